@@ -1,0 +1,27 @@
+//! Content: the serde schema, loading, validation with diagnostics, and the embedded default.
+//!
+//! This module knows the rules of safe triage content but nothing about terminals, clocks or the
+//! app; `triage` and everything above it read only the validated [`Tree`].
+
+pub mod diag;
+pub mod load;
+pub mod readability;
+pub mod schema;
+pub mod tree;
+pub mod validate;
+
+pub use diag::{Diagnostic, Severity, SourceFile};
+pub use load::{Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path};
+pub use tree::{
+    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Source, SourceStatus, Topic, Tree,
+};
+
+/// The embedded default content, validated. A test guarantees it has no errors, so a broken data
+/// file fails `cargo test` and never a user's start; the fallback below is never taken in practice.
+pub fn default_tree() -> Result<Tree, Checked> {
+    let checked = check_embedded();
+    match checked.tree.clone() {
+        Some(t) => Ok(t),
+        None => Err(checked),
+    }
+}

@@ -1,0 +1,104 @@
+//! The serde types for content files, exactly as written in TOML.
+//!
+//! Spans are kept (`Spanned`) wherever a diagnostic may need to point at a value. These types are
+//! the raw, unchecked document; `validate` turns a set of them into a [`crate::content::Tree`].
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One content file as parsed. Every table is optional so content can be split across files.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub meta: Option<Spanned<Meta>>,
+    #[serde(default)]
+    pub question: IndexMap<Spanned<String>, Spanned<Question>>,
+    #[serde(default)]
+    pub outcome: IndexMap<Spanned<String>, Spanned<Outcome>>,
+    #[serde(default)]
+    pub topic: IndexMap<Spanned<String>, Spanned<Topic>>,
+    #[serde(default)]
+    pub source: IndexMap<Spanned<String>, Spanned<Source>>,
+}
+
+/// The `[meta]` table: title, version and where sessions start.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: Spanned<String>,
+    pub version: Spanned<String>,
+    pub start: Spanned<String>,
+    pub another: Option<Spanned<String>>,
+    pub intro: Option<Spanned<String>>,
+}
+
+/// A question as written: text, optional help and its options.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub text: Spanned<String>,
+    pub help: Option<Spanned<String>>,
+    #[serde(default)]
+    pub emergency_screen: bool,
+    #[serde(default)]
+    pub ask_not_sure: bool,
+    pub options: Spanned<Vec<Spanned<OptionDef>>>,
+}
+
+/// One answer to a question and the node it leads to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionDef {
+    pub label: Spanned<String>,
+    pub next: Spanned<String>,
+    #[serde(default)]
+    pub not_sure: bool,
+}
+
+/// An outcome as written; `level` stays a string here so a typo gets a precise diagnostic.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub level: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty_list")]
+    pub now: Spanned<Vec<Spanned<String>>>,
+    #[serde(default = "empty_list")]
+    pub watch: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub why: Option<Spanned<String>>,
+    #[serde(default)]
+    pub topics: Vec<Spanned<String>>,
+    #[serde(default = "empty_list")]
+    pub sources: Spanned<Vec<Spanned<String>>>,
+}
+
+/// An explanation topic as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub title: Spanned<String>,
+    pub summary: Spanned<String>,
+    pub body: Spanned<String>,
+    pub picture: Option<Spanned<String>>,
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+    #[serde(default = "empty_list")]
+    pub sources: Spanned<Vec<Spanned<String>>>,
+}
+
+/// A cited source.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Spanned<String>,
+    pub publisher: Option<Spanned<String>>,
+    pub url: Option<Spanned<String>>,
+    pub status: Spanned<String>,
+}
+
+/// A missing list: empty, with an empty span so diagnostics point at the table's id instead.
+fn empty_list<T>() -> Spanned<Vec<T>> {
+    Spanned::new(0..0, Vec::new())
+}

@@ -1,0 +1,203 @@
+//! The validated content: a [`Tree`] the engine and the screens can trust.
+//!
+//! Every id has been resolved to an index, every rule in `validate` holds, and nothing here can
+//! fail at run time. This module owns no parsing and no I/O.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// The disposition scale, ordered from least to most urgent; the most urgent result wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Expected,
+    Therapist,
+    Doctor,
+    Urgent,
+    Emergency,
+}
+
+impl Level {
+    /// Every level from least to most urgent.
+    pub const ALL: [Level; 5] = [
+        Level::Expected,
+        Level::Therapist,
+        Level::Doctor,
+        Level::Urgent,
+        Level::Emergency,
+    ];
+
+    /// The id used in content files and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Expected => "expected",
+            Level::Therapist => "therapist",
+            Level::Doctor => "doctor",
+            Level::Urgent => "urgent",
+            Level::Emergency => "emergency",
+        }
+    }
+
+    /// Parses a level id as written in content.
+    pub fn from_id(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.id() == s)
+    }
+
+    /// The short headline shown with the level's symbol, so a level is never colour alone.
+    pub fn word(self) -> &'static str {
+        match self {
+            Level::Expected => "Expected",
+            Level::Therapist => "Tell your therapist",
+            Level::Doctor => "See a doctor",
+            Level::Urgent => "Get help today",
+            Level::Emergency => "EMERGENCY",
+        }
+    }
+
+    /// The process exit status `--plain` uses for this overall level (documented in `--help`).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Level::Expected => 10,
+            Level::Therapist => 11,
+            Level::Doctor => 12,
+            Level::Urgent => 13,
+            Level::Emergency => 14,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A node of the question graph: a question to ask or an outcome to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NodeRef {
+    Question(usize),
+    Outcome(usize),
+}
+
+/// Title, version and entry points of the content.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub version: String,
+    pub intro: Option<String>,
+    pub start: usize,
+    pub another: usize,
+}
+
+/// A question and its answers.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    pub help: Option<String>,
+    pub emergency_screen: bool,
+    pub options: Vec<Answer>,
+}
+
+/// One answer and where it leads.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub label: String,
+    pub next: NodeRef,
+    pub not_sure: bool,
+}
+
+/// Where a path ends: a level and the advice for it.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    pub now: Vec<String>,
+    pub watch: Vec<String>,
+    pub why: Option<String>,
+    pub topics: Vec<usize>,
+    pub sources: Vec<usize>,
+}
+
+/// The drawings the app knows how to make; content picks one by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    Vasodilation,
+    LegClot,
+}
+
+impl Picture {
+    /// Every picture name content may use.
+    pub const NAMES: [&'static str; 2] = ["vasodilation", "leg_clot"];
+
+    /// Parses a picture name as written in content.
+    pub fn from_name(s: &str) -> Option<Picture> {
+        match s {
+            "vasodilation" => Some(Picture::Vasodilation),
+            "leg_clot" => Some(Picture::LegClot),
+            _ => None,
+        }
+    }
+}
+
+/// An explanation topic.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub picture: Option<Picture>,
+    pub related: Vec<usize>,
+    pub sources: Vec<usize>,
+}
+
+/// Whether a source was checked at the publisher or seen only in a secondary copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceStatus {
+    Verified,
+    Secondary,
+}
+
+/// A cited source.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub status: SourceStatus,
+}
+
+/// The whole validated content.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub meta: Meta,
+    pub questions: Vec<Question>,
+    pub outcomes: Vec<Outcome>,
+    pub topics: Vec<Topic>,
+    pub sources: Vec<Source>,
+    pub(crate) nodes: HashMap<String, NodeRef>,
+}
+
+impl Tree {
+    /// Looks a question or outcome up by its id.
+    pub fn node(&self, id: &str) -> Option<NodeRef> {
+        self.nodes.get(id).copied()
+    }
+
+    /// Looks a topic up by its id.
+    pub fn topic_index(&self, id: &str) -> Option<usize> {
+        self.topics.iter().position(|t| t.id == id)
+    }
+
+    /// The first question of every session.
+    pub fn start(&self) -> NodeRef {
+        NodeRef::Question(self.meta.start)
+    }
+
+    /// Where "Check another symptom" begins.
+    pub fn another(&self) -> NodeRef {
+        NodeRef::Question(self.meta.another)
+    }
+}

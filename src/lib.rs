@@ -1,0 +1,10 @@
+//! aftercare: after a massage, tell an expected response from a sign that needs help.
+//!
+//! The crate is layered so that dependencies point inward: `content` and `triage` know nothing of
+//! terminals or time; `app` is the pure state machine; `ui` draws it; the runners (`term`,
+//! `plain`) are the only code that performs I/O.
+
+pub mod content;
+#[cfg(feature = "term")]
+pub mod report;
+pub mod triage;
