@@ -4,6 +4,7 @@
 //! terminals or time; `app` is the pure state machine; `ui` draws it; the runners (`term`,
 //! `plain`) are the only code that performs I/O.
 
+pub mod config;
 pub mod content;
 #[cfg(feature = "term")]
 pub mod report;

@@ -1,0 +1,330 @@
+//! The clinic config: names and numbers shown on every screen, theme, motion and kiosk settings.
+//!
+//! Follows the content rules: `deny_unknown_fields`, spans kept, every problem reported with file,
+//! line and column, no silent fallback. `data/clinic.example.toml` documents every key. Without a
+//! config file the built-in defaults apply (see [`Config::default`]).
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::content::validate::PLACEHOLDERS;
+use crate::content::{Diagnostic, RawFile, SourceFile};
+
+/// The emergency wording used when no clinic config names a number. It names the common numbers
+/// rather than guessing a country: a wrong single number is worse than a longer line.
+pub const DEFAULT_EMERGENCY: &str = "your emergency number (999, 112 or 911)";
+/// The clinic phone wording used when no clinic config names one.
+pub const DEFAULT_PHONE: &str = "your massage therapist";
+
+/// Colours: the default theme or high contrast. `NO_COLOR` is honoured on top of either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+/// Who the person can call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clinic {
+    pub name: String,
+    pub phone: String,
+    pub emergency: String,
+}
+
+/// Kiosk behaviour: privacy reset timing, staff exit, the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kiosk {
+    /// Seconds without input before "Still there?" appears.
+    pub idle_timeout_secs: u64,
+    /// Seconds the "Still there?" countdown lasts before everything is cleared.
+    pub countdown_secs: u64,
+    /// Argon2 PHC string of the staff PIN (`aftercare hash-pin`); `None` means no staff exit
+    /// (stop the kiosk with SIGTERM, e.g. `systemctl stop`).
+    pub pin_hash: Option<String>,
+    /// Where the kiosk log goes; `None` keeps no log.
+    pub log_path: Option<PathBuf>,
+    /// The log is rotated when it passes this size.
+    pub log_max_bytes: u64,
+    /// Whether the log counts results per level (never answers).
+    pub count_results: bool,
+}
+
+/// The whole clinic config, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub clinic: Clinic,
+    pub content: Option<PathBuf>,
+    pub theme: ThemeName,
+    pub reduced_motion: bool,
+    pub kiosk: Kiosk,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            clinic: Clinic {
+                name: String::new(),
+                phone: DEFAULT_PHONE.into(),
+                emergency: DEFAULT_EMERGENCY.into(),
+            },
+            content: None,
+            theme: ThemeName::Default,
+            reduced_motion: false,
+            kiosk: Kiosk {
+                idle_timeout_secs: 90,
+                countdown_secs: 15,
+                pin_hash: None,
+                log_path: None,
+                log_max_bytes: 1024 * 1024,
+                count_results: false,
+            },
+        }
+    }
+}
+
+impl Config {
+    /// Fills `{emergency}`, `{clinic}` and `{clinic_phone}` in a content text.
+    pub fn fill<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if !text.contains('{') {
+            return Cow::Borrowed(text);
+        }
+        let clinic = if self.clinic.name.is_empty() {
+            "your clinic"
+        } else {
+            self.clinic.name.as_str()
+        };
+        let mut out = text.to_string();
+        for (name, value) in PLACEHOLDERS.iter().zip([
+            self.clinic.emergency.as_str(),
+            clinic,
+            self.clinic.phone.as_str(),
+        ]) {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        Cow::Owned(out)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    clinic: Option<RawClinic>,
+    content: Option<Spanned<String>>,
+    #[serde(default)]
+    theme: ThemeName,
+    #[serde(default)]
+    reduced_motion: bool,
+    kiosk: Option<RawKiosk>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClinic {
+    name: Option<Spanned<String>>,
+    phone: Option<Spanned<String>>,
+    emergency: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKiosk {
+    idle_timeout_secs: Option<Spanned<u64>>,
+    countdown_secs: Option<Spanned<u64>>,
+    pin_hash: Option<Spanned<String>>,
+    log_path: Option<String>,
+    log_max_bytes: Option<Spanned<u64>>,
+    #[serde(default)]
+    count_results: bool,
+}
+
+/// The result of checking a config file: the file (for quoting), diagnostics, and the config.
+#[derive(Debug, Clone)]
+pub struct CheckedConfig {
+    pub file: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+    pub config: Option<Config>,
+}
+
+/// Parses and validates a clinic config. Pure: bytes in, config or diagnostics out.
+pub fn check_config(raw: RawFile) -> CheckedConfig {
+    let text = String::from_utf8_lossy(&raw.bytes).into_owned();
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let file = SourceFile {
+        name: raw.name,
+        text,
+    };
+    let mut diagnostics = Vec::new();
+    if std::str::from_utf8(&raw.bytes).is_err() {
+        diagnostics.push(
+            Diagnostic::error(0, 0..0, "this file is not valid UTF-8")
+                .with_hint("save it as UTF-8"),
+        );
+    }
+    let parsed = match toml::from_str::<RawConfig>(&file.text) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(0, e.span().unwrap_or(0..0), e.message().trim())
+                    .with_hint("data/clinic.example.toml documents every key"),
+            );
+            None
+        }
+    };
+    let config = parsed.map(|raw| build(raw, &mut diagnostics));
+    let config = config.filter(|_| diagnostics.is_empty());
+    CheckedConfig {
+        file,
+        diagnostics,
+        config,
+    }
+}
+
+fn build(raw: RawConfig, diags: &mut Vec<Diagnostic>) -> Config {
+    let mut c = Config::default();
+    if let Some(cl) = raw.clinic {
+        if let Some(n) = cl.name {
+            c.clinic.name = text(n, "clinic.name", 60, diags);
+        }
+        if let Some(p) = cl.phone {
+            c.clinic.phone = phone(p, "clinic.phone", diags);
+        }
+        if let Some(e) = cl.emergency {
+            c.clinic.emergency = phone(e, "clinic.emergency", diags);
+        }
+    }
+    c.content = raw.content.map(|p| PathBuf::from(p.into_inner()));
+    c.theme = raw.theme;
+    c.reduced_motion = raw.reduced_motion;
+    if let Some(k) = raw.kiosk {
+        if let Some(v) = k.idle_timeout_secs {
+            c.kiosk.idle_timeout_secs = range(v, "kiosk.idle_timeout_secs", 10..=3600, diags);
+        }
+        if let Some(v) = k.countdown_secs {
+            c.kiosk.countdown_secs = range(v, "kiosk.countdown_secs", 3..=120, diags);
+        }
+        if let Some(h) = k.pin_hash {
+            if !h.get_ref().starts_with("$argon2") {
+                diags.push(
+                    Diagnostic::error(0, h.span(), "kiosk.pin_hash is not an Argon2 hash")
+                        .with_hint("make one with `aftercare hash-pin` and paste the whole line"),
+                );
+            }
+            c.kiosk.pin_hash = Some(h.into_inner());
+        }
+        c.kiosk.log_path = k.log_path.map(PathBuf::from);
+        if let Some(v) = k.log_max_bytes {
+            c.kiosk.log_max_bytes = range(v, "kiosk.log_max_bytes", 4096..=1 << 30, diags);
+        }
+        c.kiosk.count_results = k.count_results;
+    }
+    c
+}
+
+fn text(s: Spanned<String>, key: &str, max: usize, diags: &mut Vec<Diagnostic>) -> String {
+    let v = s.get_ref();
+    if v.chars().any(char::is_control) || v.chars().count() > max {
+        diags.push(
+            Diagnostic::error(
+                0,
+                s.span(),
+                format!("{key} must be one line of at most {max} characters"),
+            )
+            .with_hint("no control characters or escape sequences"),
+        );
+    }
+    s.into_inner()
+}
+
+fn phone(s: Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let ok = |c: char| c.is_ascii_alphanumeric() || " +-().,/".contains(c);
+    let v = s.get_ref();
+    if v.trim().is_empty() || v.chars().count() > 40 || !v.chars().all(ok) {
+        diags.push(
+            Diagnostic::error(0, s.span(), format!("{key} '{v}' is not a phone number"))
+                .with_hint("use digits, spaces and + - ( ) only, at most 40 characters, e.g. \"999\" or \"+44 20 7946 0000\""),
+        );
+    }
+    s.into_inner()
+}
+
+fn range(
+    v: Spanned<u64>,
+    key: &str,
+    r: std::ops::RangeInclusive<u64>,
+    diags: &mut Vec<Diagnostic>,
+) -> u64 {
+    if !r.contains(v.get_ref()) {
+        diags.push(
+            Diagnostic::error(
+                0,
+                v.span(),
+                format!(
+                    "{key} is {}; it must be from {} to {}",
+                    v.get_ref(),
+                    r.start(),
+                    r.end()
+                ),
+            )
+            .with_hint("see data/clinic.example.toml for sensible values"),
+        );
+    }
+    v.into_inner()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) -> CheckedConfig {
+        check_config(RawFile {
+            name: "clinic.toml".into(),
+            bytes: text.as_bytes().to_vec(),
+        })
+    }
+
+    #[test]
+    fn fills_placeholders_from_the_clinic() {
+        let c = check(
+            "[clinic]\nname = \"Hill Clinic\"\nphone = \"01632 960000\"\nemergency = \"999\"\n",
+        )
+        .config
+        .unwrap();
+        assert_eq!(
+            c.fill("Call {emergency}; {clinic} is on {clinic_phone}."),
+            "Call 999; Hill Clinic is on 01632 960000."
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_point_at_their_line() {
+        let c = check("[clinic]\nphone = \"call \\u001b[2J\"\n\n[kiosk]\nidle_timeout_secs = 1\n");
+        let lines: Vec<String> = c
+            .diagnostics
+            .iter()
+            .map(|d| d.one_line(std::slice::from_ref(&c.file)))
+            .collect();
+        assert!(
+            lines[0].starts_with("clinic.toml:2:9: error: clinic.phone"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("clinic.toml:5:21: error: kiosk.idle_timeout_secs is 1"),
+            "{lines:?}"
+        );
+        let typo = check("[clinic]\nphnoe = \"1\"\n");
+        assert!(
+            typo.diagnostics[0]
+                .one_line(std::slice::from_ref(&typo.file))
+                .starts_with("clinic.toml:2:1: error: unknown field `phnoe`")
+        );
+    }
+}
