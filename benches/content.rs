@@ -1,1 +1,30 @@
+//! Load + validate: the embedded content, and generated trees of 1k, 10k and 100k nodes.
+//! Target: 10k nodes in at most 20 ms here, growing linearly.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use aftercare::content::{check_embedded, check_files, synth};
+
+fn load_validate(c: &mut Criterion) {
+    c.bench_function("embedded", |b| b.iter(|| black_box(check_embedded())));
+    let mut g = c.benchmark_group("generated");
+    g.sample_size(10);
+    for n in [1_000usize, 10_000, 100_000] {
+        let files = synth::generate_raw(n);
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, files| {
+            b.iter(|| {
+                let checked = check_files(files.clone());
+                assert!(checked.tree.is_some());
+                black_box(checked)
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load_validate);
+criterion_main!(benches);

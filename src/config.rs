@@ -328,3 +328,40 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod example_tests {
+    use super::*;
+
+    #[test]
+    fn the_example_config_documents_every_key_and_is_valid() {
+        let text = include_str!("../data/clinic.example.toml");
+        let c = check_config(RawFile {
+            name: "data/clinic.example.toml".into(),
+            bytes: text.as_bytes().to_vec(),
+        });
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+        let c = c.config.unwrap();
+        assert_eq!(c.clinic.emergency, "999");
+        assert_eq!(c.kiosk.idle_timeout_secs, 90);
+        for key in [
+            "name",
+            "phone",
+            "emergency",
+            "content",
+            "theme",
+            "reduced_motion",
+            "idle_timeout_secs",
+            "countdown_secs",
+            "pin_hash",
+            "log_path",
+            "log_max_bytes",
+            "count_results",
+        ] {
+            assert!(
+                text.contains(&format!("{key} = ")),
+                "{key} is not documented"
+            );
+        }
+    }
+}

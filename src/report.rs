@@ -65,7 +65,9 @@ pub fn render(files: &[SourceFile], diags: &[Diagnostic], color: bool) -> String
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_wrap_lines(false);
     let mut out = String::new();
     for d in diags {
         let file = files.get(d.file);

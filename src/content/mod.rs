@@ -7,6 +7,8 @@ pub mod diag;
 pub mod load;
 pub mod readability;
 pub mod schema;
+#[doc(hidden)]
+pub mod synth;
 pub mod tree;
 pub mod validate;
 
@@ -18,10 +20,10 @@ pub use tree::{
 
 /// The embedded default content, validated. A test guarantees it has no errors, so a broken data
 /// file fails `cargo test` and never a user's start; the fallback below is never taken in practice.
-pub fn default_tree() -> Result<Tree, Checked> {
+pub fn default_tree() -> Result<Tree, Box<Checked>> {
     let checked = check_embedded();
     match checked.tree.clone() {
         Some(t) => Ok(t),
-        None => Err(checked),
+        None => Err(Box::new(checked)),
     }
 }

@@ -107,12 +107,18 @@ impl Ctx<'_> {
 }
 
 fn is_forbidden(c: char, multiline: bool) -> bool {
-    if multiline && c == '\n' {
+    // Long texts may span lines; a file saved with CRLF line ends keeps '\r' in them.
+    if multiline && (c == '\n' || c == '\r') {
         return false;
     }
     // C0, DEL and C1 controls (ESC, CSI, OSC, BEL...), and bidirectional overrides that can make
     // text display differently from how it reads.
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A multi-line text with CRLF line ends (a file saved on Windows) turned into plain '\n'.
+fn lf(s: &Spanned<String>) -> String {
+    s.get_ref().replace("\r\n", "\n")
 }
 
 /// The names inside `{...}` in a text.
@@ -302,7 +308,7 @@ fn check_meta(cx: &mut Ctx, docs: &[(usize, Document)], nodes: &NodeIndex) -> Op
     Some(Meta {
         title: m.title.get_ref().clone(),
         version: m.version.get_ref().clone(),
-        intro: m.intro.as_ref().map(|s| s.get_ref().clone()),
+        intro: m.intro.as_ref().map(lf),
         start: start.unwrap_or(0),
         another: another.unwrap_or(0),
     })
@@ -436,8 +442,8 @@ fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, nodes: &NodeIndex) 
     }
     Question {
         id: id.clone(),
-        text: q.text.get_ref().clone(),
-        help: q.help.as_ref().map(|h| h.get_ref().clone()),
+        text: lf(&q.text),
+        help: q.help.as_ref().map(lf),
         emergency_screen: q.emergency_screen,
         options,
     }
@@ -577,7 +583,7 @@ fn check_outcome(
             .iter()
             .map(|s| s.get_ref().clone())
             .collect(),
-        why: o.why.as_ref().map(|s| s.get_ref().clone()),
+        why: o.why.as_ref().map(lf),
         topics: topic_ids,
         sources: source_ids,
     }
@@ -668,7 +674,7 @@ fn check_topic(
         id: id.clone(),
         title: t.title.get_ref().clone(),
         summary: t.summary.get_ref().clone(),
-        body: t.body.get_ref().clone(),
+        body: lf(&t.body),
         picture,
         related: resolve_ids(cx, file, &owner, "topic", &t.related, topics),
         sources: resolve_ids(cx, file, &owner, "source", t.sources.get_ref(), sources),
@@ -743,8 +749,10 @@ fn check_graph(
             }
         }
     }
+    // An id defined twice is already an error; don't also call its second copy unreachable.
+    let first = |id: &str, n: NodeRef| tree.nodes.get(id) == Some(&n);
     for (i, e) in qs.iter().enumerate() {
-        if !seen.contains(&NodeRef::Question(i)) {
+        if !seen.contains(&NodeRef::Question(i)) && first(e.id.get_ref(), NodeRef::Question(i)) {
             cx.error(
                 e.file,
                 e.id.span(),
@@ -757,7 +765,7 @@ fn check_graph(
         }
     }
     for (i, e) in os.iter().enumerate() {
-        if !seen.contains(&NodeRef::Outcome(i)) {
+        if !seen.contains(&NodeRef::Outcome(i)) && first(e.id.get_ref(), NodeRef::Outcome(i)) {
             cx.error(
                 e.file,
                 e.id.span(),
@@ -816,6 +824,11 @@ fn check_cycles(cx: &mut Ctx, tree: &Tree, qs: &[Entry<schema::Question>]) {
     }
 }
 
+/// A place in the walk: the node, and whether an emergency screen has been answered on the way.
+type State = (NodeRef, bool);
+/// How each state was first reached: the state before it and the option label chosen.
+type Parents<'t> = HashMap<State, (State, &'t str)>;
+
 /// No path from the start may reach an `expected` outcome without passing an emergency screen.
 fn check_red_flags_first<'t>(
     cx: &mut Ctx,
@@ -832,9 +845,8 @@ fn check_red_flags_first<'t>(
             "begin with a red-flag screen: [question.<id>] with emergency_screen = true, and make it meta.start");
         return;
     }
-    type State = (NodeRef, bool);
     let start: State = (tree.start(), false);
-    let mut parent: HashMap<State, (State, &str)> = HashMap::new();
+    let mut parent: Parents = HashMap::new();
     let mut seen = HashSet::from([start]);
     let mut queue = VecDeque::from([start]);
     let mut reported = HashSet::new();
@@ -860,11 +872,7 @@ fn check_red_flags_first<'t>(
     }
 }
 
-fn path_to(
-    parent: &HashMap<(NodeRef, bool), ((NodeRef, bool), &str)>,
-    mut s: (NodeRef, bool),
-    start: (NodeRef, bool),
-) -> String {
+fn path_to(parent: &Parents, mut s: (NodeRef, bool), start: (NodeRef, bool)) -> String {
     let mut labels = Vec::new();
     while s != start {
         match parent.get(&s) {

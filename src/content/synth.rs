@@ -1,0 +1,53 @@
+//! Generated content of any size, for benchmarks, soak and property tests. Not for people.
+
+use std::fmt::Write;
+
+/// Valid content with about `nodes` questions and outcomes, as several files (each under the
+/// 4 MiB limit; ids are shared across files): an emergency screen: an emergency screen, then a
+/// long chain of questions, each with an outcome of its own and a "Not sure" branch. The chain is
+/// as deep as it is long, so validation must not recurse.
+pub fn generate(nodes: usize) -> Vec<String> {
+    let questions = (nodes / 2).max(2);
+    let levels = ["expected", "therapist", "doctor", "urgent"];
+    let mut files = Vec::new();
+    let mut s = String::with_capacity(nodes.min(5000) * 160);
+    s.push_str(
+        "[meta]\ntitle = \"Generated\"\nversion = \"1\"\nstart = \"q0\"\nanother = \"q1\"\n\n",
+    );
+    s.push_str("[outcome.call]\nlevel = \"emergency\"\ntitle = \"Call {emergency} now\"\nnow = [\"Call {emergency} now.\"]\nwatch = [\"Call again if worse.\"]\nsources = [\"src\"]\n\n");
+    for i in 0..questions {
+        if i > 0 && i % 5000 == 0 {
+            files.push(std::mem::take(&mut s));
+        }
+        let next = if i + 1 < questions {
+            format!("q{}", i + 1)
+        } else {
+            "call".to_string()
+        };
+        let _ = write!(
+            s,
+            "[question.q{i}]\ntext = \"Question number {i}?\"\nemergency_screen = {}\noptions = [\n  {{ label = \"Go on\", next = \"{next}\" }},\n  {{ label = \"Stop here\", next = \"o{i}\" }},\n  {{ label = \"Not sure\", next = \"call\", not_sure = true }},\n]\n\n",
+            i == 0
+        );
+        let _ = write!(
+            s,
+            "[outcome.o{i}]\nlevel = \"{}\"\ntitle = \"Result {i}\"\nnow = [\"Rest.\"]\nwatch = [\"Call us if it gets worse.\"]\nsources = [\"src\"]\n\n",
+            levels[i % levels.len()]
+        );
+    }
+    s.push_str("[source.src]\ntitle = \"Generated\"\nstatus = \"V\"\n");
+    files.push(s);
+    files
+}
+
+/// [`generate`] as raw files ready for [`super::check_files`].
+pub fn generate_raw(nodes: usize) -> Vec<super::RawFile> {
+    generate(nodes)
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| super::RawFile {
+            name: format!("gen{i:03}.toml"),
+            bytes: text.into_bytes(),
+        })
+        .collect()
+}

@@ -1,0 +1,258 @@
+//! Content validation: one broken fixture per rule, each asserting the message and the exact
+//! line and column it points at; and the `aftercare check` command's exit statuses.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::Command;
+
+use aftercare::content::{self, Severity};
+
+/// `(fixture, "line:col: severity: start of the message")` — the first diagnostic of each file.
+const CASES: &[(&str, &str)] = &[
+    (
+        "cycle",
+        "35:11: error: question 'sore_day' leads back to 'notice' through 'No, worse after day 3'",
+    ),
+    (
+        "emergency_not_calling_first",
+        "45:8: error: outcome 'call_now' is an emergency, but its first \"now\" item does not start with 'Call {emergency}'",
+    ),
+    (
+        "empty_label",
+        "23:13: error: question 'notice': an option label is empty",
+    ),
+    (
+        "escape_sequence",
+        "69:9: error: outcome 'see_doctor': the title contains the control character U+001B",
+    ),
+    ("invalid_utf8", "23:20: error: this file is not valid UTF-8"),
+    (
+        "long_label",
+        "23:13: error: question 'notice': an option label is 85 characters long; the limit is 72",
+    ),
+    (
+        "missing_start",
+        "6:9: error: meta.start points to unknown question 'scren' (hint: did you mean 'screen'?)",
+    ),
+    (
+        "no_now",
+        "67:10: error: outcome 'see_doctor' has no \"now\" (what to do now) advice",
+    ),
+    (
+        "no_sources",
+        "60:10: error: outcome 'hives_today' cites no source",
+    ),
+    (
+        "no_watch",
+        "71:9: error: outcome 'see_doctor' has no \"watch\" (get help if...) advice",
+    ),
+    (
+        "red_flags_first",
+        "52:10: error: outcome 'flush_ok' is 'expected' but can be reached without passing an emergency screen (answers: 'None of these' → 'Sore muscles' → 'Yes')",
+    ),
+    ("toml_syntax", "35:19: error: unclosed table, expected `]`"),
+    (
+        "too_few_options",
+        "37:11: error: question 'sore_day' has 1 options; a question has 2 to 9",
+    ),
+    (
+        "too_many_options",
+        "37:11: error: question 'sore_day' has 11 options; a question has 2 to 9",
+    ),
+    ("unknown_field", "36:1: error: unknown field `txet`"),
+    (
+        "unknown_level",
+        "68:9: error: outcome 'see_doctor' has the unknown level 'docter' (hint: did you mean 'doctor'?)",
+    ),
+    (
+        "unknown_next",
+        "39:45: error: question 'sore_day' points to unknown question or outcome 'see_docter' (hint: did you mean 'see_doctor'?)",
+    ),
+    (
+        "unknown_picture",
+        "77:11: error: topic 'vasodilation' asks for the unknown picture 'vessel'",
+    ),
+    (
+        "unknown_placeholder",
+        "55:10: error: outcome 'flush_ok': a \"watch\" (get help if...) item uses the unknown placeholder '{clinic_phon}' (hint: did you mean '{clinic_phone}'?",
+    ),
+    (
+        "unknown_source",
+        "65:12: error: outcome 'hives_today' cites unknown source 'nhs-p' (hint: did you mean 'nhs-pe'?)",
+    ),
+    (
+        "unknown_topic",
+        "48:11: error: outcome 'call_now' cites unknown topic 'vasodilatation' (hint: did you mean 'vasodilation'?)",
+    ),
+    (
+        "unreachable_question",
+        "35:11: error: question 'orphan' can never be reached from the start",
+    ),
+    (
+        "unverified_source",
+        "92:10: error: source 'nhs-pe' is marked 'U' (unverified)",
+    ),
+];
+
+fn first_line(path: &str) -> (Vec<String>, bool) {
+    let checked = content::check_path(Path::new(path)).expect("fixture is readable");
+    (checked.lines(), checked.tree.is_some())
+}
+
+#[test]
+fn every_rule_has_a_fixture_with_message_line_and_column() {
+    for (name, expected) in CASES {
+        let path = format!("tests/fixtures/invalid/{name}.toml");
+        let (lines, has_tree) = first_line(&path);
+        let want = format!("{path}:{expected}");
+        assert!(
+            lines.first().is_some_and(|l| l.starts_with(&want)),
+            "{name}:\n want {want}\n got  {lines:#?}"
+        );
+        assert!(!has_tree, "{name}: a broken tree must not be accepted");
+    }
+}
+
+#[test]
+fn an_id_defined_in_two_files_names_both_places() {
+    let (lines, has_tree) = first_line("tests/fixtures/invalid/duplicate_across_files");
+    assert!(!has_tree);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].starts_with(
+        "tests/fixtures/invalid/duplicate_across_files/b.toml:1:10: error: the id 'flush_ok' is defined twice (first at tests/fixtures/invalid/duplicate_across_files/a.toml:51:10)"
+    ), "{lines:#?}");
+}
+
+#[test]
+fn a_missing_not_sure_option_is_a_warning_not_an_error() {
+    let checked =
+        content::check_path(Path::new("tests/fixtures/invalid/no_not_sure_warning.toml")).unwrap();
+    assert!(checked.tree.is_some());
+    let w: Vec<_> = checked.warnings().collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].severity, Severity::Warning);
+    assert!(checked.lines()[0].contains(
+        ":26:11: warning: question 'red_when' asks for a \"Not sure\" option but has none"
+    ));
+}
+
+#[test]
+fn a_bom_and_crlf_line_ends_are_accepted() {
+    let checked = content::check_path(Path::new("tests/fixtures/valid/bom_crlf.toml")).unwrap();
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.lines());
+    let tree = checked.tree.unwrap();
+    assert!(!tree.topics[0].body.contains('\r'));
+}
+
+#[test]
+fn the_starter_fixture_is_clean() {
+    let checked = content::check_path(Path::new("tests/fixtures/starter")).unwrap();
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.lines());
+}
+
+fn aftercare(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_reports_all_three_mistakes_each_on_its_own_line() {
+    let (code, _, err) = aftercare(&["check", "tests/fixtures/invalid/three_mistakes.toml"]);
+    assert_eq!(code, 1);
+    for at in [
+        "three_mistakes.toml:39:45: question 'sore_day' points to unknown question or outcome 'see_docter'",
+        "three_mistakes.toml:61:9: outcome 'hives_today' has the unknown level 'urgnet'",
+        "three_mistakes.toml:69:9: outcome 'see_doctor': the title is empty",
+    ] {
+        assert!(err.contains(at), "missing {at} in:\n{err}");
+    }
+    // The snippet quotes the offending source line.
+    assert!(err.contains("level = \"urgnet\""), "{err}");
+}
+
+#[test]
+fn check_exit_statuses() {
+    assert_eq!(aftercare(&["check", "tests/fixtures/starter"]).0, 0);
+    assert_eq!(
+        aftercare(&["check", "tests/fixtures/invalid/no_not_sure_warning.toml"]).0,
+        0
+    );
+    assert_eq!(
+        aftercare(&[
+            "check",
+            "--deny-warnings",
+            "tests/fixtures/invalid/no_not_sure_warning.toml"
+        ])
+        .0,
+        1
+    );
+    assert_eq!(
+        aftercare(&["check", "tests/fixtures/invalid/cycle.toml"]).0,
+        1
+    );
+    let (code, _, err) = aftercare(&["check", "tests/fixtures/no/such/file.toml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no such file or folder"), "{err}");
+}
+
+#[test]
+fn unreadable_inputs_each_get_their_own_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A folder with no TOML.
+    std::fs::create_dir(d.join("empty")).unwrap();
+    std::fs::write(d.join("empty/readme.txt"), "hi").unwrap();
+    let (code, _, err) = aftercare(&["check", d.join("empty").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("this folder has no .toml files"), "{err}");
+    // A 10 MB file, and a 1 GB sparse file: refused by size without being read.
+    for (name, size) in [("big.toml", 10 << 20), ("sparse.toml", 1u64 << 30)] {
+        let f = std::fs::File::create(d.join(name)).unwrap();
+        f.set_len(size).unwrap();
+        let (code, _, err) = aftercare(&["check", d.join(name).to_str().unwrap()]);
+        assert_eq!(code, 2, "{name}");
+        assert!(
+            err.contains("content files are at most 4194304 bytes"),
+            "{err}"
+        );
+    }
+    // Binary garbage.
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    std::fs::write(d.join("garbage.toml"), garbage).unwrap();
+    let (code, _, err) = aftercare(&["check", d.join("garbage.toml").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("garbage.toml:1:"), "{err}");
+    // A symlink loop inside a content folder.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir(d.join("looped")).unwrap();
+        std::os::unix::fs::symlink(d.join("looped/a.toml"), d.join("looped/a.toml")).unwrap();
+        let (code, _, err) = aftercare(&["check", d.join("looped").to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(err.contains("link loop"), "{err}");
+    }
+}
+
+#[test]
+fn the_embedded_content_validates_without_errors() {
+    let checked = content::check_embedded();
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.one_line(&checked.files))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(checked.tree.is_some());
+}
