@@ -1,0 +1,139 @@
+//! Every case description in `tests/vignettes.toml` walked through the engine on the embedded
+//! content, answering by option label (so a reworded option breaks the test loudly). Each case
+//! must reach its expected level or one of its acceptable ones: never lower.
+//!
+//! The levels are copied from `../shared/vignettes.toml`; when that file is present (as in CI),
+//! a second test checks the copy still matches it case for case.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use aftercare::content::{self, Level, NodeRef, Tree};
+use aftercare::triage::Session;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    id: String,
+    expected: String,
+    #[serde(default)]
+    acceptable: Vec<String>,
+    walks: Vec<Vec<String>>,
+}
+
+fn level(s: &str) -> Level {
+    Level::from_id(s).unwrap_or_else(|| panic!("unknown level {s:?}"))
+}
+
+/// Walks every list of labels; returns the overall level or a description of what went wrong.
+fn run(tree: &Tree, case: &Case) -> Result<Level, String> {
+    let mut s = Session::new(tree);
+    for (w, walk) in case.walks.iter().enumerate() {
+        if w > 0 {
+            s.check_another(tree)
+                .map_err(|e| format!("walk {w}: cannot check another symptom: {e:?}"))?;
+        }
+        for label in walk {
+            let NodeRef::Question(q) = s.current(tree) else {
+                return Err(format!(
+                    "walk {w}: reached an outcome before answering {label:?}"
+                ));
+            };
+            let question = &tree.questions[q];
+            let i = question
+                .options
+                .iter()
+                .position(|o| &o.label == label)
+                .ok_or_else(|| {
+                    let labels: Vec<_> = question.options.iter().map(|o| &o.label).collect();
+                    format!(
+                        "walk {w}: question '{}' has no option {label:?}; it has {labels:?}",
+                        question.id
+                    )
+                })?;
+            s.answer(tree, i).map_err(|e| format!("{e:?}"))?;
+        }
+        if !matches!(s.current(tree), NodeRef::Outcome(_)) {
+            return Err(format!("walk {w} ended on a question, not an outcome"));
+        }
+    }
+    s.overall(tree).ok_or_else(|| "no result".to_string())
+}
+
+fn cases() -> Vec<Case> {
+    let text = std::fs::read_to_string("tests/vignettes.toml").unwrap();
+    toml::from_str::<Cases>(&text).unwrap().case
+}
+
+#[test]
+fn every_vignette_reaches_its_level_and_never_lower() {
+    let tree = content::default_tree().unwrap_or_else(|c| panic!("{:#?}", c.lines()));
+    let mut failures = Vec::new();
+    let cases = cases();
+    assert!(!cases.is_empty());
+    for case in &cases {
+        let expected = level(&case.expected);
+        let allowed: Vec<Level> = std::iter::once(expected)
+            .chain(case.acceptable.iter().map(|l| level(l)))
+            .collect();
+        assert!(
+            allowed.iter().all(|&l| l >= expected),
+            "{}: acceptable levels must be above the expected one",
+            case.id
+        );
+        match run(&tree, case) {
+            Ok(got) if allowed.contains(&got) => {}
+            Ok(got) => failures.push(format!("{}: reached {got}, must be {allowed:?}", case.id)),
+            Err(e) => failures.push(format!("{}: {e}", case.id)),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[derive(Debug, Deserialize)]
+struct Shared {
+    vignette: Vec<SharedCase>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SharedCase {
+    id: String,
+    expected_disposition: String,
+    acceptable: Vec<String>,
+}
+
+#[test]
+fn the_cases_match_the_shared_vignettes() {
+    let path = Path::new("../shared/vignettes.toml");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("../shared/vignettes.toml is not here; skipping the cross-check");
+        return;
+    };
+    let shared: Shared = toml::from_str(&text).unwrap();
+    let ours = cases();
+    for v in &shared.vignette {
+        let c = ours
+            .iter()
+            .find(|c| c.id == v.id)
+            .unwrap_or_else(|| panic!("no case for vignette {}", v.id));
+        assert_eq!(c.expected, v.expected_disposition, "{}", v.id);
+        assert_eq!(c.acceptable, v.acceptable, "{}", v.id);
+    }
+    assert_eq!(
+        ours.len(),
+        shared.vignette.len(),
+        "a case with no vignette behind it"
+    );
+}
