@@ -1,12 +1,13 @@
 //! The command line: parse arguments, pick a runner, map results to exit statuses — nothing else.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use aftercare::content::{self, Checked};
+use aftercare::config::{self, Config};
+use aftercare::content::{self, Checked, Tree};
 
 /// After a massage: is this normal? A calm guide that tells an expected response from a sign
 /// that needs your therapist, a doctor, urgent care or an emergency call.
@@ -16,6 +17,17 @@ struct Cli {
     /// Content file or folder to use instead of the built-in content.
     #[arg(long, global = true, value_name = "PATH")]
     content: Option<PathBuf>,
+
+    /// Clinic config file (names, phone numbers, kiosk settings); see data/clinic.example.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Line mode for screen readers and scripts: plain text questions on stdout, answers on stdin.
+    ///
+    /// Exit status: 0 no result yet, 10 expected, 11 therapist, 12 doctor, 13 urgent,
+    /// 14 emergency (the most urgent result of the session); 2 bad content or config.
+    #[arg(long)]
+    plain: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -33,23 +45,143 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// List the explanation topics.
+    Topics,
+    /// Print one explanation topic as plain text, with its sources.
+    Topic {
+        /// The topic id, as listed by `aftercare topics`.
+        id: String,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Check {
+        path,
+        deny_warnings,
+    }) = cli.command
+    {
+        return check(path.or(cli.content), cli.config, deny_warnings);
+    }
+    let Some(config) = load_config(cli.config.as_deref()) else {
+        return ExitCode::from(2);
+    };
+    let content_path = cli.content.or_else(|| config.content.clone());
+    let Some(tree) = load_tree(content_path.as_deref()) else {
+        return ExitCode::from(2);
+    };
     match cli.command {
-        Some(Command::Check {
-            path,
-            deny_warnings,
-        }) => check(path.or(cli.content), deny_warnings),
+        Some(Command::Topics) => {
+            for t in &tree.topics {
+                println!("{:<26} {}", t.id, t.summary);
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Topic { id }) => topic(&tree, &config, &id),
+        Some(Command::Check { .. }) => ExitCode::SUCCESS,
+        None if cli.plain => plain(&tree, &config),
         None => {
-            eprintln!("the interactive app is not built yet; try `aftercare check`");
+            eprintln!("the full-screen app is not built yet; try `aftercare --plain`");
             ExitCode::from(2)
         }
     }
 }
 
-fn check(path: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
+/// Loads the clinic config, printing its diagnostics; `None` means it was refused.
+fn load_config(path: Option<&Path>) -> Option<Config> {
+    let Some(path) = path else {
+        return Some(Config::default());
+    };
+    let raw = match content::read_path(path) {
+        Ok(mut files) if files.len() == 1 => files.remove(0),
+        Ok(_) => {
+            eprintln!(
+                "error: {}: a config is one file, not a folder",
+                path.display()
+            );
+            return None;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return None;
+        }
+    };
+    let checked = config::check_config(raw);
+    if !checked.diagnostics.is_empty() {
+        let files = std::slice::from_ref(&checked.file);
+        eprint!(
+            "{}",
+            aftercare::report::render(files, &checked.diagnostics, stderr_color())
+        );
+    }
+    checked.config
+}
+
+/// Loads content (embedded, or from a path), printing every diagnostic if it is refused.
+fn load_tree(path: Option<&Path>) -> Option<Tree> {
+    let checked = match path {
+        Some(p) => match content::check_path(p) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return None;
+            }
+        },
+        None => content::check_embedded(),
+    };
+    if checked.tree.is_none() {
+        print_checked(&checked);
+        eprintln!(
+            "error: the content has errors; nothing was started. Fix them and run `aftercare check`."
+        );
+    }
+    checked.tree
+}
+
+fn topic(tree: &Tree, config: &Config, id: &str) -> ExitCode {
+    let Some(i) = tree.topic_index(id) else {
+        let ids: Vec<&str> = tree.topics.iter().map(|t| t.id.as_str()).collect();
+        eprintln!("error: no topic '{id}'. The topics are: {}", ids.join(", "));
+        return ExitCode::from(2);
+    };
+    let width = if std::io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).min(100))
+    } else {
+        80
+    };
+    print!("{}", aftercare::plain::topic_text(tree, config, i, width));
+    ExitCode::SUCCESS
+}
+
+fn plain(tree: &Tree, config: &Config) -> ExitCode {
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::stdout().lock();
+    match aftercare::plain::run(tree, config, stdin, stdout) {
+        Ok(level) => ExitCode::from(level.map_or(0, |l| l.exit_code())),
+        // A closed pipe on the other end: nobody is reading, so there is nothing left to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(2),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn check(path: Option<PathBuf>, config: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
+    if let Some(c) = &config {
+        if load_config(Some(c)).is_none() {
+            eprintln!("{}: the config has errors", c.display());
+            return ExitCode::from(1);
+        }
+        println!("{}: ok", c.display());
+        if path.is_none() {
+            return ExitCode::SUCCESS;
+        }
+    }
     let checked = match &path {
         Some(p) => match content::check_path(p) {
             Ok(c) => c,
@@ -92,7 +224,6 @@ fn print_checked(checked: &Checked) {
     if checked.diagnostics.is_empty() {
         return;
     }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let text = aftercare::report::render(&checked.files, &checked.diagnostics, color);
+    let text = aftercare::report::render(&checked.files, &checked.diagnostics, stderr_color());
     let _ = std::io::stderr().write_all(text.as_bytes());
 }

@@ -5,6 +5,7 @@
 
 pub mod diag;
 pub mod load;
+pub mod markup;
 pub mod readability;
 pub mod schema;
 #[doc(hidden)]

@@ -1,0 +1,404 @@
+//! The line-mode runner: one question at a time as plain text, for screen readers, pipes and
+//! scripts. No escape codes, no colour, no cursor movement — only lines.
+//!
+//! It drives the same [`Session`] as the full-screen app. It never guesses: input that is not a
+//! number, an unambiguous start of an answer, or a command repeats the question with a hint.
+
+use std::io::{self, BufRead, Write};
+
+use crate::config::Config;
+use crate::content::{Level, NodeRef, Tree, markup};
+use crate::triage::Session;
+
+/// Width for wrapped text; screen readers do not care, and 80 columns suit a pipe.
+const WIDTH: usize = 80;
+
+/// The commands line mode understands besides answers, for the help text.
+pub const COMMANDS: &str = "Type the number of an answer, or the start of its words. \
+Other commands: back (undo the last answer), restart (start again), why (explain), \
+help (this text), quit (finish and show the summary).";
+
+/// What the person typed, once understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reply {
+    Choose(usize),
+    Back,
+    Restart,
+    Help,
+    Why,
+    Quit,
+    Unclear(String),
+}
+
+fn understand(line: &str, labels: &[&str]) -> Reply {
+    let typed = line.trim().to_lowercase();
+    match typed.as_str() {
+        "back" | "b" => return Reply::Back,
+        "restart" => return Reply::Restart,
+        "help" | "?" => return Reply::Help,
+        "why" => return Reply::Why,
+        "quit" | "exit" | "q" => return Reply::Quit,
+        "" => return Reply::Unclear("Please type an answer.".into()),
+        _ => {}
+    }
+    if let Ok(n) = typed.parse::<usize>() {
+        return if (1..=labels.len()).contains(&n) {
+            Reply::Choose(n - 1)
+        } else {
+            Reply::Unclear(format!(
+                "There is no answer {n}. Type a number from 1 to {}.",
+                labels.len()
+            ))
+        };
+    }
+    let lower: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+    if let Some(i) = lower.iter().position(|l| *l == typed) {
+        return Reply::Choose(i);
+    }
+    let matches: Vec<usize> = (0..labels.len())
+        .filter(|&i| lower[i].starts_with(&typed))
+        .collect();
+    match matches.as_slice() {
+        [i] => Reply::Choose(*i),
+        [] => Reply::Unclear(format!(
+            "'{}' is not one of the answers. Type a number from 1 to {}.",
+            line.trim(),
+            labels.len()
+        )),
+        _ => Reply::Unclear(format!(
+            "'{}' matches more than one answer ({}). Type the number.",
+            line.trim(),
+            matches
+                .iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// The line-mode session: the tree, the clinic, the engine, and where to write.
+struct Plain<'a, W: Write> {
+    tree: &'a Tree,
+    config: &'a Config,
+    session: Session,
+    out: W,
+}
+
+impl<W: Write> Plain<'_, W> {
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        let filled = self.config.fill(text);
+        for line in textwrap::wrap(&filled, WIDTH) {
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, items: &[String], indent: &str) -> io::Result<()> {
+        for item in items {
+            let filled = self.config.fill(item);
+            let opts = textwrap::Options::new(WIDTH)
+                .initial_indent(indent)
+                .subsequent_indent("    ");
+            for line in textwrap::wrap(&filled, opts) {
+                writeln!(self.out, "{line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn emergency_line(&mut self) -> io::Result<()> {
+        let c = &self.config.clinic;
+        let line = if c.phone == crate::config::DEFAULT_PHONE {
+            format!(
+                "In an emergency call {}. For questions, contact {}.",
+                c.emergency, c.phone
+            )
+        } else {
+            let name = if c.name.is_empty() {
+                "your clinic"
+            } else {
+                c.name.as_str()
+            };
+            format!(
+                "In an emergency call {}. For questions, call {name} on {}.",
+                c.emergency, c.phone
+            )
+        };
+        self.say(&line)
+    }
+
+    fn show_question(&mut self, q: usize) -> io::Result<()> {
+        let tree = self.tree;
+        let question = &tree.questions[q];
+        writeln!(self.out)?;
+        self.say(&format!("Question: {}", question.text))?;
+        if let Some(help) = &question.help {
+            self.say(help)?;
+        }
+        let items: Vec<String> = question
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("{}. {}", i + 1, o.label))
+            .collect();
+        self.list(&items, "  ")?;
+        self.emergency_line()?;
+        write!(self.out, "Your answer (1-{}): ", question.options.len())?;
+        self.out.flush()
+    }
+
+    fn show_outcome(&mut self, o: usize) -> io::Result<()> {
+        let tree = self.tree;
+        let outcome = &tree.outcomes[o];
+        writeln!(self.out)?;
+        self.say(&format!(
+            "Result: {} ({}). {}",
+            outcome.level.word(),
+            outcome.level.id(),
+            outcome.title
+        ))?;
+        writeln!(self.out, "Do this now:")?;
+        let now: Vec<String> = outcome.now.iter().map(|s| format!("- {s}")).collect();
+        self.list(&now, "  ")?;
+        writeln!(self.out, "Get help if:")?;
+        let watch: Vec<String> = outcome.watch.iter().map(|s| format!("- {s}")).collect();
+        self.list(&watch, "  ")?;
+        self.emergency_line()?;
+        self.say("Type why for the explanation, 1 to check another symptom, 2 to start again, or quit to finish.")?;
+        write!(self.out, "Your choice: ")?;
+        self.out.flush()
+    }
+
+    fn show_why(&mut self) -> io::Result<()> {
+        let tree = self.tree;
+        writeln!(self.out)?;
+        match self.session.current(tree) {
+            NodeRef::Outcome(o) => {
+                let outcome = &tree.outcomes[o];
+                if let Some(why) = &outcome.why {
+                    self.say(&format!("Why: {why}"))?;
+                }
+                for &t in &outcome.topics {
+                    let topic = &tree.topics[t];
+                    self.say(&format!(
+                        "Read more: {} (aftercare topic {}): {}",
+                        topic.title, topic.id, topic.summary
+                    ))?;
+                }
+                let sources: Vec<String> = outcome
+                    .sources
+                    .iter()
+                    .map(|&s| format!("- {}", source_line(tree, s)))
+                    .collect();
+                writeln!(self.out, "Sources:")?;
+                self.list(&sources, "  ")?;
+            }
+            NodeRef::Question(q) => {
+                let text = tree.questions[q].help.clone().unwrap_or_else(|| {
+                    "Your answer decides the next question. If you are not sure, choose Not sure: it takes the safer path.".into()
+                });
+                self.say(&text)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn show_current(&mut self) -> io::Result<()> {
+        match self.session.current(self.tree) {
+            NodeRef::Question(q) => self.show_question(q),
+            NodeRef::Outcome(o) => self.show_outcome(o),
+        }
+    }
+
+    fn summary(&mut self) -> io::Result<Option<Level>> {
+        let tree = self.tree;
+        let results = self.session.results();
+        writeln!(self.out)?;
+        if results.is_empty() {
+            self.say("Summary: no result yet.")?;
+        } else {
+            writeln!(self.out, "Summary:")?;
+            let items: Vec<String> = results
+                .iter()
+                .map(|&o| {
+                    format!(
+                        "- {}: {}",
+                        tree.outcomes[o].level.word(),
+                        tree.outcomes[o].title
+                    )
+                })
+                .collect();
+            self.list(&items, "  ")?;
+        }
+        let overall = self.session.overall(tree);
+        if let Some(level) = overall {
+            self.say(&format!(
+                "Overall: {} ({}). The most urgent result counts.",
+                level.word(),
+                level.id()
+            ))?;
+        }
+        self.emergency_line()?;
+        Ok(overall)
+    }
+
+    /// Handles one line; `Ok(true)` means the person asked to finish.
+    fn handle(&mut self, line: &str) -> io::Result<bool> {
+        let tree = self.tree;
+        let labels: Vec<&str> = match self.session.current(tree) {
+            NodeRef::Question(q) => tree.questions[q]
+                .options
+                .iter()
+                .map(|o| o.label.as_str())
+                .collect(),
+            NodeRef::Outcome(_) => vec!["Check another symptom", "Start again"],
+        };
+        match understand(line, &labels) {
+            Reply::Choose(i) => match self.session.current(tree) {
+                NodeRef::Question(_) => {
+                    let _ = self.session.answer(tree, i);
+                }
+                NodeRef::Outcome(_) if i == 0 => {
+                    let _ = self.session.check_another(tree);
+                }
+                NodeRef::Outcome(_) => self.session.restart(tree),
+            },
+            Reply::Back => {
+                if self.session.back(tree).is_err() {
+                    self.say("This is the first question; there is nothing to go back to.")?;
+                }
+            }
+            Reply::Restart => {
+                self.session.restart(tree);
+                self.say("Starting again. Your earlier answers are cleared.")?;
+            }
+            Reply::Help => self.say(COMMANDS)?,
+            Reply::Why => self.show_why()?,
+            Reply::Quit => return Ok(true),
+            Reply::Unclear(hint) => {
+                writeln!(self.out)?;
+                self.say(&hint)?;
+            }
+        }
+        Ok(false)
+    }
+}
+
+fn source_line(tree: &Tree, s: usize) -> String {
+    let src = &tree.sources[s];
+    let mut line = src.title.clone();
+    if let Some(p) = &src.publisher {
+        line.push_str(&format!(". {p}"));
+    }
+    if let Some(u) = &src.url {
+        line.push_str(&format!(". {u}"));
+    }
+    line
+}
+
+/// Runs a whole line-mode session; returns the overall level (for the exit status), `None` when
+/// the person finished before any result.
+pub fn run(
+    tree: &Tree,
+    config: &Config,
+    input: impl BufRead,
+    out: impl Write,
+) -> io::Result<Option<Level>> {
+    let mut p = Plain {
+        tree,
+        config,
+        session: Session::new(tree),
+        out,
+    };
+    p.say(&format!(
+        "{}: a guide after your massage, not a diagnosis.",
+        tree.meta.title
+    ))?;
+    p.say(COMMANDS)?;
+    p.show_current()?;
+    for line in input.lines() {
+        if p.handle(&line?)? {
+            return p.summary();
+        }
+        p.show_current()?;
+    }
+    // End of input: finish cleanly with what we have.
+    writeln!(p.out)?;
+    p.summary()
+}
+
+/// A topic as wrapped plain text with its sources, for `aftercare topic ID`.
+pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> String {
+    let topic = &tree.topics[index];
+    let width = width.clamp(20, 200);
+    let mut out = format!(
+        "{}\n{}\n\n",
+        topic.title,
+        "=".repeat(topic.title.chars().count().min(width))
+    );
+    let fill = |s: &str| config.fill(s).into_owned();
+    for block in markup::parse(&topic.body) {
+        let (text, opts) = match &block {
+            markup::Block::Paragraph(r) => (fill(&markup::plain(r)), textwrap::Options::new(width)),
+            markup::Block::Bullet(r) => (
+                fill(&markup::plain(r)),
+                textwrap::Options::new(width)
+                    .initial_indent("  - ")
+                    .subsequent_indent("    "),
+            ),
+            markup::Block::Term { term, definition } => (
+                format!("{term}: {}", fill(&markup::plain(definition))),
+                textwrap::Options::new(width).subsequent_indent("    "),
+            ),
+        };
+        for line in textwrap::wrap(&text, opts) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        if matches!(
+            block,
+            markup::Block::Paragraph(_) | markup::Block::Term { .. }
+        ) {
+            out.push('\n');
+        }
+    }
+    if !topic.related.is_empty() {
+        let related: Vec<&str> = topic
+            .related
+            .iter()
+            .map(|&r| tree.topics[r].id.as_str())
+            .collect();
+        out.push_str(&format!("\nRelated: {}\n", related.join(", ")));
+    }
+    out.push_str("\nSources:\n");
+    for &s in &topic.sources {
+        let opts = textwrap::Options::new(width)
+            .initial_indent("  - ")
+            .subsequent_indent("    ");
+        for line in textwrap::wrap(&source_line(tree, s), opts) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn understands_numbers_words_prefixes_and_commands() {
+        let labels = ["Yes, it is fading", "No, it is spreading", "Not sure"];
+        assert_eq!(understand("2", &labels), Reply::Choose(1));
+        assert_eq!(understand("  NOT SURE ", &labels), Reply::Choose(2));
+        assert_eq!(understand("yes", &labels), Reply::Choose(0));
+        assert_eq!(understand("back", &labels), Reply::Back);
+        assert!(
+            matches!(understand("no", &labels), Reply::Unclear(h) if h.contains("more than one"))
+        );
+        assert!(matches!(understand("7", &labels), Reply::Unclear(h) if h.contains("no answer 7")));
+        assert!(matches!(understand("maybe", &labels), Reply::Unclear(_)));
+    }
+}

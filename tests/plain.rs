@@ -1,0 +1,141 @@
+//! `aftercare --plain` driven through stdin, as a script or a screen reader would: every level,
+//! back, restart, bad input, EOF, and the exit status that encodes the overall level.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn plain(input: &str, extra: &[&str]) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(["--plain", "--content", "tests/fixtures/starter"])
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !stdout.contains('\x1b'),
+        "plain mode must not write escape codes"
+    );
+    (out.status.code().unwrap(), stdout)
+}
+
+#[test]
+fn each_level_has_its_exit_status() {
+    let cases = [
+        ("1\nquit\n", 14, "Result: EMERGENCY"),
+        ("2\n1\n1\nquit\n", 10, "Result: Expected"),
+        ("2\n2\n3\nquit\n", 11, "Result: Tell your therapist"),
+        ("2\n2\n2\nquit\n", 12, "Result: See a doctor"),
+        ("2\n1\n2\nquit\n", 13, "Result: Get help today"),
+    ];
+    for (input, code, shown) in cases {
+        let (got, out) = plain(input, &[]);
+        assert_eq!(got, code, "{input:?}\n{out}");
+        assert!(out.contains(shown), "{input:?}\n{out}");
+    }
+}
+
+#[test]
+fn answers_by_words_not_sure_goes_up_and_several_symptoms_take_the_most_urgent() {
+    let input = "none of these\nsore\nno, worse\n1\nred\nnot sure\nquit\n";
+    let (code, out) = plain(input, &[]);
+    assert_eq!(code, 13, "{out}");
+    assert!(out.contains("- See a doctor: Contact your doctor"), "{out}");
+    assert!(
+        out.contains("- Get help today: Get medical help today"),
+        "{out}"
+    );
+    assert!(out.contains("Overall: Get help today (urgent)"), "{out}");
+}
+
+#[test]
+fn back_and_restart_undo_answers() {
+    // Emergency, then back to the screen and a calmer path.
+    let (code, out) = plain("1\nback\n2\n1\n1\nquit\n", &[]);
+    assert_eq!(code, 10, "{out}");
+    // An answer, then restart, then finish: nothing is kept.
+    let (code, out) = plain("2\nrestart\nquit\n", &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Starting again"));
+    assert!(out.contains("Summary: no result yet."));
+    let (_, out) = plain("back\nquit\n", &[]);
+    assert!(out.contains("nothing to go back to"), "{out}");
+}
+
+#[test]
+fn unclear_input_repeats_the_question_and_never_guesses() {
+    let (code, out) = plain("7\nmaybe\nno\n\nquit\n", &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("There is no answer 7. Type a number from 1 to 3."),
+        "{out}"
+    );
+    assert!(out.contains("'maybe' is not one of the answers."), "{out}");
+    assert!(
+        out.contains("'no' matches more than one answer (2, 3). Type the number."),
+        "{out}"
+    );
+    assert!(out.contains("Please type an answer."), "{out}");
+    assert_eq!(
+        out.matches("Question: Right now, do you have any of these?")
+            .count(),
+        5,
+        "{out}"
+    );
+}
+
+#[test]
+fn end_of_input_finishes_with_the_summary_so_far() {
+    let (code, out) = plain("2\n2\n2\n", &[]);
+    assert_eq!(code, 12, "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("For questions, contact your massage therapist."),
+        "{out}"
+    );
+    assert!(out.contains("Overall: See a doctor (doctor)"));
+    let (code, out) = plain("", &[]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Summary: no result yet."));
+}
+
+#[test]
+fn the_emergency_number_is_with_every_question_and_comes_from_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("clinic.toml");
+    std::fs::write(
+        &cfg,
+        "[clinic]\nname = \"Hill Clinic\"\nphone = \"01632 960000\"\nemergency = \"999\"\n",
+    )
+    .unwrap();
+    let (code, out) = plain("1\nquit\n", &["--config", cfg.to_str().unwrap()]);
+    assert_eq!(code, 14);
+    assert!(out.contains("- Call 999 now."), "{out}");
+    let questions = out.matches("Question:").count();
+    let lines = out
+        .matches("In an emergency call 999. For questions, call Hill Clinic on 01632 960000.")
+        .count();
+    assert!(lines > questions, "{out}");
+}
+
+#[test]
+fn why_explains_the_outcome_with_its_sources() {
+    let (_, out) = plain("1\nwhy\nquit\n", &[]);
+    assert!(out.contains("Why: Sudden chest pain"), "{out}");
+    assert!(
+        out.contains("Sources:\n  - Pulmonary embolism symptoms. NHS"),
+        "{out}"
+    );
+    assert!(out.contains("aftercare topic vasodilation"), "{out}");
+}
