@@ -99,9 +99,9 @@ fn unclear_input_repeats_the_question_and_never_guesses() {
 fn end_of_input_finishes_with_the_summary_so_far() {
     let (code, out) = plain("2\n2\n2\n", &[]);
     assert_eq!(code, 12, "{out}");
+    let tail: Vec<&str> = out.trim_end().lines().rev().take(2).collect();
     assert!(
-        out.trim_end()
-            .ends_with("For questions, contact your massage therapist."),
+        tail.iter().any(|l| l.starts_with("In an emergency call")),
         "{out}"
     );
     assert!(out.contains("Overall: See a doctor (doctor)"));
