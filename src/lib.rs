@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod content;
+pub mod export;
 pub mod plain;
 #[cfg(feature = "term")]
 pub mod report;

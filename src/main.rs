@@ -45,6 +45,15 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write the content as a flowchart (dot, mermaid) or a printable review handout (markdown).
+    Export {
+        /// dot (Graphviz), mermaid, or markdown.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List the explanation topics.
     Topics,
     /// Print one explanation topic as plain text, with its sources.
@@ -52,6 +61,13 @@ enum Command {
         /// The topic id, as listed by `aftercare topics`.
         id: String,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Dot,
+    Mermaid,
+    Markdown,
 }
 
 fn main() -> ExitCode {
@@ -78,6 +94,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Topic { id }) => topic(&tree, &config, &id),
+        Some(Command::Export { format, output }) => export(&tree, &config, format, output),
         Some(Command::Check { .. }) => ExitCode::SUCCESS,
         None if cli.plain => plain(&tree, &config),
         None => {
@@ -151,6 +168,28 @@ fn topic(tree: &Tree, config: &Config, id: &str) -> ExitCode {
     };
     print!("{}", aftercare::plain::topic_text(tree, config, i, width));
     ExitCode::SUCCESS
+}
+
+fn export(tree: &Tree, config: &Config, format: ExportFormat, output: Option<PathBuf>) -> ExitCode {
+    use aftercare::export::Format;
+    let format = match format {
+        ExportFormat::Dot => Format::Dot,
+        ExportFormat::Mermaid => Format::Mermaid,
+        ExportFormat::Markdown => Format::Markdown,
+    };
+    let text = aftercare::export::export(tree, config, format);
+    let written = match &output {
+        Some(path) => std::fs::write(path, text),
+        None => std::io::stdout().write_all(text.as_bytes()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let to = output.map_or_else(|| "standard output".into(), |p| p.display().to_string());
+            eprintln!("error: could not write {to}: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn plain(tree: &Tree, config: &Config) -> ExitCode {
