@@ -11,12 +11,15 @@ pub fn generate(nodes: usize) -> Vec<String> {
     let levels = ["expected", "therapist", "doctor", "urgent"];
     let mut files = Vec::new();
     let mut s = String::with_capacity(nodes.min(5000) * 160);
+    // Questions first, then outcomes, as a person would lay out a file.
+    let mut outcomes = String::new();
     s.push_str(
         "[meta]\ntitle = \"Generated\"\nversion = \"1\"\nstart = \"q0\"\nanother = \"q1\"\n\n",
     );
     s.push_str("[outcome.call]\nlevel = \"emergency\"\ntitle = \"Call {emergency} now\"\nnow = [\"Call {emergency} now.\"]\nwatch = [\"Call again if worse.\"]\nsources = [\"src\"]\n\n");
     for i in 0..questions {
-        if i > 0 && i % 5000 == 0 {
+        if i > 0 && i % 500 == 0 {
+            s.push_str(&std::mem::take(&mut outcomes));
             files.push(std::mem::take(&mut s));
         }
         let next = if i + 1 < questions {
@@ -30,11 +33,12 @@ pub fn generate(nodes: usize) -> Vec<String> {
             i == 0
         );
         let _ = write!(
-            s,
+            outcomes,
             "[outcome.o{i}]\nlevel = \"{}\"\ntitle = \"Result {i}\"\nnow = [\"Rest.\"]\nwatch = [\"Call us if it gets worse.\"]\nsources = [\"src\"]\n\n",
             levels[i % levels.len()]
         );
     }
+    s.push_str(&outcomes);
     s.push_str("[source.src]\ntitle = \"Generated\"\nstatus = \"V\"\n");
     files.push(s);
     files

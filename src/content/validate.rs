@@ -58,13 +58,29 @@ impl Ctx<'_> {
     }
 
     /// Non-empty, within a length limit, no control characters, known placeholders only.
-    fn text(&mut self, file: usize, s: &Spanned<String>, what: &str, max: usize, multiline: bool) {
+    fn text(
+        &mut self,
+        file: usize,
+        s: &Spanned<String>,
+        (owner, field): (&str, &str),
+        max: usize,
+        multiline: bool,
+    ) {
+        // The name is only formatted when there is something to report: validation of large
+        // content stays linear and cheap.
+        let what = || {
+            if owner.is_empty() {
+                field.to_string()
+            } else {
+                format!("{owner}: {field}")
+            }
+        };
         let v = s.get_ref();
         if v.trim().is_empty() {
             self.error(
                 file,
                 s.span(),
-                format!("{what} is empty"),
+                format!("{} is empty", what()),
                 "write the text, or remove the entry",
             );
             return;
@@ -74,7 +90,7 @@ impl Ctx<'_> {
             self.error(
                 file,
                 s.span(),
-                format!("{what} is {n} characters long; the limit is {max}"),
+                format!("{} is {n} characters long; the limit is {max}", what()),
                 "shorten it so it fits on a small screen",
             );
         }
@@ -82,7 +98,11 @@ impl Ctx<'_> {
             self.error(
                 file,
                 s.span(),
-                format!("{what} contains the control character U+{:04X}", c as u32),
+                format!(
+                    "{} contains the control character U+{:04X}",
+                    what(),
+                    c as u32
+                ),
                 "remove it: content must not contain escape sequences or control characters \
                  (in TOML, \\e, \\u001b and friends)",
             );
@@ -98,7 +118,7 @@ impl Ctx<'_> {
                 self.error(
                     file,
                     s.span(),
-                    format!("{what} uses the unknown placeholder '{{{name}}}'"),
+                    format!("{} uses the unknown placeholder '{{{name}}}'", what()),
                     &hint,
                 );
             }
@@ -295,10 +315,10 @@ fn check_meta(cx: &mut Ctx, docs: &[(usize, Document)], nodes: &NodeIndex) -> Op
         );
     }
     let m = meta.get_ref();
-    cx.text(file, &m.title, "the title", limits::TITLE, false);
-    cx.text(file, &m.version, "the version", limits::TITLE, false);
+    cx.text(file, &m.title, ("", "the title"), limits::TITLE, false);
+    cx.text(file, &m.version, ("", "the version"), limits::TITLE, false);
     if let Some(intro) = &m.intro {
-        cx.text(file, intro, "the intro", limits::INTRO, true);
+        cx.text(file, intro, ("", "the intro"), limits::INTRO, true);
     }
     let start = entry_question(cx, file, &m.start, "start", nodes);
     let another = match &m.another {
@@ -361,21 +381,10 @@ fn suggest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>, otherwise:
 
 fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, nodes: &NodeIndex) -> Question {
     let (file, id, q) = (e.file, e.id.get_ref(), e.value.get_ref());
-    cx.text(
-        file,
-        &q.text,
-        &format!("question '{id}': the text"),
-        limits::QUESTION,
-        true,
-    );
+    let owner = format!("question '{id}'");
+    cx.text(file, &q.text, (&owner, "the text"), limits::QUESTION, true);
     if let Some(h) = &q.help {
-        cx.text(
-            file,
-            h,
-            &format!("question '{id}': the help"),
-            limits::HELP,
-            true,
-        );
+        cx.text(file, h, (&owner, "the help"), limits::HELP, true);
     }
     let n = q.options.get_ref().len();
     if !(limits::MIN_OPTIONS..=limits::MAX_OPTIONS).contains(&n) {
@@ -393,7 +402,7 @@ fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, nodes: &NodeIndex) 
         cx.text(
             file,
             &o.label,
-            &format!("question '{id}': an option label"),
+            (&owner, "an option label"),
             limits::LABEL,
             false,
         );
@@ -500,22 +509,18 @@ fn check_outcome(
             &hint,
         );
     }
-    cx.text(
-        file,
-        &o.title,
-        &format!("{owner}: the title"),
-        limits::TITLE,
-        false,
-    );
-    for (list, what, hint) in [
+    cx.text(file, &o.title, (&owner, "the title"), limits::TITLE, false);
+    for (list, what, item, hint) in [
         (
             &o.now,
             "\"now\" (what to do now)",
+            "a \"now\" (what to do now) item",
             "add now = [\"...\"]: every outcome says what to do now",
         ),
         (
             &o.watch,
             "\"watch\" (get help if...)",
+            "a \"watch\" (get help if...) item",
             "add watch = [\"...\"]: every outcome says when to get more help",
         ),
     ] {
@@ -527,18 +532,12 @@ fn check_outcome(
                 hint,
             );
         }
-        for item in list.get_ref() {
-            cx.text(
-                file,
-                item,
-                &format!("{owner}: a {what} item"),
-                limits::ITEM,
-                false,
-            );
+        for text in list.get_ref() {
+            cx.text(file, text, (&owner, item), limits::ITEM, false);
         }
     }
     if let Some(why) = &o.why {
-        cx.text(file, why, &format!("{owner}: \"why\""), limits::WHY, true);
+        cx.text(file, why, (&owner, "\"why\""), limits::WHY, true);
     }
     if level == Some(Level::Emergency) {
         if let Some(first) = o.now.get_ref().first() {
@@ -615,27 +614,15 @@ fn check_topic(
 ) -> Topic {
     let (file, id, t) = (e.file, e.id.get_ref(), e.value.get_ref());
     let owner = format!("topic '{id}'");
-    cx.text(
-        file,
-        &t.title,
-        &format!("{owner}: the title"),
-        limits::TITLE,
-        false,
-    );
+    cx.text(file, &t.title, (&owner, "the title"), limits::TITLE, false);
     cx.text(
         file,
         &t.summary,
-        &format!("{owner}: the summary"),
+        (&owner, "the summary"),
         limits::SUMMARY,
         false,
     );
-    cx.text(
-        file,
-        &t.body,
-        &format!("{owner}: the body"),
-        limits::BODY,
-        true,
-    );
+    cx.text(file, &t.body, (&owner, "the body"), limits::BODY, true);
     let picture = t.picture.as_ref().and_then(|p| {
         let pic = Picture::from_name(p.get_ref());
         if pic.is_none() {
@@ -684,10 +671,10 @@ fn check_topic(
 fn check_source(cx: &mut Ctx, e: &Entry<schema::Source>) -> Source {
     let (file, id, s) = (e.file, e.id.get_ref(), e.value.get_ref());
     let owner = format!("source '{id}'");
-    cx.text(file, &s.title, &format!("{owner}: the title"), 300, false);
-    for (f, what) in [(&s.publisher, "publisher"), (&s.url, "url")] {
+    cx.text(file, &s.title, (&owner, "the title"), 300, false);
+    for (f, what) in [(&s.publisher, "the publisher"), (&s.url, "the url")] {
         if let Some(v) = f {
-            cx.text(file, v, &format!("{owner}: the {what}"), 300, false);
+            cx.text(file, v, (&owner, what), 300, false);
         }
     }
     let status = match s.status.get_ref().as_str() {
