@@ -7,6 +7,9 @@
 pub mod config;
 pub mod content;
 pub mod export;
+pub mod kiosk;
+#[cfg(feature = "term")]
+pub mod kiosk_log;
 pub mod plain;
 #[cfg(feature = "term")]
 pub mod report;

@@ -54,6 +54,10 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Make the Argon2 hash of a staff PIN for the kiosk config (`kiosk.pin_hash`).
+    ///
+    /// Asks for the PIN twice without showing it; from a pipe, reads two lines.
+    HashPin,
     /// List the explanation topics.
     Topics,
     /// Print one explanation topic as plain text, with its sources.
@@ -79,6 +83,9 @@ fn main() -> ExitCode {
     {
         return check(path.or(cli.content), cli.config, deny_warnings);
     }
+    if let Some(Command::HashPin) = cli.command {
+        return hash_pin();
+    }
     let Some(config) = load_config(cli.config.as_deref()) else {
         return ExitCode::from(2);
     };
@@ -95,7 +102,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Topic { id }) => topic(&tree, &config, &id),
         Some(Command::Export { format, output }) => export(&tree, &config, format, output),
-        Some(Command::Check { .. }) => ExitCode::SUCCESS,
+        Some(Command::Check { .. } | Command::HashPin) => ExitCode::SUCCESS,
         None if cli.plain => plain(&tree, &config),
         None => {
             eprintln!("the full-screen app is not built yet; try `aftercare --plain`");
@@ -204,6 +211,81 @@ fn plain(tree: &Tree, config: &Config) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn hash_pin() -> ExitCode {
+    let first = read_secret("New staff PIN (4 to 32 digits or letters): ");
+    let second = read_secret("The same PIN again: ");
+    let (Ok(first), Ok(second)) = (first, second) else {
+        eprintln!("error: could not read the PIN");
+        return ExitCode::from(2);
+    };
+    if first != second {
+        eprintln!("error: the two PINs differ; nothing was made");
+        return ExitCode::from(1);
+    }
+    if !(4..=32).contains(&first.chars().count())
+        || !first.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        eprintln!("error: use 4 to 32 digits or letters");
+        return ExitCode::from(1);
+    }
+    let mut salt = [0u8; 16];
+    if let Err(e) = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut salt))
+    {
+        eprintln!("error: no randomness for the salt: {e}");
+        return ExitCode::from(2);
+    }
+    match aftercare::kiosk::hash_pin(&first, &salt) {
+        Ok(hash) => {
+            println!("# Paste this line into the [kiosk] table of your clinic config:");
+            println!("pin_hash = \"{hash}\"");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads one line without echo at a terminal (raw mode), or a plain line from a pipe.
+fn read_secret(prompt: &str) -> std::io::Result<String> {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, read};
+    use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+    if !std::io::stdin().is_terminal() {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        return Ok(line.trim().to_string());
+    }
+    eprint!("{prompt}");
+    enable_raw_mode()?;
+    let mut secret = String::new();
+    let result = loop {
+        match read() {
+            Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => match k.code {
+                KeyCode::Enter => break Ok(secret),
+                KeyCode::Backspace => {
+                    secret.pop();
+                }
+                KeyCode::Esc => break Err(std::io::Error::other("cancelled")),
+                KeyCode::Char('c')
+                    if k.modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    break Err(std::io::Error::other("cancelled"));
+                }
+                KeyCode::Char(c) => secret.push(c),
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(e) => break Err(e),
+        }
+    };
+    let _ = disable_raw_mode();
+    eprintln!();
+    result
 }
 
 fn stderr_color() -> bool {

@@ -256,3 +256,55 @@ fn the_embedded_content_validates_without_errors() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(checked.tree.is_some());
 }
+
+#[test]
+fn hash_pin_makes_a_hash_the_config_accepts() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .arg("hash-pin")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"2468\n2468\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.starts_with("pin_hash = ")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("clinic.toml");
+    std::fs::write(&cfg, format!("[kiosk]\n{line}\n")).unwrap();
+    let (code, out, err) = aftercare(&["check", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let hash = line
+        .trim_start_matches("pin_hash = ")
+        .trim_matches('"')
+        .to_string();
+    let mut pin = aftercare::kiosk::StaffPin::new(Some(hash));
+    assert_eq!(
+        pin.check("2468", std::time::Duration::ZERO),
+        aftercare::kiosk::PinCheck::Accepted
+    );
+}
+
+#[test]
+fn check_config_points_at_the_bad_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("clinic.toml");
+    std::fs::write(
+        &cfg,
+        "[clinic]\nphone = \"01632 960000\"\n\n[kiosk]\nidle_timout_secs = 60\n",
+    )
+    .unwrap();
+    let (code, _, err) = aftercare(&["check", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("clinic.toml:5:1: unknown field `idle_timout_secs`"),
+        "{err}"
+    );
+}
