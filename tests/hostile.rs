@@ -1,0 +1,109 @@
+//! Hostile content: escape sequences in every text field, absurd sizes and shapes. Each is
+//! refused with a diagnostic, never a panic and never a hang.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use aftercare::content::{RawFile, check_files};
+
+const STARTER: &str = include_str!("fixtures/starter/tree.toml");
+
+fn check(text: &str) -> Vec<String> {
+    let c = check_files(vec![RawFile {
+        name: "h.toml".into(),
+        bytes: text.as_bytes().to_vec(),
+    }]);
+    assert_eq!(c.tree.is_some(), c.errors().count() == 0);
+    c.lines()
+}
+
+/// Escape sequences a terminal would act on: CSI (clear screen), OSC 52 (write the clipboard),
+/// BEL, a C1 CSI, DEL, and a bidi override that reorders what is shown.
+const SEQUENCES: &[(&str, &str)] = &[
+    ("CSI", "\\u001b[2J"),
+    ("OSC 52", "\\u001b]52;c;aGk=\\u0007"),
+    ("BEL", "\\u0007"),
+    ("C1 CSI", "\\u009b31m"),
+    ("DEL", "\\u007f"),
+    ("bidi override", "\\u202e"),
+    ("NUL", "\\u0000"),
+];
+
+/// Every text field of the starter tree, by a unique piece of its text.
+const FIELDS: &[&str] = &[
+    "Starter tree",                           // meta.title
+    "Right now, do you have any of these?",   // question text
+    "Chest pain or sudden trouble breathing", // option label
+    "Call {emergency} now\"",                 // outcome title
+    "Do not drive yourself.",                 // now item
+    "If you feel worse while you wait",       // watch item
+    "Sudden chest pain or breathlessness",    // why
+    "Why skin goes red and warm.",            // topic summary
+    "Vasodilation is the widening",           // topic body
+    "Pulmonary embolism symptoms",            // source title
+];
+
+#[test]
+fn escape_sequences_are_refused_in_every_text_field() {
+    for field in FIELDS {
+        assert!(STARTER.contains(field), "{field}");
+        for (name, seq) in SEQUENCES {
+            let text = STARTER.replacen(field, &format!("{seq}{field}"), 1);
+            let lines = check(&text);
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.contains("contains the control character")),
+                "{name} in {field:?} was not refused: {lines:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn ten_thousand_options_are_refused_quickly() {
+    let options: String = (0..10_000)
+        .map(|i| format!("  {{ label = \"Option {i}\", next = \"see_doctor\" }},\n"))
+        .collect();
+    let text = STARTER.replacen(
+        "options = [\n  { label = \"Yes\"",
+        &format!("options = [\n{options}  {{ label = \"Yes\""),
+        1,
+    );
+    let lines = check(&text);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("has 10003 options; a question has 2 to 9")),
+        "{:?}",
+        &lines[..1]
+    );
+}
+
+#[test]
+fn a_long_chain_of_questions_is_accepted_without_recursion() {
+    let c = check_files(aftercare::content::synth::generate_raw(100_000));
+    assert!(c.tree.is_some());
+}
+
+#[test]
+fn empty_and_whitespace_files_get_a_diagnostic() {
+    for text in ["", "   \n\n", "\u{feff}"] {
+        let lines = check(text);
+        assert!(
+            lines.iter().any(|l| l.contains("has no [meta] table")),
+            "{text:?}: {lines:?}"
+        );
+    }
+}
+
+#[test]
+fn a_huge_string_is_refused_by_length_not_by_memory() {
+    let long = "a".repeat(1_000_000);
+    let text = STARTER.replacen("Right now, do you have any of these?", &long, 1);
+    let lines = check(&text);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("is 1000000 characters long; the limit is 240"))
+    );
+}
