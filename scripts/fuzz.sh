@@ -18,10 +18,11 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   seeds="seeds/$t"; [ -d "$seeds" ] || seeds=""
   echo "== fuzz $t for ${secs}s"
-  if ! cargo +nightly fuzz run "$t" "corpus/$t" $seeds -- -max_total_time="$secs" -rss_limit_mb=2048 -print_final_stats=1 2>&1 \
-      | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ERROR|SUMMARY|Done)"; then
-    :
-  fi
-  if [ "${PIPESTATUS[0]}" != 0 ]; then echo "fuzz: $t FOUND A CRASH (see fuzz/artifacts/$t)"; status=1; fi
+  log=$(mktemp)
+  cargo +nightly fuzz run "$t" "corpus/$t" $seeds -- -max_total_time="$secs" -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1
+  rc=$?
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ERROR|SUMMARY|Done)|panicked at" "$log"
+  if [ $rc != 0 ]; then echo "fuzz: $t FOUND A CRASH (exit $rc; see fuzz/artifacts/$t)"; tail -30 "$log"; status=1; fi
+  rm -f "$log"
 done
 exit $status

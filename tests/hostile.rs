@@ -107,3 +107,12 @@ fn a_huge_string_is_refused_by_length_not_by_memory() {
             .any(|l| l.contains("is 1000000 characters long; the limit is 240"))
     );
 }
+
+/// Found by the content fuzzer: a `start` naming a question in a file with no questions.
+#[test]
+fn fuzz_regression_start_without_any_question() {
+    let bytes = std::fs::read("tests/fixtures/fuzz/start_without_questions.toml").unwrap();
+    let c = check_files(vec![RawFile { name: "f.toml".into(), bytes }]);
+    assert!(c.tree.is_none());
+    assert!(c.lines().iter().any(|l| l.contains("meta.start points to unknown question 'screen'")), "{:?}", c.lines());
+}

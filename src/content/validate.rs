@@ -208,13 +208,24 @@ pub fn validate(
         nodes: nodes.iter().map(|(k, v)| ((*k).to_string(), v.0)).collect(),
     });
     if let Some(tree) = &tree {
-        check_graph(&mut cx, tree, &questions, &outcomes);
+        // The graph checks need real entry points; a bad `start` or `another` is already an error.
+        let n = tree.questions.len();
+        if tree.meta.start < n && tree.meta.another < n && !entry_errors(&cx) {
+            check_graph(&mut cx, tree, &questions, &outcomes);
+        }
         check_topic_reach(&mut cx, tree, &topics);
     }
     let ok = !has_errors(&cx);
     let mut diags = cx.diags;
     diags.sort_by_key(|d| (d.file, d.span.start));
     (tree.filter(|_| ok), diags)
+}
+
+/// Whether `meta.start` or `meta.another` could not be resolved.
+fn entry_errors(cx: &Ctx) -> bool {
+    cx.diags
+        .iter()
+        .any(|d| d.message.starts_with("meta.start ") || d.message.starts_with("meta.another "))
 }
 
 fn collect<'a, T>(
