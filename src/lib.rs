@@ -14,3 +14,4 @@ pub mod plain;
 #[cfg(feature = "term")]
 pub mod report;
 pub mod triage;
+pub mod ui;

@@ -112,7 +112,16 @@ fn a_huge_string_is_refused_by_length_not_by_memory() {
 #[test]
 fn fuzz_regression_start_without_any_question() {
     let bytes = std::fs::read("tests/fixtures/fuzz/start_without_questions.toml").unwrap();
-    let c = check_files(vec![RawFile { name: "f.toml".into(), bytes }]);
+    let c = check_files(vec![RawFile {
+        name: "f.toml".into(),
+        bytes,
+    }]);
     assert!(c.tree.is_none());
-    assert!(c.lines().iter().any(|l| l.contains("meta.start points to unknown question 'screen'")), "{:?}", c.lines());
+    assert!(
+        c.lines()
+            .iter()
+            .any(|l| l.contains("meta.start points to unknown question 'screen'")),
+        "{:?}",
+        c.lines()
+    );
 }
