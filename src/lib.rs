@@ -12,6 +12,8 @@ pub mod kiosk;
 pub mod kiosk_log;
 pub mod plain;
 #[cfg(feature = "term")]
+pub mod reload;
+#[cfg(feature = "term")]
 pub mod report;
 pub mod triage;
 pub mod ui;

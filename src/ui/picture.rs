@@ -158,7 +158,9 @@ fn paint_vessel(ctx: &mut Context, d: Drawing) {
             });
         }
     }
-    ctx.print(2.0, 0.5,
+    ctx.print(
+        2.0,
+        0.5,
         Line::from(if t < 0.5 {
             "vessel: narrow"
         } else {
