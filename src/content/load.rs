@@ -98,6 +98,8 @@ fn read_dir(path: &Path) -> Result<Vec<RawFile>, LoadError> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        // `clinic.example.toml` and friends are documentation that lives beside the content.
+        .filter(|p| !p.to_string_lossy().ends_with(".example.toml"))
         .collect();
     paths.sort();
     if paths.is_empty() {
