@@ -288,11 +288,13 @@ impl<W: Write> Plain<'_, W> {
 fn source_line(tree: &Tree, s: usize) -> String {
     let src = &tree.sources[s];
     let mut line = src.title.clone();
-    if let Some(p) = &src.publisher {
-        line.push_str(&format!(". {p}"));
-    }
-    if let Some(u) = &src.url {
-        line.push_str(&format!(". {u}"));
+    for part in [&src.publisher, &src.url].into_iter().flatten() {
+        // "Why drink water after massage?" takes no extra full stop.
+        if !line.ends_with(['.', '?', '!']) {
+            line.push('.');
+        }
+        line.push(' ');
+        line.push_str(part);
     }
     line
 }

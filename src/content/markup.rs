@@ -27,19 +27,24 @@ pub fn parse(body: &str) -> Vec<Block> {
             para.clear();
         }
     };
+    // A bullet stays open for continuation lines until a blank line or another block.
+    let mut bullet_open = false;
     for line in body.lines().map(str::trim) {
         if line.is_empty() {
             flush(&mut para, &mut blocks);
+            bullet_open = false;
         } else if let Some(item) = line.strip_prefix("- ") {
             flush(&mut para, &mut blocks);
             blocks.push(Block::Bullet(runs(item.trim())));
+            bullet_open = true;
         } else if let Some((term, def)) = line.split_once(" :: ") {
             flush(&mut para, &mut blocks);
             blocks.push(Block::Term {
                 term: term.trim().to_string(),
                 definition: runs(def.trim()),
             });
-        } else if let Some(Block::Bullet(prev)) = blocks.last_mut().filter(|_| para.is_empty()) {
+            bullet_open = false;
+        } else if let Some(Block::Bullet(prev)) = blocks.last_mut().filter(|_| bullet_open) {
             // A wrapped bullet: the continuation line belongs to the bullet above.
             prev.push(Run {
                 text: " ".into(),
@@ -114,6 +119,13 @@ mod tests {
             "one wrapped"
         );
         assert!(matches!(&b[3], Block::Term { term, .. } if term == "Histamine"));
+    }
+
+    #[test]
+    fn a_paragraph_after_a_list_is_its_own_block() {
+        let b = parse("- one\n- two\n\nWhen to get help\n\nUse the check.");
+        assert_eq!(b.len(), 4, "{b:?}");
+        assert!(matches!(&b[2], Block::Paragraph(r) if plain(r) == "When to get help"));
     }
 
     #[test]
