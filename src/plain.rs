@@ -340,7 +340,13 @@ pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> S
         "=".repeat(topic.title.chars().count().min(width))
     );
     let fill = |s: &str| config.fill(s).into_owned();
+    let mut after_list = false;
     for block in markup::parse(&topic.body) {
+        let is_bullet = matches!(block, markup::Block::Bullet(_));
+        if after_list && !is_bullet {
+            out.push('\n');
+        }
+        after_list = is_bullet;
         let (text, opts) = match &block {
             markup::Block::Paragraph(r) => (fill(&markup::plain(r)), textwrap::Options::new(width)),
             markup::Block::Bullet(r) => (

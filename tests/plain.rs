@@ -139,3 +139,38 @@ fn why_explains_the_outcome_with_its_sources() {
     );
     assert!(out.contains("aftercare topic vasodilation"), "{out}");
 }
+
+#[test]
+fn a_topic_prints_as_plain_wrapped_text_with_its_sources() {
+    let out = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(["topic", "vasodilation"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Vasodilation"), "{text}");
+    assert!(
+        !text.contains('*') && !text.contains(" :: "),
+        "markup must not show:\n{text}"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    assert!(text.contains("\nSources:\n  - "), "{text}");
+    let list = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .arg("topics")
+        .output()
+        .unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        list.starts_with("vasodilation "),
+        "vasodilation is listed first:\n{list}"
+    );
+    let missing = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(["topic", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("no topic 'nope'. The topics are: vasodilation,")
+    );
+}
