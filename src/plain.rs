@@ -55,6 +55,16 @@ fn understand(line: &str, labels: &[&str]) -> Reply {
     if let Some(i) = lower.iter().position(|l| *l == typed) {
         return Reply::Choose(i);
     }
+    // "no" is the most natural reply to "do you have any of these?": it means "None of these"
+    // when exactly one answer says none.
+    if matches!(typed.as_str(), "no" | "none" | "nope") {
+        let none: Vec<usize> = (0..labels.len())
+            .filter(|&i| lower[i].starts_with("none") || lower[i].starts_with("no, none"))
+            .collect();
+        if let [i] = none.as_slice() {
+            return Reply::Choose(*i);
+        }
+    }
     let matches: Vec<usize> = (0..labels.len())
         .filter(|&i| lower[i].starts_with(&typed))
         .collect();
@@ -213,7 +223,7 @@ impl<W: Write> Plain<'_, W> {
 
     fn summary(&mut self) -> io::Result<Option<Level>> {
         let tree = self.tree;
-        let results = self.session.results();
+        let results = self.session.distinct_results();
         writeln!(self.out)?;
         if results.is_empty() {
             self.say("Summary: no result yet.")?;
@@ -282,6 +292,18 @@ impl<W: Write> Plain<'_, W> {
             }
         }
         Ok(false)
+    }
+}
+
+/// "Level: title", without saying the level twice when the title already starts with it.
+pub fn result_line(level: Level, title: &str) -> String {
+    if title
+        .to_lowercase()
+        .starts_with(&level.word().to_lowercase())
+    {
+        title.to_string()
+    } else {
+        format!("{}: {title}", level.word())
     }
 }
 

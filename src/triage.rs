@@ -133,6 +133,18 @@ impl Session {
         self.walks.iter().filter_map(|w| w.outcome).collect()
     }
 
+    /// The results to show a person: each outcome once, in the order first reached (checking
+    /// the same symptom twice should not list it twice).
+    pub fn distinct_results(&self) -> Vec<usize> {
+        let mut seen = Vec::new();
+        for o in self.results() {
+            if !seen.contains(&o) {
+                seen.push(o);
+            }
+        }
+        seen
+    }
+
     /// The most urgent level among the results; `None` before the first outcome.
     pub fn overall(&self, tree: &Tree) -> Option<Level> {
         self.results()

@@ -75,7 +75,7 @@ fn back_and_restart_undo_answers() {
 
 #[test]
 fn unclear_input_repeats_the_question_and_never_guesses() {
-    let (code, out) = plain("7\nmaybe\nno\n\nquit\n", &[]);
+    let (code, out) = plain("7\nmaybe\nn\n\nquit\n", &[]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("There is no answer 7. Type a number from 1 to 3."),
@@ -83,7 +83,7 @@ fn unclear_input_repeats_the_question_and_never_guesses() {
     );
     assert!(out.contains("'maybe' is not one of the answers."), "{out}");
     assert!(
-        out.contains("'no' matches more than one answer (2, 3). Type the number."),
+        out.contains("'n' matches more than one answer (2, 3). Type the number."),
         "{out}"
     );
     assert!(out.contains("Please type an answer."), "{out}");
@@ -172,5 +172,18 @@ fn a_topic_prints_as_plain_wrapped_text_with_its_sources() {
     assert!(
         String::from_utf8_lossy(&missing.stderr)
             .contains("no topic 'nope'. The topics are: vasodilation,")
+    );
+}
+
+#[test]
+fn no_means_none_of_these_and_a_repeated_result_is_listed_once() {
+    // "no" on the screen, then the same symptom twice: the summary lists it once.
+    let (code, out) = plain("no\nsore\n2\n1\nsore\n2\nquit\n", &[]);
+    assert_eq!(code, 12, "{out}");
+    let summary = out.split("Summary:").nth(1).unwrap();
+    assert_eq!(
+        summary.matches("Contact your doctor").count(),
+        1,
+        "{summary}"
     );
 }
