@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand};
 
 use aftercare::app::App;
 use aftercare::config::{self, Config};
-use aftercare::ui::theme::Theme;
 use aftercare::content::{self, Checked, Tree};
+use aftercare::ui::theme::Theme;
 
 /// After a massage: is this normal? A calm guide that tells an expected response from a sign
 /// that needs your therapist, a doctor, urgent care or an emergency call.
