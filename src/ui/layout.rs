@@ -102,7 +102,7 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         ..ScreenLayout::default()
     };
     let banner_h = wrap::wrap(&super::banner_text(app), area.width.saturating_sub(2)).len();
-    let banner_h = (banner_h as u16).clamp(1, 3).min(area.height / 2);
+    let banner_h = (banner_h as u16).clamp(1, 4).min(area.height / 2);
     l.banner = Rect::new(area.x, area.y, area.width, banner_h);
     if area.width < MIN_W || area.height < MIN_H {
         l.too_small = true;
