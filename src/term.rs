@@ -7,6 +7,7 @@
 //! updates for each input, and draws once if anything changed: an idle app uses no CPU.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -138,12 +139,18 @@ fn key(k: KeyEvent) -> Option<Key> {
     })
 }
 
+/// Whether the terminal is in app mode. Restoring twice would be harmful, not just redundant:
+/// a second leave-alternate-screen restores the saved cursor position on xterm and the shell
+/// prompt then overwrites the panic report.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal into app mode; dropping it restores the terminal.
 struct Guard;
 
 impl Guard {
     fn enter() -> io::Result<Guard> {
         terminal::enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let guard = Guard;
         execute!(
             io::stdout(),
@@ -162,9 +169,12 @@ impl Drop for Guard {
     }
 }
 
-/// Leaves app mode. Never panics: every step is tried and failures are ignored, because this
+/// Leaves app mode, once. Never panics: every step is tried and failures are ignored, because this
 /// runs from the panic hook and the signal thread too.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),

@@ -1,5 +1,10 @@
 //! Shared helpers for the app and UI tests: the starter tree, an app on it, keys and frames.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, reason = "test helpers")]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers"
+)]
 
 use std::path::Path;
 use std::time::Duration;
