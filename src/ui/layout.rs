@@ -101,7 +101,11 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         area,
         ..ScreenLayout::default()
     };
-    let banner_h = wrap::wrap(&super::banner_text(app), area.width.saturating_sub(2)).len();
+    let banner_h = wrap::wrap(
+        &super::banner_text(app, area.width),
+        area.width.saturating_sub(2),
+    )
+    .len();
     let banner_h = (banner_h as u16).clamp(1, 4).min(area.height / 2);
     l.banner = Rect::new(area.x, area.y, area.width, banner_h);
     if area.width < MIN_W || area.height < MIN_H {
@@ -109,10 +113,12 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         return l;
     }
     l.footer = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    let top = l.banner.bottom() + 1;
+    // Blank rows around the body only where there is room for them.
+    let gap = u16::from(area.height >= 16);
+    let top = l.banner.bottom() + gap;
     let width = (area.width - 2).min(MAX_COLUMN);
     let x = area.x + (area.width - width) / 2;
-    l.column = Rect::new(x, top, width, l.footer.y.saturating_sub(top + 1));
+    l.column = Rect::new(x, top, width, l.footer.y.saturating_sub(top + gap));
     l.hints = footer::layout(app, l.footer);
     match app.screen {
         Screen::Welcome { selected } => {

@@ -38,7 +38,9 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect) -> MenuLayout {
         .map(|(i, o)| (option_rows(i, o, w).len() as u16).max(1))
         .collect();
     let total: u16 = heights.iter().sum();
-    let keep = total.min(4);
+    // Rows kept for the answers when placing the texts above them: the question itself must
+    // always show, so on a small screen only three rows are promised.
+    let keep = total.min(if area.height < 12 { 3 } else { 4 });
     let mut m = MenuLayout::default();
     let mut y = area.y;
     let room = |y: u16| area.bottom().saturating_sub(y);
@@ -66,7 +68,8 @@ fn place_options(m: &mut MenuLayout, heights: &[u16], selected: usize, region: R
     let n = heights.len();
     let total: u16 = heights.iter().sum();
     let gap = u16::from(total + n.saturating_sub(1) as u16 <= region.height);
-    let scrolling = total > region.height;
+    // Indicator rows only where they leave room for at least two rows of answers.
+    let scrolling = total > region.height && region.height >= 4;
     let (mut y, bottom) = if scrolling {
         (region.y + 1, region.bottom().saturating_sub(1))
     } else {

@@ -32,9 +32,14 @@ use crate::app::{App, Screen};
 use layout::{Body, OverlayLayout, Scrolled};
 use theme::Theme;
 
-/// The emergency banner's words, filled with the clinic's numbers.
-pub fn banner_text(app: &App) -> String {
-    app.config.fill(strings::BANNER).into_owned()
+/// The emergency banner's words for a screen `width` wide, filled with the clinic's numbers:
+/// the full line if it fits in two rows, else the emergency number alone.
+pub fn banner_text(app: &App, width: u16) -> String {
+    let full = app.config.fill(strings::BANNER).into_owned();
+    if wrap::wrap(&full, width.saturating_sub(2)).len() <= 2 {
+        return full;
+    }
+    app.config.fill(strings::BANNER_SHORT).into_owned()
 }
 
 /// Draws the whole app into the frame.
@@ -73,7 +78,7 @@ fn render_banner(app: &App, l: &ScreenLayout, f: &mut Frame) {
         ..r
     };
     f.render_widget(Paragraph::new("").style(style), r);
-    draw_text(f, inner, &banner_text(app), style);
+    draw_text(f, inner, &banner_text(app, r.width), style);
 }
 
 fn render_too_small(app: &App, l: &ScreenLayout, f: &mut Frame) {

@@ -41,7 +41,7 @@ pub fn layout(app: &App, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
         ..col
     };
     let title_text = current(app).map_or(String::new(), |o| app.config.fill(&o.title).into());
-    let title_h = (wrap(&title_text, col.width).len() as u16).min(3);
+    let title_h = (wrap(&title_text, col.width).len() as u16).min(if roomy { 3 } else { 2 });
     let title = Rect::new(col.x, level.bottom() + gap, col.width, title_h);
     let buttons = flow_buttons(col);
     let top = title.bottom() + gap;

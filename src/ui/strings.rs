@@ -5,6 +5,8 @@
 
 /// The emergency banner on every screen.
 pub const BANNER: &str = "Very unwell? Call {emergency} now. Questions? Call {clinic_phone}.";
+/// The banner on a narrow screen, where the full one would take more than two rows.
+pub const BANNER_SHORT: &str = "Very unwell? Call {emergency} now.";
 /// The welcome screen's explanation of what this is and is not.
 pub const WELCOME_IS: &str = "This guide helps you tell a normal response after a massage \
 (flushing, soreness the next day, tiredness) from a sign that needs your therapist, a doctor, \
