@@ -4,6 +4,7 @@
 //! terminals or time; `app` is the pure state machine; `ui` draws it; the runners (`term`,
 //! `plain`) are the only code that performs I/O.
 
+pub mod app;
 pub mod config;
 pub mod content;
 pub mod export;
@@ -15,5 +16,7 @@ pub mod plain;
 pub mod reload;
 #[cfg(feature = "term")]
 pub mod report;
+#[cfg(feature = "term")]
+pub mod term;
 pub mod triage;
 pub mod ui;

@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use aftercare::app::App;
 use aftercare::config::{self, Config};
 use aftercare::content::{self, Checked, Tree};
+use aftercare::ui::theme::Theme;
 
 /// After a massage: is this normal? A calm guide that tells an expected response from a sign
 /// that needs your therapist, a doctor, urgent care or an emergency call.
@@ -104,11 +106,26 @@ fn main() -> ExitCode {
         Some(Command::Export { format, output }) => export(&tree, &config, format, output),
         Some(Command::Check { .. } | Command::HashPin) => ExitCode::SUCCESS,
         None if cli.plain => plain(&tree, &config),
-        None => {
-            eprintln!("the full-screen app is not built yet; try `aftercare --plain`");
-            ExitCode::from(2)
-        }
+        None => run_app(tree, config),
     }
+}
+
+/// The full-screen app: theme from config and environment (read once, here), run the terminal,
+/// then print the plain-text summary to the normal screen so it stays in the scrollback.
+fn run_app(tree: Tree, config: Config) -> ExitCode {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let term = std::env::var("TERM").ok();
+    let theme = Theme::choose(config.theme, no_color, term.as_deref());
+    let mut app = App::new(tree, config, theme);
+    let test_panic = std::env::var_os("AFTERCARE_TEST_PANIC").is_some_and(|v| v == "1");
+    if let Err(e) = aftercare::term::run(&mut app, test_panic) {
+        eprintln!("error: the terminal failed: {e}");
+        return ExitCode::from(1);
+    }
+    if let Some(summary) = aftercare::ui::summary::text(&app) {
+        print!("{summary}");
+    }
+    ExitCode::SUCCESS
 }
 
 /// Loads the clinic config, printing its diagnostics; `None` means it was refused.

@@ -1,3 +1,130 @@
-//! Rendering: pure functions from app state to a frame. (The full module list is merged with the app.)
+//! Drawing: `render(&App, &mut Frame)` and the layout it draws into.
+//!
+//! Render only reads the state; every rectangle comes from [`layout()`], which click handling
+//! uses too. One module per screen; colours and symbols in [`theme`], fixed words in
+//! [`strings`]. No terminal library here, only ratatui's buffer types.
+
+pub mod confirm;
+pub mod footer;
+pub mod help;
+pub mod layout;
+pub mod menu;
+pub mod outcome;
 pub mod picture;
+pub mod question;
 pub mod reader;
+pub mod strings;
+pub mod summary;
+pub mod theme;
+pub mod topics;
+pub mod welcome;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub use layout::{ScreenLayout, hit, layout};
+
+use crate::app::{App, Screen};
+use layout::{Body, OverlayLayout, Scrolled};
+use theme::Theme;
+
+/// The emergency banner's words for a screen `width` wide, filled with the clinic's numbers:
+/// the full line if it fits in two rows, else the emergency number alone.
+pub fn banner_text(app: &App, width: u16) -> String {
+    let full = app.config.fill(strings::BANNER).into_owned();
+    if wrap::wrap(&full, width.saturating_sub(2)).len() <= 2 {
+        return full;
+    }
+    app.config.fill(strings::BANNER_SHORT).into_owned()
+}
+
+/// Draws the whole app into the frame.
+pub fn render(app: &App, f: &mut Frame) {
+    let l = layout(app, f.area());
+    render_banner(app, &l, f);
+    if l.too_small {
+        render_too_small(app, &l, f);
+        return;
+    }
+    match (&l.body, app.screen) {
+        (Body::Menu(m), Screen::Welcome { selected }) => {
+            menu::render(app, &welcome::texts(app), selected, m, f);
+        }
+        (Body::Menu(m), Screen::Question { selected }) => {
+            menu::render(app, &question::texts(app), selected, m, f);
+        }
+        (Body::Outcome(o), _) => outcome::render(app, o, f),
+        (Body::Topics(s), _) => draw_scrolled(f, s, topics::lines(app, s.text.width), &app.theme),
+        _ => {}
+    }
+    footer::render(app, &l, f);
+    match &l.overlay {
+        Some(OverlayLayout::Help { frame, body }) => help::render(app, *frame, body, f),
+        Some(c @ OverlayLayout::Confirm { .. }) => confirm::render(app, c, f),
+        None => {}
+    }
+}
+
+fn render_banner(app: &App, l: &ScreenLayout, f: &mut Frame) {
+    let r = l.banner;
+    let style = app.theme.banner();
+    let inner = Rect {
+        x: r.x.saturating_add(1),
+        width: r.width.saturating_sub(2),
+        ..r
+    };
+    f.render_widget(Paragraph::new("").style(style), r);
+    draw_text(f, inner, &banner_text(app, r.width), style);
+}
+
+fn render_too_small(app: &App, l: &ScreenLayout, f: &mut Frame) {
+    let a = l.area;
+    let rest = Rect {
+        y: l.banner.bottom(),
+        height: a.height - l.banner.height,
+        ..a
+    };
+    let text = strings::TOO_SMALL
+        .replace("{need}", &format!("{}x{}", layout::MIN_W, layout::MIN_H))
+        .replace("{now}", &format!("{}x{}", a.width, a.height));
+    let p = Paragraph::new(text)
+        .style(app.theme.heading())
+        .wrap(Wrap { trim: true });
+    f.render_widget(p, rest);
+}
+
+/// Draws `text` wrapped into `r` (rows beyond `r` are cut off, never spilled).
+pub fn draw_text(f: &mut Frame, r: Rect, text: &str, style: Style) {
+    if r.is_empty() {
+        return;
+    }
+    let lines: Vec<Line> = wrap::wrap(text, r.width)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    f.render_widget(Paragraph::new(lines).style(style), r);
+}
+
+/// Draws pre-wrapped `lines` into a scrolling region, with its "more" indicator.
+pub fn draw_scrolled(f: &mut Frame, s: &Scrolled, lines: Vec<Line<'static>>, th: &Theme) {
+    let total = lines.len() as u16;
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(usize::from(s.scroll))
+        .take(usize::from(s.text.height))
+        .collect();
+    f.render_widget(Paragraph::new(shown), s.text);
+    if let Some(r) = s.indicator {
+        let below = s.scroll + s.text.height < total;
+        let text = match (s.scroll > 0, below) {
+            (true, true) => format!("{} · {}", strings::MORE_ABOVE, strings::MORE_BELOW),
+            (true, false) => strings::MORE_ABOVE.to_string(),
+            _ => strings::MORE_BELOW.to_string(),
+        };
+        draw_text(f, r, &text, th.quiet());
+    }
+}

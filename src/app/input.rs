@@ -1,0 +1,65 @@
+//! The app's own input types: what a runner hands to [`App::update`](super::App::update).
+//!
+//! Each runner (crossterm today, a browser later) translates its backend's events into these, so
+//! the state machine never sees a terminal library. Nothing here reads a clock or a device.
+
+/// A key the app understands, independent of any terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// A printable character, as typed (no modifiers other than Shift).
+    Char(char),
+    /// A character pressed with Ctrl, e.g. `Ctrl('c')`.
+    Ctrl(char),
+    Enter,
+    Esc,
+    Backspace,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+}
+
+impl Key {
+    /// How the key is written in the help overlay and the footer.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Backspace => "Backspace".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+        }
+    }
+}
+
+/// One thing that happened, in the app's own terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// A key was pressed (never released or repeated: runners drop those).
+    Key(Key),
+    /// A click or tap at a cell, 0-based from the top left.
+    Click { col: u16, row: u16 },
+    /// A wheel turn or swipe at a cell.
+    Scroll { col: u16, row: u16, up: bool },
+    /// The screen is now `w` columns by `h` rows.
+    Resize { w: u16, h: u16 },
+    /// The time returned by [`App::next_deadline`](super::App::next_deadline) has come.
+    Deadline,
+}

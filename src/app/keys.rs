@@ -1,0 +1,290 @@
+//! Key bindings as data: one table from keys to [`Action`]s, per screen context.
+//!
+//! The state machine looks keys up here, and the help overlay and the footer hints are generated
+//! from the same table, so what the screen says and what the keys do cannot disagree. A mode
+//! (kiosk, later) filters actions in [`Mode::allows`](super::Mode::allows), not here.
+
+use super::input::Key;
+
+/// Everything a person can ask the app to do, by key, click or tap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move the selection up (or scroll up on a reading screen).
+    Up,
+    /// Move the selection down (or scroll down on a reading screen).
+    Down,
+    PageUp,
+    PageDown,
+    /// Move between the buttons of an outcome.
+    NextButton,
+    PrevButton,
+    /// Act on the selected answer or button.
+    Choose,
+    /// Choose answer or menu item `n` (0-based) at once.
+    Pick(usize),
+    /// Undo the last answer.
+    Back,
+    /// Start the symptom check again from the first question.
+    Restart,
+    /// Start a further symptom check after an outcome; earlier results stay.
+    CheckAnother,
+    /// Open or close the list of keys.
+    Help,
+    /// Quit, asking first if answers would be lost.
+    Quit,
+    /// Quit at once (Ctrl-C).
+    QuitNow,
+    /// Answer "yes" in the quit dialog.
+    ConfirmYes,
+    /// Answer "no" in the quit dialog, or close an overlay.
+    Cancel,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Welcome,
+    Question,
+    Outcome,
+    Topics,
+    Help,
+    ConfirmQuit,
+}
+
+/// Every context, for bindings that apply everywhere.
+const ALL: &[Context] = &[
+    Context::Welcome,
+    Context::Question,
+    Context::Outcome,
+    Context::Topics,
+    Context::Help,
+    Context::ConfirmQuit,
+];
+const SCREENS: &[Context] = &[
+    Context::Welcome,
+    Context::Question,
+    Context::Outcome,
+    Context::Topics,
+];
+const MENUS: &[Context] = &[Context::Welcome, Context::Question];
+const READING: &[Context] = &[Context::Outcome, Context::Topics, Context::Help];
+const MOVING: &[Context] = &[
+    Context::Welcome,
+    Context::Question,
+    Context::Outcome,
+    Context::Topics,
+    Context::Help,
+];
+
+/// One row of the table: the keys, what they do, where, and how the screen describes them.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub contexts: &'static [Context],
+    /// The line in the help overlay.
+    pub help: &'static str,
+    /// The short footer hint, if this binding earns a place in the footer.
+    pub hint: Option<&'static str>,
+}
+
+const DIGITS: &[Key] = &[
+    Key::Char('1'),
+    Key::Char('2'),
+    Key::Char('3'),
+    Key::Char('4'),
+    Key::Char('5'),
+    Key::Char('6'),
+    Key::Char('7'),
+    Key::Char('8'),
+    Key::Char('9'),
+];
+
+/// The binding table. Order matters: the first match wins, and help and footer keep this order.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[Key::Char('y'), Key::Char('Y'), Key::Enter],
+        action: Action::ConfirmYes,
+        contexts: &[Context::ConfirmQuit],
+        help: "Yes, quit",
+        hint: Some("quit"),
+    },
+    Binding {
+        keys: &[Key::Char('n'), Key::Char('N'), Key::Esc],
+        action: Action::Cancel,
+        contexts: &[Context::ConfirmQuit],
+        help: "No, keep going",
+        hint: Some("keep going"),
+    },
+    Binding {
+        keys: &[Key::Esc, Key::Char('?'), Key::Char('q'), Key::Enter],
+        action: Action::Cancel,
+        contexts: &[Context::Help],
+        help: "Close this list",
+        hint: Some("close"),
+    },
+    Binding {
+        keys: &[Key::Char('?'), Key::Char('h')],
+        action: Action::Help,
+        contexts: SCREENS,
+        help: "Show this list of keys",
+        hint: Some("help"),
+    },
+    Binding {
+        keys: &[Key::Char('q'), Key::Esc],
+        action: Action::Quit,
+        contexts: SCREENS,
+        help: "Quit (asks first if you have answered)",
+        hint: Some("quit"),
+    },
+    Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        action: Action::Up,
+        contexts: MOVING,
+        help: "Move up / scroll up",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        action: Action::Down,
+        contexts: MOVING,
+        help: "Move down / scroll down",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::PageUp],
+        action: Action::PageUp,
+        contexts: READING,
+        help: "Scroll up a page",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::PageDown, Key::Char(' ')],
+        action: Action::PageDown,
+        contexts: READING,
+        help: "Scroll down a page",
+        hint: None,
+    },
+    Binding {
+        keys: DIGITS,
+        action: Action::Pick(0),
+        contexts: MENUS,
+        help: "Choose that numbered answer at once",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Choose,
+        contexts: &[Context::Welcome, Context::Question, Context::Outcome],
+        help: "Choose the highlighted answer or button",
+        hint: Some("choose"),
+    },
+    Binding {
+        keys: &[Key::Tab, Key::Right],
+        action: Action::NextButton,
+        contexts: &[Context::Outcome],
+        help: "Next button",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::BackTab],
+        action: Action::PrevButton,
+        contexts: &[Context::Outcome],
+        help: "Previous button",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('a')],
+        action: Action::CheckAnother,
+        contexts: &[Context::Outcome],
+        help: "Check another symptom",
+        hint: Some("another"),
+    },
+    Binding {
+        keys: &[Key::Left, Key::Backspace, Key::Char('b')],
+        action: Action::Back,
+        contexts: &[Context::Question, Context::Outcome, Context::Topics],
+        help: "Go back one step",
+        hint: Some("back"),
+    },
+    Binding {
+        keys: &[Key::Char('r')],
+        action: Action::Restart,
+        contexts: &[Context::Question, Context::Outcome],
+        help: "Start again",
+        hint: Some("start again"),
+    },
+    Binding {
+        keys: &[Key::Ctrl('c')],
+        action: Action::QuitNow,
+        contexts: ALL,
+        help: "Quit at once",
+        hint: None,
+    },
+];
+
+/// The action `key` triggers in `context`, if any.
+pub fn action_for(context: Context, key: Key) -> Option<Action> {
+    let b = BINDINGS
+        .iter()
+        .find(|b| b.contexts.contains(&context) && b.keys.contains(&key))?;
+    Some(match (b.action, key) {
+        (Action::Pick(_), Key::Char(c)) => Action::Pick(c.to_digit(10).unwrap_or(1) as usize - 1),
+        (a, _) => a,
+    })
+}
+
+/// How a binding's keys are written: "↑ k", "1–9".
+pub fn keys_label(b: &Binding) -> String {
+    if b.keys == DIGITS {
+        return "1–9".into();
+    }
+    b.keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The footer hints for a context, each as (first key, hint, action): "? help", "q quit".
+pub fn hints(context: Context) -> Vec<(String, &'static str, Action)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.contains(&context))
+        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?, b.action)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_pick_zero_based_answers() {
+        assert_eq!(
+            action_for(Context::Question, Key::Char('3')),
+            Some(Action::Pick(2))
+        );
+        assert_eq!(action_for(Context::Outcome, Key::Char('3')), None);
+    }
+
+    #[test]
+    fn help_and_confirm_take_their_keys_first() {
+        assert_eq!(action_for(Context::Help, Key::Esc), Some(Action::Cancel));
+        assert_eq!(
+            action_for(Context::ConfirmQuit, Key::Enter),
+            Some(Action::ConfirmYes)
+        );
+        assert_eq!(action_for(Context::Question, Key::Esc), Some(Action::Quit));
+    }
+
+    #[test]
+    fn every_context_has_a_way_out() {
+        for c in ALL {
+            assert!(
+                action_for(*c, Key::Ctrl('c')) == Some(Action::QuitNow),
+                "{c:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,438 @@
+//! The app state machine: plain data, and one `update` that turns an [`Input`] into changes and
+//! [`Effect`]s.
+//!
+//! No terminal, no clock, no I/O: the runner passes the time in and performs the effects, so the
+//! same state machine serves the terminal, tests and (later) a browser. Clicks are resolved with
+//! the same `ui::layout` that render draws with, so what is tapped is what was drawn.
+
+pub mod input;
+pub mod keys;
+
+use std::time::Duration;
+
+use ratatui::layout::Rect;
+
+use crate::config::Config;
+use crate::content::{NodeRef, Tree};
+use crate::triage::Session;
+use crate::ui;
+use crate::ui::theme::Theme;
+
+pub use input::{Input, Key};
+pub use keys::{Action, Context};
+
+/// How the app is being run. Kiosk (locked down, resets itself) will be added as a variant; its
+/// restrictions belong in [`Mode::allows`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+}
+
+impl Mode {
+    /// Whether this mode lets a person perform `action` at all.
+    pub fn allows(self, action: Action) -> bool {
+        match self {
+            Mode::Normal => {
+                let _ = action;
+                true
+            }
+        }
+    }
+}
+
+/// The main screen under any overlay. Each variant carries its own small state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// What this is and is not; Start, Browse, Quit.
+    Welcome { selected: usize },
+    /// The session's current question; `selected` is the highlighted answer.
+    Question { selected: usize },
+    /// The current walk's outcome; `scroll` in rows, `button` the highlighted button.
+    Outcome { scroll: u16, button: usize },
+    /// The placeholder list of explanation topics.
+    Topics { scroll: u16 },
+}
+
+/// A dialog drawn over the screen; it takes the keys while open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: u16 },
+    ConfirmQuit,
+}
+
+/// Something the runner must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// The state changed: draw a frame.
+    Redraw,
+    /// Leave the app (the runner restores the terminal and prints the summary).
+    Quit,
+    /// A key did nothing here (e.g. a number with no answer); ring the bell.
+    Bell,
+}
+
+/// An entry of the welcome menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelcomeItem {
+    /// Begin the symptom check.
+    Start,
+    /// Open the list of explanations.
+    Browse,
+    Quit,
+}
+
+/// The welcome menu's entries, in order.
+pub const WELCOME_MENU: [WelcomeItem; 3] =
+    [WelcomeItem::Start, WelcomeItem::Browse, WelcomeItem::Quit];
+/// The outcome screen's buttons, in order.
+pub const OUTCOME_BUTTONS: [Action; 3] = [Action::CheckAnother, Action::Restart, Action::Quit];
+
+/// The whole app state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub tree: Tree,
+    pub config: Config,
+    pub theme: Theme,
+    pub mode: Mode,
+    pub session: Session,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    /// The screen size from the last `Resize`.
+    pub size: (u16, u16),
+    /// Screens left by answering, so Back restores each exactly (selection included).
+    history: Vec<Screen>,
+}
+
+impl App {
+    /// A new app on the welcome screen.
+    pub fn new(tree: Tree, config: Config, theme: Theme) -> App {
+        let session = Session::new(&tree);
+        App {
+            tree,
+            config,
+            theme,
+            mode: Mode::Normal,
+            session,
+            screen: Screen::Welcome { selected: 0 },
+            overlay: None,
+            size: (80, 24),
+            history: Vec::new(),
+        }
+    }
+
+    /// The whole screen as a rectangle.
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// When the runner should wake the app with `Input::Deadline` even without input. Normal mode
+    /// has no timers; the kiosk's idle reset will.
+    pub fn next_deadline(&self) -> Option<Duration> {
+        None
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        match (self.overlay, self.screen) {
+            (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::ConfirmQuit), _) => Context::ConfirmQuit,
+            (None, Screen::Welcome { .. }) => Context::Welcome,
+            (None, Screen::Question { .. }) => Context::Question,
+            (None, Screen::Outcome { .. }) => Context::Outcome,
+            (None, Screen::Topics { .. }) => Context::Topics,
+        }
+    }
+
+    /// Handles one input at time `now` (since the runner started) and says what to do next.
+    pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+        let _ = now; // Normal mode keeps no timers; the kiosk idle reset will use it.
+        let action = match input {
+            Input::Key(key) => keys::action_for(self.context(), key),
+            Input::Click { col, row } => ui::hit(&ui::layout(self, self.area()), col, row),
+            Input::Scroll { up, .. } => return self.scroll_wheel(up),
+            Input::Resize { w, h } => {
+                self.size = (w, h);
+                return vec![Effect::Redraw];
+            }
+            Input::Deadline => None,
+        };
+        match action.filter(|a| self.mode.allows(*a)) {
+            Some(a) => self.apply(a),
+            None => Vec::new(),
+        }
+    }
+
+    /// Performs an action as if its key had been pressed.
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::QuitNow {
+            return vec![Effect::Quit];
+        }
+        let done = match (self.overlay, self.screen) {
+            (Some(Overlay::Help { scroll }), _) => self.help_action(scroll, action),
+            (Some(Overlay::ConfirmQuit), _) => return self.confirm_action(action),
+            (None, Screen::Welcome { selected }) => return self.welcome_action(selected, action),
+            (None, Screen::Question { selected }) => return self.question_action(selected, action),
+            (None, Screen::Outcome { scroll, button }) => {
+                return self.outcome_action(scroll, button, action);
+            }
+            (None, Screen::Topics { scroll }) => self.topics_action(scroll, action),
+        };
+        if done {
+            vec![Effect::Redraw]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn scroll_wheel(&mut self, up: bool) -> Vec<Effect> {
+        let step = if up { Action::Up } else { Action::Down };
+        match self.context() {
+            Context::Outcome | Context::Topics | Context::Help => {
+                let mut fx = Vec::new();
+                for _ in 0..3 {
+                    fx.extend(self.apply(step));
+                }
+                fx.dedup();
+                fx
+            }
+            Context::Welcome | Context::Question => self.apply(step),
+            Context::ConfirmQuit => Vec::new(),
+        }
+    }
+
+    fn help_action(&mut self, scroll: u16, action: Action) -> bool {
+        let max = ui::layout(self, self.area()).max_scroll;
+        let page = ui::layout(self, self.area()).page.max(1);
+        let scroll = match action {
+            Action::Cancel | Action::Help => {
+                self.overlay = None;
+                return true;
+            }
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll.saturating_add(1).min(max),
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll.saturating_add(page).min(max),
+            _ => return false,
+        };
+        self.overlay = Some(Overlay::Help { scroll });
+        true
+    }
+
+    fn confirm_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::ConfirmYes => vec![Effect::Quit],
+            Action::Cancel => {
+                self.overlay = None;
+                vec![Effect::Redraw]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn welcome_action(&mut self, selected: usize, action: Action) -> Vec<Effect> {
+        let n = WELCOME_MENU.len();
+        let item = match action {
+            Action::Up => {
+                return self.select(Screen::Welcome {
+                    selected: up(selected),
+                });
+            }
+            Action::Down => {
+                return self.select(Screen::Welcome {
+                    selected: down(selected, n),
+                });
+            }
+            Action::Choose => selected,
+            Action::Pick(i) if i < n => i,
+            Action::Pick(_) => return vec![Effect::Bell],
+            Action::Help => return self.open_help(),
+            Action::Quit => return vec![Effect::Quit],
+            _ => return Vec::new(),
+        };
+        match WELCOME_MENU[item] {
+            WelcomeItem::Start => self.restart(),
+            WelcomeItem::Browse => {
+                self.screen = Screen::Topics { scroll: 0 };
+                vec![Effect::Redraw]
+            }
+            WelcomeItem::Quit => vec![Effect::Quit],
+        }
+    }
+
+    fn question_action(&mut self, selected: usize, action: Action) -> Vec<Effect> {
+        let n = self.option_count();
+        match action {
+            Action::Up => self.select(Screen::Question {
+                selected: up(selected),
+            }),
+            Action::Down => self.select(Screen::Question {
+                selected: down(selected, n),
+            }),
+            Action::Choose => self.choose_option(selected),
+            Action::Pick(i) => self.choose_option(i),
+            Action::Back => self.go_back(),
+            Action::Restart => self.restart(),
+            Action::Help => self.open_help(),
+            Action::Quit => self.ask_quit(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn outcome_action(&mut self, scroll: u16, button: usize, action: Action) -> Vec<Effect> {
+        let l = ui::layout(self, self.area());
+        let (max, page) = (l.max_scroll, l.page.max(1));
+        let n = OUTCOME_BUTTONS.len();
+        let scroll = match action {
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll.saturating_add(1).min(max),
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll.saturating_add(page).min(max),
+            Action::NextButton => {
+                return self.select(Screen::Outcome {
+                    scroll,
+                    button: (button + 1) % n,
+                });
+            }
+            Action::PrevButton => {
+                return self.select(Screen::Outcome {
+                    scroll,
+                    button: (button + n - 1) % n,
+                });
+            }
+            Action::Choose => return self.apply_outcome_button(OUTCOME_BUTTONS[button % n]),
+            Action::CheckAnother | Action::Restart | Action::Quit => {
+                return self.apply_outcome_button(action);
+            }
+            Action::Back => return self.go_back(),
+            Action::Help => return self.open_help(),
+            _ => return Vec::new(),
+        };
+        self.select(Screen::Outcome { scroll, button })
+    }
+
+    fn apply_outcome_button(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::CheckAnother => self.check_another(),
+            Action::Restart => self.restart(),
+            _ => vec![Effect::Quit],
+        }
+    }
+
+    fn topics_action(&mut self, scroll: u16, action: Action) -> bool {
+        let max = ui::layout(self, self.area()).max_scroll;
+        self.screen = match action {
+            Action::Up => Screen::Topics {
+                scroll: scroll.saturating_sub(1),
+            },
+            Action::Down => Screen::Topics {
+                scroll: scroll.saturating_add(1).min(max),
+            },
+            Action::PageUp => Screen::Topics {
+                scroll: scroll.saturating_sub(5),
+            },
+            Action::PageDown => Screen::Topics {
+                scroll: scroll.saturating_add(5).min(max),
+            },
+            Action::Back | Action::Quit => Screen::Welcome { selected: 1 },
+            Action::Help => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return true;
+            }
+            _ => return false,
+        };
+        true
+    }
+
+    fn select(&mut self, screen: Screen) -> Vec<Effect> {
+        if self.screen == screen {
+            return Vec::new();
+        }
+        self.screen = screen;
+        vec![Effect::Redraw]
+    }
+
+    fn option_count(&self) -> usize {
+        match self.session.current(&self.tree) {
+            NodeRef::Question(q) => self.tree.questions[q].options.len(),
+            NodeRef::Outcome(_) => 0,
+        }
+    }
+
+    /// Answers the current question with option `index`, remembering this screen for Back.
+    fn choose_option(&mut self, index: usize) -> Vec<Effect> {
+        match self.session.answer(&self.tree, index) {
+            Ok(next) => {
+                self.history.push(Screen::Question { selected: index });
+                self.screen = fresh_screen(next);
+                vec![Effect::Redraw]
+            }
+            Err(_) => vec![Effect::Bell],
+        }
+    }
+
+    /// Undoes the last step and shows the screen exactly as it was left; from the very first
+    /// question, returns to the welcome screen.
+    fn go_back(&mut self) -> Vec<Effect> {
+        match self.session.back(&self.tree) {
+            Ok(now) => {
+                self.screen = self.history.pop().unwrap_or(fresh_screen(now));
+            }
+            Err(_) => {
+                self.history.clear();
+                self.screen = Screen::Welcome { selected: 0 };
+            }
+        }
+        vec![Effect::Redraw]
+    }
+
+    fn restart(&mut self) -> Vec<Effect> {
+        self.session.restart(&self.tree);
+        self.history.clear();
+        self.screen = fresh_screen(self.tree.start());
+        vec![Effect::Redraw]
+    }
+
+    fn check_another(&mut self) -> Vec<Effect> {
+        match self.session.check_another(&self.tree) {
+            Ok(next) => {
+                self.history.push(self.screen);
+                self.screen = fresh_screen(next);
+                vec![Effect::Redraw]
+            }
+            Err(_) => vec![Effect::Bell],
+        }
+    }
+
+    fn open_help(&mut self) -> Vec<Effect> {
+        self.overlay = Some(Overlay::Help { scroll: 0 });
+        vec![Effect::Redraw]
+    }
+
+    /// Quits, asking first if a symptom check is under way (answers given, no outcome yet).
+    fn ask_quit(&mut self) -> Vec<Effect> {
+        if self.session.answers().is_empty() {
+            return vec![Effect::Quit];
+        }
+        self.overlay = Some(Overlay::ConfirmQuit);
+        vec![Effect::Redraw]
+    }
+}
+
+fn fresh_screen(node: NodeRef) -> Screen {
+    match node {
+        NodeRef::Question(_) => Screen::Question { selected: 0 },
+        NodeRef::Outcome(_) => Screen::Outcome {
+            scroll: 0,
+            button: 0,
+        },
+    }
+}
+
+fn up(i: usize) -> usize {
+    i.saturating_sub(1)
+}
+
+fn down(i: usize, n: usize) -> usize {
+    (i + 1).min(n.saturating_sub(1))
+}

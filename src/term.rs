@@ -1,0 +1,211 @@
+//! The terminal runner: the only module (with `main.rs`) that touches crossterm.
+//!
+//! It owns the terminal's lifecycle: raw mode, the alternate screen and mouse capture on entry;
+//! and restoring all of it on every way out — a normal quit (guard drop), a panic (a hook that
+//! restores *before* the report is printed) and SIGTERM/SIGHUP (a signal thread that restores
+//! and exits). The loop blocks until input or the app's next deadline, drains what is queued,
+//! updates for each input, and draws once if anything changed: an idle app uses no CPU.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent,
+    KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::{App, Effect, Input, Key};
+use crate::ui;
+
+/// Runs the app until the person quits. The terminal is restored when this returns, whether
+/// with `Ok` or `Err`. `panic_after_first_frame` is the hidden test switch for the panic test.
+pub fn run(app: &mut App, panic_after_first_frame: bool) -> io::Result<()> {
+    install_panic_hook();
+    let drawing = Arc::new(Mutex::new(()));
+    watch_signals(Arc::clone(&drawing))?;
+    let _guard = Guard::enter()?;
+    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let start = Instant::now();
+    let (w, h) = terminal::size()?;
+    app.update(Input::Resize { w, h }, start.elapsed());
+    term.draw(|f| ui::render(app, f))?;
+    if panic_after_first_frame {
+        test_panic();
+    }
+    loop {
+        let mut events = vec![wait(app, start)?];
+        while event::poll(Duration::ZERO)? {
+            events.push(Some(event::read()?));
+        }
+        let _lock = drawing.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut redraw = false;
+        for ev in events {
+            let input = match ev {
+                Some(ev) => translate(ev),
+                None => Some(Input::Deadline),
+            };
+            let Some(input) = input else { continue };
+            for effect in app.update(input, start.elapsed()) {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Redraw => redraw = true,
+                    Effect::Bell => {
+                        let _ = io::stdout().write_all(b"\x07");
+                    }
+                }
+            }
+        }
+        if redraw {
+            term.draw(|f| ui::render(app, f))?;
+        }
+    }
+}
+
+#[allow(
+    clippy::panic,
+    reason = "the hidden AFTERCARE_TEST_PANIC switch exists to panic"
+)]
+fn test_panic() {
+    panic!("AFTERCARE_TEST_PANIC: forced panic after the first frame");
+}
+
+/// Blocks until an event arrives (`Some`) or the app's next deadline passes (`None`).
+fn wait(app: &App, start: Instant) -> io::Result<Option<Event>> {
+    match app.next_deadline() {
+        None => event::read().map(Some),
+        Some(at) => {
+            let left = at.saturating_sub(start.elapsed());
+            if event::poll(left)? {
+                event::read().map(Some)
+            } else {
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// Translates a crossterm event; key releases and repeats, and unknown keys, are dropped.
+fn translate(ev: Event) -> Option<Input> {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => key(k).map(Input::Key),
+        Event::Mouse(m) => {
+            let (col, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Input::Click { col, row }),
+                MouseEventKind::ScrollUp => Some(Input::Scroll { col, row, up: true }),
+                MouseEventKind::ScrollDown => Some(Input::Scroll {
+                    col,
+                    row,
+                    up: false,
+                }),
+                _ => None,
+            }
+        }
+        Event::Resize(w, h) => Some(Input::Resize { w, h }),
+        _ => None,
+    }
+}
+
+fn key(k: KeyEvent) -> Option<Key> {
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        return match k.code {
+            KeyCode::Char(c) => Some(Key::Ctrl(c.to_ascii_lowercase())),
+            _ => None,
+        };
+    }
+    Some(match k.code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        _ => return None,
+    })
+}
+
+/// Whether the terminal is in app mode. Restoring twice would be harmful, not just redundant:
+/// a second leave-alternate-screen restores the saved cursor position on xterm and the shell
+/// prompt then overwrites the panic report.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal into app mode; dropping it restores the terminal.
+struct Guard;
+
+impl Guard {
+    fn enter() -> io::Result<Guard> {
+        terminal::enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let guard = Guard;
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            EnableMouseCapture,
+            DisableBracketedPaste,
+            cursor::Hide
+        )?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves app mode, once. Never panics: every step is tried and failures are ignored, because this
+/// runs from the panic hook and the signal thread too.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = io::stdout().flush();
+}
+
+/// Restores the terminal first, then prints a short note (no answers), then the usual report.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        let _ = writeln!(io::stderr(), "{}", ui::strings::CRASHED);
+        previous(info);
+    }));
+}
+
+/// SIGTERM and SIGHUP quit like a normal quit: wait for any frame being drawn, restore, exit.
+fn watch_signals(drawing: Arc<Mutex<()>>) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                let _lock = drawing.lock().unwrap_or_else(PoisonError::into_inner);
+                restore();
+                std::process::exit(0);
+            }
+        })?;
+    Ok(())
+}

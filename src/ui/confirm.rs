@@ -1,0 +1,62 @@
+//! The quit dialog shown when quitting would lose a symptom check under way.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::{OverlayLayout, centred, inset};
+use super::wrap::wrap;
+use super::{draw_text, strings};
+use crate::app::App;
+
+/// The dialog box, its text and its two buttons, centred in `col`.
+pub fn layout(col: Rect) -> OverlayLayout {
+    let w = col.width.min(50);
+    let text_h = wrap(strings::CONFIRM_TEXT, w.saturating_sub(4)).len() as u16;
+    let yes_w = strings::CONFIRM_YES.width() as u16 + 2;
+    let no_w = strings::CONFIRM_NO.width() as u16 + 2;
+    let two_rows = yes_w + 2 + no_w > w.saturating_sub(4);
+    let h = text_h + 3 + u16::from(two_rows) + 1;
+    let frame = centred(col, w, h);
+    let inner = inset(frame);
+    let text = Rect {
+        height: text_h.min(inner.height),
+        ..inner
+    };
+    let y = text.bottom() + 1;
+    let yes = Rect::new(inner.x, y, yes_w.min(inner.width), 1);
+    let no = if two_rows {
+        Rect::new(inner.x, y + 1, no_w.min(inner.width), 1)
+    } else {
+        Rect::new(inner.x + yes_w + 2, y, no_w, 1)
+    };
+    OverlayLayout::Confirm {
+        frame,
+        text,
+        yes,
+        no,
+    }
+}
+
+/// Draws the dialog.
+pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
+    let OverlayLayout::Confirm {
+        frame,
+        text,
+        yes,
+        no,
+    } = *l
+    else {
+        return;
+    };
+    let th = &app.theme;
+    f.render_widget(Clear, frame);
+    let title = format!(" {} ", strings::CONFIRM_TITLE);
+    f.render_widget(Block::new().borders(Borders::ALL).title(title), frame);
+    draw_text(f, text, strings::CONFIRM_TEXT, th.heading());
+    let yes_label = format!(" {} ", strings::CONFIRM_YES);
+    let no_label = format!(" {} ", strings::CONFIRM_NO);
+    f.render_widget(Paragraph::new(yes_label).style(th.selected()), yes);
+    f.render_widget(Paragraph::new(no_label).style(th.button()), no);
+}

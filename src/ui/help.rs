@@ -1,0 +1,47 @@
+//! The help overlay: every key, generated from the binding table so it cannot drift from what
+//! the keys do.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear};
+
+use super::layout::Scrolled;
+use super::wrap::wrap_hanging;
+use super::{draw_scrolled, strings};
+use crate::app::App;
+use crate::app::keys::{BINDINGS, Context, keys_label};
+
+/// One row per binding that applies on a screen (not the quit dialog), keys then meaning.
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let mut out = Vec::new();
+    let shown = BINDINGS
+        .iter()
+        .filter(|b| !(b.contexts == [Context::ConfirmQuit]));
+    for b in shown {
+        let keys = format!("{:<16}", keys_label(b));
+        for (i, row) in wrap_hanging(&keys, b.help, width).into_iter().enumerate() {
+            let split = if i == 0 { keys.len().min(row.len()) } else { 0 };
+            let (k, rest) = row.split_at(split);
+            out.push(Line::from(vec![
+                Span::styled(k.to_string(), th.key()),
+                Span::raw(rest.to_string()),
+            ]));
+        }
+    }
+    out.push(Line::default());
+    out.extend(
+        super::wrap::wrap(strings::HELP_MOUSE, width)
+            .into_iter()
+            .map(Line::from),
+    );
+    out
+}
+
+/// Draws the help box over the screen.
+pub fn render(app: &App, frame: ratatui::layout::Rect, body: &Scrolled, f: &mut Frame) {
+    f.render_widget(Clear, frame);
+    let title = format!(" {} ", strings::HELP_TITLE);
+    f.render_widget(Block::new().borders(Borders::ALL).title(title), frame);
+    draw_scrolled(f, body, lines(app, body.text.width), &app.theme);
+}

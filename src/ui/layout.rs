@@ -1,0 +1,260 @@
+//! Every rectangle on screen, computed once from the state and the screen size.
+//!
+//! Render draws into these rectangles and [`hit`] maps a click to an [`Action`] with them, so a
+//! tap always lands on what was drawn. Pure: no drawing, no I/O; safe at any size, even 0x0.
+
+use ratatui::layout::{Position, Rect};
+
+use super::{confirm, footer, help, menu, outcome, topics, wrap};
+use crate::app::{Action, App, OUTCOME_BUTTONS, Overlay, Screen};
+
+/// The smallest screen the app draws on; below it a "make the window larger" screen is shown.
+pub const MIN_W: u16 = 40;
+pub const MIN_H: u16 = 12;
+/// The widest the reading column grows on a large screen.
+pub const MAX_COLUMN: u16 = 80;
+
+/// Something that can be clicked or tapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub rect: Rect,
+    pub action: Action,
+}
+
+/// The rows of a question or the welcome menu.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MenuLayout {
+    pub crumbs: Rect,
+    pub prompt: Rect,
+    pub help: Rect,
+    /// The visible answers: (answer index, its whole tap target).
+    pub options: Vec<(usize, Rect)>,
+    pub more_above: Option<Rect>,
+    pub more_below: Option<Rect>,
+}
+
+/// A scrolling text region and where its "more" indicator goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scrolled {
+    pub text: Rect,
+    /// The first row shown, already clamped to the text.
+    pub scroll: u16,
+    pub indicator: Option<Rect>,
+}
+
+/// The rows of an outcome.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutcomeLayout {
+    pub level: Rect,
+    pub title: Rect,
+    pub body: Scrolled,
+    pub buttons: Vec<Rect>,
+}
+
+/// The body of the current screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Body {
+    #[default]
+    Empty,
+    Menu(MenuLayout),
+    Outcome(OutcomeLayout),
+    Topics(Scrolled),
+}
+
+/// An overlay's box and its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverlayLayout {
+    Help {
+        frame: Rect,
+        body: Scrolled,
+    },
+    Confirm {
+        frame: Rect,
+        text: Rect,
+        yes: Rect,
+        no: Rect,
+    },
+}
+
+/// Every rectangle of one frame.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScreenLayout {
+    pub area: Rect,
+    /// Below [`MIN_W`] x [`MIN_H`]: only the banner (if it fits) and the "larger" message.
+    pub too_small: bool,
+    pub banner: Rect,
+    pub column: Rect,
+    pub footer: Rect,
+    pub body: Body,
+    pub overlay: Option<OverlayLayout>,
+    /// Footer hints: (rect, index into `keys::hints(context)`).
+    pub hints: Vec<(Rect, usize)>,
+    pub targets: Vec<Target>,
+    /// The furthest the active scrolling region can scroll, and one page of it.
+    pub max_scroll: u16,
+    pub page: u16,
+}
+
+/// Computes the layout of `app` on a screen of `area`.
+pub fn layout(app: &App, area: Rect) -> ScreenLayout {
+    let mut l = ScreenLayout {
+        area,
+        ..ScreenLayout::default()
+    };
+    let banner_h = wrap::wrap(
+        &super::banner_text(app, area.width),
+        area.width.saturating_sub(2),
+    )
+    .len();
+    let banner_h = (banner_h as u16).clamp(1, 4).min(area.height / 2);
+    l.banner = Rect::new(area.x, area.y, area.width, banner_h);
+    if area.width < MIN_W || area.height < MIN_H {
+        l.too_small = true;
+        return l;
+    }
+    l.footer = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    // Blank rows around the body only where there is room for them.
+    let gap = u16::from(area.height >= 16);
+    let top = l.banner.bottom() + gap;
+    let width = (area.width - 2).min(MAX_COLUMN);
+    let x = area.x + (area.width - width) / 2;
+    l.column = Rect::new(x, top, width, l.footer.y.saturating_sub(top + gap));
+    l.hints = footer::layout(app, l.footer);
+    match app.screen {
+        Screen::Welcome { selected } => {
+            l.body = Body::Menu(menu::layout(
+                &super::welcome::texts(app),
+                selected,
+                l.column,
+            ));
+        }
+        Screen::Question { selected } => {
+            l.body = Body::Menu(menu::layout(
+                &super::question::texts(app),
+                selected,
+                l.column,
+            ));
+        }
+        Screen::Outcome { scroll, .. } => {
+            let (o, max, page) = outcome::layout(app, scroll, l.column);
+            (l.max_scroll, l.page) = (max, page);
+            l.body = Body::Outcome(o);
+        }
+        Screen::Topics { scroll } => {
+            let lines = topics::lines(app, l.column.width).len() as u16;
+            let (s, max) = scrolled(l.column, lines, scroll);
+            (l.max_scroll, l.page) = (max, s.text.height);
+            l.body = Body::Topics(s);
+        }
+    }
+    l.overlay = match app.overlay {
+        Some(Overlay::Help { scroll }) => {
+            let frame = centred(l.column, 64, l.column.height);
+            let inner = inset(frame);
+            let lines = help::lines(app, inner.width).len() as u16;
+            let (body, max) = scrolled(inner, lines, scroll);
+            (l.max_scroll, l.page) = (max, body.text.height);
+            Some(OverlayLayout::Help { frame, body })
+        }
+        Some(Overlay::ConfirmQuit) => Some(confirm::layout(l.column)),
+        None => None,
+    };
+    l.targets = targets(app, &l);
+    l
+}
+
+/// The action under a click at (`col`, `row`), if any.
+pub fn hit(l: &ScreenLayout, col: u16, row: u16) -> Option<Action> {
+    let p = Position::new(col, row);
+    l.targets
+        .iter()
+        .find(|t| t.rect.contains(p))
+        .map(|t| t.action)
+}
+
+fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
+    let t = |rect, action| Target { rect, action };
+    match l.overlay {
+        Some(OverlayLayout::Help { .. }) => return vec![t(l.area, Action::Cancel)],
+        Some(OverlayLayout::Confirm { yes, no, .. }) => {
+            return vec![t(yes, Action::ConfirmYes), t(no, Action::Cancel)];
+        }
+        None => {}
+    }
+    let mut out: Vec<Target> = match &l.body {
+        Body::Menu(m) => m
+            .options
+            .iter()
+            .map(|&(i, r)| t(r, Action::Pick(i)))
+            .collect(),
+        Body::Outcome(o) => o
+            .buttons
+            .iter()
+            .zip(OUTCOME_BUTTONS)
+            .map(|(&r, a)| t(r, a))
+            .collect(),
+        Body::Topics(_) | Body::Empty => Vec::new(),
+    };
+    let hints = crate::app::keys::hints(app.context());
+    out.extend(
+        l.hints
+            .iter()
+            .filter_map(|&(r, i)| Some(t(r, hints.get(i)?.2))),
+    );
+    out
+}
+
+/// A scrolling region of `lines` rows in `area`, with an indicator row when it overflows.
+pub fn scrolled(area: Rect, lines: u16, scroll: u16) -> (Scrolled, u16) {
+    if lines <= area.height {
+        let text = Rect {
+            height: lines,
+            ..area
+        };
+        return (
+            Scrolled {
+                text,
+                scroll: 0,
+                indicator: None,
+            },
+            0,
+        );
+    }
+    let text = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let indicator = Rect {
+        y: text.bottom(),
+        height: area.height.min(1),
+        ..area
+    };
+    let max = lines.saturating_sub(text.height);
+    let s = Scrolled {
+        text,
+        scroll: scroll.min(max),
+        indicator: Some(indicator),
+    };
+    (s, max)
+}
+
+/// A box of at most `w` x `h` centred in `area`.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The inside of a bordered box with one column of padding.
+pub fn inset(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(2),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(4),
+        r.height.saturating_sub(2),
+    )
+}

@@ -1,0 +1,135 @@
+//! The shared shape of the welcome screen and a question: a breadcrumb, a prompt, a help text
+//! and numbered answers, the answers scrolling when they do not all fit.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::MenuLayout;
+use super::wrap::{wrap, wrap_hanging};
+use super::{draw_text, strings};
+use crate::app::App;
+
+/// The words of one menu screen, already filled with the clinic's numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MenuTexts {
+    pub crumbs: String,
+    pub prompt: String,
+    pub help: String,
+    pub options: Vec<String>,
+}
+
+/// The wrapped rows of answer `i`: "1. label", indented under the label, after a 2-column marker.
+pub fn option_rows(i: usize, label: &str, width: u16) -> Vec<String> {
+    wrap_hanging(&format!("{}. ", i + 1), label, width.saturating_sub(2))
+}
+
+fn rows(text: &str, width: u16) -> u16 {
+    wrap(text, width).len() as u16
+}
+
+/// Places the parts of a menu in `area`, keeping answer `selected` in view.
+pub fn layout(t: &MenuTexts, selected: usize, area: Rect) -> MenuLayout {
+    let w = area.width;
+    let heights: Vec<u16> = (t.options.iter().enumerate())
+        .map(|(i, o)| (option_rows(i, o, w).len() as u16).max(1))
+        .collect();
+    let total: u16 = heights.iter().sum();
+    // Rows kept for the answers when placing the texts above them: the question itself must
+    // always show, so on a small screen only three rows are promised.
+    let keep = total.min(if area.height < 12 { 3 } else { 4 });
+    let mut m = MenuLayout::default();
+    let mut y = area.y;
+    let room = |y: u16| area.bottom().saturating_sub(y);
+    let place = |y: &mut u16, text: &str, max: u16| {
+        let h = rows(text, w)
+            .min(max)
+            .min(room(*y).saturating_sub(keep + 1));
+        let r = Rect::new(area.x, *y, w, h);
+        if h > 0 {
+            *y += h + 1;
+        }
+        r
+    };
+    m.crumbs = place(&mut y, &t.crumbs, 2);
+    m.prompt = place(&mut y, &t.prompt, u16::MAX);
+    if rows(&t.help, w) + 1 + keep <= room(y) {
+        m.help = place(&mut y, &t.help, u16::MAX);
+    }
+    let region = Rect::new(area.x, y, w, room(y));
+    place_options(&mut m, &heights, selected, region);
+    m
+}
+
+fn place_options(m: &mut MenuLayout, heights: &[u16], selected: usize, region: Rect) {
+    let n = heights.len();
+    let total: u16 = heights.iter().sum();
+    let gap = u16::from(total + n.saturating_sub(1) as u16 <= region.height);
+    // Indicator rows only where they leave room for at least two rows of answers.
+    let scrolling = total > region.height && region.height >= 4;
+    let (mut y, bottom) = if scrolling {
+        (region.y + 1, region.bottom().saturating_sub(1))
+    } else {
+        (region.y, region.bottom())
+    };
+    let avail = bottom.saturating_sub(y);
+    let sel = selected.min(n.saturating_sub(1));
+    let mut start = 0;
+    while start < sel && heights[start..=sel].iter().sum::<u16>() > avail {
+        start += 1;
+    }
+    let mut last = start;
+    for (i, &h) in heights.iter().enumerate().skip(start) {
+        if y >= bottom || (y + h > bottom && i > start) {
+            break;
+        }
+        let h = h.min(bottom - y);
+        m.options.push((i, Rect::new(region.x, y, region.width, h)));
+        y += h + gap;
+        last = i;
+    }
+    if scrolling && region.height > 0 {
+        let row = |y| Rect::new(region.x, y, region.width, 1);
+        m.more_above = (start > 0).then(|| row(region.y));
+        m.more_below = (last + 1 < n).then(|| row(region.bottom() - 1));
+    }
+}
+
+/// Draws a menu into its layout; `selected` is highlighted.
+pub fn render(app: &App, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mut Frame) {
+    let th = &app.theme;
+    draw_text(f, m.crumbs, &t.crumbs, th.quiet());
+    draw_text(f, m.prompt, &t.prompt, th.heading());
+    draw_text(f, m.help, &t.help, th.quiet());
+    for &(i, r) in &m.options {
+        let label = t.options.get(i).map_or("", String::as_str);
+        let chosen = i == selected;
+        let style = if chosen {
+            th.selected()
+        } else {
+            Default::default()
+        };
+        let lines: Vec<Line> = option_rows(i, label, r.width)
+            .into_iter()
+            .enumerate()
+            .map(|(row, text)| {
+                let mark = if chosen && row == 0 { th.marker() } else { " " };
+                let pad = usize::from(r.width).saturating_sub(text.width() + 2);
+                Line::from(vec![
+                    Span::raw(format!("{mark} ")),
+                    Span::styled(format!("{text}{}", " ".repeat(pad)), style),
+                ])
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), r);
+    }
+    if let Some(r) = m.more_above {
+        draw_text(f, r, strings::MORE_ABOVE, th.quiet());
+    }
+    if let Some(r) = m.more_below {
+        draw_text(f, r, strings::MORE_BELOW, th.quiet());
+    }
+}

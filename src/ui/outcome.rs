@@ -1,0 +1,214 @@
+//! An outcome: the level (symbol + word + colour) in a prominent block, the title, the advice,
+//! related explanations, the summary of every result so far, and the buttons.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::{OutcomeLayout, scrolled};
+use super::wrap::{wrap, wrap_hanging};
+use super::{draw_scrolled, draw_text, strings};
+use crate::app::{App, Screen};
+use crate::content::{NodeRef, Outcome};
+
+/// The outcome the session is on, if it is on one.
+pub fn current(app: &App) -> Option<&Outcome> {
+    match app.session.current(&app.tree) {
+        NodeRef::Outcome(o) => app.tree.outcomes.get(o),
+        NodeRef::Question(_) => None,
+    }
+}
+
+/// The button labels with their keys, in the order of `OUTCOME_BUTTONS`.
+pub fn button_labels() -> [String; 3] {
+    let keys = ["a", "r", "q"];
+    let mut out: [String; 3] = Default::default();
+    for (i, label) in strings::OUTCOME_BUTTONS.iter().enumerate() {
+        out[i] = format!(" [{}] {label} ", keys[i]);
+    }
+    out
+}
+
+/// Places the level block, title, scrolling advice and buttons; returns the layout, the
+/// furthest scroll and the page height.
+pub fn layout(app: &App, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
+    let roomy = col.height >= 14;
+    let gap = u16::from(roomy);
+    let level = Rect {
+        height: if roomy { 3 } else { 1 },
+        ..col
+    };
+    let title_text = current(app).map_or(String::new(), |o| app.config.fill(&o.title).into());
+    let title_h = (wrap(&title_text, col.width).len() as u16).min(if roomy { 3 } else { 2 });
+    let title = Rect::new(col.x, level.bottom() + gap, col.width, title_h);
+    let buttons = flow_buttons(col);
+    let top = title.bottom() + gap;
+    let bottom = buttons
+        .first()
+        .map_or(col.bottom(), |b| b.y)
+        .saturating_sub(gap);
+    let area = Rect::new(col.x, top, col.width, bottom.saturating_sub(top));
+    let lines = lines(app, col.width).len() as u16;
+    let (body, max) = scrolled(area, lines, scroll);
+    let page = body.text.height;
+    let o = OutcomeLayout {
+        level,
+        title,
+        body,
+        buttons,
+    };
+    (o, max, page)
+}
+
+/// Lays the buttons out left to right, wrapping onto more rows at the bottom of `col`.
+fn flow_buttons(col: Rect) -> Vec<Rect> {
+    let labels = button_labels();
+    let mut rows: Vec<Vec<u16>> = vec![Vec::new()];
+    let mut used = 0;
+    for l in &labels {
+        let w = (l.width() as u16).min(col.width);
+        if used > 0 && used + 2 + w > col.width {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        used += if used > 0 { 2 } else { 0 } + w;
+        if let Some(r) = rows.last_mut() {
+            r.push(w);
+        }
+    }
+    let n = rows.len() as u16;
+    let mut out = Vec::new();
+    for (ri, row) in rows.iter().enumerate() {
+        let y = col.bottom().saturating_sub(n - ri as u16);
+        let mut x = col.x;
+        for &w in row {
+            out.push(Rect::new(x, y, w, 1));
+            x += w + 2;
+        }
+    }
+    out
+}
+
+/// The advice and summary rows at `width`, styled; layout counts them and render draws them.
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let fill = |s: &str| app.config.fill(s).into_owned();
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let Some(o) = current(app) else {
+        return out;
+    };
+    let bullet = format!("{} ", th.bullet());
+    let section = |out: &mut Vec<Line<'static>>, head: &str, items: Vec<String>| {
+        if items.is_empty() {
+            return;
+        }
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(head.to_string(), th.heading()));
+        for item in items {
+            out.extend(
+                wrap_hanging(&bullet, &item, width)
+                    .into_iter()
+                    .map(Line::from),
+            );
+        }
+    };
+    section(
+        &mut out,
+        strings::DO_NOW,
+        o.now.iter().map(|s| fill(s)).collect(),
+    );
+    section(
+        &mut out,
+        strings::WATCH,
+        o.watch.iter().map(|s| fill(s)).collect(),
+    );
+    if let Some(why) = &o.why {
+        out.push(Line::default());
+        out.push(Line::styled(strings::WHY, th.heading()));
+        out.extend(wrap(&fill(why), width).into_iter().map(Line::from));
+    }
+    let topics = o.topics.iter().filter_map(|&t| app.tree.topics.get(t));
+    section(
+        &mut out,
+        strings::READ_MORE,
+        topics.map(|t| fill(&t.title)).collect(),
+    );
+    out.push(Line::default());
+    out.extend(summary_lines(app, width));
+    out
+}
+
+/// "Your results so far": each result's level and title, then the overall level.
+fn summary_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let mut out = vec![Line::styled(strings::RESULTS, th.heading())];
+    for o in app.session.results() {
+        let Some(o) = app.tree.outcomes.get(o) else {
+            continue;
+        };
+        let label = th.level_label(o.level);
+        let title = app.config.fill(&o.title).into_owned();
+        let rows = wrap_hanging(&format!("{label}: "), &title, width);
+        for (i, row) in rows.into_iter().enumerate() {
+            let cut = if i == 0 {
+                label.len().min(row.len())
+            } else {
+                0
+            };
+            let (head, rest) = row.split_at(cut);
+            out.push(Line::from(vec![
+                Span::styled(head.to_string(), th.level_text(o.level)),
+                Span::raw(rest.to_string()),
+            ]));
+        }
+    }
+    if let Some(level) = app.session.overall(&app.tree) {
+        out.push(Line::from(vec![
+            Span::styled(format!("{} ", strings::OVERALL), th.heading()),
+            Span::styled(th.level_label(level), th.level_text(level)),
+        ]));
+    }
+    out
+}
+
+/// Draws the outcome screen into its layout.
+pub fn render(app: &App, o: &OutcomeLayout, f: &mut Frame) {
+    let th = &app.theme;
+    let Some(outcome) = current(app) else {
+        return;
+    };
+    let style = th.level_block(outcome.level);
+    let label = th.level_label(outcome.level);
+    let block = Paragraph::new(vec![Line::from(label)])
+        .alignment(Alignment::Center)
+        .style(style)
+        .block(Block::new().style(style));
+    let pad = o.level.height.saturating_sub(1) / 2;
+    f.render_widget(Block::new().style(style), o.level);
+    f.render_widget(
+        block,
+        Rect {
+            y: o.level.y + pad,
+            height: o.level.height.min(1),
+            ..o.level
+        },
+    );
+    draw_text(f, o.title, &app.config.fill(&outcome.title), th.heading());
+    draw_scrolled(f, &o.body, lines(app, o.body.text.width), th);
+    let selected = match app.screen {
+        Screen::Outcome { button, .. } if app.overlay.is_none() => Some(button),
+        _ => None,
+    };
+    for (i, (r, label)) in o.buttons.iter().zip(button_labels()).enumerate() {
+        let s = if selected == Some(i) {
+            th.selected()
+        } else {
+            th.button()
+        };
+        f.render_widget(Paragraph::new(label).style(s), *r);
+    }
+}

@@ -1,0 +1,31 @@
+//! A question: the breadcrumb of answers so far, the question, its help text and the answers.
+
+use super::menu::MenuTexts;
+use super::strings;
+use crate::app::App;
+use crate::content::NodeRef;
+
+/// The current question's words, filled with the clinic's numbers. Empty if the session is not
+/// on a question (it cannot be while the screen is a question, but render must never panic).
+pub fn texts(app: &App) -> MenuTexts {
+    let fill = |s: &str| app.config.fill(s).into_owned();
+    let NodeRef::Question(q) = app.session.current(&app.tree) else {
+        return MenuTexts::default();
+    };
+    let q = &app.tree.questions[q];
+    let answers: Vec<String> = (app.session.answers().iter())
+        .map(|&(qi, oi)| fill(&app.tree.questions[qi].options[oi].label))
+        .collect();
+    let crumbs = if answers.is_empty() {
+        String::new()
+    } else {
+        let sep = format!(" {} ", app.theme.marker());
+        format!("{} {}", strings::SO_FAR, answers.join(&sep))
+    };
+    MenuTexts {
+        crumbs,
+        prompt: fill(&q.text),
+        help: q.help.as_deref().map(fill).unwrap_or_default(),
+        options: q.options.iter().map(|o| fill(&o.label)).collect(),
+    }
+}

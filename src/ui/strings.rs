@@ -1,0 +1,51 @@
+//! Fixed UI chrome: every word the app itself says. Patient-facing medical wording lives in the
+//! content files under `data/`, never here.
+//!
+//! `{emergency}`, `{clinic}` and `{clinic_phone}` are filled with `Config::fill`.
+
+/// The emergency banner on every screen.
+pub const BANNER: &str = "Very unwell? Call {emergency} now. Questions? Call {clinic_phone}.";
+/// The banner on a narrow screen, where the full one would take more than two rows.
+pub const BANNER_SHORT: &str = "Very unwell? Call {emergency} now.";
+/// The welcome screen's explanation of what this is and is not.
+pub const WELCOME_IS: &str = "This guide helps you tell a normal response after a massage \
+(flushing, soreness the next day, tiredness) from a sign that needs your therapist, a doctor, \
+urgent care or an emergency call.";
+/// The welcome screen's warning.
+pub const WELCOME_IS_NOT: &str = "It is a guide, not a diagnosis. If you feel very unwell, \
+do not use this: call {emergency} now.";
+/// The welcome menu, in the order of `app::WELCOME_MENU`.
+pub const WELCOME_MENU: [&str; 3] = ["Check a symptom", "Browse explanations", "Quit"];
+/// The outcome buttons, in the order of `app::OUTCOME_BUTTONS`.
+pub const OUTCOME_BUTTONS: [&str; 3] = ["Check another symptom", "Start again", "Quit"];
+/// Outcome section headings.
+pub const DO_NOW: &str = "Do this now";
+pub const WATCH: &str = "Get help if…";
+pub const WHY: &str = "Why";
+pub const READ_MORE: &str = "Read more (Browse explanations on the first screen)";
+pub const RESULTS: &str = "Your results so far";
+pub const OVERALL: &str = "Overall:";
+/// Breadcrumb label before the answers so far.
+pub const SO_FAR: &str = "So far:";
+/// Scroll indicators.
+pub const MORE_ABOVE: &str = "more above (↑)";
+pub const MORE_BELOW: &str = "more below (↓)";
+/// The topics placeholder screen.
+pub const TOPICS_TITLE: &str = "Explanations";
+pub const TOPICS_NOTE: &str = "Topics you can read about:";
+/// The help overlay.
+pub const HELP_TITLE: &str = "Keys";
+pub const HELP_MOUSE: &str = "You can also click or tap an answer or a button.";
+/// The quit dialog.
+pub const CONFIRM_TITLE: &str = "Quit?";
+pub const CONFIRM_TEXT: &str = "Quit now? Your answers will not be kept.";
+pub const CONFIRM_YES: &str = "[y] Yes, quit";
+pub const CONFIRM_NO: &str = "[n] No, keep going";
+/// The too-small screen; `{need}` and `{now}` are filled by the renderer.
+pub const TOO_SMALL: &str = "Please make the window larger (needs {need}, now {now}).";
+/// The plain-text summary printed after quitting.
+pub const SUMMARY_TITLE: &str = "aftercare: your results";
+pub const SUMMARY_EMERGENCY: &str = "If you feel very unwell, call {emergency} now.";
+/// Printed by the panic hook after the terminal has been restored.
+pub const CRASHED: &str = "aftercare stopped because of an internal error; the terminal has \
+been restored. If you feel very unwell, call your emergency number now.";

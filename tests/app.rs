@@ -1,0 +1,216 @@
+//! The state machine driven with inputs and fake times: no terminal, no sleeps.
+
+mod common;
+
+use std::time::Duration;
+
+use aftercare::app::{Effect, Input, Key, Overlay, Screen};
+use aftercare::content::NodeRef;
+use aftercare::ui;
+use common::{app, draw, press, text, typed};
+
+#[test]
+fn arrows_and_enter_walk_to_an_outcome() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Enter]);
+    assert_eq!(a.screen, Screen::Question { selected: 0 });
+    press(&mut a, &[Key::Down, Key::Char('j'), Key::Down]);
+    assert_eq!(
+        a.screen,
+        Screen::Question { selected: 2 },
+        "stops at the last"
+    );
+    press(&mut a, &[Key::Up, Key::Char('k')]);
+    assert_eq!(a.screen, Screen::Question { selected: 0 });
+    press(&mut a, &[Key::Down, Key::Enter, Key::Enter, Key::Enter]);
+    assert!(matches!(a.screen, Screen::Outcome { .. }));
+    assert_eq!(a.tree.outcomes[a.session.results()[0]].id, "flush_ok");
+}
+
+#[test]
+fn a_digit_picks_at_once_and_a_missing_one_rings_the_bell() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n"));
+    assert_eq!(press(&mut a, &typed("9")), vec![Effect::Bell]);
+    press(&mut a, &typed("1"));
+    let o = a.session.results()[0];
+    assert_eq!(a.tree.outcomes[o].id, "call_now");
+}
+
+#[test]
+fn back_restores_the_previous_screen_with_its_selection() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n"));
+    press(&mut a, &[Key::Down, Key::Enter]); // "None of these", picked with the arrow
+    press(&mut a, &[Key::Down]); // highlight "Sore muscles" ...
+    press(&mut a, &typed("1")); // ... but pick answer 1 by number
+    press(&mut a, &[Key::Down, Key::Down]);
+    assert_eq!(a.screen, Screen::Question { selected: 2 });
+    press(&mut a, &[Key::Backspace]);
+    assert_eq!(
+        a.screen,
+        Screen::Question { selected: 0 },
+        "the answer given"
+    );
+    press(&mut a, &[Key::Left]);
+    assert_eq!(a.screen, Screen::Question { selected: 1 });
+    assert_eq!(a.session.current(&a.tree), a.tree.start());
+    press(&mut a, &[Key::Char('b')]);
+    assert_eq!(a.screen, Screen::Welcome { selected: 0 });
+}
+
+#[test]
+fn back_from_an_outcome_and_from_another_check() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n211"));
+    press(&mut a, &[Key::PageDown]);
+    let outcome = a.screen;
+    press(&mut a, &typed("a"));
+    assert_eq!(a.session.current(&a.tree), a.tree.another());
+    press(&mut a, &[Key::Backspace]);
+    assert_eq!(a.screen, outcome, "scroll and button restored");
+    press(&mut a, &[Key::Backspace]);
+    assert_eq!(a.screen, Screen::Question { selected: 0 });
+    assert!(a.session.results().is_empty());
+}
+
+#[test]
+fn clicking_an_option_rectangle_picks_it() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n"));
+    let l = ui::layout(&a, a.area());
+    let ui::layout::Body::Menu(m) = &l.body else {
+        panic!("a question is a menu");
+    };
+    let (i, r) = m.options[1];
+    assert_eq!(i, 1);
+    // The last cell of the option's last row counts, not just its first letter.
+    let fx = a.update(
+        Input::Click {
+            col: r.right() - 1,
+            row: r.bottom() - 1,
+        },
+        Duration::from_secs(3),
+    );
+    assert_eq!(fx, vec![Effect::Redraw]);
+    assert_eq!(a.session.answers(), &[(a.tree.meta.start, 1)]);
+    // A click on nothing does nothing.
+    assert!(
+        a.update(Input::Click { col: 0, row: 5 }, Duration::ZERO)
+            .is_empty()
+    );
+}
+
+#[test]
+fn clicking_outcome_buttons_and_footer_hints() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n1"));
+    let l = ui::layout(&a, a.area());
+    let ui::layout::Body::Outcome(o) = &l.body else {
+        panic!("an outcome");
+    };
+    let b = o.buttons[0];
+    a.update(Input::Click { col: b.x, row: b.y }, Duration::ZERO);
+    assert_eq!(a.session.current(&a.tree), a.tree.another());
+    let l = ui::layout(&a, a.area());
+    let help = l
+        .targets
+        .iter()
+        .find(|t| t.action == aftercare::app::Action::Help);
+    let r = help.unwrap().rect;
+    a.update(Input::Click { col: r.x, row: r.y }, Duration::ZERO);
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+}
+
+#[test]
+fn quitting_mid_check_asks_first() {
+    let mut a = app(80, 24);
+    assert_eq!(
+        press(&mut a, &typed("\nq")),
+        vec![Effect::Redraw, Effect::Quit]
+    );
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n2"));
+    assert_eq!(press(&mut a, &[Key::Esc]), vec![Effect::Redraw]);
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    press(&mut a, &typed("n"));
+    assert_eq!(a.overlay, None);
+    press(&mut a, &typed("q"));
+    assert_eq!(press(&mut a, &typed("y")), vec![Effect::Quit]);
+    // On an outcome the results are kept and printed, so quitting does not ask.
+    let mut a = app(80, 24);
+    assert_eq!(press(&mut a, &typed("\n1q")).last(), Some(&Effect::Quit));
+    // Ctrl-C quits at once, from anywhere.
+    let mut a = app(80, 24);
+    assert_eq!(press(&mut a, &typed("\n2?")).len(), 3);
+    assert_eq!(press(&mut a, &[Key::Ctrl('c')]), vec![Effect::Quit]);
+}
+
+#[test]
+fn help_opens_and_closes_and_restart_starts_over() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n2?"));
+    assert!(text(&draw(&a)).contains("Show this list of keys"));
+    press(&mut a, &[Key::Esc]);
+    assert_eq!(a.overlay, None);
+    assert!(matches!(a.session.current(&a.tree), NodeRef::Question(_)));
+    press(&mut a, &typed("1r"));
+    assert_eq!(a.session.current(&a.tree), a.tree.start());
+    assert!(!a.session.is_started());
+}
+
+#[test]
+fn resize_to_nothing_and_back_keeps_the_state() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n2"));
+    let before = a.screen;
+    a.update(Input::Resize { w: 0, h: 0 }, Duration::from_secs(5));
+    draw(&a);
+    // Keys still work while nothing is visible; clicks find nothing.
+    assert!(
+        a.update(Input::Click { col: 0, row: 0 }, Duration::ZERO)
+            .is_empty()
+    );
+    press(&mut a, &[Key::Down]);
+    a.update(Input::Resize { w: 1, h: 1 }, Duration::from_secs(6));
+    draw(&a);
+    a.update(Input::Resize { w: 80, h: 24 }, Duration::from_secs(7));
+    assert_eq!(a.screen, Screen::Question { selected: 1 });
+    assert_ne!(a.screen, before);
+    assert!(text(&draw(&a)).contains("What are you noticing?"));
+}
+
+#[test]
+fn the_summary_lists_each_result_and_the_overall_level() {
+    let mut a = app(80, 24);
+    assert!(ui::summary::text(&a).is_none());
+    press(&mut a, &typed("\n211a22"));
+    let s = ui::summary::text(&a).unwrap();
+    assert!(s.contains("✓ Expected: This is a normal response"), "{s}");
+    assert!(s.contains("Book a visit in the next day or two."), "{s}");
+    assert!(s.contains("Overall: ✚ See a doctor"), "{s}");
+    assert!(
+        s.trim_end()
+            .ends_with("call your emergency number (999, 112 or 911) now.")
+    );
+}
+
+#[test]
+fn deadlines_and_wheel_do_nothing_harmful() {
+    let mut a = app(80, 24);
+    assert_eq!(a.next_deadline(), None);
+    assert!(
+        a.update(Input::Deadline, Duration::from_secs(3600))
+            .is_empty()
+    );
+    press(&mut a, &typed("\n"));
+    a.update(
+        Input::Scroll {
+            col: 1,
+            row: 1,
+            up: false,
+        },
+        Duration::ZERO,
+    );
+    assert_eq!(a.screen, Screen::Question { selected: 1 });
+}

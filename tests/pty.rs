@@ -1,0 +1,193 @@
+//! End to end in a pseudo-terminal: the real binary at 80x24, driven by keys, read through a
+//! vt100 parser. Every wait is for screen text with a timeout, never a bare sleep.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code")]
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare"));
+        cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            output,
+            parser: vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0),
+            raw: Vec::new(),
+            _master: pair.master,
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) -> bool {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen after [`TIMEOUT`].
+    fn wait_for(&mut self, text: &str) {
+        let end = Instant::now() + TIMEOUT;
+        while !self.screen().contains(text) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {text:?}; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to exit, reading all it wrote; returns its exit status code.
+    fn finish(&mut self) -> u32 {
+        let end = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                while self.pump(Duration::from_millis(200)) {}
+                return status.exit_code();
+            }
+            assert!(
+                Instant::now() < end,
+                "did not exit; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw).into_owned()
+    }
+}
+
+#[test]
+fn answers_to_an_outcome_quits_restores_and_prints_the_summary() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Check a symptom");
+    assert!(
+        s.raw_text().contains("\x1b[?1049h"),
+        "entered the alternate screen"
+    );
+    s.send("\r");
+    s.wait_for("Right now, do you have any of these?");
+    s.send("2");
+    s.wait_for("What are you noticing?");
+    s.send("1");
+    s.wait_for("Is the redness fading?");
+    s.send("1");
+    s.wait_for("✓ Expected");
+    let quit_at = s.raw.len();
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    let after = String::from_utf8_lossy(&s.raw[quit_at..]).into_owned();
+    let leave = after
+        .find("\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(after.contains("\x1b[?25h"), "cursor shown again");
+    let summary = after.find("Overall: ✓ Expected").expect("summary printed");
+    assert!(
+        leave < summary,
+        "summary printed after leaving the alternate screen"
+    );
+    assert!(
+        s.screen().contains("This is a normal response"),
+        "{}",
+        s.screen()
+    );
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_report() {
+    let mut s = Session::start(&[("AFTERCARE_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
+    let code = s.finish();
+    assert_ne!(code, 0);
+    let out = s.raw_text();
+    assert!(out.contains("Check a symptom"), "the first frame was drawn");
+    let leave = out.find("\x1b[?1049l").expect("left the alternate screen");
+    let show = out[leave..].find("\x1b[?25h").expect("cursor shown again") + leave;
+    assert_eq!(
+        out.matches("\x1b[?1049l").count(),
+        1,
+        "restored exactly once"
+    );
+    let report = out.find("AFTERCARE_TEST_PANIC").expect("panic reported");
+    let note = out.find("internal error").expect("our note printed");
+    assert!(leave < note && show < note && note < report, "{out:?}");
+    assert!(s.screen().contains("internal error"), "{}", s.screen());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Check a symptom");
+    s.send("\r");
+    s.wait_for("Right now");
+    let pid = s.child.process_id().unwrap();
+    let at = s.raw.len();
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    s.finish();
+    let after = String::from_utf8_lossy(&s.raw[at..]).into_owned();
+    assert!(
+        after.contains("\x1b[?1049l") && after.contains("\x1b[?25h"),
+        "{after:?}"
+    );
+}

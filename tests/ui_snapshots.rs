@@ -1,0 +1,111 @@
+//! Snapshots of every screen at 80x24 and 120x40 (no colour), the too-small screen, and direct
+//! checks of the safety-critical styles that text snapshots cannot show.
+
+mod common;
+
+use aftercare::app::Key;
+use common::{app, draw, press, text, typed};
+use ratatui::style::Modifier;
+
+/// Each screen state, as the keys that reach it from the welcome screen.
+const STATES: &[(&str, &str)] = &[
+    ("welcome", ""),
+    ("question", "\n"),
+    ("question_breadcrumb", "\n21"),
+    ("outcome_emergency", "\n1"),
+    ("outcome_expected", "\n211"),
+    ("outcome_two_results", "\n211a22"),
+    ("help", "\n?"),
+    ("confirm_quit", "\n2q"),
+];
+
+#[test]
+fn every_screen_at_two_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, keys) in STATES {
+            let mut a = app(w, h);
+            press(&mut a, &typed(keys));
+            let t = draw(&a);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+        }
+    }
+}
+
+#[test]
+fn too_small_says_so_and_never_panics() {
+    let mut a = app(30, 10);
+    press(&mut a, &typed("\n2"));
+    let t = draw(&a);
+    insta::assert_snapshot!("too_small_30x10", t.backend());
+    for (w, h) in [(0, 0), (1, 1), (2, 1), (39, 12), (40, 11), (5, 40)] {
+        for (_, keys) in STATES {
+            let mut a = app(w, h);
+            press(&mut a, &typed(keys));
+            draw(&a);
+        }
+    }
+}
+
+#[test]
+fn smallest_supported_size_shows_every_screen() {
+    for (_, keys) in STATES {
+        let mut a = app(40, 12);
+        press(&mut a, &typed(keys));
+        let s = text(&draw(&a));
+        assert!(s.contains("Call your emergency"), "{s}");
+    }
+}
+
+#[test]
+fn emergency_banner_is_reverse_video_on_every_screen() {
+    for (name, keys) in STATES {
+        let mut a = app(80, 24);
+        press(&mut a, &typed(keys));
+        let t = draw(&a);
+        let b = t.backend().buffer();
+        for x in 0..80 {
+            assert!(
+                b[(x, 0)].modifier.contains(Modifier::REVERSED),
+                "{name}: banner cell {x} is not reverse video"
+            );
+        }
+        assert!(
+            text(&t)
+                .lines()
+                .next()
+                .unwrap()
+                .contains("Call your emergency number")
+        );
+    }
+}
+
+#[test]
+fn emergency_level_block_is_reverse_video_with_symbol_and_word() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n1"));
+    let t = draw(&a);
+    let s = text(&t);
+    let b = t.backend().buffer();
+    let row = s.lines().position(|l| l.contains("‼ EMERGENCY")).unwrap() as u16;
+    for x in 1..79 {
+        assert!(
+            b[(x, row)].modifier.contains(Modifier::REVERSED),
+            "level block cell {x},{row}"
+        );
+    }
+    // An expected outcome is not shown as an emergency.
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n211"));
+    let s = text(&draw(&a));
+    assert!(s.contains("✓ Expected") && !s.contains("‼"), "{s}");
+}
+
+#[test]
+fn long_outcome_scrolls_to_the_overall_level() {
+    let mut a = app(50, 16);
+    press(&mut a, &typed("\n211a22"));
+    assert!(!text(&draw(&a)).contains("Overall:"));
+    press(&mut a, &[Key::PageDown, Key::PageDown, Key::PageDown]);
+    let s = text(&draw(&a));
+    assert!(s.contains("Overall: ✚ See a doctor"), "{s}");
+}
