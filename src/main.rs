@@ -31,6 +31,12 @@ struct Cli {
     #[arg(long)]
     plain: bool,
 
+    /// Unattended clinic kiosk: nothing a person presses quits it, answers are cleared after a
+    /// quiet spell, content changes are picked up between sessions. Staff leave with Ctrl-E then
+    /// Ctrl-X and the PIN from the config (or SIGTERM).
+    #[arg(long, conflicts_with = "plain")]
+    kiosk: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -106,6 +112,7 @@ fn main() -> ExitCode {
         Some(Command::Export { format, output }) => export(&tree, &config, format, output),
         Some(Command::Check { .. } | Command::HashPin) => ExitCode::SUCCESS,
         None if cli.plain => plain(&tree, &config),
+        None if cli.kiosk => run_kiosk(tree, config, content_path),
         None => run_app(tree, config),
     }
 }
@@ -113,12 +120,13 @@ fn main() -> ExitCode {
 /// The full-screen app: theme from config and environment (read once, here), run the terminal,
 /// then print the plain-text summary to the normal screen so it stays in the scrollback.
 fn run_app(tree: Tree, config: Config) -> ExitCode {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let term = std::env::var("TERM").ok();
-    let theme = Theme::choose(config.theme, no_color, term.as_deref());
+    let theme = theme_from_env(&config);
     let mut app = App::new(tree, config, theme);
-    let test_panic = std::env::var_os("AFTERCARE_TEST_PANIC").is_some_and(|v| v == "1");
-    if let Err(e) = aftercare::term::run(&mut app, test_panic) {
+    let opts = aftercare::term::Options {
+        panic_after_first_frame: std::env::var_os("AFTERCARE_TEST_PANIC").is_some_and(|v| v == "1"),
+        ..aftercare::term::Options::new()
+    };
+    if let Err(e) = aftercare::term::run(&mut app, &opts) {
         eprintln!("error: the terminal failed: {e}");
         return ExitCode::from(1);
     }
@@ -126,6 +134,88 @@ fn run_app(tree: Tree, config: Config) -> ExitCode {
         print!("{summary}");
     }
     ExitCode::SUCCESS
+}
+
+/// The theme from the config and the environment (NO_COLOR, TERM), read once, here.
+fn theme_from_env(config: &Config) -> Theme {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let term = std::env::var("TERM").ok();
+    Theme::choose(config.theme, no_color, term.as_deref())
+}
+
+/// The kiosk: the terminal loop, restarted on the welcome screen after a crash (logged), with
+/// content hot-reload. It ends only by the staff exit or SIGTERM/SIGHUP. Nothing is printed
+/// after it ends: a kiosk never shows or keeps answers.
+fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
+    use aftercare::kiosk_log::Log;
+    use std::time::{Duration, Instant};
+    let log = Log::new(config.kiosk.log_path.clone(), config.kiosk.log_max_bytes);
+    log.write(&format!(
+        "kiosk started (content version {})",
+        tree.meta.version
+    ));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _watcher = content.and_then(|path| match aftercare::reload::watch(path, tx, |r| r) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            log.write(&format!("content is not watched for changes: {e}"));
+            None
+        }
+    });
+    let theme = theme_from_env(&config);
+    let count = config.kiosk.count_results;
+    let mut opts = aftercare::term::Options {
+        panic_after_first_frame: std::env::var_os("AFTERCARE_TEST_PANIC").is_some_and(|v| v == "1"),
+        reloads: Some(rx),
+        log: log.clone(),
+        ..aftercare::term::Options::new()
+    };
+    let start = opts.clock;
+    let mut app = App::new_kiosk(tree.clone(), config.clone(), theme, Duration::ZERO);
+    let mut crashes: Vec<Instant> = Vec::new();
+    loop {
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            aftercare::term::run(&mut app, &opts)
+        }));
+        match run {
+            Ok(Ok(())) => {
+                log.write("kiosk stopped by staff");
+                break;
+            }
+            Ok(Err(e)) => {
+                log.write(&format!("kiosk stopped: the terminal failed: {e}"));
+                if count {
+                    log_counts(&log, &app);
+                }
+                return ExitCode::from(1);
+            }
+            Err(_) => {
+                // The panic hook has restored the terminal. Start again on a clean welcome
+                // screen, with the content that was serving; a crash loop ends the process so
+                // the service manager restarts it.
+                log.write("kiosk crashed; restarting on the welcome screen");
+                crashes.retain(|t| t.elapsed() < Duration::from_secs(60));
+                crashes.push(Instant::now());
+                if crashes.len() >= 5 {
+                    log.write("kiosk crashed 5 times in a minute; exiting");
+                    return ExitCode::from(1);
+                }
+                opts.panic_after_first_frame = false;
+                let tree = app.tree.clone();
+                app = App::new_kiosk(tree, config.clone(), theme, start.elapsed());
+            }
+        }
+    }
+    if count {
+        log_counts(&log, &app);
+    }
+    ExitCode::SUCCESS
+}
+
+fn log_counts(log: &aftercare::kiosk_log::Log, app: &App) {
+    if let Some(k) = &app.kiosk {
+        log.counts(&k.counts);
+    }
 }
 
 /// Loads the clinic config, printing its diagnostics; `None` means it was refused.

@@ -8,7 +8,11 @@
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::mpsc::Receiver;
+use std::sync::{Mutex, PoisonError};
+
+/// Held while the app updates and draws, so a signal never restores the terminal mid-frame.
+static DRAWING: Mutex<()> = Mutex::new(());
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -18,21 +22,54 @@ use crossterm::event::{
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, Effect, Input, Key};
+use crate::app::{App, Effect, Input, Key, Mode};
+use crate::kiosk_log::Log;
+use crate::reload::Reload;
 use crate::ui;
 
-/// Runs the app until the person quits. The terminal is restored when this returns, whether
-/// with `Ok` or `Err`. `panic_after_first_frame` is the hidden test switch for the panic test.
-pub fn run(app: &mut App, panic_after_first_frame: bool) -> io::Result<()> {
+/// What a run needs besides the app.
+pub struct Options {
+    /// The hidden test switch for the panic test: panic after the first frame.
+    pub panic_after_first_frame: bool,
+    /// The clock's zero: every `now` given to the app is the time since this instant. A kiosk
+    /// that restarts its loop after a crash keeps the same zero.
+    pub clock: Instant,
+    /// Validated content from the hot-reload watcher (kiosk).
+    pub reloads: Option<Receiver<Reload>>,
+    /// The kiosk log (a `Log` without a path writes nothing).
+    pub log: Log,
+}
+
+impl Options {
+    /// Options for an ordinary run at a terminal.
+    pub fn new() -> Self {
+        Options {
+            panic_after_first_frame: false,
+            clock: Instant::now(),
+            reloads: None,
+            log: Log::new(None, 0),
+        }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Runs the app until the person quits (or, in a kiosk, staff leave). The terminal is restored
+/// when this returns, whether with `Ok` or `Err`, and by the panic hook if it panics.
+pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     install_panic_hook();
-    let drawing = Arc::new(Mutex::new(()));
-    watch_signals(Arc::clone(&drawing))?;
+    watch_signals(app.mode)?;
     let _guard = Guard::enter()?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let start = Instant::now();
+    let start = opts.clock;
+    let panic_after_first_frame = opts.panic_after_first_frame;
     let (w, h) = terminal::size()?;
     app.update(Input::Resize { w, h }, start.elapsed());
     term.draw(|f| ui::render(app, f))?;
@@ -44,7 +81,7 @@ pub fn run(app: &mut App, panic_after_first_frame: bool) -> io::Result<()> {
         while event::poll(Duration::ZERO)? {
             events.push(Some(event::read()?));
         }
-        let _lock = drawing.lock().unwrap_or_else(PoisonError::into_inner);
+        let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
         let mut redraw = false;
         for ev in events {
             let input = match ev {
@@ -62,6 +99,7 @@ pub fn run(app: &mut App, panic_after_first_frame: bool) -> io::Result<()> {
                 }
             }
         }
+        redraw |= take_reloads(app, opts);
         if redraw {
             term.draw(|f| ui::render(app, f))?;
         }
@@ -185,27 +223,75 @@ pub fn restore() {
     let _ = io::stdout().flush();
 }
 
+/// Hands content the watcher validated to the app (it takes over between sessions) and logs
+/// it; returns whether the screen changed.
+fn take_reloads(app: &mut App, opts: &Options) -> bool {
+    let Some(rx) = &opts.reloads else {
+        return false;
+    };
+    let mut changed = false;
+    while let Ok(r) = rx.try_recv() {
+        match r {
+            Reload::Accepted(tree) => {
+                let version = tree.meta.version.clone();
+                let now = app.offer_content(*tree);
+                let when = if now { "now" } else { "after this session" };
+                opts.log.write(&format!(
+                    "content reload accepted (version {version}); takes over {when}"
+                ));
+                changed |= now;
+            }
+            Reload::Refused(lines) => {
+                opts.log.write(&format!(
+                    "content reload refused; the old content keeps serving: {}",
+                    lines.join(" | ")
+                ));
+            }
+        }
+    }
+    changed
+}
+
 /// Restores the terminal first, then prints a short note (no answers), then the usual report.
+/// Installed once, however many times a kiosk restarts its loop.
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        let _ = writeln!(io::stderr(), "{}", ui::strings::CRASHED);
-        previous(info);
-    }));
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            let _ = writeln!(io::stderr(), "{}", ui::strings::CRASHED);
+            previous(info);
+        }));
+    });
 }
 
 /// SIGTERM and SIGHUP quit like a normal quit: wait for any frame being drawn, restore, exit.
-fn watch_signals(drawing: Arc<Mutex<()>>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if signals.forever().next().is_some() {
-                let _lock = drawing.lock().unwrap_or_else(PoisonError::into_inner);
-                restore();
-                std::process::exit(0);
-            }
-        })?;
-    Ok(())
+/// SIGINT and SIGQUIT from outside do the same at a terminal; a kiosk ignores them (only SIGTERM,
+/// SIGHUP or the staff exit end it). Registered once per process.
+fn watch_signals(mode: Mode) -> io::Result<()> {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    let mut result = Ok(());
+    ONCE.call_once(|| {
+        result = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).and_then(|mut signals| {
+            std::thread::Builder::new()
+                .name("signals".into())
+                .spawn(move || {
+                    for sig in signals.forever() {
+                        if mode == Mode::Kiosk && (sig == SIGINT || sig == SIGQUIT) {
+                            continue;
+                        }
+                        let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
+                        restore();
+                        std::process::exit(if sig == SIGTERM || sig == SIGHUP {
+                            0
+                        } else {
+                            130
+                        });
+                    }
+                })
+                .map(|_| ())
+        });
+    });
+    result
 }

@@ -38,6 +38,8 @@ pub enum Action {
     ConfirmYes,
     /// Answer "no" in the quit dialog, or close an overlay.
     Cancel,
+    /// Clear every answer and go back to the welcome screen (the kiosk's way to finish).
+    Finish,
 }
 
 /// Where a binding applies.
@@ -49,6 +51,8 @@ pub enum Context {
     Topics,
     Help,
     ConfirmQuit,
+    /// A kiosk dialog ("Still there?", the staff PIN), which reads keys itself.
+    Dialog,
 }
 
 /// Every context, for bindings that apply everywhere.
@@ -215,6 +219,13 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("start again"),
     },
     Binding {
+        keys: &[Key::Char('f')],
+        action: Action::Finish,
+        contexts: &[Context::Outcome],
+        help: "Finish: clear all answers and go back to the start",
+        hint: None,
+    },
+    Binding {
         keys: &[Key::Ctrl('c')],
         action: Action::QuitNow,
         contexts: ALL,
@@ -247,10 +258,11 @@ pub fn keys_label(b: &Binding) -> String {
 }
 
 /// The footer hints for a context, each as (first key, hint, action): "? help", "q quit".
-pub fn hints(context: Context) -> Vec<(String, &'static str, Action)> {
+/// Actions the mode forbids (quitting, in a kiosk) are not offered.
+pub fn hints(context: Context, mode: super::Mode) -> Vec<(String, &'static str, Action)> {
     BINDINGS
         .iter()
-        .filter(|b| b.contexts.contains(&context))
+        .filter(|b| b.contexts.contains(&context) && mode.allows(b.action))
         .filter_map(|b| Some((b.keys.first()?.label(), b.hint?, b.action)))
         .collect()
 }

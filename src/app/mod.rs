@@ -7,6 +7,7 @@
 
 pub mod input;
 pub mod keys;
+pub mod kiosk;
 
 use std::time::Duration;
 
@@ -21,22 +22,22 @@ use crate::ui::theme::Theme;
 pub use input::{Input, Key};
 pub use keys::{Action, Context};
 
-/// How the app is being run. Kiosk (locked down, resets itself) will be added as a variant; its
-/// restrictions belong in [`Mode::allows`].
+/// How the app is being run: at a person's own terminal, or as an unattended clinic kiosk
+/// (locked down, resets itself; see [`kiosk`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     #[default]
     Normal,
+    Kiosk,
 }
 
 impl Mode {
-    /// Whether this mode lets a person perform `action` at all.
+    /// Whether this mode lets a person perform `action` at all. A kiosk cannot be quit by
+    /// anything a person presses; staff leave through the PIN dialog.
     pub fn allows(self, action: Action) -> bool {
         match self {
-            Mode::Normal => {
-                let _ = action;
-                true
-            }
+            Mode::Normal => true,
+            Mode::Kiosk => !matches!(action, Action::Quit | Action::QuitNow | Action::ConfirmYes),
         }
     }
 }
@@ -57,8 +58,14 @@ pub enum Screen {
 /// A dialog drawn over the screen; it takes the keys while open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     ConfirmQuit,
+    /// Kiosk: "Still there?" with a countdown to the privacy reset.
+    StillThere,
+    /// Kiosk: the staff PIN dialog.
+    StaffPin,
 }
 
 /// Something the runner must do after an update.
@@ -85,8 +92,13 @@ pub enum WelcomeItem {
 /// The welcome menu's entries, in order.
 pub const WELCOME_MENU: [WelcomeItem; 3] =
     [WelcomeItem::Start, WelcomeItem::Browse, WelcomeItem::Quit];
+/// The welcome menu in a kiosk: no way to quit.
+pub const KIOSK_WELCOME_MENU: [WelcomeItem; 2] = [WelcomeItem::Start, WelcomeItem::Browse];
 /// The outcome screen's buttons, in order.
 pub const OUTCOME_BUTTONS: [Action; 3] = [Action::CheckAnother, Action::Restart, Action::Quit];
+/// The outcome buttons in a kiosk: Finish clears the answers instead of quitting.
+pub const KIOSK_OUTCOME_BUTTONS: [Action; 3] =
+    [Action::CheckAnother, Action::Restart, Action::Finish];
 
 /// The whole app state.
 #[derive(Debug, Clone)]
@@ -102,6 +114,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Screens left by answering, so Back restores each exactly (selection included).
     history: Vec<Screen>,
+    /// Kiosk state (idle timer, staff PIN, content waiting to take over); `None` at a terminal.
+    pub kiosk: Option<kiosk::KioskState>,
 }
 
 impl App {
@@ -118,6 +132,23 @@ impl App {
             overlay: None,
             size: (80, 24),
             history: Vec::new(),
+            kiosk: None,
+        }
+    }
+
+    /// The welcome menu for this mode.
+    pub fn welcome_menu(&self) -> &'static [WelcomeItem] {
+        match self.mode {
+            Mode::Normal => &WELCOME_MENU,
+            Mode::Kiosk => &KIOSK_WELCOME_MENU,
+        }
+    }
+
+    /// The outcome buttons for this mode.
+    pub fn outcome_buttons(&self) -> &'static [Action; 3] {
+        match self.mode {
+            Mode::Normal => &OUTCOME_BUTTONS,
+            Mode::Kiosk => &KIOSK_OUTCOME_BUTTONS,
         }
     }
 
@@ -126,10 +157,10 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
-    /// When the runner should wake the app with `Input::Deadline` even without input. Normal mode
-    /// has no timers; the kiosk's idle reset will.
+    /// When the runner should wake the app with `Input::Deadline` even without input: the
+    /// earliest of every timer (the kiosk's privacy reset). `None`: sleep until input.
     pub fn next_deadline(&self) -> Option<Duration> {
-        None
+        [self.kiosk_deadline()].into_iter().flatten().min()
     }
 
     /// Which key table applies now.
@@ -137,6 +168,7 @@ impl App {
         match (self.overlay, self.screen) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::ConfirmQuit), _) => Context::ConfirmQuit,
+            (Some(Overlay::StillThere | Overlay::StaffPin), _) => Context::Dialog,
             (None, Screen::Welcome { .. }) => Context::Welcome,
             (None, Screen::Question { .. }) => Context::Question,
             (None, Screen::Outcome { .. }) => Context::Outcome,
@@ -146,7 +178,9 @@ impl App {
 
     /// Handles one input at time `now` (since the runner started) and says what to do next.
     pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
-        let _ = now; // Normal mode keeps no timers; the kiosk idle reset will use it.
+        if let Some(effects) = self.kiosk_input(input, now) {
+            return effects;
+        }
         let action = match input {
             Input::Key(key) => keys::action_for(self.context(), key),
             Input::Click { col, row } => ui::hit(&ui::layout(self, self.area()), col, row),
@@ -168,9 +202,13 @@ impl App {
         if action == Action::QuitNow {
             return vec![Effect::Quit];
         }
+        if action == Action::Finish {
+            return self.finish();
+        }
         let done = match (self.overlay, self.screen) {
             (Some(Overlay::Help { scroll }), _) => self.help_action(scroll, action),
             (Some(Overlay::ConfirmQuit), _) => return self.confirm_action(action),
+            (Some(Overlay::StillThere | Overlay::StaffPin), _) => false,
             (None, Screen::Welcome { selected }) => return self.welcome_action(selected, action),
             (None, Screen::Question { selected }) => return self.question_action(selected, action),
             (None, Screen::Outcome { scroll, button }) => {
@@ -197,7 +235,7 @@ impl App {
                 fx
             }
             Context::Welcome | Context::Question => self.apply(step),
-            Context::ConfirmQuit => Vec::new(),
+            Context::ConfirmQuit | Context::Dialog => Vec::new(),
         }
     }
 
@@ -231,7 +269,8 @@ impl App {
     }
 
     fn welcome_action(&mut self, selected: usize, action: Action) -> Vec<Effect> {
-        let n = WELCOME_MENU.len();
+        let menu = self.welcome_menu();
+        let n = menu.len();
         let item = match action {
             Action::Up => {
                 return self.select(Screen::Welcome {
@@ -250,7 +289,7 @@ impl App {
             Action::Quit => return vec![Effect::Quit],
             _ => return Vec::new(),
         };
-        match WELCOME_MENU[item] {
+        match menu[item] {
             WelcomeItem::Start => self.restart(),
             WelcomeItem::Browse => {
                 self.screen = Screen::Topics { scroll: 0 };
@@ -282,7 +321,8 @@ impl App {
     fn outcome_action(&mut self, scroll: u16, button: usize, action: Action) -> Vec<Effect> {
         let l = ui::layout(self, self.area());
         let (max, page) = (l.max_scroll, l.page.max(1));
-        let n = OUTCOME_BUTTONS.len();
+        let buttons = self.outcome_buttons();
+        let n = buttons.len();
         let scroll = match action {
             Action::Up => scroll.saturating_sub(1),
             Action::Down => scroll.saturating_add(1).min(max),
@@ -300,7 +340,7 @@ impl App {
                     button: (button + n - 1) % n,
                 });
             }
-            Action::Choose => return self.apply_outcome_button(OUTCOME_BUTTONS[button % n]),
+            Action::Choose => return self.apply_outcome_button(buttons[button % n]),
             Action::CheckAnother | Action::Restart | Action::Quit => {
                 return self.apply_outcome_button(action);
             }
@@ -315,7 +355,9 @@ impl App {
         match action {
             Action::CheckAnother => self.check_another(),
             Action::Restart => self.restart(),
-            _ => vec![Effect::Quit],
+            Action::Finish => self.finish(),
+            _ if self.mode.allows(action) => vec![Effect::Quit],
+            _ => Vec::new(),
         }
     }
 
@@ -384,6 +426,21 @@ impl App {
             }
         }
         vec![Effect::Redraw]
+    }
+
+    /// Clears every answer and returns to the welcome screen (in a kiosk, content waiting to
+    /// take over does so now).
+    pub fn finish(&mut self) -> Vec<Effect> {
+        self.clear_for_next_person();
+        vec![Effect::Redraw]
+    }
+
+    /// Forgets the session, the history and any dialog, and shows the welcome screen.
+    fn clear_everything(&mut self) {
+        self.session.restart(&self.tree);
+        self.history.clear();
+        self.overlay = None;
+        self.screen = Screen::Welcome { selected: 0 };
     }
 
     fn restart(&mut self) -> Vec<Effect> {

@@ -19,7 +19,7 @@ fn hint_text(key: &str, hint: &str) -> String {
 pub fn layout(app: &App, row: Rect) -> Vec<(Rect, usize)> {
     let mut x = row.x + 1;
     let mut out = Vec::new();
-    for (i, (key, hint, _)) in hints(app.context()).iter().enumerate() {
+    for (i, (key, hint, _)) in hints(app.context(), app.mode).iter().enumerate() {
         let w = hint_text(key, hint).width() as u16;
         if x + w > row.right() {
             break;
@@ -33,7 +33,7 @@ pub fn layout(app: &App, row: Rect) -> Vec<(Rect, usize)> {
 /// Draws the hints into their places.
 pub fn render(app: &App, l: &ScreenLayout, f: &mut Frame) {
     let th = &app.theme;
-    let all = hints(app.context());
+    let all = hints(app.context(), app.mode);
     for &(r, i) in &l.hints {
         let Some((key, hint, _)) = all.get(i) else {
             continue;

@@ -17,7 +17,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let shown = BINDINGS
         .iter()
-        .filter(|b| !(b.contexts == [Context::ConfirmQuit]));
+        .filter(|b| !(b.contexts == [Context::ConfirmQuit]) && app.mode.allows(b.action));
     for b in shown {
         let keys = format!("{:<16}", keys_label(b));
         for (i, row) in wrap_hanging(&keys, b.help, width).into_iter().enumerate() {

@@ -6,7 +6,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::{confirm, footer, help, menu, outcome, topics, wrap};
-use crate::app::{Action, App, OUTCOME_BUTTONS, Overlay, Screen};
+use crate::app::{Action, App, Overlay, Screen};
 
 /// The smallest screen the app draws on; below it a "make the window larger" screen is shown.
 pub const MIN_W: u16 = 40;
@@ -73,6 +73,12 @@ pub enum OverlayLayout {
         text: Rect,
         yes: Rect,
         no: Rect,
+    },
+    /// A kiosk dialog: a box with text and one button.
+    Dialog {
+        frame: Rect,
+        text: Rect,
+        button: Rect,
     },
 }
 
@@ -157,6 +163,9 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
             Some(OverlayLayout::Help { frame, body })
         }
         Some(Overlay::ConfirmQuit) => Some(confirm::layout(l.column)),
+        Some(o @ (Overlay::StillThere | Overlay::StaffPin)) => {
+            Some(super::kiosk::layout(app, o, l.column))
+        }
         None => None,
     };
     l.targets = targets(app, &l);
@@ -179,6 +188,8 @@ fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
         Some(OverlayLayout::Confirm { yes, no, .. }) => {
             return vec![t(yes, Action::ConfirmYes), t(no, Action::Cancel)];
         }
+        // A kiosk dialog takes every tap itself (the app reads it before any action).
+        Some(OverlayLayout::Dialog { .. }) => return vec![t(l.area, Action::Cancel)],
         None => {}
     }
     let mut out: Vec<Target> = match &l.body {
@@ -190,12 +201,12 @@ fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
         Body::Outcome(o) => o
             .buttons
             .iter()
-            .zip(OUTCOME_BUTTONS)
-            .map(|(&r, a)| t(r, a))
+            .zip(app.outcome_buttons())
+            .map(|(&r, &a)| t(r, a))
             .collect(),
         Body::Topics(_) | Body::Empty => Vec::new(),
     };
-    let hints = crate::app::keys::hints(app.context());
+    let hints = crate::app::keys::hints(app.context(), app.mode);
     out.extend(
         l.hints
             .iter()

@@ -7,6 +7,7 @@
 pub mod confirm;
 pub mod footer;
 pub mod help;
+pub mod kiosk;
 pub mod layout;
 pub mod menu;
 pub mod outcome;
@@ -65,6 +66,7 @@ pub fn render(app: &App, f: &mut Frame) {
     match &l.overlay {
         Some(OverlayLayout::Help { frame, body }) => help::render(app, *frame, body, f),
         Some(c @ OverlayLayout::Confirm { .. }) => confirm::render(app, c, f),
+        Some(d @ OverlayLayout::Dialog { .. }) => kiosk::render(app, d, f),
         None => {}
     }
 }

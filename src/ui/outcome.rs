@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::layout::{OutcomeLayout, scrolled};
 use super::wrap::{wrap, wrap_hanging};
 use super::{draw_scrolled, draw_text, strings};
-use crate::app::{App, Screen};
+use crate::app::{App, Mode, Screen};
 use crate::content::{NodeRef, Outcome};
 
 /// The outcome the session is on, if it is on one.
@@ -21,11 +21,14 @@ pub fn current(app: &App) -> Option<&Outcome> {
     }
 }
 
-/// The button labels with their keys, in the order of `OUTCOME_BUTTONS`.
-pub fn button_labels() -> [String; 3] {
-    let keys = ["a", "r", "q"];
+/// The button labels with their keys, in the order of `App::outcome_buttons`.
+pub fn button_labels(app: &App) -> [String; 3] {
+    let (keys, labels) = match app.mode {
+        Mode::Normal => (["a", "r", "q"], strings::OUTCOME_BUTTONS),
+        Mode::Kiosk => (["a", "r", "f"], strings::KIOSK_OUTCOME_BUTTONS),
+    };
     let mut out: [String; 3] = Default::default();
-    for (i, label) in strings::OUTCOME_BUTTONS.iter().enumerate() {
+    for (i, label) in labels.iter().enumerate() {
         out[i] = format!(" [{}] {label} ", keys[i]);
     }
     out
@@ -43,7 +46,7 @@ pub fn layout(app: &App, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
     let title_text = current(app).map_or(String::new(), |o| app.config.fill(&o.title).into());
     let title_h = (wrap(&title_text, col.width).len() as u16).min(if roomy { 3 } else { 2 });
     let title = Rect::new(col.x, level.bottom() + gap, col.width, title_h);
-    let buttons = flow_buttons(col);
+    let buttons = flow_buttons(app, col);
     let top = title.bottom() + gap;
     let bottom = buttons
         .first()
@@ -63,8 +66,8 @@ pub fn layout(app: &App, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
 }
 
 /// Lays the buttons out left to right, wrapping onto more rows at the bottom of `col`.
-fn flow_buttons(col: Rect) -> Vec<Rect> {
-    let labels = button_labels();
+fn flow_buttons(app: &App, col: Rect) -> Vec<Rect> {
+    let labels = button_labels(app);
     let mut rows: Vec<Vec<u16>> = vec![Vec::new()];
     let mut used = 0;
     for l in &labels {
@@ -203,7 +206,7 @@ pub fn render(app: &App, o: &OutcomeLayout, f: &mut Frame) {
         Screen::Outcome { button, .. } if app.overlay.is_none() => Some(button),
         _ => None,
     };
-    for (i, (r, label)) in o.buttons.iter().zip(button_labels()).enumerate() {
+    for (i, (r, label)) in o.buttons.iter().zip(button_labels(app)).enumerate() {
         let s = if selected == Some(i) {
             th.selected()
         } else {

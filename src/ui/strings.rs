@@ -18,6 +18,18 @@ do not use this: call {emergency} now.";
 pub const WELCOME_MENU: [&str; 3] = ["Check a symptom", "Browse explanations", "Quit"];
 /// The outcome buttons, in the order of `app::OUTCOME_BUTTONS`.
 pub const OUTCOME_BUTTONS: [&str; 3] = ["Check another symptom", "Start again", "Quit"];
+/// The outcome buttons in a kiosk, in the order of `app::KIOSK_OUTCOME_BUTTONS`.
+pub const KIOSK_OUTCOME_BUTTONS: [&str; 3] =
+    ["Check another symptom", "Start again", "Finish and clear"];
+/// Kiosk: the privacy countdown. `{n}` is the seconds left.
+pub const STILL_THERE_TITLE: &str = "Still there?";
+pub const STILL_THERE_TEXT: &str = "To keep your answers private, they will be cleared in {n} \
+seconds. Tap anywhere or press any key to keep going.";
+pub const STILL_THERE_BUTTON: &str = "I'm still here";
+/// Kiosk: the staff exit dialog.
+pub const STAFF_TITLE: &str = "Staff exit";
+pub const STAFF_TEXT: &str = "Type the staff PIN and press Enter.";
+pub const STAFF_CANCEL: &str = "[Esc] Cancel";
 /// Outcome section headings.
 pub const DO_NOW: &str = "Do this now";
 pub const WATCH: &str = "Get help if…";

@@ -2,7 +2,17 @@
 
 use super::menu::MenuTexts;
 use super::strings;
-use crate::app::App;
+use crate::app::{App, WelcomeItem};
+
+/// The words of a welcome menu entry.
+fn label(item: WelcomeItem) -> &'static str {
+    let [start, browse, quit] = strings::WELCOME_MENU;
+    match item {
+        WelcomeItem::Start => start,
+        WelcomeItem::Browse => browse,
+        WelcomeItem::Quit => quit,
+    }
+}
 
 /// The welcome screen's words, filled with the clinic's numbers.
 pub fn texts(app: &App) -> MenuTexts {
@@ -17,9 +27,10 @@ pub fn texts(app: &App) -> MenuTexts {
         crumbs: fill(&app.tree.meta.title),
         prompt: fill(intro),
         help: fill(strings::WELCOME_IS_NOT),
-        options: strings::WELCOME_MENU
+        options: app
+            .welcome_menu()
             .iter()
-            .map(|s| s.to_string())
+            .map(|item| label(*item).to_string())
             .collect(),
     }
 }

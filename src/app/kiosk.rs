@@ -1,0 +1,226 @@
+//! Kiosk mode in the app: the privacy reset, the staff exit, and content that takes over between
+//! sessions. The rules (timers, PIN backoff) are in [`crate::kiosk`]; this module applies them to
+//! the app's state. Time comes in with each input; nothing here reads a clock.
+
+use std::time::Duration;
+
+use super::{App, Effect, Input, Key, Mode, Overlay, Screen};
+use crate::config::Config;
+use crate::content::{Level, Tree};
+use crate::kiosk::{Idle, IdleState, PinCheck, StaffPin};
+use crate::triage::Session;
+use crate::ui::theme::Theme;
+
+/// How long after Ctrl-E a Ctrl-X opens the staff PIN dialog.
+pub const CHORD_WINDOW: Duration = Duration::from_secs(3);
+/// The longest PIN the dialog takes.
+pub const MAX_PIN: usize = 32;
+
+/// What a kiosk keeps besides the ordinary app state. Nothing here is an answer.
+#[derive(Debug, Clone)]
+pub struct KioskState {
+    pub idle: Idle,
+    pub pin: StaffPin,
+    /// The PIN typed so far (only while the staff dialog is open; cleared on close and reset).
+    pub pin_entry: String,
+    /// What the staff dialog says after an attempt.
+    pub pin_message: Option<String>,
+    /// When Ctrl-E was pressed, the first half of the staff chord.
+    chord_at: Option<Duration>,
+    /// Valid content that arrived during a session; it takes over at the next reset.
+    pub pending: Option<Box<Tree>>,
+    /// Sessions cleared, per overall level (for the optional log line; never answers).
+    pub counts: [u64; 5],
+    /// The time of the latest input, so deadlines can be computed between updates.
+    pub last_now: Duration,
+}
+
+impl App {
+    /// A kiosk app on the welcome screen, its idle timer starting at `now`.
+    pub fn new_kiosk(tree: Tree, config: Config, theme: Theme, now: Duration) -> App {
+        let k = &config.kiosk;
+        let state = KioskState {
+            idle: Idle::new(
+                Duration::from_secs(k.idle_timeout_secs),
+                Duration::from_secs(k.countdown_secs),
+                now,
+            ),
+            pin: StaffPin::new(k.pin_hash.clone()),
+            pin_entry: String::new(),
+            pin_message: None,
+            chord_at: None,
+            pending: None,
+            counts: [0; 5],
+            last_now: now,
+        };
+        let mut app = App::new(tree, config, theme);
+        app.mode = Mode::Kiosk;
+        app.kiosk = Some(state);
+        app
+    }
+
+    /// Whether anything on screen or in memory belongs to the person who used it last.
+    pub fn holds_answers(&self) -> bool {
+        self.session.is_started()
+            || self.overlay.is_some()
+            || !matches!(self.screen, Screen::Welcome { .. })
+    }
+
+    /// The next time the kiosk must wake: never while the welcome screen holds nothing, so an
+    /// idle kiosk sleeps; otherwise the countdown's start, each of its seconds, and its end.
+    pub(super) fn kiosk_deadline(&self) -> Option<Duration> {
+        let k = self.kiosk.as_ref()?;
+        self.holds_answers()
+            .then(|| k.idle.next_deadline(k.last_now))
+    }
+
+    /// Seconds left before the reset, while "Still there?" shows.
+    pub fn countdown_left(&self) -> Option<u64> {
+        let k = self.kiosk.as_ref()?;
+        match k.idle.state(k.last_now) {
+            IdleState::Countdown { remaining } => Some(remaining.as_secs_f64().ceil() as u64),
+            _ => None,
+        }
+    }
+
+    /// The kiosk's part of `update`: `Some` when the input was handled here.
+    pub(super) fn kiosk_input(&mut self, input: Input, now: Duration) -> Option<Vec<Effect>> {
+        let k = self.kiosk.as_mut()?;
+        k.last_now = now;
+        match input {
+            Input::Resize { .. } => None,
+            Input::Deadline => Some(self.idle_tick(now)),
+            Input::Key(_) | Input::Click { .. } | Input::Scroll { .. } => {
+                k.idle.touch(now);
+                match self.overlay {
+                    // Any key or tap during the countdown keeps the session, and does only that.
+                    Some(Overlay::StillThere) => {
+                        self.overlay = None;
+                        Some(vec![Effect::Redraw])
+                    }
+                    Some(Overlay::StaffPin) => Some(self.pin_input(input, now)),
+                    _ => self.staff_chord(input, now),
+                }
+            }
+        }
+    }
+
+    fn idle_tick(&mut self, now: Duration) -> Vec<Effect> {
+        let Some(k) = &self.kiosk else {
+            return Vec::new();
+        };
+        if !self.holds_answers() {
+            return Vec::new();
+        }
+        match k.idle.state(now) {
+            IdleState::Active => Vec::new(),
+            IdleState::Countdown { .. } => {
+                self.overlay = Some(Overlay::StillThere);
+                vec![Effect::Redraw]
+            }
+            IdleState::Expired => self.finish(),
+        }
+    }
+
+    /// Ctrl-E then Ctrl-X within [`CHORD_WINDOW`] opens the staff PIN dialog.
+    fn staff_chord(&mut self, input: Input, now: Duration) -> Option<Vec<Effect>> {
+        let k = self.kiosk.as_mut()?;
+        match input {
+            Input::Key(Key::Ctrl('e')) => {
+                k.chord_at = Some(now);
+                Some(Vec::new())
+            }
+            Input::Key(Key::Ctrl('x'))
+                if k.chord_at
+                    .is_some_and(|t| now.saturating_sub(t) <= CHORD_WINDOW) =>
+            {
+                k.chord_at = None;
+                k.pin_entry.clear();
+                k.pin_message = (!k.pin.is_configured()).then(|| NO_PIN.to_string());
+                self.overlay = Some(Overlay::StaffPin);
+                Some(vec![Effect::Redraw])
+            }
+            _ => {
+                k.chord_at = None;
+                None
+            }
+        }
+    }
+
+    fn pin_input(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+        let Some(k) = self.kiosk.as_mut() else {
+            return Vec::new();
+        };
+        match input {
+            Input::Key(Key::Char(c))
+                if c.is_ascii_alphanumeric() && k.pin_entry.len() < MAX_PIN =>
+            {
+                k.pin_entry.push(c);
+            }
+            Input::Key(Key::Backspace) => {
+                k.pin_entry.pop();
+            }
+            Input::Key(Key::Enter) => {
+                let entry = std::mem::take(&mut k.pin_entry);
+                k.pin_message = Some(match k.pin.check(&entry, now) {
+                    PinCheck::Accepted => return vec![Effect::Quit],
+                    PinCheck::Wrong { wait } => {
+                        format!("Wrong PIN. Try again in {} s.", wait.as_secs())
+                    }
+                    PinCheck::TooSoon { wait } => {
+                        format!("Please wait {} s.", wait.as_secs().max(1))
+                    }
+                    PinCheck::NoPin => NO_PIN.to_string(),
+                });
+            }
+            Input::Key(Key::Esc) | Input::Click { .. } => {
+                k.pin_entry.clear();
+                k.pin_message = None;
+                self.overlay = None;
+            }
+            _ => return Vec::new(),
+        }
+        vec![Effect::Redraw]
+    }
+
+    /// Clears everything a person left: called by Finish and by the idle reset. In a kiosk the
+    /// session's overall level is counted (never the answers) and waiting content takes over.
+    pub(super) fn clear_for_next_person(&mut self) {
+        let overall = self.session.overall(&self.tree);
+        if let Some(k) = self.kiosk.as_mut() {
+            if let Some(level) = overall {
+                k.counts[level_index(level)] += 1;
+            }
+            k.pin_entry.clear();
+            k.pin_message = None;
+            k.chord_at = None;
+            if let Some(tree) = k.pending.take() {
+                self.tree = *tree;
+            }
+        }
+        self.clear_everything();
+        self.session = Session::new(&self.tree);
+    }
+
+    /// Offers freshly validated content. It takes over now if nobody is mid-session, else at
+    /// the next reset; returns whether it took over now.
+    pub fn offer_content(&mut self, tree: Tree) -> bool {
+        if self.holds_answers() {
+            if let Some(k) = self.kiosk.as_mut() {
+                k.pending = Some(Box::new(tree));
+            }
+            return false;
+        }
+        self.tree = tree;
+        self.clear_everything();
+        self.session = Session::new(&self.tree);
+        true
+    }
+}
+
+/// The dialog's words when the config sets no PIN.
+const NO_PIN: &str = "No staff PIN is set. Stop the kiosk with `systemctl stop` (SIGTERM).";
+
+fn level_index(level: Level) -> usize {
+    Level::ALL.iter().position(|&l| l == level).unwrap_or(0)
+}

@@ -1,0 +1,96 @@
+//! The kiosk's dialogs: "Still there?" with its countdown, and the staff PIN. Each is a box with
+//! text and one button; the whole screen is a tap target while one is open.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::{OverlayLayout, centred, inset};
+use super::wrap::wrap;
+use super::{draw_text, strings};
+use crate::app::{App, Overlay};
+
+/// The dialog's title, text and button words for the open overlay.
+fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str) {
+    match overlay {
+        Overlay::StaffPin => {
+            let k = app.kiosk.as_ref();
+            let dots = "•".repeat(k.map_or(0, |k| k.pin_entry.chars().count()));
+            let mut text = format!("{}\n\nPIN: {dots}", strings::STAFF_TEXT);
+            if let Some(m) = k.and_then(|k| k.pin_message.as_deref()) {
+                text.push_str("\n\n");
+                text.push_str(m);
+            }
+            (strings::STAFF_TITLE, text, strings::STAFF_CANCEL)
+        }
+        _ => {
+            let n = app.countdown_left().unwrap_or(0).to_string();
+            let text = strings::STILL_THERE_TEXT.replace("{n}", &n);
+            (
+                strings::STILL_THERE_TITLE,
+                text,
+                strings::STILL_THERE_BUTTON,
+            )
+        }
+    }
+}
+
+/// Places the dialog centred in `col`.
+pub fn layout(app: &App, overlay: Overlay, col: Rect) -> OverlayLayout {
+    let (_, text, button) = words(app, overlay);
+    let w = col.width.min(56);
+    let text_h: u16 = text
+        .split('\n')
+        .map(|p| wrap(p, w.saturating_sub(4)).len().max(1) as u16)
+        .sum();
+    let h = (text_h + 4).min(col.height);
+    let frame = centred(col, w, h);
+    let inner = inset(frame);
+    let text_r = Rect {
+        height: text_h.min(inner.height.saturating_sub(2)),
+        ..inner
+    };
+    let bw = (button.width() as u16 + 2).min(inner.width);
+    let button_r = Rect::new(inner.x, text_r.bottom() + 1, bw, 1).intersection(inner);
+    OverlayLayout::Dialog {
+        frame,
+        text: text_r,
+        button: button_r,
+    }
+}
+
+/// Draws the dialog.
+pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
+    let (
+        OverlayLayout::Dialog {
+            frame,
+            text,
+            button,
+        },
+        Some(overlay),
+    ) = (*l, app.overlay)
+    else {
+        return;
+    };
+    let (title, body, label) = words(app, overlay);
+    let th = &app.theme;
+    f.render_widget(Clear, frame);
+    f.render_widget(
+        Block::new()
+            .borders(Borders::ALL)
+            .title(format!(" {title} ")),
+        frame,
+    );
+    let mut y = text.y;
+    for para in body.split('\n') {
+        let rows = wrap(para, text.width).len().max(1) as u16;
+        let r = Rect::new(text.x, y, text.width, rows).intersection(text);
+        draw_text(f, r, para, th.heading());
+        y += rows;
+    }
+    f.render_widget(
+        Paragraph::new(format!(" {label} ")).style(th.selected()),
+        button,
+    );
+}

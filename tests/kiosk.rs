@@ -1,0 +1,260 @@
+//! Kiosk mode with an injected clock: the privacy reset, input during the countdown, the staff
+//! PIN with backoff, lockdown of every quit key, and content reloads before and during a session.
+//! No terminal and no sleeping: time is passed in.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use aftercare::app::{App, Effect, Input, Key, Overlay, Screen};
+use aftercare::config::Config;
+use aftercare::content::{self, Tree};
+use aftercare::kiosk::hash_pin;
+use aftercare::ui::theme::Theme;
+use common::{draw, text};
+
+const S: fn(u64) -> Duration = Duration::from_secs;
+
+fn starter() -> Tree {
+    content::check_path(Path::new("tests/fixtures/starter/tree.toml"))
+        .unwrap()
+        .tree
+        .unwrap()
+}
+
+/// A kiosk on the starter tree: 90 s idle timeout, 15 s countdown, PIN 2468.
+fn kiosk() -> App {
+    let mut config = Config::default();
+    config.kiosk.pin_hash = Some(hash_pin("2468", &[1; 16]).unwrap());
+    let mut a = App::new_kiosk(starter(), config, Theme::no_color(), S(0));
+    a.update(Input::Resize { w: 80, h: 24 }, S(0));
+    a
+}
+
+fn key(a: &mut App, k: Key, at: u64) -> Vec<Effect> {
+    a.update(Input::Key(k), S(at))
+}
+
+/// Answers the screen and one symptom question: a session with answers on screen.
+fn start_session(a: &mut App, at: u64) {
+    key(a, Key::Enter, at); // Check a symptom
+    key(a, Key::Char('2'), at); // None of these
+}
+
+#[test]
+fn an_idle_welcome_screen_never_wakes() {
+    let a = kiosk();
+    assert_eq!(
+        a.next_deadline(),
+        None,
+        "nothing to clear: sleep until input"
+    );
+}
+
+#[test]
+fn idle_then_countdown_then_everything_is_cleared() {
+    let mut a = kiosk();
+    start_session(&mut a, 10);
+    assert!(a.session.is_started());
+    assert_eq!(
+        a.next_deadline(),
+        Some(S(100)),
+        "countdown starts 90 s after the last input"
+    );
+    assert_eq!(a.update(Input::Deadline, S(100)), vec![Effect::Redraw]);
+    assert_eq!(a.overlay, Some(Overlay::StillThere));
+    assert_eq!(a.countdown_left(), Some(15));
+    assert!(
+        text(&draw(&a)).contains("in 15 seconds"),
+        "{}",
+        text(&draw(&a))
+    );
+    // Each second of the countdown is a deadline, so the number counts down on screen.
+    assert_eq!(a.next_deadline(), Some(S(101)));
+    a.update(Input::Deadline, S(109));
+    assert_eq!(a.countdown_left(), Some(6));
+    a.update(Input::Deadline, S(115));
+    assert_eq!(a.screen, Screen::Welcome { selected: 0 });
+    assert_eq!(a.overlay, None);
+    assert!(!a.session.is_started(), "the next person sees nothing");
+    assert_eq!(a.next_deadline(), None);
+}
+
+#[test]
+fn a_tap_or_key_during_the_countdown_keeps_the_session_and_does_nothing_else() {
+    let mut a = kiosk();
+    start_session(&mut a, 0);
+    let before = a.screen;
+    a.update(Input::Deadline, S(95));
+    assert_eq!(a.overlay, Some(Overlay::StillThere));
+    // The tap lands on an answer's place, but only closes the countdown.
+    a.update(Input::Click { col: 5, row: 12 }, S(96));
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.screen, before);
+    assert!(a.session.is_started());
+    assert_eq!(
+        a.next_deadline(),
+        Some(S(96 + 90)),
+        "the timer starts again"
+    );
+    a.update(Input::Deadline, S(190));
+    key(&mut a, Key::Char('x'), 191);
+    assert_eq!(a.overlay, None);
+    assert!(a.session.is_started());
+}
+
+#[test]
+fn no_key_a_person_can_press_quits_it() {
+    let mut a = kiosk();
+    let keys = [
+        Key::Char('q'),
+        Key::Esc,
+        Key::Ctrl('c'),
+        Key::Ctrl('d'),
+        Key::Ctrl('z'),
+        Key::Ctrl('\\'),
+        Key::Ctrl('q'),
+        Key::Char('Q'),
+    ];
+    for (i, k) in keys.iter().enumerate() {
+        assert!(
+            !key(&mut a, *k, i as u64).contains(&Effect::Quit),
+            "{k:?} on the welcome screen"
+        );
+    }
+    start_session(&mut a, 20);
+    for (i, k) in keys.iter().enumerate() {
+        assert!(
+            !key(&mut a, *k, 30 + i as u64).contains(&Effect::Quit),
+            "{k:?} mid-session"
+        );
+        assert_ne!(a.overlay, Some(Overlay::ConfirmQuit));
+    }
+    let screen = text(&draw(&a));
+    assert!(
+        !screen.contains("q quit"),
+        "no quit hint in a kiosk:\n{screen}"
+    );
+}
+
+#[test]
+fn the_welcome_screen_has_no_quit_and_outcomes_finish_instead() {
+    let mut a = kiosk();
+    let welcome = text(&draw(&a));
+    assert!(!welcome.contains("Quit"), "{welcome}");
+    assert!(welcome.contains("Check a symptom"));
+    key(&mut a, Key::Enter, 1);
+    key(&mut a, Key::Char('1'), 2); // emergency outcome
+    let outcome = text(&draw(&a));
+    assert!(outcome.contains("Finish and clear"), "{outcome}");
+    assert!(!outcome.contains("] Quit"), "{outcome}");
+    key(&mut a, Key::Char('f'), 3);
+    assert_eq!(a.screen, Screen::Welcome { selected: 0 });
+    assert!(!a.session.is_started());
+    assert_eq!(
+        a.kiosk.as_ref().unwrap().counts,
+        [0, 0, 0, 0, 1],
+        "one emergency counted, no answers kept"
+    );
+}
+
+#[test]
+fn staff_exit_needs_the_chord_and_the_right_pin_and_wrong_pins_slow_down() {
+    let mut a = kiosk();
+    key(&mut a, Key::Ctrl('x'), 1);
+    assert_eq!(a.overlay, None, "Ctrl-X alone does nothing");
+    key(&mut a, Key::Ctrl('e'), 2);
+    key(&mut a, Key::Ctrl('x'), 10);
+    assert_eq!(
+        a.overlay, None,
+        "too slow: the chord is two keys within 3 s"
+    );
+    key(&mut a, Key::Ctrl('e'), 11);
+    key(&mut a, Key::Ctrl('x'), 12);
+    assert_eq!(a.overlay, Some(Overlay::StaffPin));
+    for c in "1111".chars() {
+        key(&mut a, Key::Char(c), 13);
+    }
+    assert!(
+        text(&draw(&a)).contains("PIN: ••••"),
+        "the PIN is never shown"
+    );
+    assert!(!key(&mut a, Key::Enter, 13).contains(&Effect::Quit));
+    assert!(text(&draw(&a)).contains("Wrong PIN. Try again in 1 s."));
+    for c in "2468".chars() {
+        key(&mut a, Key::Char(c), 13);
+    }
+    assert!(
+        !key(&mut a, Key::Enter, 13).contains(&Effect::Quit),
+        "too soon: not even checked"
+    );
+    assert!(text(&draw(&a)).contains("Please wait 1 s."));
+    for c in "2468".chars() {
+        key(&mut a, Key::Char(c), 15);
+    }
+    assert_eq!(key(&mut a, Key::Enter, 15), vec![Effect::Quit]);
+}
+
+#[test]
+fn escape_closes_the_pin_dialog_and_a_reset_clears_a_half_typed_pin() {
+    let mut a = kiosk();
+    key(&mut a, Key::Ctrl('e'), 1);
+    key(&mut a, Key::Ctrl('x'), 1);
+    key(&mut a, Key::Char('2'), 1);
+    key(&mut a, Key::Esc, 2);
+    assert_eq!(a.overlay, None);
+    assert!(a.kiosk.as_ref().unwrap().pin_entry.is_empty());
+    key(&mut a, Key::Ctrl('e'), 3);
+    key(&mut a, Key::Ctrl('x'), 3);
+    key(&mut a, Key::Char('2'), 3);
+    a.update(Input::Deadline, S(3 + 90));
+    a.update(Input::Deadline, S(3 + 105));
+    assert_eq!(a.overlay, None);
+    assert!(a.kiosk.as_ref().unwrap().pin_entry.is_empty());
+}
+
+fn renamed(title: &str) -> Tree {
+    let mut t = starter();
+    t.meta.title = title.into();
+    t
+}
+
+#[test]
+fn valid_content_takes_over_at_once_when_idle_and_after_the_session_otherwise() {
+    let mut a = kiosk();
+    assert!(
+        a.offer_content(renamed("Version 2")),
+        "nobody is using it: take over now"
+    );
+    assert_eq!(a.tree.meta.title, "Version 2");
+    start_session(&mut a, 5);
+    assert!(!a.offer_content(renamed("Version 3")), "never mid-session");
+    assert_eq!(a.tree.meta.title, "Version 2");
+    key(&mut a, Key::Char('2'), 6); // keep answering on the old tree
+    a.update(Input::Deadline, S(6 + 90));
+    a.update(Input::Deadline, S(6 + 105));
+    assert_eq!(
+        a.tree.meta.title, "Version 3",
+        "the reset lets it take over"
+    );
+    assert!(!a.session.is_started());
+}
+
+#[test]
+fn invalid_content_is_refused_and_the_old_content_keeps_serving() {
+    use aftercare::reload::{Reload, load};
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("tree.toml");
+    std::fs::write(&bad, "[meta]\ntitle = \"x\"\n").unwrap();
+    let mut a = kiosk();
+    match load(&bad) {
+        Reload::Refused(lines) => assert!(lines[0].contains("missing field"), "{lines:?}"),
+        Reload::Accepted(_) => panic!("a broken file was accepted"),
+    }
+    start_session(&mut a, 1);
+    assert_eq!(a.tree.meta.title, "Starter tree");
+    assert!(a.session.is_started(), "the session goes on");
+}
