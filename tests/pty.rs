@@ -21,6 +21,10 @@ struct Session {
 
 impl Session {
     fn start(env: &[(&str, &str)]) -> Session {
+        Session::start_args(&[], env)
+    }
+
+    fn start_args(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -31,6 +35,7 @@ impl Session {
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare"));
         cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
+        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -189,5 +194,152 @@ fn sigterm_restores_the_terminal() {
     assert!(
         after.contains("\x1b[?1049l") && after.contains("\x1b[?25h"),
         "{after:?}"
+    );
+}
+
+/// A kiosk config in a temporary folder with the staff PIN 2468.
+fn kiosk_config(dir: &std::path::Path) -> String {
+    let hash = aftercare::kiosk::hash_pin("2468", &[3; 16]).unwrap();
+    let path = dir.join("clinic.toml");
+    std::fs::write(
+        &path,
+        format!("[clinic]\nemergency = \"999\"\n\n[kiosk]\npin_hash = \"{hash}\"\n"),
+    )
+    .unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_kiosk_survives_every_quit_key_and_random_bytes_and_leaves_only_by_pin_or_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = kiosk_config(dir.path());
+    let mut s = Session::start_args(&["--kiosk", "--config", &cfg], &[]);
+    s.wait_for("Check a symptom");
+    // q, Esc, Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ on the welcome screen and mid-session.
+    let quits = ["q", "\x1b", "\x03", "\x04", "\x1a", "\x1c"];
+    for k in quits {
+        s.send(k);
+    }
+    s.send("\r");
+    s.wait_for("Right now, do you have any of these?");
+    for k in quits {
+        s.send(k);
+    }
+    // A flood of random bytes (a fixed seed, so a failure can be replayed).
+    let mut x: u32 = 0x9e37_79b9;
+    let flood: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x >> 24) as u8
+        })
+        // Leave out the staff chord's first key so the flood cannot open the PIN dialog.
+        .filter(|&b| b != 0x05)
+        .collect();
+    for chunk in flood.chunks(256) {
+        s.writer.write_all(chunk).unwrap();
+        s.writer.flush().unwrap();
+        s.pump(Duration::from_millis(1));
+    }
+    let end = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < end {
+        s.pump(Duration::from_millis(50));
+    }
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "the kiosk must still run:\n{}",
+        s.screen()
+    );
+    assert!(
+        s.screen().contains("Call 999"),
+        "the banner is still drawn:\n{}",
+        s.screen()
+    );
+    // Staff exit: the chord, a wrong PIN (refused), then the right one after the backoff.
+    // A lone Esc, then the chord key by key (a byte right after Esc would read as Alt+key).
+    for k in ["\x1b", "\x05", "\x18"] {
+        s.send(k);
+        s.pump(Duration::from_millis(150));
+    }
+    s.wait_for("Staff exit");
+    s.send("1111\r");
+    s.wait_for("Wrong PIN");
+    std::thread::sleep(Duration::from_millis(1100)); // the 1 s backoff is the behaviour under test
+    let at = s.raw.len();
+    s.send("2468\r");
+    assert_eq!(s.finish(), 0);
+    let after = String::from_utf8_lossy(&s.raw[at..]).into_owned();
+    assert!(
+        after.contains("\x1b[?1049l") && after.contains("\x1b[?25h"),
+        "{after:?}"
+    );
+    assert!(!after.contains("Overall"), "a kiosk prints no summary");
+}
+
+#[test]
+fn a_kiosk_ends_cleanly_on_sigterm_and_ignores_sigint() {
+    let mut s = Session::start_args(&["--kiosk"], &[]);
+    s.wait_for("Check a symptom");
+    let pid = s.child.process_id().unwrap().to_string();
+    let kill = |sig: &str| {
+        std::process::Command::new("kill")
+            .args([sig, &pid])
+            .status()
+            .unwrap()
+    };
+    assert!(kill("-INT").success());
+    s.send("\r");
+    s.wait_for("Right now, do you have any of these?");
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "SIGINT does not end a kiosk"
+    );
+    let at = s.raw.len();
+    assert!(kill("-TERM").success());
+    assert_eq!(s.finish(), 0);
+    let after = String::from_utf8_lossy(&s.raw[at..]).into_owned();
+    assert!(
+        after.contains("\x1b[?1049l") && after.contains("\x1b[?25h"),
+        "{after:?}"
+    );
+}
+
+#[test]
+fn a_kiosk_that_panics_restores_the_terminal_and_starts_again_on_the_welcome_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("kiosk.log");
+    let cfg = dir.path().join("clinic.toml");
+    std::fs::write(&cfg, format!("[kiosk]\nlog_path = \"{}\"\n", log.display())).unwrap();
+    let mut s = Session::start_args(
+        &["--kiosk", "--config", cfg.to_str().unwrap()],
+        &[("AFTERCARE_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    // The note goes to the normal screen, which the restarted loop covers again at once, so
+    // look for it in what was written rather than on the screen.
+    let end = Instant::now() + TIMEOUT;
+    while !s.raw_text().contains("internal error") {
+        assert!(Instant::now() < end, "no crash note: {:?}", s.raw_text());
+        s.pump(Duration::from_millis(50));
+    }
+    // The loop starts again: a second alternate screen and a fresh welcome screen.
+    let end = Instant::now() + TIMEOUT;
+    while s.raw_text().matches("\x1b[?1049h").count() < 2 {
+        assert!(Instant::now() < end, "did not restart: {:?}", s.raw_text());
+        s.pump(Duration::from_millis(50));
+    }
+    s.wait_for("Check a symptom");
+    assert!(s.child.try_wait().unwrap().is_none());
+    let pid = s.child.process_id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    s.finish();
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("kiosk started"), "{text}");
+    assert!(
+        text.contains("kiosk crashed; restarting on the welcome screen"),
+        "{text}"
     );
 }
