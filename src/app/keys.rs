@@ -40,6 +40,8 @@ pub enum Action {
     Cancel,
     /// Clear every answer and go back to the welcome screen (the kiosk's way to finish).
     Finish,
+    /// Show the results as a QR code to take away on a phone.
+    TakeHome,
 }
 
 /// Where a binding applies.
@@ -53,6 +55,8 @@ pub enum Context {
     ConfirmQuit,
     /// A kiosk dialog ("Still there?", the staff PIN), which reads keys itself.
     Dialog,
+    /// The "take this with you" QR code.
+    TakeHome,
 }
 
 /// Every context, for bindings that apply everywhere.
@@ -123,7 +127,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Esc, Key::Char('?'), Key::Char('q'), Key::Enter],
         action: Action::Cancel,
-        contexts: &[Context::Help],
+        contexts: &[Context::Help, Context::TakeHome],
         help: "Close this list",
         hint: Some("close"),
     },
@@ -217,6 +221,13 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Context::Question, Context::Outcome],
         help: "Start again",
         hint: Some("start again"),
+    },
+    Binding {
+        keys: &[Key::Char('t')],
+        action: Action::TakeHome,
+        contexts: &[Context::Outcome],
+        help: "Take this with you: your results as a QR code for your phone",
+        hint: Some("QR code"),
     },
     Binding {
         keys: &[Key::Char('f')],

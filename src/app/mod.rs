@@ -66,6 +66,8 @@ pub enum Overlay {
     StillThere,
     /// Kiosk: the staff PIN dialog.
     StaffPin,
+    /// The results as a QR code.
+    TakeHome,
 }
 
 /// Something the runner must do after an update.
@@ -169,6 +171,7 @@ impl App {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::ConfirmQuit), _) => Context::ConfirmQuit,
             (Some(Overlay::StillThere | Overlay::StaffPin), _) => Context::Dialog,
+            (Some(Overlay::TakeHome), _) => Context::TakeHome,
             (None, Screen::Welcome { .. }) => Context::Welcome,
             (None, Screen::Question { .. }) => Context::Question,
             (None, Screen::Outcome { .. }) => Context::Outcome,
@@ -209,6 +212,10 @@ impl App {
             (Some(Overlay::Help { scroll }), _) => self.help_action(scroll, action),
             (Some(Overlay::ConfirmQuit), _) => return self.confirm_action(action),
             (Some(Overlay::StillThere | Overlay::StaffPin), _) => false,
+            (Some(Overlay::TakeHome), _) => {
+                self.overlay = None;
+                action == Action::Cancel
+            }
             (None, Screen::Welcome { selected }) => return self.welcome_action(selected, action),
             (None, Screen::Question { selected }) => return self.question_action(selected, action),
             (None, Screen::Outcome { scroll, button }) => {
@@ -235,7 +242,7 @@ impl App {
                 fx
             }
             Context::Welcome | Context::Question => self.apply(step),
-            Context::ConfirmQuit | Context::Dialog => Vec::new(),
+            Context::ConfirmQuit | Context::Dialog | Context::TakeHome => Vec::new(),
         }
     }
 
@@ -343,6 +350,10 @@ impl App {
             Action::Choose => return self.apply_outcome_button(buttons[button % n]),
             Action::CheckAnother | Action::Restart | Action::Quit => {
                 return self.apply_outcome_button(action);
+            }
+            Action::TakeHome => {
+                self.overlay = Some(Overlay::TakeHome);
+                return vec![Effect::Redraw];
             }
             Action::Back => return self.go_back(),
             Action::Help => return self.open_help(),

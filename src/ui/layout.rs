@@ -74,6 +74,12 @@ pub enum OverlayLayout {
         yes: Rect,
         no: Rect,
     },
+    /// The take-home QR code: the code (if it fits) and the words beside or below it.
+    TakeHome {
+        frame: Rect,
+        code: Option<Rect>,
+        text: Rect,
+    },
     /// A kiosk dialog: a box with text and one button.
     Dialog {
         frame: Rect,
@@ -163,6 +169,7 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
             Some(OverlayLayout::Help { frame, body })
         }
         Some(Overlay::ConfirmQuit) => Some(confirm::layout(l.column)),
+        Some(Overlay::TakeHome) => Some(super::takehome_view::layout(app, &l)),
         Some(o @ (Overlay::StillThere | Overlay::StaffPin)) => {
             Some(super::kiosk::layout(app, o, l.column))
         }
@@ -190,6 +197,8 @@ fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
         }
         // A kiosk dialog takes every tap itself (the app reads it before any action).
         Some(OverlayLayout::Dialog { .. }) => return vec![t(l.area, Action::Cancel)],
+        // A tap anywhere closes the code.
+        Some(OverlayLayout::TakeHome { .. }) => return vec![t(l.area, Action::Cancel)],
         None => {}
     }
     let mut out: Vec<Target> = match &l.body {

@@ -16,6 +16,8 @@ pub mod question;
 pub mod reader;
 pub mod strings;
 pub mod summary;
+pub mod takehome;
+pub mod takehome_view;
 pub mod theme;
 pub mod topics;
 pub mod welcome;
@@ -67,6 +69,7 @@ pub fn render(app: &App, f: &mut Frame) {
         Some(OverlayLayout::Help { frame, body }) => help::render(app, *frame, body, f),
         Some(c @ OverlayLayout::Confirm { .. }) => confirm::render(app, c, f),
         Some(d @ OverlayLayout::Dialog { .. }) => kiosk::render(app, d, f),
+        Some(q @ OverlayLayout::TakeHome { .. }) => takehome_view::render(app, q, f),
         None => {}
     }
 }

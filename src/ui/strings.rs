@@ -61,3 +61,10 @@ pub const SUMMARY_EMERGENCY: &str = "If you feel very unwell, call {emergency} n
 /// Printed by the panic hook after the terminal has been restored.
 pub const CRASHED: &str = "aftercare stopped because of an internal error; the terminal has \
 been restored. If you feel very unwell, call your emergency number now.";
+/// The take-home QR code.
+pub const TAKE_HOME_TITLE: &str = "Take this with you";
+pub const TAKE_HOME_TEXT: &str = "Point your phone's camera at the code to keep a short summary \
+of your results. The words are inside the code: nothing is sent anywhere and nothing is saved \
+here. Tap or press Esc to close.";
+pub const TAKE_HOME_TOO_SMALL: &str = "The code does not fit this window. Please make the window \
+larger, or write down your results. Tap or press Esc to close.";

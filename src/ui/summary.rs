@@ -7,7 +7,7 @@ use crate::app::App;
 
 /// The summary, or `None` if no symptom check reached an outcome.
 pub fn text(app: &App) -> Option<String> {
-    let results = app.session.results();
+    let results = app.session.distinct_results();
     if results.is_empty() {
         return None;
     }
