@@ -17,6 +17,8 @@ pub mod reload;
 #[cfg(feature = "term")]
 pub mod report;
 #[cfg(feature = "term")]
+pub mod save_file;
+#[cfg(feature = "term")]
 pub mod term;
 pub mod triage;
 pub mod ui;

@@ -96,6 +96,12 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
                     Effect::Bell => {
                         let _ = io::stdout().write_all(b"\x07");
                     }
+                    Effect::SaveSummary => {
+                        let (path, overwrite) = app.save_request();
+                        let text = ui::summary::markdown(app);
+                        app.saved(crate::save_file::write(&path, &text, overwrite));
+                        redraw = true;
+                    }
                 }
             }
         }

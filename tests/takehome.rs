@@ -13,7 +13,10 @@ use std::time::Duration;
 
 /// Reads the code back from the screen: each cell is two modules (half blocks), dark = black
 /// foreground; scaled up and decoded with rqrr, as a phone would.
-fn decode(t: &ratatui::Terminal<ratatui::backend::TestBackend>, r: ratatui::layout::Rect) -> String {
+fn decode(
+    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    r: ratatui::layout::Rect,
+) -> String {
     let buf = t.backend().buffer();
     let (w, h) = (usize::from(r.width), usize::from(r.height) * 2);
     let mut dark = vec![false; w * h];
@@ -34,7 +37,11 @@ fn decode(t: &ratatui::Terminal<ratatui::backend::TestBackend>, r: ratatui::layo
     }
     let scale = 6;
     let mut img = rqrr::PreparedImage::prepare_from_greyscale(w * scale, h * scale, |x, y| {
-        if dark[(y / scale) * w + x / scale] { 0 } else { 255 }
+        if dark[(y / scale) * w + x / scale] {
+            0
+        } else {
+            255
+        }
     });
     let grids = img.detect_grids();
     assert_eq!(grids.len(), 1, "one code on screen");
@@ -66,7 +73,10 @@ fn the_code_on_screen_decodes_to_the_summary() {
         assert_eq!(got, want);
         assert!(got.contains("Overall: Get help today"), "{got}");
         assert!(got.contains("Emergency: your emergency number"), "{got}");
-        assert!(text(&t).contains("Very unwell? Call"), "the banner stays on screen");
+        assert!(
+            text(&t).contains("Very unwell? Call"),
+            "the banner stays on screen"
+        );
         // Any key or a tap closes it.
         a.update(Input::Click { col: 1, row: 5 }, Duration::from_secs(99));
         assert_eq!(a.overlay, None);
@@ -93,5 +103,57 @@ fn a_window_too_small_for_a_readable_code_says_so() {
     press(&mut a, &typed("\n1"));
     press(&mut a, &[Key::Char('t')]);
     assert_eq!(code_rect(&a), None);
-    assert!(text(&draw(&a)).contains("does not fit"), "{}", text(&draw(&a)));
+    assert!(
+        text(&draw(&a)).contains("does not fit"),
+        "{}",
+        text(&draw(&a))
+    );
+}
+
+#[test]
+fn saving_asks_for_a_name_and_before_replacing_a_file() {
+    use aftercare::app::Effect;
+    use aftercare::app::save::Saved;
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n1"));
+    press(&mut a, &[Key::Char('s')]);
+    assert_eq!(a.overlay, Some(Overlay::Save));
+    assert!(text(&draw(&a)).contains("> aftercare-summary.md_"));
+    for _ in 0.."summary.md".len() {
+        press(&mut a, &[Key::Backspace]);
+    }
+    let fx = press(&mut a, &typed("notes.md\n"));
+    assert_eq!(fx.last(), Some(&Effect::SaveSummary));
+    assert_eq!(a.save_request(), ("aftercare-notes.md".to_string(), false));
+    a.saved(Saved::Exists);
+    assert!(text(&draw(&a)).contains("That file exists"));
+    press(&mut a, &[Key::Enter]);
+    assert_eq!(a.save_request(), ("aftercare-notes.md".to_string(), true));
+    a.saved(Saved::Written("aftercare-notes.md".into()));
+    assert!(text(&draw(&a)).contains("Saved to aftercare-notes.md"));
+    press(&mut a, &[Key::Esc]);
+    assert_eq!(a.overlay, None);
+    let md = aftercare::ui::summary::markdown(&a);
+    assert!(
+        md.contains("## EMERGENCY") && md.contains("- Call your emergency number"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_kiosk_never_offers_to_save() {
+    use aftercare::config::Config;
+    use aftercare::ui::theme::Theme;
+    let tree =
+        aftercare::content::check_path(std::path::Path::new("tests/fixtures/starter/tree.toml"))
+            .unwrap()
+            .tree
+            .unwrap();
+    let mut a =
+        aftercare::app::App::new_kiosk(tree, Config::default(), Theme::no_color(), Duration::ZERO);
+    a.update(Input::Resize { w: 80, h: 24 }, Duration::ZERO);
+    press(&mut a, &typed("\n1"));
+    press(&mut a, &[Key::Char('s')]);
+    assert_eq!(a.overlay, None);
+    assert!(!text(&draw(&a)).contains("s save"));
 }

@@ -42,6 +42,8 @@ pub enum Action {
     Finish,
     /// Show the results as a QR code to take away on a phone.
     TakeHome,
+    /// Save the summary as a Markdown file (not in a kiosk).
+    Save,
 }
 
 /// Where a binding applies.
@@ -228,6 +230,13 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Context::Outcome],
         help: "Take this with you: your results as a QR code for your phone",
         hint: Some("QR code"),
+    },
+    Binding {
+        keys: &[Key::Char('s')],
+        action: Action::Save,
+        contexts: &[Context::Outcome],
+        help: "Save your results as a file (Markdown)",
+        hint: Some("save"),
     },
     Binding {
         keys: &[Key::Char('f')],

@@ -8,6 +8,7 @@
 pub mod input;
 pub mod keys;
 pub mod kiosk;
+pub mod save;
 
 use std::time::Duration;
 
@@ -37,7 +38,11 @@ impl Mode {
     pub fn allows(self, action: Action) -> bool {
         match self {
             Mode::Normal => true,
-            Mode::Kiosk => !matches!(action, Action::Quit | Action::QuitNow | Action::ConfirmYes),
+            // A kiosk never writes answers anywhere, so it cannot save a summary either.
+            Mode::Kiosk => !matches!(
+                action,
+                Action::Quit | Action::QuitNow | Action::ConfirmYes | Action::Save
+            ),
         }
     }
 }
@@ -68,6 +73,8 @@ pub enum Overlay {
     StaffPin,
     /// The results as a QR code.
     TakeHome,
+    /// The "save the summary" dialog (never in a kiosk).
+    Save,
 }
 
 /// Something the runner must do after an update.
@@ -79,6 +86,9 @@ pub enum Effect {
     Quit,
     /// A key did nothing here (e.g. a number with no answer); ring the bell.
     Bell,
+    /// Write the summary to the file named in the save dialog ([`App::save_request`]), then
+    /// report back with [`App::saved`].
+    SaveSummary,
 }
 
 /// An entry of the welcome menu.
@@ -118,6 +128,8 @@ pub struct App {
     history: Vec<Screen>,
     /// Kiosk state (idle timer, staff PIN, content waiting to take over); `None` at a terminal.
     pub kiosk: Option<kiosk::KioskState>,
+    /// The save dialog's file name, confirmation and message.
+    pub save: save::SaveState,
 }
 
 impl App {
@@ -135,6 +147,7 @@ impl App {
             size: (80, 24),
             history: Vec::new(),
             kiosk: None,
+            save: save::SaveState::default(),
         }
     }
 
@@ -172,6 +185,7 @@ impl App {
             (Some(Overlay::ConfirmQuit), _) => Context::ConfirmQuit,
             (Some(Overlay::StillThere | Overlay::StaffPin), _) => Context::Dialog,
             (Some(Overlay::TakeHome), _) => Context::TakeHome,
+            (Some(Overlay::Save), _) => Context::Dialog,
             (None, Screen::Welcome { .. }) => Context::Welcome,
             (None, Screen::Question { .. }) => Context::Question,
             (None, Screen::Outcome { .. }) => Context::Outcome,
@@ -183,6 +197,9 @@ impl App {
     pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
         if let Some(effects) = self.kiosk_input(input, now) {
             return effects;
+        }
+        if self.overlay == Some(Overlay::Save) {
+            return self.save_input(input);
         }
         let action = match input {
             Input::Key(key) => keys::action_for(self.context(), key),
@@ -211,7 +228,7 @@ impl App {
         let done = match (self.overlay, self.screen) {
             (Some(Overlay::Help { scroll }), _) => self.help_action(scroll, action),
             (Some(Overlay::ConfirmQuit), _) => return self.confirm_action(action),
-            (Some(Overlay::StillThere | Overlay::StaffPin), _) => false,
+            (Some(Overlay::StillThere | Overlay::StaffPin | Overlay::Save), _) => false,
             (Some(Overlay::TakeHome), _) => {
                 self.overlay = None;
                 action == Action::Cancel
@@ -355,6 +372,7 @@ impl App {
                 self.overlay = Some(Overlay::TakeHome);
                 return vec![Effect::Redraw];
             }
+            Action::Save => return self.open_save(),
             Action::Back => return self.go_back(),
             Action::Help => return self.open_help(),
             _ => return Vec::new(),

@@ -1,5 +1,6 @@
-//! The kiosk's dialogs: "Still there?" with its countdown, and the staff PIN. Each is a box with
-//! text and one button; the whole screen is a tap target while one is open.
+//! Small dialogs that read keys themselves: the kiosk's "Still there?" countdown and staff PIN,
+//! and the "save your results" file name. Each is a box with text and one button; the whole
+//! screen is a tap target while one is open.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,6 +24,14 @@ fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str) {
                 text.push_str(m);
             }
             (strings::STAFF_TITLE, text, strings::STAFF_CANCEL)
+        }
+        Overlay::Save => {
+            let mut text = format!("{}\n\n> {}_", strings::SAVE_TEXT, app.save.path);
+            if let Some(m) = &app.save.message {
+                text.push_str("\n\n");
+                text.push_str(m);
+            }
+            (strings::SAVE_TITLE, text, strings::STAFF_CANCEL)
         }
         _ => {
             let n = app.countdown_left().unwrap_or(0).to_string();

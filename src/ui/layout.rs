@@ -170,7 +170,7 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         }
         Some(Overlay::ConfirmQuit) => Some(confirm::layout(l.column)),
         Some(Overlay::TakeHome) => Some(super::takehome_view::layout(app, &l)),
-        Some(o @ (Overlay::StillThere | Overlay::StaffPin)) => {
+        Some(o @ (Overlay::StillThere | Overlay::StaffPin | Overlay::Save)) => {
             Some(super::kiosk::layout(app, o, l.column))
         }
         None => None,

@@ -68,3 +68,7 @@ of your results. The words are inside the code: nothing is sent anywhere and not
 here. Tap or press Esc to close.";
 pub const TAKE_HOME_TOO_SMALL: &str = "The code does not fit this window. Please make the window \
 larger, or write down your results. Tap or press Esc to close.";
+/// The save dialog.
+pub const SAVE_TITLE: &str = "Save your results";
+pub const SAVE_TEXT: &str = "Type a file name and press Enter. It is saved in the folder you \
+started aftercare from, as plain text (Markdown). Nothing else is kept.";

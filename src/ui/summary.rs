@@ -36,3 +36,40 @@ pub fn text(app: &App) -> Option<String> {
     out.push('\n');
     Some(out)
 }
+
+/// The summary as Markdown, for the file the person chooses to save: each result with what to do
+/// now and when to get help, the overall level, and the numbers to call.
+pub fn markdown(app: &App) -> String {
+    let fill = |s: &str| app.config.fill(s).into_owned();
+    let mut out = format!("# {}: your results\n\n", fill(&app.tree.meta.title));
+    if let Some(level) = app.session.overall(&app.tree) {
+        out.push_str(&format!(
+            "**Overall: {}** (the most urgent result counts)\n\n",
+            level.word()
+        ));
+    }
+    for o in app
+        .session
+        .distinct_results()
+        .iter()
+        .filter_map(|&o| app.tree.outcomes.get(o))
+    {
+        out.push_str(&format!(
+            "## {} — {}\n\n**{}**\n\n",
+            o.level.word(),
+            fill(&o.title),
+            strings::DO_NOW
+        ));
+        for item in &o.now {
+            out.push_str(&format!("- {}\n", fill(item)));
+        }
+        out.push_str(&format!("\n**{}**\n\n", strings::WATCH));
+        for item in &o.watch {
+            out.push_str(&format!("- {}\n", fill(item)));
+        }
+        out.push('\n');
+    }
+    out.push_str(&fill(strings::SUMMARY_EMERGENCY));
+    out.push_str(&format!(" Questions: {}.\n", app.config.clinic.phone));
+    out
+}
