@@ -76,6 +76,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     if panic_after_first_frame {
         test_panic();
     }
+    let mut pointer = Pointer::default();
     loop {
         let mut events = vec![wait(app, start)?];
         while event::poll(Duration::ZERO)? {
@@ -85,7 +86,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
         let mut redraw = false;
         for ev in events {
             let input = match ev {
-                Some(ev) => translate(ev),
+                Some(ev) => pointer.translate(ev),
                 None => Some(Input::Deadline),
             };
             let Some(input) = input else { continue };
@@ -135,25 +136,59 @@ fn wait(app: &App, start: Instant) -> io::Result<Option<Event>> {
     }
 }
 
-/// Translates a crossterm event; key releases and repeats, and unknown keys, are dropped.
-fn translate(ev: Event) -> Option<Input> {
-    match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => key(k).map(Input::Key),
-        Event::Mouse(m) => {
-            let (col, row) = (m.column, m.row);
-            match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Input::Click { col, row }),
-                MouseEventKind::ScrollUp => Some(Input::Scroll { col, row, up: true }),
-                MouseEventKind::ScrollDown => Some(Input::Scroll {
+/// Touch and mouse: a tap is a press and release without moving (so a finger that drags a list
+/// does not also choose what it started on); a drag scrolls, a row at a time.
+#[derive(Debug, Default)]
+struct Pointer {
+    /// Where the button went down, and the row the drag has reached.
+    down: Option<(u16, u16, u16)>,
+    dragged: bool,
+}
+
+impl Pointer {
+    /// Translates a crossterm event; key releases and repeats, and unknown keys, are dropped.
+    fn translate(&mut self, ev: Event) -> Option<Input> {
+        match ev {
+            Event::Key(k) if k.kind == KeyEventKind::Press => key(k).map(Input::Key),
+            Event::Mouse(m) => self.mouse(m.kind, m.column, m.row),
+            Event::Resize(w, h) => Some(Input::Resize { w, h }),
+            _ => None,
+        }
+    }
+
+    fn mouse(&mut self, kind: MouseEventKind, col: u16, row: u16) -> Option<Input> {
+        match kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.down = Some((col, row, row));
+                self.dragged = false;
+                None
+            }
+            MouseEventKind::Drag(MouseButton::Left) => {
+                let (c0, r0, last) = self.down?;
+                if row == last {
+                    return None;
+                }
+                self.dragged = true;
+                self.down = Some((c0, r0, row));
+                // Dragging the content down shows what is above, like a phone.
+                Some(Input::Scroll {
                     col,
                     row,
-                    up: false,
-                }),
-                _ => None,
+                    up: row > last,
+                })
             }
+            MouseEventKind::Up(MouseButton::Left) => {
+                let (c0, r0, _) = self.down.take()?;
+                (!self.dragged).then_some(Input::Click { col: c0, row: r0 })
+            }
+            MouseEventKind::ScrollUp => Some(Input::Scroll { col, row, up: true }),
+            MouseEventKind::ScrollDown => Some(Input::Scroll {
+                col,
+                row,
+                up: false,
+            }),
+            _ => None,
         }
-        Event::Resize(w, h) => Some(Input::Resize { w, h }),
-        _ => None,
     }
 }
 
@@ -300,4 +335,45 @@ fn watch_signals(mode: Mode) -> io::Result<()> {
         });
     });
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tap_chooses_and_a_drag_scrolls_without_choosing() {
+        let mut p = Pointer::default();
+        assert_eq!(
+            p.mouse(MouseEventKind::Down(MouseButton::Left), 5, 10),
+            None
+        );
+        assert_eq!(
+            p.mouse(MouseEventKind::Up(MouseButton::Left), 5, 10),
+            Some(Input::Click { col: 5, row: 10 })
+        );
+        p.mouse(MouseEventKind::Down(MouseButton::Left), 5, 10);
+        assert_eq!(
+            p.mouse(MouseEventKind::Drag(MouseButton::Left), 5, 8),
+            Some(Input::Scroll {
+                col: 5,
+                row: 8,
+                up: false
+            })
+        );
+        assert_eq!(p.mouse(MouseEventKind::Drag(MouseButton::Left), 5, 8), None);
+        assert_eq!(
+            p.mouse(MouseEventKind::Up(MouseButton::Left), 5, 8),
+            None,
+            "no tap after a drag"
+        );
+        assert_eq!(
+            p.mouse(MouseEventKind::ScrollUp, 1, 1),
+            Some(Input::Scroll {
+                col: 1,
+                row: 1,
+                up: true
+            })
+        );
+    }
 }
