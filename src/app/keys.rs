@@ -160,9 +160,30 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Esc],
         action: Action::Cancel,
-        contexts: BROWSER,
-        help: "Clear the search, or go back",
+        contexts: &[Context::Search],
+        help: "Clear the search",
+        hint: Some("clear"),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        contexts: &[Context::Topics, Context::Topic],
+        help: "Go back (or clear the search)",
         hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('?'), Key::Char('h')],
+        action: Action::Help,
+        contexts: SCREENS,
+        help: "Show this list of keys",
+        hint: Some("help"),
+    },
+    Binding {
+        keys: &[Key::Char('q'), Key::Esc],
+        action: Action::Quit,
+        contexts: SCREENS,
+        help: "Quit (asks first if you have answered)",
+        hint: Some("quit"),
     },
     Binding {
         keys: &[Key::Enter],
@@ -184,20 +205,6 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Context::Topics],
         help: "Search the explanations",
         hint: Some("search"),
-    },
-    Binding {
-        keys: &[Key::Char('?'), Key::Char('h')],
-        action: Action::Help,
-        contexts: SCREENS,
-        help: "Show this list of keys",
-        hint: Some("help"),
-    },
-    Binding {
-        keys: &[Key::Char('q'), Key::Esc],
-        action: Action::Quit,
-        contexts: SCREENS,
-        help: "Quit (asks first if you have answered)",
-        hint: Some("quit"),
     },
     Binding {
         keys: &[Key::Up, Key::Char('k')],
