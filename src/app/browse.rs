@@ -89,21 +89,26 @@ pub fn list_context(mode: ListMode) -> Context {
     }
 }
 
-/// The topics whose title, summary or body contain every word of `query` (any case), in file
-/// order. An empty query lists them all.
+/// The topics whose title, summary or body contain every word of `query` (any case): those
+/// found in the title or summary first, then those found only in the body, each in file order.
+/// An empty query lists them all.
 pub fn matching(tree: &Tree, query: &str) -> Vec<usize> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() {
-        return (0..tree.topics.len()).collect();
-    }
-    let found = |i: &usize| {
-        let t = &tree.topics[*i];
-        let text = format!("{} {} {}", t.title, t.summary, t.body)
-            .to_lowercase()
-            .replace('*', "");
+    let has_all = |text: String| {
+        let text = text.to_lowercase().replace('*', "");
         words.iter().all(|w| text.contains(w.as_str()))
     };
-    (0..tree.topics.len()).filter(found).collect()
+    let mut head = Vec::new();
+    let mut body = Vec::new();
+    for (i, t) in tree.topics.iter().enumerate() {
+        if has_all(format!("{} {}", t.title, t.summary)) {
+            head.push(i);
+        } else if has_all(format!("{} {} {}", t.title, t.summary, t.body)) {
+            body.push(i);
+        }
+    }
+    head.extend(body);
+    head
 }
 
 impl App {
