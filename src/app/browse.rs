@@ -149,7 +149,7 @@ impl App {
     /// Opens the topic list from the welcome screen, with no search.
     pub(super) fn open_list(&mut self) -> Vec<Effect> {
         self.browse.query.clear();
-        self.browse.trail.push(self.screen);
+        self.remember_for_back();
         self.screen = Screen::Topics {
             selected: 0,
             mode: ListMode::Browsing,
@@ -164,13 +164,22 @@ impl App {
         };
         let moves = t.picture.is_some() && self.pictures_move();
         self.browse.moving_since = moves.then_some(self.browse.now);
-        self.browse.trail.push(self.screen);
+        self.remember_for_back();
         self.screen = Screen::Topic {
             topic,
             scroll: 0,
             link: None,
         };
         vec![Effect::Redraw]
+    }
+
+    /// Pushes this screen for Back. Entering the browser from outside (welcome, an outcome)
+    /// starts a fresh trail, so nothing left by a reset (a kiosk's) can be returned to.
+    fn remember_for_back(&mut self) {
+        if !matches!(self.screen, Screen::Topics { .. } | Screen::Topic { .. }) {
+            self.browse.trail.clear();
+        }
+        self.browse.trail.push(self.screen);
     }
 
     /// Opens explanation `i` of the current outcome.
