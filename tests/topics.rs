@@ -245,8 +245,15 @@ fn the_picture_moves_with_now_and_then_rests() {
     assert!(a.next_deadline().is_some());
     at(&mut a, Input::Resize { w: 40, h: 12 }, 0);
     assert_eq!(a.next_deadline(), None);
+    // The legs picture has nothing to move.
+    let mut a = colour(80, 24);
+    press(&mut a, &typed("2/clot\n"));
+    assert_eq!(topic_id(&a), "blood_clots");
+    assert_eq!(a.next_deadline(), None);
     // Help over the picture pauses it.
-    at(&mut a, Input::Resize { w: 80, h: 24 }, 0);
+    let mut a = colour(80, 24);
+    press(&mut a, &typed("2\n"));
+    assert!(a.next_deadline().is_some());
     press(&mut a, &typed("?"));
     assert_eq!(a.next_deadline(), None);
 }

@@ -162,7 +162,7 @@ impl App {
         let Some(t) = self.tree.topics.get(topic) else {
             return vec![Effect::Bell];
         };
-        let moves = t.picture.is_some() && self.pictures_move();
+        let moves = t.picture.is_some_and(ui::picture::animated) && self.pictures_move();
         self.browse.moving_since = moves.then_some(self.browse.now);
         self.remember_for_back();
         self.screen = Screen::Topic {
