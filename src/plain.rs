@@ -307,7 +307,8 @@ pub fn result_line(level: Level, title: &str) -> String {
     }
 }
 
-fn source_line(tree: &Tree, s: usize) -> String {
+/// A source as one line: title, publisher, url.
+pub fn source_line(tree: &Tree, s: usize) -> String {
     let src = &tree.sources[s];
     let mut line = src.title.clone();
     for part in [&src.publisher, &src.url].into_iter().flatten() {

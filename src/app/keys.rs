@@ -44,6 +44,19 @@ pub enum Action {
     TakeHome,
     /// Save the summary as a Markdown file (not in a kiosk).
     Save,
+    /// Open link `n` (0-based) of an outcome or a topic at once.
+    OpenLink(usize),
+    /// Open the outcome's first explanation ("Why?").
+    Explain,
+    /// Start typing a search in the topic list.
+    Search,
+    /// Add a character to the search.
+    Type(char),
+    /// Remove the search's last character.
+    Erase,
+    /// Jump to the top or the bottom of a reading screen.
+    Top,
+    Bottom,
 }
 
 /// Where a binding applies.
@@ -52,7 +65,12 @@ pub enum Context {
     Welcome,
     Question,
     Outcome,
+    /// The topic list.
     Topics,
+    /// The topic list while a search is being typed: letters go into the search.
+    Search,
+    /// The topic reader.
+    Topic,
     Help,
     ConfirmQuit,
     /// A kiosk dialog ("Still there?", the staff PIN), which reads keys itself.
@@ -67,6 +85,8 @@ const ALL: &[Context] = &[
     Context::Question,
     Context::Outcome,
     Context::Topics,
+    Context::Search,
+    Context::Topic,
     Context::Help,
     Context::ConfirmQuit,
 ];
@@ -75,16 +95,23 @@ const SCREENS: &[Context] = &[
     Context::Question,
     Context::Outcome,
     Context::Topics,
+    Context::Topic,
 ];
 const MENUS: &[Context] = &[Context::Welcome, Context::Question];
-const READING: &[Context] = &[Context::Outcome, Context::Topics, Context::Help];
+const READING: &[Context] = &[Context::Outcome, Context::Topic, Context::Help];
 const MOVING: &[Context] = &[
     Context::Welcome,
     Context::Question,
     Context::Outcome,
     Context::Topics,
+    Context::Search,
+    Context::Topic,
     Context::Help,
 ];
+/// The explanation browser, where Esc steps back instead of quitting.
+const BROWSER: &[Context] = &[Context::Topics, Context::Search, Context::Topic];
+/// Stands for every printable character in the search (see [`action_for`]).
+const TYPING: &[Key] = &[];
 
 /// One row of the table: the keys, what they do, where, and how the screen describes them.
 #[derive(Debug, Clone, Copy)]
@@ -134,6 +161,27 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("close"),
     },
     Binding {
+        keys: TYPING,
+        action: Action::Type(' '),
+        contexts: &[Context::Search],
+        help: "Type words to narrow the list of explanations",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        contexts: &[Context::Search],
+        help: "Clear the search",
+        hint: Some("clear"),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Cancel,
+        contexts: &[Context::Topics, Context::Topic],
+        help: "Go back (or clear the search)",
+        hint: None,
+    },
+    Binding {
         keys: &[Key::Char('?'), Key::Char('h')],
         action: Action::Help,
         contexts: SCREENS,
@@ -146,6 +194,27 @@ pub const BINDINGS: &[Binding] = &[
         contexts: SCREENS,
         help: "Quit (asks first if you have answered)",
         hint: Some("quit"),
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Choose,
+        contexts: BROWSER,
+        help: "Open the highlighted explanation or link",
+        hint: Some("open"),
+    },
+    Binding {
+        keys: &[Key::Backspace],
+        action: Action::Erase,
+        contexts: &[Context::Search],
+        help: "Delete the last letter of the search",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('/')],
+        action: Action::Search,
+        contexts: &[Context::Topics],
+        help: "Search the explanations",
+        hint: Some("search"),
     },
     Binding {
         keys: &[Key::Up, Key::Char('k')],
@@ -197,6 +266,41 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Key::Tab],
+        action: Action::NextButton,
+        contexts: &[Context::Topic],
+        help: "Highlight the next link",
+        hint: Some("link"),
+    },
+    Binding {
+        keys: &[Key::BackTab],
+        action: Action::PrevButton,
+        contexts: &[Context::Topic],
+        help: "Highlight the previous link",
+        hint: None,
+    },
+    Binding {
+        keys: DIGITS,
+        action: Action::OpenLink(0),
+        contexts: &[Context::Outcome, Context::Topic],
+        help: "Open that numbered explanation at once",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Home],
+        action: Action::Top,
+        contexts: &[Context::Topic],
+        help: "Go to the top",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::End],
+        action: Action::Bottom,
+        contexts: &[Context::Topic],
+        help: "Go to the end (links and sources)",
+        hint: None,
+    },
+    Binding {
         keys: &[Key::BackTab],
         action: Action::PrevButton,
         contexts: &[Context::Outcome],
@@ -213,7 +317,12 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Left, Key::Backspace, Key::Char('b')],
         action: Action::Back,
-        contexts: &[Context::Question, Context::Outcome, Context::Topics],
+        contexts: &[
+            Context::Question,
+            Context::Outcome,
+            Context::Topics,
+            Context::Topic,
+        ],
         help: "Go back one step",
         hint: Some("back"),
     },
@@ -223,6 +332,13 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Context::Question, Context::Outcome],
         help: "Start again",
         hint: Some("start again"),
+    },
+    Binding {
+        keys: &[Key::Char('w')],
+        action: Action::Explain,
+        contexts: &[Context::Outcome],
+        help: "Why? Read the explanation",
+        hint: Some("why?"),
     },
     Binding {
         keys: &[Key::Char('t')],
@@ -256,11 +372,17 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The action `key` triggers in `context`, if any.
 pub fn action_for(context: Context, key: Key) -> Option<Action> {
+    if let (Context::Search, Key::Char(c)) = (context, key) {
+        return Some(Action::Type(c));
+    }
     let b = BINDINGS
         .iter()
         .find(|b| b.contexts.contains(&context) && b.keys.contains(&key))?;
     Some(match (b.action, key) {
         (Action::Pick(_), Key::Char(c)) => Action::Pick(c.to_digit(10).unwrap_or(1) as usize - 1),
+        (Action::OpenLink(_), Key::Char(c)) => {
+            Action::OpenLink(c.to_digit(10).unwrap_or(1) as usize - 1)
+        }
         (a, _) => a,
     })
 }
@@ -269,6 +391,9 @@ pub fn action_for(context: Context, key: Key) -> Option<Action> {
 pub fn keys_label(b: &Binding) -> String {
     if b.keys == DIGITS {
         return "1–9".into();
+    }
+    if b.keys.is_empty() {
+        return "letters".into();
     }
     b.keys
         .iter()
@@ -297,7 +422,11 @@ mod tests {
             action_for(Context::Question, Key::Char('3')),
             Some(Action::Pick(2))
         );
-        assert_eq!(action_for(Context::Outcome, Key::Char('3')), None);
+        assert_eq!(
+            action_for(Context::Outcome, Key::Char('3')),
+            Some(Action::OpenLink(2))
+        );
+        assert_eq!(action_for(Context::Welcome, Key::Char('w')), None);
     }
 
     #[test]
@@ -308,6 +437,29 @@ mod tests {
             Some(Action::ConfirmYes)
         );
         assert_eq!(action_for(Context::Question, Key::Esc), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_search_takes_every_letter_and_esc_steps_back_in_the_browser() {
+        for c in ['q', '?', 'j', '1', ' '] {
+            assert_eq!(
+                action_for(Context::Search, Key::Char(c)),
+                Some(Action::Type(c))
+            );
+        }
+        assert_eq!(
+            action_for(Context::Search, Key::Backspace),
+            Some(Action::Erase)
+        );
+        assert_eq!(action_for(Context::Topic, Key::Esc), Some(Action::Cancel));
+        assert_eq!(
+            action_for(Context::Topic, Key::Char('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(Context::Topics, Key::Backspace),
+            Some(Action::Back)
+        );
     }
 
     #[test]

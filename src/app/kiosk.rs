@@ -89,7 +89,13 @@ impl App {
         k.last_now = now;
         match input {
             Input::Resize { .. } => None,
-            Input::Deadline => Some(self.idle_tick(now)),
+            Input::Deadline => {
+                // The same wake-up may be the picture's next frame as well as the idle timer.
+                let mut effects = self.idle_tick(now);
+                effects.extend(self.animation_frame());
+                effects.dedup();
+                Some(effects)
+            }
             Input::Key(_) | Input::Click { .. } | Input::Scroll { .. } => {
                 k.idle.touch(now);
                 match self.overlay {

@@ -5,6 +5,7 @@
 //! same state machine serves the terminal, tests and (later) a browser. Clicks are resolved with
 //! the same `ui::layout` that render draws with, so what is tapped is what was drawn.
 
+pub mod browse;
 pub mod input;
 pub mod keys;
 pub mod kiosk;
@@ -20,6 +21,7 @@ use crate::triage::Session;
 use crate::ui;
 use crate::ui::theme::Theme;
 
+pub use browse::{Browse, ListMode};
 pub use input::{Input, Key};
 pub use keys::{Action, Context};
 
@@ -56,8 +58,15 @@ pub enum Screen {
     Question { selected: usize },
     /// The current walk's outcome; `scroll` in rows, `button` the highlighted button.
     Outcome { scroll: u16, button: usize },
-    /// The placeholder list of explanation topics.
-    Topics { scroll: u16 },
+    /// The list of explanation topics, narrowed by `App::browse.query`; `selected` indexes the
+    /// narrowed list.
+    Topics { selected: usize, mode: ListMode },
+    /// One topic in the reader; `link` is the highlighted related topic, if any.
+    Topic {
+        topic: usize,
+        scroll: u16,
+        link: Option<usize>,
+    },
 }
 
 /// A dialog drawn over the screen; it takes the keys while open.
@@ -130,6 +139,8 @@ pub struct App {
     pub kiosk: Option<kiosk::KioskState>,
     /// The save dialog's file name, confirmation and message.
     pub save: save::SaveState,
+    /// The explanation browser: search, the way back, the picture's clock.
+    pub browse: Browse,
 }
 
 impl App {
@@ -148,6 +159,7 @@ impl App {
             history: Vec::new(),
             kiosk: None,
             save: save::SaveState::default(),
+            browse: Browse::default(),
         }
     }
 
@@ -173,28 +185,38 @@ impl App {
     }
 
     /// When the runner should wake the app with `Input::Deadline` even without input: the
-    /// earliest of every timer (the kiosk's privacy reset). `None`: sleep until input.
+    /// earliest of every timer (the kiosk's privacy reset, the picture's next frame). `None`:
+    /// sleep until input.
     pub fn next_deadline(&self) -> Option<Duration> {
-        [self.kiosk_deadline()].into_iter().flatten().min()
+        [self.kiosk_deadline(), self.animation_deadline()].into_iter().flatten().min()
     }
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
-        match (self.overlay, self.screen) {
-            (Some(Overlay::Help { .. }), _) => Context::Help,
-            (Some(Overlay::ConfirmQuit), _) => Context::ConfirmQuit,
-            (Some(Overlay::StillThere | Overlay::StaffPin), _) => Context::Dialog,
-            (Some(Overlay::TakeHome), _) => Context::TakeHome,
-            (Some(Overlay::Save), _) => Context::Dialog,
-            (None, Screen::Welcome { .. }) => Context::Welcome,
-            (None, Screen::Question { .. }) => Context::Question,
-            (None, Screen::Outcome { .. }) => Context::Outcome,
-            (None, Screen::Topics { .. }) => Context::Topics,
+        match self.overlay {
+            Some(Overlay::Help { .. }) => Context::Help,
+            Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
+            Some(Overlay::StillThere | Overlay::StaffPin | Overlay::Save) => Context::Dialog,
+            Some(Overlay::TakeHome) => Context::TakeHome,
+            None => self.screen_context(),
+        }
+    }
+
+    /// The key table of the screen under any overlay (the help overlay lists its keys).
+    pub fn screen_context(&self) -> Context {
+        match self.screen {
+            Screen::Welcome { .. } => Context::Welcome,
+            Screen::Question { .. } => Context::Question,
+            Screen::Outcome { .. } => Context::Outcome,
+            Screen::Topics { mode, .. } => browse::list_context(mode),
+            Screen::Topic { .. } => Context::Topic,
         }
     }
 
     /// Handles one input at time `now` (since the runner started) and says what to do next.
     pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+        // The picture's clock first: a kiosk deadline must not leave it in the past.
+        self.browse.now = now;
         if let Some(effects) = self.kiosk_input(input, now) {
             return effects;
         }
@@ -209,7 +231,7 @@ impl App {
                 self.size = (w, h);
                 return vec![Effect::Redraw];
             }
-            Input::Deadline => None,
+            Input::Deadline => return self.animation_frame(),
         };
         match action.filter(|a| self.mode.allows(*a)) {
             Some(a) => self.apply(a),
@@ -238,7 +260,17 @@ impl App {
             (None, Screen::Outcome { scroll, button }) => {
                 return self.outcome_action(scroll, button, action);
             }
-            (None, Screen::Topics { scroll }) => self.topics_action(scroll, action),
+            (None, Screen::Topics { selected, mode }) => {
+                return self.topics_action(selected, mode, action);
+            }
+            (
+                None,
+                Screen::Topic {
+                    topic,
+                    scroll,
+                    link,
+                },
+            ) => return self.topic_action(topic, scroll, link, action),
         };
         if done {
             vec![Effect::Redraw]
@@ -250,7 +282,7 @@ impl App {
     fn scroll_wheel(&mut self, up: bool) -> Vec<Effect> {
         let step = if up { Action::Up } else { Action::Down };
         match self.context() {
-            Context::Outcome | Context::Topics | Context::Help => {
+            Context::Outcome | Context::Topic | Context::Help => {
                 let mut fx = Vec::new();
                 for _ in 0..3 {
                     fx.extend(self.apply(step));
@@ -258,7 +290,9 @@ impl App {
                 fx.dedup();
                 fx
             }
-            Context::Welcome | Context::Question => self.apply(step),
+            Context::Welcome | Context::Question | Context::Topics | Context::Search => {
+                self.apply(step)
+            }
             Context::ConfirmQuit | Context::Dialog | Context::TakeHome => Vec::new(),
         }
     }
@@ -315,10 +349,7 @@ impl App {
         };
         match menu[item] {
             WelcomeItem::Start => self.restart(),
-            WelcomeItem::Browse => {
-                self.screen = Screen::Topics { scroll: 0 };
-                vec![Effect::Redraw]
-            }
+            WelcomeItem::Browse => self.open_list(),
             WelcomeItem::Quit => vec![Effect::Quit],
         }
     }
@@ -375,6 +406,8 @@ impl App {
             Action::Save => return self.open_save(),
             Action::Back => return self.go_back(),
             Action::Help => return self.open_help(),
+            Action::OpenLink(i) => return self.open_outcome_topic(i),
+            Action::Explain => return self.open_outcome_topic(0),
             _ => return Vec::new(),
         };
         self.select(Screen::Outcome { scroll, button })
@@ -388,31 +421,6 @@ impl App {
             _ if self.mode.allows(action) => vec![Effect::Quit],
             _ => Vec::new(),
         }
-    }
-
-    fn topics_action(&mut self, scroll: u16, action: Action) -> bool {
-        let max = ui::layout(self, self.area()).max_scroll;
-        self.screen = match action {
-            Action::Up => Screen::Topics {
-                scroll: scroll.saturating_sub(1),
-            },
-            Action::Down => Screen::Topics {
-                scroll: scroll.saturating_add(1).min(max),
-            },
-            Action::PageUp => Screen::Topics {
-                scroll: scroll.saturating_sub(5),
-            },
-            Action::PageDown => Screen::Topics {
-                scroll: scroll.saturating_add(5).min(max),
-            },
-            Action::Back | Action::Quit => Screen::Welcome { selected: 1 },
-            Action::Help => {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
-                return true;
-            }
-            _ => return false,
-        };
-        true
     }
 
     fn select(&mut self, screen: Screen) -> Vec<Effect> {
@@ -466,6 +474,8 @@ impl App {
 
     /// Forgets the session, the history and any dialog, and shows the welcome screen.
     fn clear_everything(&mut self) {
+        // A typed search and the way back through the explanations are the last person's too.
+        self.browse = Browse::default();
         self.session.restart(&self.tree);
         self.history.clear();
         self.overlay = None;

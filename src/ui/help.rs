@@ -11,13 +11,17 @@ use super::{draw_scrolled, strings};
 use crate::app::App;
 use crate::app::keys::{BINDINGS, Context, keys_label};
 
-/// One row per binding that applies on a screen (not the quit dialog), keys then meaning.
+/// One row per binding of the screen under the overlay, then how to close it; keys, then
+/// meaning.
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let th = &app.theme;
     let mut out = Vec::new();
+    let screen = app.screen_context();
     let shown = BINDINGS
         .iter()
-        .filter(|b| !(b.contexts == [Context::ConfirmQuit]) && app.mode.allows(b.action));
+        .filter(|b| {
+            (b.contexts.contains(&screen) || b.contexts == [Context::Help]) && app.mode.allows(b.action)
+        });
     for b in shown {
         let keys = format!("{:<16}", keys_label(b));
         for (i, row) in wrap_hanging(&keys, b.help, width).into_iter().enumerate() {

@@ -5,7 +5,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::{confirm, footer, help, menu, outcome, topics, wrap};
+use super::{confirm, footer, help, menu, outcome, topic, topics, wrap};
 use crate::app::{Action, App, Overlay, Screen};
 
 /// The smallest screen the app draws on; below it a "make the window larger" screen is shown.
@@ -49,6 +49,8 @@ pub struct OutcomeLayout {
     pub title: Rect,
     pub body: Scrolled,
     pub buttons: Vec<Rect>,
+    /// The explanation links on screen: (index into the outcome's topics, row).
+    pub links: Vec<(usize, Rect)>,
 }
 
 /// The body of the current screen.
@@ -58,7 +60,8 @@ pub enum Body {
     Empty,
     Menu(MenuLayout),
     Outcome(OutcomeLayout),
-    Topics(Scrolled),
+    Topics(topics::ListLayout),
+    Topic(topic::ReaderLayout),
 }
 
 /// An overlay's box and its parts.
@@ -152,11 +155,15 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
             (l.max_scroll, l.page) = (max, page);
             l.body = Body::Outcome(o);
         }
-        Screen::Topics { scroll } => {
-            let lines = topics::lines(app, l.column.width).len() as u16;
-            let (s, max) = scrolled(l.column, lines, scroll);
-            (l.max_scroll, l.page) = (max, s.text.height);
-            l.body = Body::Topics(s);
+        Screen::Topics { selected, .. } => {
+            l.body = Body::Topics(topics::layout(app, selected, l.column));
+        }
+        Screen::Topic { topic, scroll, .. } => {
+            if let Some(t) = app.tree.topics.get(topic) {
+                let (r, max, page) = topic::layout(app, t, scroll, l.column);
+                (l.max_scroll, l.page) = (max, page);
+                l.body = Body::Topic(r);
+            }
         }
     }
     l.overlay = match app.overlay {
@@ -212,8 +219,20 @@ fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
             .iter()
             .zip(app.outcome_buttons())
             .map(|(&r, &a)| t(r, a))
+            .chain(o.links.iter().map(|&(i, r)| t(r, Action::OpenLink(i))))
             .collect(),
-        Body::Topics(_) | Body::Empty => Vec::new(),
+        Body::Topics(list) => list
+            .menu
+            .options
+            .iter()
+            .map(|&(i, r)| t(r, Action::Pick(i)))
+            .collect(),
+        Body::Topic(reader) => reader
+            .links
+            .iter()
+            .map(|&(i, r)| t(r, Action::OpenLink(i)))
+            .collect(),
+        Body::Empty => Vec::new(),
     };
     let hints = crate::app::keys::hints(app.context(), app.mode);
     out.extend(

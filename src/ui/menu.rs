@@ -64,7 +64,9 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect) -> MenuLayout {
     m
 }
 
-fn place_options(m: &mut MenuLayout, heights: &[u16], selected: usize, region: Rect) {
+/// Places answers of `heights` rows in `region`, keeping `selected` in view, with "more"
+/// indicator rows when they do not all fit.
+pub fn place_options(m: &mut MenuLayout, heights: &[u16], selected: usize, region: Rect) {
     let n = heights.len();
     let total: u16 = heights.iter().sum();
     let gap = u16::from(total + n.saturating_sub(1) as u16 <= region.height);

@@ -19,6 +19,7 @@ pub mod summary;
 pub mod takehome;
 pub mod takehome_view;
 pub mod theme;
+pub mod topic;
 pub mod topics;
 pub mod welcome;
 pub mod wrap;
@@ -61,7 +62,8 @@ pub fn render(app: &App, f: &mut Frame) {
             menu::render(app, &question::texts(app), selected, m, f);
         }
         (Body::Outcome(o), _) => outcome::render(app, o, f),
-        (Body::Topics(s), _) => draw_scrolled(f, s, topics::lines(app, s.text.width), &app.theme),
+        (Body::Topics(list), _) => topics::render(app, list, f),
+        (Body::Topic(reader), _) => topic::render(app, reader, f),
         _ => {}
     }
     footer::render(app, &l, f);

@@ -53,14 +53,23 @@ pub fn layout(app: &App, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
         .map_or(col.bottom(), |b| b.y)
         .saturating_sub(gap);
     let area = Rect::new(col.x, top, col.width, bottom.saturating_sub(top));
-    let lines = lines(app, col.width).len() as u16;
-    let (body, max) = scrolled(area, lines, scroll);
+    let (lines, link_rows) = content(app, col.width);
+    let (body, max) = scrolled(area, lines.len() as u16, scroll);
     let page = body.text.height;
+    let links = link_rows
+        .into_iter()
+        .filter(|(_, row)| *row >= body.scroll && *row < body.scroll + body.text.height)
+        .map(|(i, row)| {
+            let y = body.text.y + row - body.scroll;
+            (i, Rect::new(body.text.x, y, body.text.width, 1))
+        })
+        .collect();
     let o = OutcomeLayout {
         level,
         title,
         body,
         buttons,
+        links,
     };
     (o, max, page)
 }
@@ -96,11 +105,16 @@ fn flow_buttons(app: &App, col: Rect) -> Vec<Rect> {
 
 /// The advice and summary rows at `width`, styled; layout counts them and render draws them.
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    content(app, width).0
+}
+
+/// The outcome's rows at `width`, and the rows of its explanation links as (link index, row).
+fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
     let th = &app.theme;
     let fill = |s: &str| app.config.fill(s).into_owned();
     let mut out: Vec<Line<'static>> = Vec::new();
     let Some(o) = current(app) else {
-        return out;
+        return (out, Vec::new());
     };
     let bullet = format!("{} ", th.bullet());
     let section = |out: &mut Vec<Line<'static>>, head: &str, items: Vec<String>| {
@@ -134,15 +148,21 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         out.push(Line::styled(strings::WHY, th.heading()));
         out.extend(wrap(&fill(why), width).into_iter().map(Line::from));
     }
+    let mut links = Vec::new();
+    if !o.topics.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled(strings::READ_MORE, th.heading()));
+    }
     let topics = o.topics.iter().filter_map(|&t| app.tree.topics.get(t));
-    section(
-        &mut out,
-        strings::READ_MORE,
-        topics.map(|t| fill(&t.title)).collect(),
-    );
+    for (i, t) in topics.enumerate() {
+        for row in wrap_hanging(&format!("{}. ", i + 1), &fill(&t.title), width) {
+            links.push((i, out.len() as u16));
+            out.push(Line::styled(row, th.link()));
+        }
+    }
     out.push(Line::default());
     out.extend(summary_lines(app, width));
-    out
+    (out, links)
 }
 
 /// "Your results so far": each result's level and title, then the overall level.

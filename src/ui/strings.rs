@@ -34,7 +34,7 @@ pub const STAFF_CANCEL: &str = "[Esc] Cancel";
 pub const DO_NOW: &str = "Do this now";
 pub const WATCH: &str = "Get help if…";
 pub const WHY: &str = "Why";
-pub const READ_MORE: &str = "Read more (Browse explanations on the first screen)";
+pub const READ_MORE: &str = "Why? Read more (press its number, or tap it)";
 pub const RESULTS: &str = "Your results so far";
 pub const OVERALL: &str = "Overall:";
 /// Breadcrumb label before the answers so far.
@@ -42,9 +42,18 @@ pub const SO_FAR: &str = "So far:";
 /// Scroll indicators.
 pub const MORE_ABOVE: &str = "more above (↑)";
 pub const MORE_BELOW: &str = "more below (↓)";
-/// The topics placeholder screen.
+/// The topic list: its heading, and with a search, how many match.
 pub const TOPICS_TITLE: &str = "Explanations";
-pub const TOPICS_NOTE: &str = "Topics you can read about:";
+pub const TOPICS_SOME: &str = "Explanations: {n} of {all}";
+/// The topic list's search line.
+pub const SEARCH: &str = "Search:";
+pub const SEARCH_HOW: &str = "Press / to search.";
+pub const SEARCH_CLEAR: &str = "(Esc clears)";
+/// When a search finds nothing; `{query}` is filled by the renderer.
+pub const NO_MATCH: &str = "No explanation has '{query}'. Press Backspace or Esc to change it.";
+/// The reader's headings after the body.
+pub const RELATED: &str = "Related explanations";
+pub const SOURCES: &str = "Sources";
 /// The help overlay.
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_MOUSE: &str = "You can also click or tap an answer or a button.";

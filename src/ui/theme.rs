@@ -155,6 +155,15 @@ impl Theme {
         }
     }
 
+    /// A link to another explanation: underlined, so it is never colour alone.
+    pub fn link(&self) -> Style {
+        let s = Style::new().add_modifier(Modifier::UNDERLINED);
+        match self.palette {
+            Palette::NoColor => s,
+            _ => s.fg(Color::Cyan),
+        }
+    }
+
     /// Key names in the footer and help.
     pub fn key(&self) -> Style {
         match self.palette {

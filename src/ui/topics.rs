@@ -1,32 +1,149 @@
-//! A placeholder list of the explanation topics' titles. The reader is another issue; this
-//! screen only shows what there is to read.
+//! The topic list: a heading, the search line, and each topic's title and summary, narrowed as
+//! the person types. The highlighted topic is kept in view; every topic is a tap target.
+//!
+//! Which topics show is decided in `app::browse::matching`; this module only places and draws
+//! them, with one layout for render and taps.
 
-use ratatui::text::Line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
-use super::strings;
-use super::wrap::wrap_hanging;
-use crate::app::App;
+use super::layout::MenuLayout;
+use super::wrap::wrap;
+use super::{draw_text, menu, strings};
+use crate::app::{App, ListMode, Screen};
 
-/// The topic titles and summaries at `width`.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let th = &app.theme;
-    let mut out = vec![
-        Line::styled(strings::TOPICS_TITLE, th.heading()),
-        Line::default(),
-        Line::from(strings::TOPICS_NOTE),
-    ];
-    let bullet = format!("{} ", th.bullet());
-    for t in &app.tree.topics {
-        let text = format!(
-            "{}: {}",
-            app.config.fill(&t.title),
-            app.config.fill(&t.summary)
-        );
-        out.extend(
-            wrap_hanging(&bullet, &text, width)
-                .into_iter()
-                .map(Line::from),
-        );
+/// The list's rows, and whether they include the summaries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListLayout {
+    /// `crumbs` is the heading, `prompt` the search line, `help` the "nothing matches" text.
+    pub menu: MenuLayout,
+    pub summaries: bool,
+}
+
+/// Below this many rows the list shows titles only.
+const SUMMARIES_FROM: u16 = 12;
+
+/// The rows of item `topic` at `width`: the title, then (if `summary`) the summary, each
+/// indented two columns for the selection marker.
+fn item_rows(app: &App, topic: usize, width: u16, summary: bool) -> (Vec<String>, Vec<String>) {
+    let Some(t) = app.tree.topics.get(topic) else {
+        return (Vec::new(), Vec::new());
+    };
+    let inner = width.saturating_sub(2);
+    let title = wrap(&app.config.fill(&t.title), inner);
+    let rest = if summary {
+        wrap(&app.config.fill(&t.summary), inner)
+    } else {
+        Vec::new()
+    };
+    (title, rest)
+}
+
+/// The heading: how many topics show.
+fn heading(app: &App, shown: usize) -> String {
+    let all = app.tree.topics.len();
+    if shown == all {
+        strings::TOPICS_TITLE.to_string()
+    } else {
+        strings::TOPICS_SOME
+            .replace("{n}", &shown.to_string())
+            .replace("{all}", &all.to_string())
     }
-    out
+}
+
+/// The search line for the list's mode.
+fn search_line(app: &App, mode: ListMode) -> String {
+    let q = &app.browse.query;
+    match mode {
+        ListMode::Searching => format!("{} {q}_", strings::SEARCH),
+        ListMode::Browsing if q.is_empty() => strings::SEARCH_HOW.to_string(),
+        ListMode::Browsing => format!("{} {q}  {}", strings::SEARCH, strings::SEARCH_CLEAR),
+    }
+}
+
+/// Places the heading, the search line and the visible topics in `col`, keeping `selected`
+/// in view. `options` holds (index into `listed_topics`, rect).
+pub fn layout(app: &App, selected: usize, col: Rect) -> ListLayout {
+    let listed = app.listed_topics();
+    let mut m = MenuLayout {
+        crumbs: Rect { height: 1, ..col },
+        ..MenuLayout::default()
+    };
+    let gap = u16::from(col.height >= 14);
+    m.prompt = Rect::new(
+        col.x,
+        col.y + 1,
+        col.width,
+        col.height.saturating_sub(1).min(1),
+    );
+    let top = m.prompt.bottom() + gap;
+    let region = Rect::new(col.x, top, col.width, col.bottom().saturating_sub(top));
+    if listed.is_empty() {
+        m.help = Rect {
+            height: 2,
+            ..region
+        }
+        .intersection(region);
+        return ListLayout {
+            menu: m,
+            summaries: false,
+        };
+    }
+    let summary = col.height >= SUMMARIES_FROM;
+    let heights: Vec<u16> = listed
+        .iter()
+        .map(|&t| {
+            let (a, b) = item_rows(app, t, col.width, summary);
+            (a.len() + b.len()).max(1) as u16
+        })
+        .collect();
+    menu::place_options(&mut m, &heights, selected, region);
+    ListLayout {
+        menu: m,
+        summaries: summary,
+    }
+}
+
+/// Draws the list into its layout.
+pub fn render(app: &App, l: &ListLayout, f: &mut Frame) {
+    let m = &l.menu;
+    let th = &app.theme;
+    let Screen::Topics { selected, mode } = app.screen else {
+        return;
+    };
+    let listed = app.listed_topics();
+    draw_text(f, m.crumbs, &heading(app, listed.len()), th.heading());
+    draw_text(f, m.prompt, &search_line(app, mode), th.quiet());
+    if listed.is_empty() {
+        let text = strings::NO_MATCH.replace("{query}", &app.browse.query);
+        draw_text(f, m.help, &text, Default::default());
+    }
+    for &(i, r) in &m.options {
+        let Some(&topic) = listed.get(i) else {
+            continue;
+        };
+        let (title, rest) = item_rows(app, topic, r.width, l.summaries);
+        let chosen = i == selected && app.overlay.is_none();
+        let mut lines = Vec::new();
+        for (row, text) in title.into_iter().enumerate() {
+            let mark = if chosen && row == 0 { th.marker() } else { " " };
+            let style = if chosen { th.selected() } else { th.heading() };
+            let pad = usize::from(r.width).saturating_sub(text.width() + 2);
+            lines.push(Line::from(vec![
+                Span::raw(format!("{mark} ")),
+                Span::styled(format!("{text}{}", " ".repeat(pad)), style),
+            ]));
+        }
+        lines.extend(rest.into_iter().map(|t| Line::from(format!("  {t}"))));
+        f.render_widget(Paragraph::new(lines), r);
+    }
+    if let Some(r) = m.more_above {
+        draw_text(f, r, strings::MORE_ABOVE, th.quiet());
+    }
+    if let Some(r) = m.more_below {
+        draw_text(f, r, strings::MORE_BELOW, th.quiet());
+    }
 }

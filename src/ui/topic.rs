@@ -1,0 +1,203 @@
+//! The topic reader: the title, the picture band (if the topic has a picture and the window has
+//! room), and the scrolling text — the body from the light markup, the related topics as numbered
+//! links, and the sources.
+//!
+//! Layout and render share [`content`], so the rows layout counts (and the link rows it makes
+//! tappable) are exactly the rows render draws. The picture's moment comes from the app's state
+//! (`Browse::motion`); nothing here reads a clock.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::layout::{Scrolled, scrolled};
+use super::picture::{self, Drawing, Look};
+use super::theme::{Palette, Symbols};
+use super::wrap::{wrap, wrap_hanging};
+use super::{draw_scrolled, draw_text, strings};
+use crate::app::{App, Screen};
+use crate::content::{Picture, Topic};
+
+/// The biggest the drawing grows, in rows.
+const MAX_DRAWING: u16 = 12;
+/// The smallest drawing worth showing; below it the picture is left out.
+const MIN_DRAWING: u16 = 5;
+/// Rows of text the picture always leaves below it.
+const MIN_TEXT: u16 = 4;
+
+/// Where the picture and its caption go.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PictureLayout {
+    pub drawing: Rect,
+    pub caption: Rect,
+}
+
+/// The rows of the reader.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderLayout {
+    pub title: Rect,
+    /// `None` when the topic has no picture or the window is too small for one.
+    pub picture: Option<PictureLayout>,
+    pub body: Scrolled,
+    /// The links on screen: (link index, its row), for taps.
+    pub links: Vec<(usize, Rect)>,
+    /// Every row of every link in the text: (link index, row), for scrolling a link into view.
+    pub link_rows: Vec<(usize, u16)>,
+}
+
+/// The topic a reader screen shows.
+pub fn current(app: &App) -> Option<&Topic> {
+    match app.screen {
+        Screen::Topic { topic, .. } => app.tree.topics.get(topic),
+        _ => None,
+    }
+}
+
+/// Places the title, the picture band and the scrolling text in `col`; returns the layout, the
+/// furthest scroll and the page height.
+pub fn layout(app: &App, topic: &Topic, scroll: u16, col: Rect) -> (ReaderLayout, u16, u16) {
+    let gap = u16::from(col.height >= 14);
+    let title_h = (wrap(&app.config.fill(&topic.title), col.width).len() as u16).clamp(1, 2);
+    let title = Rect {
+        height: title_h.min(col.height),
+        ..col
+    };
+    let mut y = title.bottom() + gap;
+    let picture = topic.picture.and_then(|p| {
+        picture_band(
+            p,
+            Rect::new(col.x, y, col.width, col.bottom().saturating_sub(y)),
+        )
+    });
+    if let Some(p) = picture {
+        y = p.caption.bottom() + 1;
+    }
+    let area = Rect::new(col.x, y, col.width, col.bottom().saturating_sub(y));
+    let (lines, link_rows) = content(app, topic, col.width);
+    let (body, max) = scrolled(area, lines.len() as u16, scroll);
+    let links = link_rows
+        .iter()
+        .filter(|(_, row)| *row >= body.scroll && *row < body.scroll + body.text.height)
+        .map(|&(i, row)| {
+            let y = body.text.y + row - body.scroll;
+            (i, Rect::new(body.text.x, y, body.text.width, 1))
+        })
+        .collect();
+    let r = ReaderLayout {
+        title,
+        picture,
+        body,
+        links,
+        link_rows,
+    };
+    (r, max, body.text.height)
+}
+
+/// The drawing (about 45% of the room, at most [`MAX_DRAWING`] rows) and its caption, or `None`
+/// when that would leave fewer than [`MIN_TEXT`] rows of text.
+fn picture_band(p: Picture, room: Rect) -> Option<PictureLayout> {
+    // The caption changes halfway through; reserve the longer one so nothing jumps.
+    let caption_h = [0.0, 1.0]
+        .iter()
+        .map(|&t| wrap(picture::caption(p, t), room.width).len() as u16)
+        .max()
+        .unwrap_or(0)
+        .min(3);
+    let h = (room.height * 45 / 100)
+        .min(MAX_DRAWING)
+        .min(room.height.saturating_sub(caption_h + 1 + MIN_TEXT));
+    if h < MIN_DRAWING {
+        return None;
+    }
+    let drawing = Rect { height: h, ..room };
+    let caption = Rect::new(room.x, drawing.bottom(), room.width, caption_h);
+    Some(PictureLayout { drawing, caption })
+}
+
+/// The reader's text at `width`: the body, the related topics as numbered links, then the
+/// sources. Also each link's rows as (link index, row).
+pub fn content(app: &App, topic: &Topic, width: u16) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
+    let th = &app.theme;
+    let fill = |s: &str| app.config.fill(s).into_owned();
+    let mut out = super::reader::body_lines(&topic.body, usize::from(width), &fill);
+    let mut links = Vec::new();
+    if !topic.related.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled(strings::RELATED, th.heading()));
+        for (i, &t) in topic.related.iter().enumerate() {
+            let Some(related) = app.tree.topics.get(t) else {
+                continue;
+            };
+            let prefix = format!("{}. ", i + 1);
+            for row in wrap_hanging(&prefix, &fill(&related.title), width) {
+                links.push((i, out.len() as u16));
+                out.push(Line::styled(row, th.link()));
+            }
+        }
+    }
+    if !topic.sources.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled(strings::SOURCES, th.heading()));
+        let bullet = format!("{} ", th.bullet());
+        for &s in &topic.sources {
+            if s >= app.tree.sources.len() {
+                continue;
+            }
+            let text = crate::plain::source_line(&app.tree, s);
+            for row in wrap_hanging(&bullet, &text, width) {
+                out.push(Line::styled(row, th.quiet()));
+            }
+        }
+    }
+    (out, links)
+}
+
+/// How pictures are drawn in this theme.
+pub fn look(app: &App) -> Look {
+    Look {
+        color: app.theme.palette != Palette::NoColor,
+        ascii: app.theme.symbols == Symbols::Ascii,
+    }
+}
+
+/// Draws the reader into its layout.
+pub fn render(app: &App, r: &ReaderLayout, f: &mut Frame) {
+    let th = &app.theme;
+    let Some(topic) = current(app) else {
+        return;
+    };
+    draw_text(f, r.title, &app.config.fill(&topic.title), th.heading());
+    if let (Some(p), Some(pic)) = (r.picture, topic.picture) {
+        render_picture(app, pic, p, f);
+    }
+    let (mut lines, link_rows) = content(app, topic, r.body.text.width);
+    let selected = match app.screen {
+        Screen::Topic { link, .. } if app.overlay.is_none() => link,
+        _ => None,
+    };
+    for &(i, row) in &link_rows {
+        if Some(i) == selected {
+            if let Some(line) = lines.get_mut(usize::from(row)) {
+                *line = std::mem::take(line).style(th.selected());
+            }
+        }
+    }
+    draw_scrolled(f, &r.body, lines, th);
+}
+
+fn render_picture(app: &App, picture: Picture, p: PictureLayout, f: &mut Frame) {
+    let m = app.browse.motion();
+    let drawing = Drawing {
+        picture,
+        progress: m.progress,
+        flow: m.flow,
+        look: look(app),
+    };
+    f.render_widget(drawing, p.drawing);
+    draw_text(
+        f,
+        p.caption,
+        picture::caption(picture, m.progress),
+        app.theme.quiet(),
+    );
+}
