@@ -258,3 +258,43 @@ fn invalid_content_is_refused_and_the_old_content_keeps_serving() {
     assert_eq!(a.tree.meta.title, "Starter tree");
     assert!(a.session.is_started(), "the session goes on");
 }
+
+#[test]
+fn a_reset_also_clears_a_search_in_the_explanations() {
+    let mut a = kiosk();
+    key(&mut a, Key::Char('2'), 1); // Browse explanations
+    assert!(matches!(a.screen, Screen::Topics { .. }), "{:?}", a.screen);
+    key(&mut a, Key::Char('/'), 2);
+    key(&mut a, Key::Char('v'), 3);
+    assert_eq!(a.browse.query, "v");
+    assert!(a.holds_answers(), "a search is the person's too");
+    a.update(Input::Deadline, S(3 + 90));
+    a.update(Input::Deadline, S(3 + 105));
+    assert_eq!(a.screen, Screen::Welcome { selected: 0 });
+    assert!(a.browse.query.is_empty());
+}
+
+#[test]
+fn the_picture_moves_in_a_kiosk_and_the_idle_timer_still_runs() {
+    let mut a = App::new_kiosk(
+        content::default_tree().unwrap(),
+        Config::default(),
+        Theme::choose(
+            aftercare::config::ThemeName::Default,
+            false,
+            Some("xterm-256color"),
+        ),
+        S(0),
+    );
+    a.update(Input::Resize { w: 80, h: 24 }, S(0));
+    key(&mut a, Key::Char('2'), 0);
+    key(&mut a, Key::Enter, 0); // the first topic: vasodilation, with its picture
+    assert!(matches!(a.screen, Screen::Topic { .. }), "{:?}", a.screen);
+    let first = a.next_deadline().expect("the picture asks for a frame");
+    assert!(first < S(1), "{first:?}");
+    assert_eq!(a.update(Input::Deadline, first), vec![Effect::Redraw]);
+    assert!(a.next_deadline().unwrap() > first, "the clock moved on");
+    // Long after the animation ends, only the idle timer is left.
+    a.update(Input::Deadline, S(20));
+    assert_eq!(a.next_deadline(), Some(S(90)));
+}
