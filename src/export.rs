@@ -232,11 +232,18 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
     );
     s.push_str("Levels: ✓ expected · ☎ therapist · ✚ doctor · ! urgent · ‼ emergency. Dashed/\"not sure\" answers must lead to the safer branch.\n\n");
     let order = reading_order(tree);
+    // An overview a clinician can check first: how many outcomes at each level.
+    s.push_str("| level | outcomes |\n| --- | --- |\n");
+    for l in Level::ALL.iter().rev() {
+        let n = tree.outcomes.iter().filter(|o| o.level == *l).count();
+        let _ = writeln!(s, "| {} {} | {n} |", level_style(*l).0, l.id());
+    }
+    s.push('\n');
     s.push_str("## Questions\n\n");
     for (n, &node) in order
         .iter()
+        .filter(|n| matches!(n, NodeRef::Question(_)))
         .enumerate()
-        .filter(|(_, n)| matches!(n, NodeRef::Question(_)))
     {
         let NodeRef::Question(q) = node else { continue };
         let q = &tree.questions[q];
