@@ -17,11 +17,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let th = &app.theme;
     let mut out = Vec::new();
     let screen = app.screen_context();
-    let shown = BINDINGS
-        .iter()
-        .filter(|b| {
-            (b.contexts.contains(&screen) || b.contexts == [Context::Help]) && app.mode.allows(b.action)
-        });
+    let shown = BINDINGS.iter().filter(|b| {
+        (b.contexts.contains(&screen) || b.contexts == [Context::Help]) && app.mode.allows(b.action)
+    });
     for b in shown {
         let keys = format!("{:<16}", keys_label(b));
         for (i, row) in wrap_hanging(&keys, b.help, width).into_iter().enumerate() {

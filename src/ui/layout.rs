@@ -42,6 +42,27 @@ pub struct Scrolled {
     pub indicator: Option<Rect>,
 }
 
+impl Scrolled {
+    /// The on-screen rectangles of the `(link, row)` pairs (rows counted in the whole text) that
+    /// are scrolled into view: what a tap on a link hits.
+    pub fn visible_rows(&self, rows: impl IntoIterator<Item = (usize, u16)>) -> Vec<(usize, Rect)> {
+        rows.into_iter()
+            .filter(|&(_, row)| row >= self.scroll && row < self.scroll + self.text.height)
+            .map(|(i, row)| {
+                (
+                    i,
+                    Rect::new(
+                        self.text.x,
+                        self.text.y + row - self.scroll,
+                        self.text.width,
+                        1,
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
 /// The rows of an outcome.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutcomeLayout {

@@ -56,14 +56,7 @@ pub fn layout(app: &App, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
     let (lines, link_rows) = content(app, col.width);
     let (body, max) = scrolled(area, lines.len() as u16, scroll);
     let page = body.text.height;
-    let links = link_rows
-        .into_iter()
-        .filter(|(_, row)| *row >= body.scroll && *row < body.scroll + body.text.height)
-        .map(|(i, row)| {
-            let y = body.text.y + row - body.scroll;
-            (i, Rect::new(body.text.x, y, body.text.width, 1))
-        })
-        .collect();
+    let links = body.visible_rows(link_rows);
     let o = OutcomeLayout {
         level,
         title,

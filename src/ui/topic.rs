@@ -75,14 +75,7 @@ pub fn layout(app: &App, topic: &Topic, scroll: u16, col: Rect) -> (ReaderLayout
     let area = Rect::new(col.x, y, col.width, col.bottom().saturating_sub(y));
     let (lines, link_rows) = content(app, topic, col.width);
     let (body, max) = scrolled(area, lines.len() as u16, scroll);
-    let links = link_rows
-        .iter()
-        .filter(|(_, row)| *row >= body.scroll && *row < body.scroll + body.text.height)
-        .map(|&(i, row)| {
-            let y = body.text.y + row - body.scroll;
-            (i, Rect::new(body.text.x, y, body.text.width, 1))
-        })
-        .collect();
+    let links = body.visible_rows(link_rows.iter().copied());
     let r = ReaderLayout {
         title,
         picture,
