@@ -34,8 +34,11 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_cmd(CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare")), args)
+    }
+
+    fn start_cmd(mut cmd: CommandBuilder, args: &[&str]) -> Session {
         let pair = native_pty_system().openpty(size(80, 24)).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare"));
         cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
@@ -154,6 +157,16 @@ fn assert_restored(after: &str) {
         after.contains("\x1b[?1000l"),
         "mouse capture off: {after:?}"
     );
+}
+
+/// A process's state letter and CPU time (user + system, in clock ticks), from /proc; `None`
+/// once it is gone and reaped.
+fn state_and_ticks(pid: &str) -> Option<(char, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some((f.first()?.chars().next()?, ticks))
 }
 
 /// CPU time (user + system, in clock ticks) a process has used, from /proc; `None` once gone.
@@ -280,4 +293,51 @@ fn closing_the_terminal_ends_the_app() {
 #[test]
 fn closing_the_terminal_ends_a_kiosk() {
     closing_the_terminal_ends_it(&["--kiosk"]);
+}
+
+/// The terminal closes under an app that is not its controlling process (started with
+/// `setsid`), so no SIGHUP comes: reads fail with EIO. It must still exit within seconds, and not
+/// spin meanwhile (crossterm retries the failing read forever; `term::watch_hangup` ends it).
+#[test]
+fn closing_the_terminal_ends_an_app_that_gets_no_sighup() {
+    let mut cmd = CommandBuilder::new("setsid");
+    cmd.args(["-w", env!("CARGO_BIN_EXE_aftercare")]);
+    let mut s = Session::start_cmd(cmd, &["--kiosk"]);
+    s.wait_for("Check a symptom");
+    s.send("\r");
+    s.wait_for("Right now");
+    // setsid forked: the app is its child, in a session of its own.
+    let wrapper = s.pid();
+    let children =
+        std::fs::read_to_string(format!("/proc/{wrapper}/task/{wrapper}/children")).unwrap();
+    let app = children
+        .split_whitespace()
+        .next()
+        .expect("setsid's child")
+        .to_string();
+    let (_, before) = state_and_ticks(&app).unwrap();
+    s.close();
+    let end = Instant::now() + Duration::from_secs(5);
+    loop {
+        match state_and_ticks(&app) {
+            None | Some(('Z', _)) => break,
+            Some((_, ticks)) if Instant::now() >= end => {
+                let _ = std::process::Command::new("kill")
+                    .args(["-KILL", &app])
+                    .status();
+                panic!(
+                    "still running 5 s after the terminal closed, {} ms of CPU since",
+                    (ticks - before) * 10
+                );
+            }
+            Some(_) => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+    if let Some((_, after)) = state_and_ticks(&app) {
+        assert!(
+            after - before < 20,
+            "burned {} ms of CPU before exiting",
+            (after - before) * 10
+        );
+    }
 }
