@@ -66,6 +66,7 @@ impl Default for Options {
 pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     install_panic_hook();
     watch_signals(app.mode)?;
+    watch_hangup();
     let _guard = Guard::enter()?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let start = opts.clock;
@@ -304,6 +305,36 @@ fn install_panic_hook() {
             let _ = writeln!(io::stderr(), "{}", ui::strings::CRASHED);
             previous(info);
         }));
+    });
+}
+
+/// Ends the process when the terminal goes away under it (a window closed, a connection gone)
+/// and no SIGHUP says so — the app is not the terminal's controlling process, e.g. started with
+/// `setsid`. crossterm's reader retries a read that fails with EIO forever, so without this the
+/// loop would spin at 100% CPU. A thread blocks in `poll` on stdin for a hang-up only: no
+/// wake-ups until then. Exits as SIGHUP does. Started once per process.
+fn watch_hangup() {
+    use rustix::event::{PollFd, PollFlags, poll};
+    use std::io::IsTerminal;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if !io::stdin().is_terminal() {
+            return;
+        }
+        let _ = std::thread::Builder::new().name("hangup".into()).spawn(|| {
+            let stdin = io::stdin();
+            loop {
+                let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+                match poll(&mut fds, None) {
+                    Ok(n) if n > 0 => break,
+                    Err(rustix::io::Errno::BADF) => return,
+                    _ => {} // EINTR (a signal such as SIGWINCH): wait again
+                }
+            }
+            let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
+            restore();
+            std::process::exit(0);
+        });
     });
 }
 

@@ -188,7 +188,10 @@ impl App {
     /// earliest of every timer (the kiosk's privacy reset, the picture's next frame). `None`:
     /// sleep until input.
     pub fn next_deadline(&self) -> Option<Duration> {
-        [self.kiosk_deadline(), self.animation_deadline()].into_iter().flatten().min()
+        [self.kiosk_deadline(), self.animation_deadline()]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Which key table applies now.

@@ -1,0 +1,141 @@
+//! Rendering and input: `App::update` for a key; each screen (welcome, question, outcome, help,
+//! the kiosk countdown) drawn into a TestBackend at 80x24 and 200x60; and the whole key → frame
+//! path (update, render, and ratatui's diff into the backend). Small samples keep `cargo bench`
+//! short. The embedded content throughout.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use aftercare::app::{App, Input, Key, Overlay, Screen};
+use aftercare::config::Config;
+use aftercare::content;
+use aftercare::ui;
+use aftercare::ui::theme::Theme;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+fn app(w: u16, h: u16) -> App {
+    let mut a = App::new(
+        content::default_tree().unwrap(),
+        Config::default(),
+        Theme::default(),
+    );
+    a.update(Input::Resize { w, h }, Duration::ZERO);
+    a
+}
+
+fn key(a: &mut App, k: Key) {
+    a.update(Input::Key(k), Duration::from_secs(1));
+}
+
+/// Each screen to draw, by name.
+fn screens(w: u16, h: u16) -> Vec<(&'static str, App)> {
+    let welcome = app(w, h);
+    let mut question = app(w, h);
+    key(&mut question, Key::Enter);
+    assert!(matches!(question.screen, Screen::Question { .. }));
+    // The first answer of each question, until an outcome (the emergency screen's first
+    // answer leads to the emergency outcome: the longest, most styled one).
+    let mut outcome = question.clone();
+    for _ in 0..20 {
+        if matches!(outcome.screen, Screen::Outcome { .. }) {
+            break;
+        }
+        key(&mut outcome, Key::Enter);
+    }
+    assert!(matches!(outcome.screen, Screen::Outcome { .. }));
+    let mut help = app(w, h);
+    key(&mut help, Key::Char('?'));
+    assert!(matches!(help.overlay, Some(Overlay::Help { .. })));
+    let mut kiosk = App::new_kiosk(
+        content::default_tree().unwrap(),
+        Config::default(),
+        Theme::default(),
+        Duration::ZERO,
+    );
+    kiosk.update(Input::Resize { w, h }, Duration::ZERO);
+    kiosk.update(Input::Key(Key::Enter), Duration::ZERO);
+    let at = kiosk.next_deadline().unwrap();
+    kiosk.update(Input::Deadline, at);
+    assert_eq!(kiosk.overlay, Some(Overlay::StillThere));
+    vec![
+        ("welcome", welcome),
+        ("question", question),
+        ("outcome", outcome),
+        ("help", help),
+        ("kiosk_countdown", kiosk),
+    ]
+}
+
+fn update(c: &mut Criterion) {
+    let mut g = c.benchmark_group("update");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    // Two keys per iteration (Down then Up) so the state returns to where it started.
+    let mut a = app(80, 24);
+    key(&mut a, Key::Enter);
+    g.bench_function("question_down_up", |b| {
+        b.iter(|| {
+            black_box(a.update(Input::Key(Key::Down), Duration::from_secs(2)));
+            black_box(a.update(Input::Key(Key::Up), Duration::from_secs(2)));
+        })
+    });
+    g.finish();
+}
+
+fn render(c: &mut Criterion) {
+    let mut g = c.benchmark_group("render");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    for (w, h) in SIZES {
+        for (name, a) in screens(w, h) {
+            // A fresh buffer each time: the whole screen is rendered and diffed against blank.
+            g.bench_with_input(BenchmarkId::new(name, format!("{w}x{h}")), &a, |b, a| {
+                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+                b.iter(|| {
+                    t.clear().unwrap();
+                    t.draw(|f| ui::render(a, f)).unwrap();
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+fn key_to_frame(c: &mut Criterion) {
+    let mut g = c.benchmark_group("key_to_frame");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    for (w, h) in SIZES {
+        // What the runner does per key: update, render, diff against the previous frame and
+        // write the changes to the backend. Down then Up: two keys, two frames per iteration.
+        let mut a = app(w, h);
+        key(&mut a, Key::Enter);
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| ui::render(&a, f)).unwrap();
+        g.bench_function(
+            BenchmarkId::new("question_down_up", format!("{w}x{h}")),
+            |b| {
+                b.iter(|| {
+                    for k in [Key::Down, Key::Up] {
+                        a.update(Input::Key(k), Duration::from_secs(2));
+                        t.draw(|f| ui::render(&a, f)).unwrap();
+                    }
+                })
+            },
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, update, render, key_to_frame);
+criterion_main!(benches);

@@ -1,0 +1,135 @@
+//! Arbitrary bytes as a sequence of inputs — keys (Ctrl chords included), clicks and wheel turns
+//! at any cell, resizes to any size from 0x0 up to 300x120, deadlines and clock jumps — fed to a
+//! normal app and to a kiosk on the embedded content, drawing a frame of the current size after
+//! every input. Invariants: no panic; the kiosk (no staff PIN configured) never quits; the
+//! overall level is the most urgent result; the current node exists.
+#![no_main]
+
+use std::time::Duration;
+
+use aftercare::app::{App, Effect, Input, Key};
+use aftercare::config::Config;
+use aftercare::content::{self, NodeRef, Tree};
+use aftercare::ui;
+use aftercare::ui::theme::Theme;
+use libfuzzer_sys::fuzz_target;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// Reads the bytes left to right; running out yields zeros, so every input decodes.
+struct Bytes<'a>(&'a [u8]);
+
+impl Bytes<'_> {
+    fn u8(&mut self) -> u8 {
+        match self.0.split_first() {
+            Some((b, rest)) => {
+                self.0 = rest;
+                *b
+            }
+            None => 0,
+        }
+    }
+    fn u16(&mut self) -> u16 {
+        u16::from_le_bytes([self.u8(), self.u8()])
+    }
+}
+
+const KEYS: [Key; 14] = [
+    Key::Enter,
+    Key::Esc,
+    Key::Backspace,
+    Key::Tab,
+    Key::BackTab,
+    Key::Up,
+    Key::Down,
+    Key::Left,
+    Key::Right,
+    Key::PageUp,
+    Key::PageDown,
+    Key::Home,
+    Key::End,
+    Key::Char(' '),
+];
+
+/// One input and how far the clock moves first.
+fn next_input(b: &mut Bytes, app: &App, now: &mut Duration) -> Input {
+    let op = b.u8();
+    *now += Duration::from_millis(u64::from(b.u8()) * 40);
+    match op % 16 {
+        0..=4 => Input::Key(KEYS[usize::from(b.u8()) % KEYS.len()]),
+        5..=7 => Input::Key(Key::Char(char::from(b' ' + b.u8() % 95))),
+        8 => Input::Key(Key::Char(char::from_u32(u32::from(b.u16()) * 17).unwrap_or('é'))),
+        9 => Input::Key(Key::Ctrl(char::from(b'a' + b.u8() % 26))),
+        10 => Input::Click { col: b.u16() % 320, row: b.u16() % 140 },
+        11 => Input::Click { col: b.u16(), row: b.u16() },
+        12 => Input::Scroll { col: b.u16() % 320, row: b.u16() % 140, up: b.u8() & 1 == 0 },
+        13 => {
+            // Every size up to 300x120 is reachable; most are ordinary ones, which draw faster.
+            let (w, h) = match b.u8() % 8 {
+                0 => (0, 0),
+                1 => (1, 1),
+                2 => (b.u16() % 301, b.u16() % 121),
+                _ => (b.u16() % 101, b.u16() % 41),
+            };
+            Input::Resize { w, h }
+        }
+        14 => {
+            // Wake exactly when asked, as the runner does.
+            if let Some(at) = app.next_deadline() {
+                *now = (*now).max(at);
+            }
+            Input::Deadline
+        }
+        _ => {
+            // A long jump (a sleeping machine): past the idle timeout and the countdown.
+            *now += Duration::from_secs(u64::from(b.u8()) * 2);
+            Input::Deadline
+        }
+    }
+}
+
+fn check(app: &App) {
+    let tree: &Tree = &app.tree;
+    let levels = app.session.walks().iter().filter_map(|w| w.outcome).map(|o| tree.outcomes[o].level);
+    assert_eq!(app.session.overall(tree), levels.max(), "overall is the most urgent result");
+    match app.session.current(tree) {
+        NodeRef::Question(q) => assert!(q < tree.questions.len()),
+        NodeRef::Outcome(o) => assert!(o < tree.outcomes.len()),
+    }
+}
+
+/// Inputs per app per run: enough for any screen (a walk is under 10 answers), few enough to
+/// keep thousands of runs a second.
+const MAX_STEPS: usize = 256;
+
+fuzz_target!(|data: &[u8]| {
+    static TREE: std::sync::OnceLock<Option<Tree>> = std::sync::OnceLock::new();
+    let Some(tree) = TREE.get_or_init(|| content::default_tree().ok()).clone() else { return };
+    let config = Config::default();
+    assert!(config.kiosk.pin_hash.is_none());
+    let apps = [
+        App::new(tree.clone(), config.clone(), Theme::no_color()),
+        App::new_kiosk(tree, config, Theme::default(), Duration::ZERO),
+    ];
+    for mut app in apps {
+        let kiosk = app.kiosk.is_some();
+        let mut b = Bytes(data);
+        let mut now = Duration::ZERO;
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        app.update(Input::Resize { w: 80, h: 24 }, now);
+        let mut steps = 0;
+        while !b.0.is_empty() && steps < MAX_STEPS {
+            steps += 1;
+            let input = next_input(&mut b, &app, &mut now);
+            let effects = app.update(input, now);
+            if kiosk {
+                assert!(!effects.contains(&Effect::Quit), "a kiosk without a PIN quit on {input:?}");
+            }
+            if let Input::Resize { w, h } = input {
+                term.backend_mut().resize(w, h);
+            }
+            term.draw(|f| ui::render(&app, f)).expect("a frame at any size");
+            check(&app);
+        }
+    }
+});
