@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures aftercare in a pseudo-terminal side by side with dialog (the classic menu program),
-# alternating the two in one batch, and writes docs/performance.md's table.
+# alternating the two in one batch, and writes docs/performance-table.md (read by docs/performance.md).
 #   scripts/bench-tui.sh [ROUNDS]      (default 7 rounds; needs ../shared/tools/tui_probe.py)
 # What it measures, per program, at 80x24: time to the first frame, key -> first byte, bytes
 # written per key, CPU and wake-ups over 10 s of idle, RSS, and whether the terminal is restored.
