@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::content::validate::PLACEHOLDERS;
+use crate::content::validate::{PLACEHOLDERS, is_forbidden};
 use crate::content::{Diagnostic, RawFile, SourceFile};
 
 /// The emergency wording used when no clinic config names a number. It names the common numbers
@@ -89,9 +89,18 @@ impl Default for Config {
 
 impl Config {
     /// Fills `{emergency}`, `{clinic}` and `{clinic_phone}` in a content text.
+    ///
+    /// Also the second line of defence against terminal control in content: the validator refuses
+    /// control characters, and anything that got past it (content built in code, a future
+    /// loader) is dropped here, on the way to every screen.
     pub fn fill<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let text: Cow<'a, str> = if text.chars().any(|c| is_forbidden(c, true)) {
+            Cow::Owned(text.chars().filter(|&c| !is_forbidden(c, true)).collect())
+        } else {
+            Cow::Borrowed(text)
+        };
         if !text.contains('{') {
-            return Cow::Borrowed(text);
+            return text;
         }
         let clinic = if self.clinic.name.is_empty() {
             "your clinic"

@@ -125,3 +125,52 @@ fn fuzz_regression_start_without_any_question() {
         c.lines()
     );
 }
+
+/// Second line of defence: content that bypassed the validator (built in code) still cannot drive
+/// the terminal — every text on its way to the screen is cleaned.
+#[test]
+fn escape_sequences_that_bypass_the_validator_never_reach_the_screen() {
+    use aftercare::app::{App, Input, Key};
+    use aftercare::config::Config;
+    use aftercare::ui::theme::Theme;
+    use ratatui::{Terminal, backend::TestBackend};
+    use std::time::Duration;
+    let mut tree = aftercare::content::check_path(std::path::Path::new("tests/fixtures/starter"))
+        .unwrap()
+        .tree
+        .unwrap();
+    let evil = "\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+    tree.meta.title = format!("Title{evil}");
+    tree.questions[0].text = format!("Question{evil}");
+    for o in &mut tree.questions[0].options {
+        o.label = format!("{}{evil}", o.label);
+    }
+    for o in &mut tree.outcomes {
+        o.title = format!("{}{evil}", o.title);
+        o.now.push(format!("Item{evil}"));
+    }
+    let mut app = App::new(tree, Config::default(), Theme::no_color());
+    app.update(Input::Resize { w: 80, h: 24 }, Duration::ZERO);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    for key in [None, Some(Key::Enter), Some(Key::Char('1'))] {
+        if let Some(k) = key {
+            app.update(Input::Key(k), Duration::ZERO);
+        }
+        term.draw(|f| aftercare::ui::render(&app, f)).unwrap();
+        for cell in term.backend().buffer().content() {
+            assert!(
+                !cell
+                    .symbol()
+                    .chars()
+                    .any(|c| c.is_control() || c == '\u{202e}'),
+                "a control character reached the screen: {:?}",
+                cell.symbol()
+            );
+        }
+    }
+    let summary = aftercare::ui::summary::text(&app).unwrap();
+    assert!(
+        !summary.chars().any(|c| c == '\u{1b}' || c == '\u{7}'),
+        "{summary:?}"
+    );
+}

@@ -126,7 +126,9 @@ impl Ctx<'_> {
     }
 }
 
-fn is_forbidden(c: char, multiline: bool) -> bool {
+/// Whether a character may not appear in content: controls (C0, DEL, C1 — ESC, CSI, OSC, BEL…)
+/// and bidirectional overrides. Newlines (and CRs of CRLF files) are allowed in long texts.
+pub fn is_forbidden(c: char, multiline: bool) -> bool {
     // Long texts may span lines; a file saved with CRLF line ends keeps '\r' in them.
     if multiline && (c == '\n' || c == '\r') {
         return false;
