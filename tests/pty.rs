@@ -2,123 +2,11 @@
 //! vt100 parser. Every wait is for screen text with a timeout, never a bare sleep.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code")]
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, channel};
+mod common;
+
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Session {
-    fn start(env: &[(&str, &str)]) -> Session {
-        Session::start_args(&[], env)
-    }
-
-    fn start_args(args: &[&str], env: &[(&str, &str)]) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare"));
-        cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Session {
-            child,
-            writer,
-            output,
-            parser: vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0),
-            raw: Vec::new(),
-            _master: pair.master,
-        }
-    }
-
-    fn pump(&mut self, wait: Duration) -> bool {
-        match self.output.recv_timeout(wait) {
-            Ok(bytes) => {
-                self.parser.process(&bytes);
-                self.raw.extend_from_slice(&bytes);
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Waits until the screen shows `text`; fails with the screen after [`TIMEOUT`].
-    fn wait_for(&mut self, text: &str) {
-        let end = Instant::now() + TIMEOUT;
-        while !self.screen().contains(text) {
-            assert!(
-                Instant::now() < end,
-                "timed out waiting for {text:?}; screen:\n{}",
-                self.screen()
-            );
-            self.pump(Duration::from_millis(50));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits for the process to exit, reading all it wrote; returns its exit status code.
-    fn finish(&mut self) -> u32 {
-        let end = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                while self.pump(Duration::from_millis(200)) {}
-                return status.exit_code();
-            }
-            assert!(
-                Instant::now() < end,
-                "did not exit; screen:\n{}",
-                self.screen()
-            );
-            self.pump(Duration::from_millis(50));
-        }
-    }
-
-    fn raw_text(&self) -> String {
-        String::from_utf8_lossy(&self.raw).into_owned()
-    }
-}
+use common::pty::{Session, TIMEOUT};
 
 #[test]
 fn answers_to_an_outcome_quits_restores_and_prints_the_summary() {
@@ -158,7 +46,10 @@ fn answers_to_an_outcome_quits_restores_and_prints_the_summary() {
 
 #[test]
 fn a_panic_restores_the_terminal_before_the_report() {
-    let mut s = Session::start(&[("AFTERCARE_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
+    let mut s = Session::start_env(
+        &[],
+        &[("AFTERCARE_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
     let code = s.finish();
     assert_ne!(code, 0);
     let out = s.raw_text();
@@ -213,7 +104,7 @@ fn kiosk_config(dir: &std::path::Path) -> String {
 fn a_kiosk_survives_every_quit_key_and_random_bytes_and_leaves_only_by_pin_or_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = kiosk_config(dir.path());
-    let mut s = Session::start_args(&["--kiosk", "--config", &cfg], &[]);
+    let mut s = Session::start_env(&["--kiosk", "--config", &cfg], &[]);
     s.wait_for("Check a symptom");
     // q, Esc, Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ on the welcome screen and mid-session.
     let quits = ["q", "\x1b", "\x03", "\x04", "\x1a", "\x1c"];
@@ -238,8 +129,7 @@ fn a_kiosk_survives_every_quit_key_and_random_bytes_and_leaves_only_by_pin_or_si
         .filter(|&b| b != 0x05)
         .collect();
     for chunk in flood.chunks(256) {
-        s.writer.write_all(chunk).unwrap();
-        s.writer.flush().unwrap();
+        s.send_bytes(chunk);
         s.pump(Duration::from_millis(1));
     }
     let end = Instant::now() + Duration::from_secs(3);
@@ -279,7 +169,7 @@ fn a_kiosk_survives_every_quit_key_and_random_bytes_and_leaves_only_by_pin_or_si
 
 #[test]
 fn a_kiosk_ends_cleanly_on_sigterm_and_ignores_sigint() {
-    let mut s = Session::start_args(&["--kiosk"], &[]);
+    let mut s = Session::start_env(&["--kiosk"], &[]);
     s.wait_for("Check a symptom");
     let pid = s.child.process_id().unwrap().to_string();
     let kill = |sig: &str| {
@@ -311,7 +201,7 @@ fn a_kiosk_that_panics_restores_the_terminal_and_starts_again_on_the_welcome_scr
     let log = dir.path().join("kiosk.log");
     let cfg = dir.path().join("clinic.toml");
     std::fs::write(&cfg, format!("[kiosk]\nlog_path = \"{}\"\n", log.display())).unwrap();
-    let mut s = Session::start_args(
+    let mut s = Session::start_env(
         &["--kiosk", "--config", cfg.to_str().unwrap()],
         &[("AFTERCARE_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
     );

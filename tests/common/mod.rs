@@ -6,6 +6,8 @@
     reason = "test helpers"
 )]
 
+pub mod pty;
+
 use std::path::Path;
 use std::time::Duration;
 

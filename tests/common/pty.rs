@@ -1,0 +1,177 @@
+//! A pseudo-terminal harness for end-to-end tests: the real binary at a given size, read through
+//! a vt100 parser. Every wait is for screen text or process state with a timeout.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+pub struct Session {
+    pub child: Box<dyn Child + Send + Sync>,
+    pub writer: Option<Box<dyn Write + Send>>,
+    pub output: Receiver<Vec<u8>>,
+    pub parser: vt100::Parser,
+    pub raw: Vec<u8>,
+    pub master: Option<Box<dyn MasterPty + Send>>,
+    pub reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Session {
+    pub fn start(args: &[&str]) -> Session {
+        Session::start_env(args, &[])
+    }
+
+    /// The binary on the starter tree with extra arguments and environment.
+    pub fn start_env(args: &[&str], env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Session::start_cmd(cmd, args)
+    }
+
+    pub fn start_cmd(mut cmd: CommandBuilder, args: &[&str]) -> Session {
+        let pair = native_pty_system().openpty(size(80, 24)).unwrap();
+        cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        if cmd.get_env("TERM").is_none() {
+            cmd.env("TERM", "xterm-256color");
+        }
+        if cmd.get_env("NO_COLOR").is_none() {
+            cmd.env_remove("NO_COLOR");
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            writer: Some(writer),
+            output,
+            parser: vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0),
+            raw: Vec::new(),
+            master: Some(pair.master),
+            reader: Some(reader),
+        }
+    }
+
+    pub fn pump(&mut self, wait: Duration) -> bool {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    pub fn wait_for(&mut self, text: &str) {
+        let end = Instant::now() + TIMEOUT;
+        while !self.screen().contains(text) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {text:?}; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.send_bytes(keys.as_bytes());
+    }
+
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        let w = self.writer.as_mut().unwrap();
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
+    }
+
+    pub fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw).into_owned()
+    }
+
+    pub fn pid(&self) -> String {
+        self.child.process_id().unwrap().to_string()
+    }
+
+    pub fn kill(&self, sig: &str) {
+        let ok = std::process::Command::new("kill")
+            .args([sig, &self.pid()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// Waits for the process to exit, reading all it wrote; returns its exit status code.
+    pub fn finish(&mut self) -> u32 {
+        let end = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                while self.pump(Duration::from_millis(200)) {}
+                return status.exit_code();
+            }
+            assert!(
+                Instant::now() < end,
+                "did not exit; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    /// Closes the terminal: every handle on the master side. The reader thread holds one, so
+    /// hang up its channel and make the app draw (Down moves the selection): the thread's next
+    /// send fails and it ends, dropping its handle.
+    pub fn close(&mut self) {
+        self.output = channel().1;
+        self.send("\x1b[B");
+        self.reader.take().unwrap().join().unwrap();
+        drop(self.writer.take());
+        drop(self.master.take());
+    }
+
+    pub fn after(&self, at: usize) -> String {
+        String::from_utf8_lossy(&self.raw[at..]).into_owned()
+    }
+}
+
+/// The terminal is back to normal: the alternate screen left, the cursor shown, mouse reports off.
+pub fn assert_restored(after: &str) {
+    assert!(
+        after.contains("\x1b[?1049l"),
+        "left the alternate screen: {after:?}"
+    );
+    assert!(after.contains("\x1b[?25h"), "cursor shown: {after:?}");
+    assert!(
+        after.contains("\x1b[?1000l"),
+        "mouse capture off: {after:?}"
+    );
+}
