@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -259,20 +261,10 @@ fn the_embedded_content_validates_without_errors() {
 
 #[test]
 fn hash_pin_makes_a_hash_the_config_accepts() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aftercare"))
-        .arg("hash-pin")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"2468\n2468\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::piped(
+        Command::new(env!("CARGO_BIN_EXE_aftercare")).arg("hash-pin"),
+        b"2468\n2468\n",
+    );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let line = text.lines().find(|l| l.starts_with("pin_hash = ")).unwrap();

@@ -3,7 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -51,20 +52,7 @@ fn graphviz_accepts_the_dot_output() {
     }
     for (name, tree) in trees() {
         let text = export::dot(&tree);
-        let mut child = Command::new("dot")
-            .arg("-Tsvg")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = common::piped(Command::new("dot").arg("-Tsvg"), text.as_bytes());
         assert!(
             out.status.success(),
             "{name}: {}",

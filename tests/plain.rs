@@ -3,25 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+use std::process::Command;
 
 fn plain(input: &str, extra: &[&str]) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aftercare"))
-        .args(["--plain", "--content", "tests/fixtures/starter"])
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::piped(
+        Command::new(env!("CARGO_BIN_EXE_aftercare"))
+            .args(["--plain", "--content", "tests/fixtures/starter"])
+            .args(extra),
+        input.as_bytes(),
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         !stdout.contains('\x1b'),

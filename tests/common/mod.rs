@@ -63,3 +63,17 @@ pub fn text(t: &Terminal<TestBackend>) -> String {
     }
     s
 }
+
+/// Runs a command with `input` on its standard input and returns everything it wrote.
+pub fn piped(cmd: &mut std::process::Command, input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
