@@ -401,6 +401,11 @@ fn stderr_color() -> bool {
 
 fn check(path: Option<PathBuf>, config: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
     if let Some(c) = &config {
+        if content::read_path(c).is_err() {
+            // load_config prints the reason; an unreadable file is exit status 2, as for content.
+            let _ = load_config(Some(c));
+            return ExitCode::from(2);
+        }
         if load_config(Some(c)).is_none() {
             eprintln!("{}: the config has errors", c.display());
             return ExitCode::from(1);

@@ -342,8 +342,13 @@ pub fn run(
     ))?;
     p.say(COMMANDS)?;
     p.show_current()?;
-    for line in input.lines() {
-        if p.handle(&line?)? {
+    // Lines are read as bytes: a line that is not UTF-8 is read as far as it makes sense and
+    // then answered like any unclear input, never by ending the session.
+    for line in input.split(b'\n') {
+        let line = String::from_utf8_lossy(&line?)
+            .trim_end_matches('\r')
+            .to_string();
+        if p.handle(&line)? {
             return p.summary();
         }
         p.show_current()?;

@@ -252,6 +252,10 @@ impl Drop for Guard {
 /// Leaves app mode, once. Never panics: every step is tried and failures are ignored, because this
 /// runs from the panic hook and the signal thread too.
 pub fn restore() {
+    // One restorer at a time: a second caller (the signal thread racing a normal quit) waits
+    // until the first has finished, then finds nothing left to do, so nobody exits mid-restore.
+    static RESTORING: Mutex<()> = Mutex::new(());
+    let _one = RESTORING.lock().unwrap_or_else(PoisonError::into_inner);
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }

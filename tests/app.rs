@@ -214,3 +214,41 @@ fn deadlines_and_wheel_do_nothing_harmful() {
     );
     assert_eq!(a.screen, Screen::Question { selected: 1 });
 }
+
+#[test]
+fn an_outcome_leads_with_the_overall_level_when_an_earlier_one_was_more_urgent() {
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n1")); // emergency
+    press(&mut a, &[Key::Char('a')]);
+    press(&mut a, &typed("11")); // red skin, fading: expected
+    let screen = text(&draw(&a));
+    let block = screen.lines().take(8).collect::<Vec<_>>().join("\n");
+    assert!(block.contains("Overall: ‼ EMERGENCY"), "{screen}");
+    assert!(block.contains("this symptom: ✓ Expected"), "{screen}");
+}
+
+#[test]
+fn the_emergency_number_shows_at_every_size_even_too_small_ones() {
+    for (w, h) in [
+        (80, 1),
+        (40, 2),
+        (30, 3),
+        (20, 6),
+        (39, 11),
+        (40, 12),
+        (55, 14),
+        (80, 24),
+    ] {
+        let mut a = app(w, h);
+        a.update(Input::Resize { w, h }, Duration::ZERO);
+        let screen = text(&draw(&a));
+        assert!(screen.contains("999"), "{w}x{h}:\n{screen}");
+    }
+    // From 16 rows, the clinic phone joins it even at the narrowest allowed width.
+    let a = app(40, 16);
+    assert!(
+        text(&draw(&a)).contains("Questions? Call your massage"),
+        "{}",
+        text(&draw(&a))
+    );
+}

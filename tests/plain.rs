@@ -178,3 +178,18 @@ fn no_means_none_of_these_and_a_repeated_result_is_listed_once() {
         "{summary}"
     );
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_answered_like_unclear_input() {
+    let out = common::piped(
+        Command::new(env!("CARGO_BIN_EXE_aftercare")).args([
+            "--plain",
+            "--content",
+            "tests/fixtures/starter",
+        ]),
+        b"\xff\xfe\n1\nquit\n",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(14), "{text}");
+    assert!(text.contains("is not one of the answers"), "{text}");
+}

@@ -138,11 +138,12 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         ..ScreenLayout::default()
     };
     let banner_h = wrap::wrap(
-        &super::banner_text(app, area.width),
+        &super::banner_text(app, area.width, area.height),
         area.width.saturating_sub(2),
     )
     .len();
-    let banner_h = (banner_h as u16).clamp(1, 4).min(area.height / 2);
+    // The banner is never squeezed out: on any screen with a row, the emergency number shows.
+    let banner_h = (banner_h as u16).clamp(1, 4).min(area.height);
     l.banner = Rect::new(area.x, area.y, area.width, banner_h);
     if area.width < MIN_W || area.height < MIN_H {
         l.too_small = true;

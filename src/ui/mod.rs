@@ -36,11 +36,13 @@ use crate::app::{App, Screen};
 use layout::{Body, OverlayLayout, Scrolled};
 use theme::Theme;
 
-/// The emergency banner's words for a screen `width` wide, filled with the clinic's numbers:
-/// the full line if it fits in two rows, else the emergency number alone.
-pub fn banner_text(app: &App, width: u16) -> String {
+/// The emergency banner's words for a screen `width` x `height`, filled with the clinic's
+/// numbers: the full line (emergency number and clinic phone) if it fits in two rows, or in four
+/// on a screen of 16 rows or more; else the emergency number alone, which always comes first.
+pub fn banner_text(app: &App, width: u16, height: u16) -> String {
     let full = app.config.fill(strings::BANNER).into_owned();
-    if wrap::wrap(&full, width.saturating_sub(2)).len() <= 2 {
+    let rows = wrap::wrap(&full, width.saturating_sub(2)).len();
+    if rows <= 2 || (rows <= 4 && height >= 16) {
         return full;
     }
     app.config.fill(strings::BANNER_SHORT).into_owned()
@@ -85,7 +87,7 @@ fn render_banner(app: &App, l: &ScreenLayout, f: &mut Frame) {
         ..r
     };
     f.render_widget(Paragraph::new("").style(style), r);
-    draw_text(f, inner, &banner_text(app, r.width), style);
+    draw_text(f, inner, &banner_text(app, r.width, l.area.height), style);
 }
 
 fn render_too_small(app: &App, l: &ScreenLayout, f: &mut Frame) {

@@ -197,8 +197,23 @@ pub fn render(app: &App, o: &OutcomeLayout, f: &mut Frame) {
     let Some(outcome) = current(app) else {
         return;
     };
-    let style = th.level_block(outcome.level);
-    let label = th.level_label(outcome.level);
+    // The most urgent result wins: when an earlier symptom's result is more urgent than this
+    // one, the block says so first and takes that level's look.
+    let overall = app.session.overall(&app.tree).unwrap_or(outcome.level);
+    let (style, label) = if overall > outcome.level {
+        (
+            th.level_block(overall),
+            format!(
+                "{} {} · {} {}",
+                strings::OVERALL,
+                th.level_label(overall),
+                strings::THIS_ONE,
+                th.level_label(outcome.level)
+            ),
+        )
+    } else {
+        (th.level_block(outcome.level), th.level_label(outcome.level))
+    };
     let block = Paragraph::new(vec![Line::from(label)])
         .alignment(Alignment::Center)
         .style(style)

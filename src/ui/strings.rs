@@ -6,7 +6,7 @@
 /// The emergency banner on every screen.
 pub const BANNER: &str = "Very unwell? Call {emergency} now. Questions? Call {clinic_phone}.";
 /// The banner on a narrow screen, where the full one would take more than two rows.
-pub const BANNER_SHORT: &str = "Very unwell? Call {emergency} now.";
+pub const BANNER_SHORT: &str = "Call {emergency} now if very unwell.";
 /// The welcome screen's explanation of what this is and is not.
 pub const WELCOME_IS: &str = "This guide helps you tell a normal response after a massage \
 (flushing, soreness the next day, tiredness) from a sign that needs your therapist, a doctor, \
@@ -37,6 +37,8 @@ pub const WHY: &str = "Why";
 pub const READ_MORE: &str = "Why? Read more (press its number, or tap it)";
 pub const RESULTS: &str = "Your results so far";
 pub const OVERALL: &str = "Overall:";
+/// The outcome block's label for this symptom's own level, after the overall one.
+pub const THIS_ONE: &str = "this symptom:";
 /// Breadcrumb label before the answers so far.
 pub const SO_FAR: &str = "So far:";
 /// Scroll indicators.
