@@ -140,6 +140,25 @@ fn a_missing_not_sure_option_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn a_not_sure_that_leads_somewhere_less_urgent_is_flagged() {
+    let checked =
+        content::check_path(Path::new("tests/fixtures/invalid/not_sure_goes_down.toml")).unwrap();
+    let lines = checked.lines();
+    assert!(
+        lines.iter().any(|l| l.contains(
+            ":26:11: warning: question 'red_when': 'Not sure' can end at 'expected', less urgent than 'No, it is spreading' (at least 'urgent')"
+        )),
+        "{lines:#?}"
+    );
+    let (code, _, _) = aftercare(&[
+        "check",
+        "--deny-warnings",
+        "tests/fixtures/invalid/not_sure_goes_down.toml",
+    ]);
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn a_bom_and_crlf_line_ends_are_accepted() {
     let checked = content::check_path(Path::new("tests/fixtures/valid/bom_crlf.toml")).unwrap();
     assert!(checked.diagnostics.is_empty(), "{:#?}", checked.lines());

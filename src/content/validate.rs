@@ -777,8 +777,94 @@ fn check_graph(
             );
         }
     }
+    let cycles_before = cx.diags.len();
     check_cycles(cx, tree, qs);
     check_red_flags_first(cx, tree, qs, os, &edges);
+    if cx.diags.len() == cycles_before {
+        check_not_sure_errs_upward(cx, tree, qs);
+    }
+}
+
+/// The least urgent level a person could still end at from each question (the safety floor of
+/// the branch). Computed bottom-up without recursion; the graph has no cycles here.
+fn floors(tree: &Tree) -> Vec<Level> {
+    let n = tree.questions.len();
+    let mut floor: Vec<Option<Level>> = vec![None; n];
+    for root in 0..n {
+        let mut stack = vec![root];
+        while let Some(&q) = stack.last() {
+            if floor[q].is_some() {
+                stack.pop();
+                continue;
+            }
+            let pending: Vec<usize> = tree.questions[q]
+                .options
+                .iter()
+                .filter_map(|o| match o.next {
+                    NodeRef::Question(t) if t < n && floor[t].is_none() => Some(t),
+                    _ => None,
+                })
+                .collect();
+            if pending.is_empty() {
+                let level = tree.questions[q]
+                    .options
+                    .iter()
+                    .map(|o| floor_of(tree, &floor, o.next))
+                    .min()
+                    .unwrap_or(Level::Emergency);
+                floor[q] = Some(level);
+                stack.pop();
+            } else {
+                stack.extend(pending);
+            }
+        }
+    }
+    floor
+        .into_iter()
+        .map(|f| f.unwrap_or(Level::Emergency))
+        .collect()
+}
+
+fn floor_of(tree: &Tree, floor: &[Option<Level>], node: NodeRef) -> Level {
+    match node {
+        NodeRef::Outcome(o) => tree.outcomes.get(o).map_or(Level::Emergency, |o| o.level),
+        NodeRef::Question(q) => floor.get(q).copied().flatten().unwrap_or(Level::Emergency),
+    }
+}
+
+/// "Not sure" must never lead somewhere less safe than a definite answer would: the least urgent
+/// place a "not sure" answer can end must be at least as urgent as that of every other answer,
+/// up to `urgent` (same-day help, which always names the emergency number).
+fn check_not_sure_errs_upward(cx: &mut Ctx, tree: &Tree, qs: &[Entry<schema::Question>]) {
+    let floor = floors(tree);
+    let some: Vec<Option<Level>> = floor.iter().map(|&l| Some(l)).collect();
+    for (qi, q) in tree.questions.iter().enumerate() {
+        for o in q.options.iter().filter(|o| o.not_sure) {
+            let unsure = floor_of(tree, &some, o.next);
+            let worst = q
+                .options
+                .iter()
+                .filter(|x| !x.not_sure)
+                .map(|x| (floor_of(tree, &some, x.next), x.label.as_str()))
+                .max_by_key(|(l, _)| *l);
+            // "Get help today" is as far as a "not sure" must go: it always safety-nets to the
+            // emergency number, and sending every uncertainty to an emergency call would make
+            // people stop answering "not sure".
+            let needed = |l: Level| l.min(Level::Urgent);
+            if let Some((level, label)) = worst.filter(|(l, _)| needed(*l) > unsure) {
+                let e = &qs[qi];
+                cx.warn(
+                    e.file,
+                    e.id.span(),
+                    format!(
+                        "question '{}': '{}' can end at '{}', less urgent than '{label}' (at least '{}')",
+                        q.id, o.label, unsure, level
+                    ),
+                    "\"Not sure\" should lead to the safer branch: point it where the most urgent answer goes",
+                );
+            }
+        }
+    }
 }
 
 /// Questions must form a graph without cycles, or a session could go round for ever.
