@@ -46,8 +46,20 @@ pub fn watch<T: Send + 'static>(
     wrap: fn(Reload) -> T,
 ) -> notify::Result<notify::RecommendedWatcher> {
     let (tx, rx) = std::sync::mpsc::channel::<()>();
+    // Only changes to the content itself count: the folder may hold other files (a kiosk log
+    // written on every reload would otherwise trigger the next reload, for ever).
+    let file = (!path.is_dir())
+        .then(|| path.file_name().map(ToOwned::to_owned))
+        .flatten();
+    let relevant = move |p: &Path| match &file {
+        Some(name) => p.file_name() == Some(name.as_os_str()),
+        None => p.extension().is_some_and(|x| x == "toml"),
+    };
     let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
-        if ev.is_ok_and(|e| e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove()) {
+        let Ok(e) = ev else { return };
+        let kind = e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove();
+        // An editor's save-as-temporary-then-rename names the content file in one of its paths.
+        if kind && e.paths.iter().any(|p| relevant(p)) {
             let _ = tx.send(());
         }
     })?;
@@ -99,6 +111,8 @@ mod tests {
             }
             Reload::Accepted(_) => panic!("a broken tree was accepted"),
         }
+        // Another file in the same folder (a log, say) does not trigger a reload.
+        std::fs::write(dir.path().join("kiosk.log"), "x").unwrap();
         std::fs::write(&file, good.replace("Starter tree", "Starter tree v2")).unwrap();
         match rx.recv_timeout(Duration::from_secs(10)).unwrap() {
             Reload::Accepted(t) => assert_eq!(t.meta.title, "Starter tree v2"),
