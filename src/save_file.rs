@@ -32,7 +32,10 @@ pub fn write(path: &str, text: &str, overwrite: bool) -> Saved {
             f.sync_all()
         });
     if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
+        // Remove our half-written file, but never one that was already there (create_new failed).
+        if e.kind() != std::io::ErrorKind::AlreadyExists {
+            let _ = fs::remove_file(&tmp);
+        }
         return Saved::Failed(e.to_string());
     }
     let placed = if overwrite {

@@ -11,6 +11,29 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::{Mutex, PoisonError};
 
+/// A kiosk's log and its per-level counts so far (when the config asks for counts), for the
+/// line written when a signal ends it: the signal thread exits without returning to `main`.
+static EXIT_LOG: Mutex<Option<(Log, Option<[u64; 5]>)>> = Mutex::new(None);
+
+fn note_for_exit(app: &App, log: &Log) {
+    let Some(k) = &app.kiosk else { return };
+    let counts = app.config.kiosk.count_results.then_some(k.counts);
+    *EXIT_LOG.lock().unwrap_or_else(PoisonError::into_inner) = Some((log.clone(), counts));
+}
+
+fn log_exit(sig: i32) {
+    if let Some((log, counts)) = EXIT_LOG
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take()
+    {
+        log.write(&format!("kiosk stopped by signal {sig}"));
+        if let Some(c) = counts {
+            log.counts(&c);
+        }
+    }
+}
+
 /// Held while the app updates and draws, so a signal never restores the terminal mid-frame.
 static DRAWING: Mutex<()> = Mutex::new(());
 use std::time::{Duration, Instant};
@@ -68,6 +91,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     watch_signals(app.mode)?;
     watch_hangup();
     let _guard = Guard::enter()?;
+    note_for_exit(app, &opts.log);
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let start = opts.clock;
     let panic_after_first_frame = opts.panic_after_first_frame;
@@ -108,6 +132,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
             }
         }
         redraw |= take_reloads(app, opts);
+        note_for_exit(app, &opts.log);
         if redraw {
             term.draw(|f| ui::render(app, f))?;
         }
@@ -359,10 +384,11 @@ fn watch_signals(mode: Mode) -> io::Result<()> {
                         }
                         let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
                         restore();
-                        std::process::exit(if sig == SIGTERM || sig == SIGHUP {
-                            0
-                        } else {
-                            130
+                        log_exit(sig);
+                        std::process::exit(match sig {
+                            SIGTERM | SIGHUP => 0,
+                            // 128 + the signal number, as shells report it.
+                            _ => 128 + sig,
                         });
                     }
                 })

@@ -200,7 +200,14 @@ fn a_kiosk_that_panics_restores_the_terminal_and_starts_again_on_the_welcome_scr
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("kiosk.log");
     let cfg = dir.path().join("clinic.toml");
-    std::fs::write(&cfg, format!("[kiosk]\nlog_path = \"{}\"\n", log.display())).unwrap();
+    std::fs::write(
+        &cfg,
+        format!(
+            "[kiosk]\nlog_path = \"{}\"\ncount_results = true\n",
+            log.display()
+        ),
+    )
+    .unwrap();
     let mut s = Session::start_env(
         &["--kiosk", "--config", cfg.to_str().unwrap()],
         &[("AFTERCARE_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
@@ -228,6 +235,11 @@ fn a_kiosk_that_panics_restores_the_terminal_and_starts_again_on_the_welcome_scr
     s.finish();
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("kiosk started"), "{text}");
+    assert!(text.contains("kiosk stopped by signal 15"), "{text}");
+    assert!(
+        text.contains("results expected=0"),
+        "the counts are kept on SIGTERM: {text}"
+    );
     assert!(
         text.contains("kiosk crashed; restarting on the welcome screen"),
         "{text}"

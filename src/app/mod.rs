@@ -39,7 +39,9 @@ impl Mode {
     /// anything a person presses; staff leave through the PIN dialog.
     pub fn allows(self, action: Action) -> bool {
         match self {
-            Mode::Normal => true,
+            // At a person's own terminal results stay until they start again or quit, so the
+            // summary printed on quitting holds every one of them.
+            Mode::Normal => action != Action::Finish,
             // A kiosk never writes answers anywhere, so it cannot save a summary either.
             Mode::Kiosk => !matches!(
                 action,

@@ -96,7 +96,7 @@ fn picture_band(p: Picture, room: Rect) -> Option<PictureLayout> {
         .max()
         .unwrap_or(0)
         .min(3);
-    let h = (room.height * 45 / 100)
+    let h = ((u32::from(room.height) * 45 / 100) as u16)
         .min(MAX_DRAWING)
         .min(room.height.saturating_sub(caption_h + 1 + MIN_TEXT));
     if h < MIN_DRAWING {
