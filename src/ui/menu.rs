@@ -119,7 +119,10 @@ pub fn render(app: &App, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mut
             .enumerate()
             .map(|(row, text)| {
                 let mark = if chosen && row == 0 { th.marker() } else { " " };
-                let pad = usize::from(r.width).saturating_sub(text.width() + 2);
+                // The highlight covers the answer's words and one space, not the whole row:
+                // moving it repaints far fewer cells (bytes per key), and the marker and the
+                // reverse video still show the choice plainly. The tap target stays the row.
+                let pad = usize::from(r.width).saturating_sub(text.width() + 2).min(1);
                 Line::from(vec![
                     Span::raw(format!("{mark} ")),
                     Span::styled(format!("{text}{}", " ".repeat(pad)), style),
