@@ -363,7 +363,9 @@ fn read_secret(prompt: &str) -> std::io::Result<String> {
     use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
     if !std::io::stdin().is_terminal() {
         let mut line = String::new();
-        std::io::stdin().read_line(&mut line)?;
+        if std::io::stdin().read_line(&mut line)? == 0 {
+            return Err(std::io::Error::other("no PIN on standard input"));
+        }
         return Ok(line.trim().to_string());
     }
     eprint!("{prompt}");

@@ -319,3 +319,13 @@ fn check_config_points_at_the_bad_key() {
         "{err}"
     );
 }
+
+#[test]
+fn hash_pin_with_nothing_on_standard_input_says_so() {
+    let out = common::piped(
+        Command::new(env!("CARGO_BIN_EXE_aftercare")).arg("hash-pin"),
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not read the PIN"));
+}

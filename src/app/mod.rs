@@ -481,6 +481,7 @@ impl App {
     fn clear_everything(&mut self) {
         // A typed search and the way back through the explanations are the last person's too.
         self.browse = Browse::default();
+        self.save = save::SaveState::default();
         self.session.restart(&self.tree);
         self.history.clear();
         self.overlay = None;
