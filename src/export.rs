@@ -328,12 +328,7 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
                 .collect();
             let _ = writeln!(s, "\n**Read more:** {}", t.join(", "));
         }
-        let src: Vec<String> = o
-            .sources
-            .iter()
-            .map(|&i| format!("[{}](#source-{})", tree.sources[i].id, tree.sources[i].id))
-            .collect();
-        let _ = writeln!(s, "\n**Sources:** {}\n", src.join(", "));
+        let _ = writeln!(s, "\n**Sources:** {}\n", source_links(tree, &o.sources));
     }
     s.push_str("## Explanation topics\n\n");
     for t in &tree.topics {
@@ -352,12 +347,7 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
                 }
             }
         }
-        let src: Vec<String> = t
-            .sources
-            .iter()
-            .map(|&i| format!("[{}](#source-{})", tree.sources[i].id, tree.sources[i].id))
-            .collect();
-        let _ = writeln!(s, "\nSources: {}\n", src.join(", "));
+        let _ = writeln!(s, "\nSources: {}\n", source_links(tree, &t.sources));
     }
     s.push_str("## Sources\n\n");
     for src in &tree.sources {
@@ -378,6 +368,15 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
         let _ = writeln!(s, "{line} ({status})");
     }
     s
+}
+
+/// Links to the handout's source list, one per cited source.
+fn source_links(tree: &Tree, sources: &[usize]) -> String {
+    sources
+        .iter()
+        .map(|&i| format!("[{0}](#source-{0})", tree.sources[i].id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn md_runs(runs: &[markup::Run]) -> String {
