@@ -48,6 +48,7 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use crate::app::pointer::Pointer;
 use crate::app::{App, Effect, Input, Key, Mode};
 use crate::kiosk_log::Log;
 use crate::reload::Reload;
@@ -101,7 +102,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     if panic_after_first_frame {
         test_panic();
     }
-    let mut pointer = Pointer::default();
+    let mut events_in = Events::default();
     loop {
         let mut events = vec![wait(app, start)?];
         while event::poll(Duration::ZERO)? {
@@ -111,7 +112,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
         let mut redraw = false;
         for ev in events {
             let input = match ev {
-                Some(ev) => pointer.translate(ev),
+                Some(ev) => events_in.translate(ev),
                 None => Some(Input::Deadline),
             };
             let Some(input) = input else { continue };
@@ -162,16 +163,13 @@ fn wait(app: &App, start: Instant) -> io::Result<Option<Event>> {
     }
 }
 
-/// Touch and mouse: a tap is a press and release without moving (so a finger that drags a list
-/// does not also choose what it started on); a drag scrolls, a row at a time.
+/// Translates crossterm events into the app's input; the touch rules are in [`Pointer`].
 #[derive(Debug, Default)]
-struct Pointer {
-    /// Where the button went down, and the row the drag has reached.
-    down: Option<(u16, u16, u16)>,
-    dragged: bool,
+struct Events {
+    pointer: Pointer,
 }
 
-impl Pointer {
+impl Events {
     /// Translates a crossterm event; key releases and repeats, and unknown keys, are dropped.
     fn translate(&mut self, ev: Event) -> Option<Input> {
         match ev {
@@ -185,28 +183,11 @@ impl Pointer {
     fn mouse(&mut self, kind: MouseEventKind, col: u16, row: u16) -> Option<Input> {
         match kind {
             MouseEventKind::Down(MouseButton::Left) => {
-                self.down = Some((col, row, row));
-                self.dragged = false;
+                self.pointer.press(col, row);
                 None
             }
-            MouseEventKind::Drag(MouseButton::Left) => {
-                let (c0, r0, last) = self.down?;
-                if row == last {
-                    return None;
-                }
-                self.dragged = true;
-                self.down = Some((c0, r0, row));
-                // Dragging the content down shows what is above, like a phone.
-                Some(Input::Scroll {
-                    col,
-                    row,
-                    up: row > last,
-                })
-            }
-            MouseEventKind::Up(MouseButton::Left) => {
-                let (c0, r0, _) = self.down.take()?;
-                (!self.dragged).then_some(Input::Click { col: c0, row: r0 })
-            }
+            MouseEventKind::Drag(MouseButton::Left) => self.pointer.drag(col, row),
+            MouseEventKind::Up(MouseButton::Left) => self.pointer.release(),
             MouseEventKind::ScrollUp => Some(Input::Scroll { col, row, up: true }),
             MouseEventKind::ScrollDown => Some(Input::Scroll {
                 col,
@@ -404,7 +385,7 @@ mod tests {
 
     #[test]
     fn a_tap_chooses_and_a_drag_scrolls_without_choosing() {
-        let mut p = Pointer::default();
+        let mut p = Events::default();
         assert_eq!(
             p.mouse(MouseEventKind::Down(MouseButton::Left), 5, 10),
             None

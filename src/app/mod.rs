@@ -9,6 +9,7 @@ pub mod browse;
 pub mod input;
 pub mod keys;
 pub mod kiosk;
+pub mod pointer;
 pub mod save;
 
 use std::time::Duration;
