@@ -2,7 +2,7 @@
 //!
 //! The crate is layered so that dependencies point inward: `content` and `triage` know nothing of
 //! terminals or time; `app` is the pure state machine; `ui` draws it; the runners (`term`,
-//! `plain`) are the only code that performs I/O.
+//! `plain`, `web`) are the only code that performs I/O.
 
 pub mod app;
 pub mod config;
@@ -22,3 +22,6 @@ pub mod save_file;
 pub mod term;
 pub mod triage;
 pub mod ui;
+#[cfg(feature = "web")]
+pub mod web;
+pub mod web_page;

@@ -1,0 +1,95 @@
+//! Touch and mouse, shared by every runner: a tap is a press and release without moving (so a
+//! finger that drags a list does not also choose what it started on); a drag scrolls, a row at a
+//! time, like a phone. Pure: the runner hands in cells, this hands back [`Input`]s.
+
+use super::Input;
+
+/// The pointer's state between a press and its release.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pointer {
+    /// Where the button went down, and the row the drag has reached.
+    down: Option<(u16, u16, u16)>,
+    dragged: bool,
+}
+
+impl Pointer {
+    /// The button (or finger) went down on a cell.
+    pub fn press(&mut self, col: u16, row: u16) {
+        self.down = Some((col, row, row));
+        self.dragged = false;
+    }
+
+    /// The pointer moved with the button down: a scroll each time it reaches another row.
+    pub fn drag(&mut self, col: u16, row: u16) -> Option<Input> {
+        let (c0, r0, last) = self.down?;
+        if row == last {
+            return None;
+        }
+        self.dragged = true;
+        self.down = Some((c0, r0, row));
+        // Dragging the content down shows what is above.
+        Some(Input::Scroll {
+            col,
+            row,
+            up: row > last,
+        })
+    }
+
+    /// The button came up: a click where it went down, unless it was dragged.
+    pub fn release(&mut self) -> Option<Input> {
+        let (c0, r0, _) = self.down.take()?;
+        (!self.dragged).then_some(Input::Click { col: c0, row: r0 })
+    }
+
+    /// The press was taken away (the pointer left the page, the browser cancelled it).
+    pub fn cancel(&mut self) {
+        self.down = None;
+        self.dragged = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tap_clicks_where_it_went_down() {
+        let mut p = Pointer::default();
+        p.press(3, 4);
+        assert_eq!(p.drag(3, 4), None);
+        assert_eq!(p.release(), Some(Input::Click { col: 3, row: 4 }));
+        assert_eq!(p.release(), None, "one release, one click");
+    }
+
+    #[test]
+    fn a_drag_scrolls_and_does_not_click() {
+        let mut p = Pointer::default();
+        p.press(3, 4);
+        assert_eq!(
+            p.drag(3, 6),
+            Some(Input::Scroll {
+                col: 3,
+                row: 6,
+                up: true
+            })
+        );
+        assert_eq!(
+            p.drag(3, 5),
+            Some(Input::Scroll {
+                col: 3,
+                row: 5,
+                up: false
+            })
+        );
+        assert_eq!(p.release(), None);
+    }
+
+    #[test]
+    fn a_cancelled_press_does_nothing() {
+        let mut p = Pointer::default();
+        p.press(1, 1);
+        p.cancel();
+        assert_eq!(p.release(), None);
+        assert_eq!(p.drag(1, 3), None);
+    }
+}

@@ -1,0 +1,5 @@
+//! The browser kiosk's entry point: wasm-bindgen calls `main` when the page loads.
+
+fn main() {
+    aftercare::web::start();
+}

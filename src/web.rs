@@ -1,0 +1,538 @@
+//! The browser runner: the same kiosk app in a web page (feature `web`, built for wasm32 by
+//! `scripts/build-web.sh`).
+//!
+//! ratzilla's DOM backend draws ratatui frames as rows of `<span>`s in `#app`. Everything else is
+//! this module's own, for a kiosk that must never stall: key, pointer and wheel listeners on the
+//! window (the backend's own listeners sit on the grid, need focus and are lost when it rebuilds
+//! the grid on a resize); a new grid built on every resize; one `setTimeout` for the app's next
+//! deadline and no animation loop, so an idle page draws nothing; the time from
+//! `performance.now()`; and a panic hook that shows the emergency number and reloads the page.
+//!
+//! At load the page reads `clinic.toml` and the files listed in `content/files.txt` from beside
+//! itself (either may be absent: the defaults compiled in are used) and validates them exactly as
+//! `aftercare check` does; errors are shown with file, line and column, never half a screen.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratzilla::{CellSized, DomBackend};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Document, Element, KeyboardEvent, PointerEvent, RequestCache, RequestInit, Window};
+
+use crate::app::pointer::Pointer;
+use crate::app::{App, Effect, Input, Key};
+use crate::config::{CheckedConfig, Config, check_config};
+use crate::content::{RawFile, Tree, check_embedded, check_files};
+use crate::ui;
+use crate::ui::theme::Theme;
+use crate::web_page::{font_px, key_from, repeats, resolve_colors};
+
+/// The element the grid is drawn into (index.html has it).
+const PARENT: &str = "app";
+/// The grid ratzilla builds inside it.
+const GRID: &str = "app_ratzilla_grid";
+/// How long a resize must settle before the grid is rebuilt.
+const RESIZE_SETTLE_MS: i32 = 150;
+/// How long the "restarting" message shows after a crash before the page reloads.
+const RELOAD_AFTER_PANIC_MS: i32 = 3000;
+
+thread_local! {
+    static RUNNER: RefCell<Option<Runner>> = const { RefCell::new(None) };
+    /// The emergency number for the crash message (the config's, once it is read).
+    static EMERGENCY: RefCell<String> = RefCell::new(Config::default().clinic.emergency);
+}
+
+/// Starts the page: called once by the `aftercare-web` binary's `main`.
+pub fn start() {
+    std::panic::set_hook(Box::new(on_panic));
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(message) = boot().await {
+            show_text(&message);
+        }
+    });
+}
+
+/// Everything one running page holds.
+struct Runner {
+    app: App,
+    term: Option<Terminal<DomBackend>>,
+    /// One cell's size in CSS pixels, to turn pointer positions into cells.
+    cell: (f64, f64),
+    pointer: Pointer,
+    /// Wheel movement not yet turned into whole rows.
+    wheel: f64,
+    /// The pending deadline timer and the pending resize timer.
+    timer: Option<i32>,
+    resize_timer: Option<i32>,
+    /// Frames drawn since load (shown as `data-frames` on `#app`, for the idle test).
+    frames: u64,
+    /// The callbacks the timers call; kept so they are made once.
+    on_deadline: Closure<dyn FnMut()>,
+    on_resized: Closure<dyn FnMut()>,
+}
+
+async fn boot() -> Result<(), String> {
+    let config = load_config().await?;
+    EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
+    let tree = load_content().await?;
+    let theme = Theme::choose(config.theme, false, None);
+    let app = App::new_kiosk(tree, config, theme, now());
+    let runner = Runner {
+        app,
+        term: None,
+        cell: (10.0, 20.0),
+        pointer: Pointer::default(),
+        wheel: 0.0,
+        timer: None,
+        resize_timer: None,
+        frames: 0,
+        on_deadline: Closure::new(|| with_runner(|r| r.handle(Input::Deadline))),
+        on_resized: Closure::new(|| {
+            with_runner(|r| {
+                r.resize_timer = None;
+                r.rebuild();
+            })
+        }),
+    };
+    RUNNER.with(|cell| cell.replace(Some(runner)));
+    listen()?;
+    with_runner(Runner::rebuild);
+    let _ = window()?.focus();
+    Ok(())
+}
+
+fn with_runner(f: impl FnOnce(&mut Runner)) {
+    RUNNER.with(|cell| {
+        if let Ok(mut guard) = cell.try_borrow_mut()
+            && let Some(r) = guard.as_mut()
+        {
+            f(r);
+        }
+    });
+}
+
+impl Runner {
+    /// Gives one input to the app, draws if it changed, and sets the timer for its next deadline.
+    fn handle(&mut self, input: Input) {
+        let now = now();
+        let mut redraw = false;
+        for effect in self.app.update(input, now) {
+            match effect {
+                Effect::Redraw => redraw = true,
+                // Only the staff PIN quits a kiosk: in a browser that reloads the page, which
+                // reads the clinic's files again (new content and settings take effect).
+                Effect::Quit => {
+                    if let Ok(w) = window() {
+                        let _ = w.location().reload();
+                    }
+                    return;
+                }
+                // A kiosk offers no save; the bell would only startle.
+                Effect::Bell | Effect::SaveSummary => {}
+            }
+        }
+        if redraw {
+            self.draw();
+        }
+        self.schedule(now);
+    }
+
+    /// Sets one timer for the app's next deadline (none while the welcome screen holds nothing).
+    fn schedule(&mut self, now: Duration) {
+        let Ok(w) = window() else { return };
+        if let Some(id) = self.timer.take() {
+            w.clear_timeout_with_handle(id);
+        }
+        if let Some(at) = self.app.next_deadline() {
+            // A millisecond late rather than early: an early wake finds nothing due.
+            let ms = at.saturating_sub(now).as_millis().saturating_add(1);
+            let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+            self.timer = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    self.on_deadline.as_ref().unchecked_ref(),
+                    ms,
+                )
+                .ok();
+        }
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        if let Some(term) = self.term.as_mut()
+            && term
+                .draw(|f| {
+                    ui::render(app, f);
+                    resolve_colors(f.buffer_mut());
+                })
+                .is_ok()
+        {
+            self.frames += 1;
+            if let Some(parent) = element(PARENT) {
+                let _ = parent.set_attribute("data-frames", &self.frames.to_string());
+            }
+        }
+    }
+
+    /// Builds the grid for the window's size (at load and after each resize) and draws.
+    fn rebuild(&mut self) {
+        // Drop the old backend first: it removes its listeners.
+        self.term = None;
+        match build_terminal() {
+            Ok((term, cell, (w, h))) => {
+                self.term = Some(term);
+                self.cell = cell;
+                self.pointer.cancel();
+                self.handle(Input::Resize { w, h });
+                self.draw();
+            }
+            Err(message) => show_text(&message),
+        }
+    }
+
+    /// The cell under a point of the page, if it is on the grid.
+    fn cell_at(&self, x: f64, y: f64) -> Option<(u16, u16)> {
+        let rect = element(GRID)?.get_bounding_client_rect();
+        let (cx, cy) = (
+            (x - rect.left()) / self.cell.0,
+            (y - rect.top()) / self.cell.1,
+        );
+        let (w, h) = self.app.size;
+        (cx >= 0.0 && cy >= 0.0 && cx < f64::from(w) && cy < f64::from(h))
+            .then_some((cx as u16, cy as u16))
+    }
+}
+
+/// A terminal on a fresh grid, one cell's size in CSS pixels, and the grid's size in cells.
+type Built = (Terminal<DomBackend>, (f64, f64), (u16, u16));
+
+/// A new terminal on a fresh grid, with the font sized so about 80x24 cells fill the window.
+fn build_terminal() -> Result<Built, String> {
+    let w = window()?;
+    let parent = element(PARENT).ok_or("the page has no #app element")?;
+    parent.set_inner_html("");
+    let width = w
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(800.0);
+    let height = w
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(600.0);
+    let px = font_px(width, height);
+    if let Some(el) = parent.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.style().set_property("font-size", &format!("{px}px"));
+    }
+    let mut backend = DomBackend::new_by_id(PARENT).map_err(|e| e.to_string())?;
+    let (cw, ch) = backend.cell_size_css_px();
+    let size = ratatui::backend::Backend::window_size(&mut backend)
+        .map_err(|e| e.to_string())?
+        .columns_rows;
+    let area = Rect::new(0, 0, size.width, size.height);
+    let term = Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    Ok((
+        term,
+        (f64::from(cw), f64::from(ch)),
+        (size.width, size.height),
+    ))
+}
+
+/// Page-level listeners: they survive every grid rebuild and need no focus.
+fn listen() -> Result<(), String> {
+    let w = window()?;
+    on(&w, "keydown", |e: KeyboardEvent| {
+        if e.is_composing() {
+            return;
+        }
+        if let Some(k) = key(&e) {
+            e.prevent_default();
+            if e.repeat() && !repeats(k) {
+                return;
+            }
+            with_runner(|r| r.handle(Input::Key(k)));
+        }
+    })?;
+    on(&w, "pointerdown", |e: PointerEvent| {
+        if !e.is_primary() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        with_runner(|r| {
+            if let Some((col, row)) = r.cell_at(f64::from(e.client_x()), f64::from(e.client_y())) {
+                r.pointer.press(col, row);
+            }
+        });
+    })?;
+    on(&w, "pointermove", |e: PointerEvent| {
+        if !e.is_primary() || e.buttons() & 1 == 0 {
+            return;
+        }
+        with_runner(|r| {
+            if let Some((col, row)) = r.cell_at(f64::from(e.client_x()), f64::from(e.client_y()))
+                && let Some(input) = r.pointer.drag(col, row)
+            {
+                r.handle(input);
+            }
+        });
+    })?;
+    on(&w, "pointerup", |e: PointerEvent| {
+        if !e.is_primary() {
+            return;
+        }
+        with_runner(|r| {
+            if let Some(input) = r.pointer.release() {
+                r.handle(input);
+            }
+        });
+    })?;
+    on(&w, "pointercancel", |_: PointerEvent| {
+        with_runner(|r| r.pointer.cancel())
+    })?;
+    on(&w, "wheel", |e: web_sys::WheelEvent| {
+        e.prevent_default();
+        with_runner(|r| {
+            let Some((col, row)) = r.cell_at(f64::from(e.client_x()), f64::from(e.client_y()))
+            else {
+                return;
+            };
+            let rows = match e.delta_mode() {
+                web_sys::WheelEvent::DOM_DELTA_PIXEL => e.delta_y() / r.cell.1,
+                _ => e.delta_y(),
+            };
+            r.wheel += rows;
+            while r.wheel.abs() >= 1.0 {
+                let up = r.wheel < 0.0;
+                r.wheel -= r.wheel.signum();
+                r.handle(Input::Scroll { col, row, up });
+            }
+        });
+    })?;
+    // No long-press menu, no text selection by a lingering finger.
+    on(&w, "contextmenu", |e: web_sys::Event| e.prevent_default())?;
+    on(&w, "resize", |_: web_sys::Event| {
+        with_runner(|r| {
+            let Ok(w) = window() else { return };
+            if let Some(id) = r.resize_timer.take() {
+                w.clear_timeout_with_handle(id);
+            }
+            r.resize_timer = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    r.on_resized.as_ref().unchecked_ref(),
+                    RESIZE_SETTLE_MS,
+                )
+                .ok();
+        })
+    })?;
+    // A hidden tab's timers are slowed: on coming back, catch up with the idle reset at once.
+    let doc = document()?;
+    on(&doc, "visibilitychange", |_: web_sys::Event| {
+        with_runner(|r| r.handle(Input::Deadline))
+    })?;
+    // Whatever had focus, keys come back to the page.
+    on(&w, "blur", |_: web_sys::Event| {
+        if let Ok(w) = window() {
+            let _ = w.focus();
+        }
+    })?;
+    Ok(())
+}
+
+/// Adds a listener that lives as long as the page.
+fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    kind: &str,
+    f: impl FnMut(E) + 'static,
+) -> Result<(), String> {
+    let closure = Closure::<dyn FnMut(E)>::new(f);
+    let options = web_sys::AddEventListenerOptions::new();
+    // Passive listeners may not cancel: these must, for keys, wheel and touch.
+    options.set_passive(false);
+    target
+        .add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            &options,
+        )
+        .map_err(js_message)?;
+    closure.forget();
+    Ok(())
+}
+
+fn key(e: &KeyboardEvent) -> Option<Key> {
+    key_from(
+        &e.key(),
+        e.ctrl_key() || e.meta_key(),
+        e.alt_key(),
+        e.shift_key(),
+    )
+}
+
+/// Reads `clinic.toml` beside the page; absent, the defaults.
+async fn load_config() -> Result<Config, String> {
+    let Some(bytes) = fetch("clinic.toml").await? else {
+        return Ok(Config::default());
+    };
+    let checked: CheckedConfig = check_config(RawFile {
+        name: "clinic.toml".into(),
+        bytes,
+    });
+    match checked.config {
+        Some(c) => Ok(c),
+        None => Err(refused(
+            checked
+                .diagnostics
+                .iter()
+                .map(|d| d.one_line(std::slice::from_ref(&checked.file)))
+                .collect(),
+        )),
+    }
+}
+
+/// Reads the content files listed in `content/files.txt` beside the page; absent, the content
+/// compiled in.
+async fn load_content() -> Result<Tree, String> {
+    let checked = match fetch("content/files.txt").await? {
+        None => check_embedded(),
+        Some(list) => {
+            let list = String::from_utf8_lossy(&list).into_owned();
+            let mut raw = Vec::new();
+            for name in list
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let path = format!("content/{name}");
+                let bytes = fetch(&path).await?.ok_or_else(|| {
+                    refused(vec![format!(
+                        "content/files.txt names {name}, but the server has no {path} \
+                         (hint: copy the file there or remove its line)"
+                    )])
+                })?;
+                raw.push(RawFile { name: path, bytes });
+            }
+            check_files(raw)
+        }
+    };
+    let lines = checked.lines();
+    checked.tree.ok_or_else(|| refused(lines))
+}
+
+/// The page's words when the clinic's files are refused.
+fn refused(lines: Vec<String>) -> String {
+    let emergency = EMERGENCY.with(|e| e.borrow().clone());
+    format!(
+        "This kiosk cannot start: its files have mistakes.\n\n{}\n\n\
+         Staff: fix each line above (`aftercare check` shows the same), then reload this page.\n\n\
+         If you feel unwell now, call {emergency}, or ask at the desk.",
+        lines.join("\n")
+    )
+}
+
+/// A file beside the page: `None` if the server has none (404).
+async fn fetch(path: &str) -> Result<Option<Vec<u8>>, String> {
+    let w = window()?;
+    let init = RequestInit::new();
+    // Staff edits show after a reload, never a stale copy.
+    init.set_cache(RequestCache::NoCache);
+    let response = JsFuture::from(w.fetch_with_str_and_init(path, &init))
+        .await
+        .map_err(|e| {
+            format!(
+                "Could not read {path}: {} (hint: serve this folder with a web server; \
+                 a page opened as a file cannot read its neighbours)",
+                js_message(e)
+            )
+        })?;
+    let response: web_sys::Response = response.dyn_into().map_err(js_message)?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!(
+            "Could not read {path}: the server answered {}",
+            response.status()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_message)?)
+        .await
+        .map_err(js_message)?;
+    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// Replaces the page with plain text (errors, the crash message): never a half-drawn screen.
+fn show_text(text: &str) {
+    if let Some(parent) = element(PARENT) {
+        parent.set_inner_html("");
+        if let Ok(doc) = document()
+            && let Ok(pre) = doc.create_element("pre")
+        {
+            let _ = pre.set_attribute("class", "message");
+            pre.set_text_content(Some(text));
+            let _ = parent.append_child(&pre);
+        }
+    }
+}
+
+/// A panic freezes a wasm page: say so, with the emergency number, and reload.
+fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
+    web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+    let emergency = EMERGENCY.with(|e| e.try_borrow().map(|s| s.clone()).unwrap_or_default());
+    show_text(&format!(
+        "Something went wrong. This screen restarts in a few seconds.\n\n\
+         If you feel unwell now, call {emergency}, or ask at the desk."
+    ));
+    if let Ok(w) = window() {
+        let reload = Closure::once_into_js(|| {
+            if let Ok(w) = window() {
+                let _ = w.location().reload();
+            }
+        });
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            reload.unchecked_ref(),
+            RELOAD_AFTER_PANIC_MS,
+        );
+    }
+}
+
+/// The time since the page loaded.
+fn now() -> Duration {
+    let ms = window()
+        .ok()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
+    Duration::from_secs_f64(ms.max(0.0) / 1000.0)
+}
+
+fn window() -> Result<Window, String> {
+    web_sys::window().ok_or_else(|| "no window".to_string())
+}
+
+fn document() -> Result<Document, String> {
+    window()?
+        .document()
+        .ok_or_else(|| "no document".to_string())
+}
+
+fn element(id: &str) -> Option<Element> {
+    document().ok()?.get_element_by_id(id)
+}
+
+fn js_message(v: JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{v:?}"))
+}

@@ -1,0 +1,207 @@
+//! The browser runner's pure parts, built and tested on every target: which browser keys the
+//! app takes, how large the page's font is, and the colours a terminal would have supplied. The
+//! runner itself is `crate::web` (feature `web`).
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use crate::app::Key;
+
+/// The page's text and background where a terminal would use its own defaults.
+pub const PAGE_FG: Color = Color::Rgb(235, 235, 235);
+pub const PAGE_BG: Color = Color::Rgb(0, 0, 0);
+
+/// The page's rendering of the sixteen terminal colours. Each has a relative luminance of at least
+/// 0.18, so it keeps a WCAG contrast of 4.5:1 or more both as text on the black page and as the
+/// background of black text (the level badges, the emergency banner).
+pub fn rgb(c: Color) -> Color {
+    let (r, g, b) = match c {
+        Color::Black => (0, 0, 0),
+        Color::Red => (245, 85, 85),
+        Color::Green => (80, 200, 100),
+        Color::Yellow => (230, 200, 60),
+        Color::Blue => (120, 160, 255),
+        Color::Magenta => (225, 125, 225),
+        Color::Cyan => (60, 200, 210),
+        Color::Gray => (195, 195, 195),
+        Color::DarkGray => (150, 150, 150),
+        Color::LightRed => (255, 130, 130),
+        Color::LightGreen => (130, 230, 140),
+        Color::LightYellow => (250, 230, 120),
+        Color::LightBlue => (160, 190, 255),
+        Color::LightMagenta => (240, 165, 240),
+        Color::LightCyan => (130, 230, 240),
+        Color::White => (255, 255, 255),
+        other => return other,
+    };
+    Color::Rgb(r, g, b)
+}
+
+/// Gives every cell explicit colours. A terminal fills in its default colours and performs
+/// reverse video itself; the page has no defaults (a reversed cell with default colours would be
+/// white on white), so "default" becomes the page's colours and reverse video is done here.
+pub fn resolve_colors(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        let fg = match cell.fg {
+            Color::Reset => PAGE_FG,
+            c => rgb(c),
+        };
+        let bg = match cell.bg {
+            Color::Reset => PAGE_BG,
+            c => rgb(c),
+        };
+        if cell.modifier.contains(Modifier::REVERSED) {
+            cell.modifier.remove(Modifier::REVERSED);
+            cell.set_fg(bg).set_bg(fg);
+        } else {
+            cell.set_fg(fg).set_bg(bg);
+        }
+    }
+}
+
+/// The grid the font is sized for: the terminal's classic 80x24, as large as the screen allows.
+const TARGET_COLS: f64 = 80.0;
+const TARGET_ROWS: f64 = 24.0;
+/// DejaVu Sans Mono's advance and normal line height, in ems.
+const ADVANCE_EM: f64 = 0.602;
+const LINE_EM: f64 = 1.164;
+
+/// The font size (CSS pixels) at which an 80x24 grid fills a `width` x `height` window: large on
+/// a tablet, never smaller than 10 px nor larger than 40 px.
+pub fn font_px(width: f64, height: f64) -> f64 {
+    let by_width = width / (TARGET_COLS * ADVANCE_EM);
+    let by_height = height / (TARGET_ROWS * LINE_EM);
+    by_width.min(by_height).floor().clamp(10.0, 40.0)
+}
+
+/// The app's key for a browser key event; `None` for keys the app does not use (left to the
+/// browser).
+pub fn key_from(name: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Key> {
+    let mut chars = name.chars();
+    let single = match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
+    if alt {
+        return None;
+    }
+    if ctrl {
+        return single
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| Key::Ctrl(c.to_ascii_lowercase()));
+    }
+    Some(match name {
+        "Enter" => Key::Enter,
+        "Escape" => Key::Esc,
+        "Backspace" => Key::Backspace,
+        "Tab" if shift => Key::BackTab,
+        "Tab" => Key::Tab,
+        "ArrowUp" => Key::Up,
+        "ArrowDown" => Key::Down,
+        "ArrowLeft" => Key::Left,
+        "ArrowRight" => Key::Right,
+        "PageUp" => Key::PageUp,
+        "PageDown" => Key::PageDown,
+        "Home" => Key::Home,
+        "End" => Key::End,
+        _ => Key::Char(single?),
+    })
+}
+
+/// Keys that may repeat while held: moving and scrolling. A held Enter or digit must not answer
+/// several questions.
+pub fn repeats(k: Key) -> bool {
+    matches!(
+        k,
+        Key::Up | Key::Down | Key::Left | Key::Right | Key::PageUp | Key::PageDown
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reverse_video_with_default_colours_stays_readable() {
+        use ratatui::layout::Rect;
+        use ratatui::style::Style;
+        let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+        buf.set_string(0, 0, "a", Style::new().add_modifier(Modifier::REVERSED));
+        buf.set_string(
+            1,
+            0,
+            "b",
+            Style::new().fg(Color::Red).add_modifier(Modifier::REVERSED),
+        );
+        buf.set_string(2, 0, "c", Style::new().fg(Color::Cyan));
+        resolve_colors(&mut buf);
+        let a = &buf.content[0];
+        assert_eq!((a.fg, a.bg), (PAGE_BG, PAGE_FG), "dark text on a light bar");
+        assert!(!a.modifier.contains(Modifier::REVERSED));
+        let b = &buf.content[1];
+        assert_eq!((b.fg, b.bg), (PAGE_BG, rgb(Color::Red)));
+        let c = &buf.content[2];
+        assert_eq!((c.fg, c.bg), (rgb(Color::Cyan), PAGE_BG));
+    }
+
+    /// WCAG 2 relative luminance.
+    fn luminance(c: Color) -> f64 {
+        let Color::Rgb(r, g, b) = c else { return 0.0 };
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+
+    #[test]
+    fn every_colour_reads_on_black_and_under_black_text() {
+        use Color::*;
+        for c in [
+            Red,
+            Green,
+            Yellow,
+            Blue,
+            Magenta,
+            Cyan,
+            Gray,
+            DarkGray,
+            LightRed,
+            LightGreen,
+            LightYellow,
+            LightBlue,
+            LightMagenta,
+            LightCyan,
+            White,
+        ] {
+            let contrast = (luminance(rgb(c)) + 0.05) / (luminance(PAGE_BG) + 0.05);
+            assert!(contrast >= 4.5, "{c:?}: {contrast:.2}:1");
+        }
+        let text = (luminance(PAGE_FG) + 0.05) / 0.05;
+        assert!(text >= 7.0, "body text {text:.1}:1");
+    }
+
+    #[test]
+    fn browser_keys_become_the_apps_keys() {
+        assert_eq!(key_from("Enter", false, false, false), Some(Key::Enter));
+        assert_eq!(key_from("Tab", false, false, true), Some(Key::BackTab));
+        assert_eq!(key_from("3", false, false, false), Some(Key::Char('3')));
+        assert_eq!(key_from(" ", false, false, false), Some(Key::Char(' ')));
+        assert_eq!(key_from("E", true, false, true), Some(Key::Ctrl('e')));
+        assert_eq!(key_from("F5", false, false, false), None);
+        assert_eq!(key_from("Shift", false, false, true), None);
+        assert_eq!(key_from("a", false, true, false), None);
+    }
+
+    #[test]
+    fn the_font_fills_a_tablet_and_stays_readable_on_a_phone() {
+        // 1280x800 tablet: about 80x24 cells of 26 px.
+        assert_eq!(font_px(1280.0, 800.0), 26.0);
+        assert_eq!(font_px(360.0, 640.0), 10.0);
+        assert_eq!(font_px(7680.0, 4320.0), 40.0);
+    }
+}
