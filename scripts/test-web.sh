@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The browser kiosk end to end: builds the page (scripts/build-web.sh) with the test clinic
+# config and the default content as files beside it, serves it on 127.0.0.1, and drives Debian's
+# headless Chromium through a full triage by taps and keys, the idle privacy reset, a resize and a
+# refused clinic file (tests/web/e2e.mjs). Installs Chromium and playwright-core if missing.
+#
+#   scripts/test-web.sh [--screenshot docs/web-outcome.png]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+shot=
+if [ "${1:-}" = "--screenshot" ]; then shot=$(realpath -m "$2"); fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing Debian's Chromium"
+  (apt-get install -y -qq chromium || (apt-get update -qq && apt-get install -y -qq chromium)) >/dev/null
+fi
+if [ ! -d tests/web/node_modules/playwright-core ]; then
+  echo "== installing playwright-core (its own browser download is not used)"
+  (cd tests/web && npm ci --no-audit --no-fund --silent)
+fi
+
+out=target/web-e2e
+scripts/build-web.sh --out "$out" --config tests/web/clinic.toml --content data
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$out" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+echo "== the page in headless Chromium"
+node tests/web/e2e.mjs "http://127.0.0.1:$port/" ${shot:+"$shot"}

@@ -1,0 +1,150 @@
+// End-to-end test of the browser kiosk in Debian's headless Chromium, driven by playwright-core.
+// scripts/test-web.sh builds the page, serves it on 127.0.0.1 and runs this with the page's URL.
+//
+// A person walks one full triage by taps and keys to an outcome; the page must then sit still
+// (no frames drawn while nothing changes), show "Still there?" after the idle timeout and clear
+// every answer after the countdown. Then: a resize keeps taps working, and a clinic file with a
+// mistake is refused with its file, line and column.
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+
+const url = process.argv[2];
+const shotPath = process.argv[3];
+if (!url) throw new Error('usage: node e2e.mjs URL [SCREENSHOT.png]');
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures += 1;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+const page = await context.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('404')) errors.push(m.text()); });
+
+// The grid as text, one string per row, and one cell's size.
+async function screen() {
+  return page.evaluate(() => {
+    const grid = document.getElementById('app_ratzilla_grid');
+    if (!grid) return { rows: [document.getElementById('app').innerText], cell: null };
+    const rows = [...grid.querySelectorAll('pre')].map((p) => p.innerText.replace(/\u00a0/g, ' '));
+    const span = grid.querySelector('span').getBoundingClientRect();
+    const box = grid.getBoundingClientRect();
+    return { rows, cell: { w: span.width, h: span.height, left: box.left, top: box.top } };
+  });
+}
+const text = async () => (await screen()).rows.join('\n');
+const frames = () => page.evaluate(() => Number(document.getElementById('app').dataset.frames || 0));
+
+async function waitFor(words, timeout = 10000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const t = await text();
+    if (t.includes(words)) return t;
+    if (Date.now() > until) throw new Error(`"${words}" did not appear; the screen:\n${t}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+// Taps the middle of the first place `words` is drawn, as a finger would.
+async function tap(words) {
+  const { rows, cell } = await screen();
+  const row = rows.findIndex((r) => r.includes(words));
+  if (row < 0 || !cell) throw new Error(`cannot tap "${words}": not on screen:\n${rows.join('\n')}`);
+  const col = rows[row].indexOf(words) + Math.floor(words.length / 2);
+  await page.touchscreen.tap(cell.left + (col + 0.5) * cell.w, cell.top + (row + 0.5) * cell.h);
+}
+
+async function idleCost(ms) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+  const [task0, script0, f0] = [await metric('TaskDuration'), await metric('ScriptDuration'), await frames()];
+  await page.waitForTimeout(ms);
+  const [task1, script1, f1] = [await metric('TaskDuration'), await metric('ScriptDuration'), await frames()];
+  await cdp.detach();
+  return { busyMsPerSec: ((task1 - task0) * 1000) / (ms / 1000), scriptMs: (script1 - script0) * 1000, frames: f1 - f0 };
+}
+
+try {
+  const t0 = Date.now();
+  await page.goto(url);
+  let t = await waitFor('Check a symptom');
+  console.log(`     first screen after ${Date.now() - t0} ms`);
+  check(t.includes('999') && t.includes('01632 960000'), 'the emergency number and the clinic phone are on the welcome screen');
+  check(!t.toLowerCase().includes('quit'), 'a kiosk offers no way to quit');
+
+  // The walk: taps and keys, as a person would.
+  await tap('Check a symptom');
+  await waitFor('First, a safety check');
+  await tap('No, none of these');
+  await waitFor('Choose the first one that fits');
+  await page.keyboard.press('8'); // "No, none of these", by its number
+  await waitFor('What are you noticing?');
+  await tap('Skin redness, warmth or flushing');
+  await waitFor('Look at the skin that was massaged');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter'); // the fourth answer, "No, none of these"
+  await waitFor('How long has the redness or warmth lasted');
+  await tap('It started today, is not itchy or sore');
+  t = await waitFor('Normal: warm, pink skin after massage');
+  check(t.includes('Expected'), 'the walk reaches the expected outcome');
+  check(t.includes('999') && t.includes('01632 960000'), 'the outcome shows the emergency number and the clinic phone');
+  check(t.includes('Get help if'), 'the outcome says when to get more help');
+  if (shotPath) {
+    await page.screenshot({ path: shotPath });
+    console.log(`     screenshot: ${shotPath}`);
+  }
+
+  // Nothing changes on screen for 5 s (the idle timeout is 10 s): nothing may be drawn.
+  const busy = await idleCost(5000);
+  check(busy.frames === 0, `no frames drawn while the outcome sits still (${busy.frames})`);
+  console.log(`     idle on the outcome: main thread busy ${busy.busyMsPerSec.toFixed(2)} ms/s, script ${busy.scriptMs.toFixed(2)} ms in 5 s`);
+
+  // The privacy reset: "Still there?" after 10 s without a touch, the welcome screen 3 s later.
+  await waitFor('Still there?', 10000);
+  check(true, '"Still there?" appears after the idle timeout');
+  t = await waitFor('Check a symptom', 8000);
+  const html = await page.content();
+  check(!html.includes('warm, pink skin') && !html.includes('redness or warmth lasted'),
+    'after the reset no answer or outcome is left anywhere in the page');
+
+  // An idle welcome screen: no timers, no frames.
+  const idle = await idleCost(10000);
+  check(idle.frames === 0, `no frames drawn on the idle welcome screen in 10 s (${idle.frames})`);
+  console.log(`     idle on the welcome screen: main thread busy ${idle.busyMsPerSec.toFixed(2)} ms/s, script ${idle.scriptMs.toFixed(2)} ms in 10 s`);
+
+  // A resize builds a new grid; taps and keys still work.
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.waitForTimeout(400);
+  await tap('Browse explanations');
+  t = await waitFor('Vasodilation: why your skin goes warm and red');
+  check(true, 'a tap after a resize opens the explanations');
+  await page.keyboard.press('Escape');
+  await waitFor('Check a symptom');
+  check(true, 'a key after a resize goes back');
+
+  // A clinic file with a mistake: refused with file, line and column, and the way out.
+  await page.route('**/clinic.toml', (r) => r.fulfill({ status: 200, body: '[clinic]\nemergency = "999"\n\n[kiosk]\nidle_timeout_secs = 1\n' }));
+  await page.reload();
+  t = await waitFor('cannot start');
+  check(/clinic\.toml:5:21: error: kiosk\.idle_timeout_secs/.test(t), 'a bad clinic.toml names its file, line and column');
+  check(t.includes('999'), 'the refusal still shows the emergency number');
+  await page.unroute('**/clinic.toml');
+
+  check(errors.length === 0, `no errors in the page (${errors.join('; ')})`);
+} catch (e) {
+  console.log(`FAIL ${e.message}`);
+  failures += 1;
+} finally {
+  await browser.close();
+}
+console.log(failures === 0 ? 'web e2e: all passed' : `web e2e: ${failures} failed`);
+process.exit(failures === 0 ? 0 : 1);
