@@ -1,4 +1,5 @@
 //! The state machine driven with inputs and fake times: no terminal, no sleeps.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -250,5 +251,70 @@ fn the_emergency_number_shows_at_every_size_even_too_small_ones() {
         text(&draw(&a)).contains("Questions? Call your massage"),
         "{}",
         text(&draw(&a))
+    );
+}
+
+/// Where `words` are drawn on screen: (column, row) of their first character.
+fn find(a: &aftercare::app::App, words: &str) -> Option<(u16, u16)> {
+    let screen = text(&draw(a));
+    screen.lines().enumerate().find_map(|(row, line)| {
+        let at = line.find(words)?;
+        Some((line[..at].chars().count() as u16, row as u16))
+    })
+}
+
+fn default_app(w: u16, h: u16) -> aftercare::app::App {
+    let tree = aftercare::content::default_tree().unwrap();
+    let mut a = aftercare::app::App::new(
+        tree,
+        aftercare::config::Config::default(),
+        aftercare::ui::theme::Theme::no_color(),
+    );
+    a.update(Input::Resize { w, h }, Duration::ZERO);
+    a
+}
+
+#[test]
+fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
+    let mut a = default_app(80, 24);
+    // Start, no red flags twice, skin redness, none of these, started today: "expected".
+    for k in ["\n", "8", "8", "1", "4", "4"] {
+        press(&mut a, &typed(k));
+    }
+    assert!(matches!(a.screen, Screen::Outcome { scroll: 0, .. }));
+    let (col, row) = find(&a, "more below").expect("the outcome overflows at 80x24");
+    a.update(Input::Click { col, row }, Duration::ZERO);
+    let Screen::Outcome { scroll, .. } = a.screen else {
+        panic!("still the outcome")
+    };
+    assert!(scroll > 1, "a tap pages down, not a row ({scroll})");
+    let (col, row) = find(&a, "more above").expect("now there is more above");
+    a.update(Input::Click { col, row }, Duration::ZERO);
+    assert!(matches!(a.screen, Screen::Outcome { scroll: 0, .. }));
+}
+
+#[test]
+fn tapping_more_below_in_a_long_question_brings_the_next_answer_into_view() {
+    let mut a = default_app(60, 16);
+    press(&mut a, &typed("\n"));
+    assert!(
+        find(&a, "Not sure if I have one").is_none(),
+        "the last answer is hidden at 60x16"
+    );
+    for _ in 0..9 {
+        let Some((col, row)) = find(&a, "more below") else {
+            break;
+        };
+        a.update(Input::Click { col, row }, Duration::ZERO);
+    }
+    assert!(find(&a, "Not sure if I have one").is_some());
+    assert!(
+        a.session.results().is_empty(),
+        "tapping the indicator never answers"
+    );
+    assert_eq!(
+        a.session.current(&a.tree),
+        a.tree.start(),
+        "still the first question"
     );
 }

@@ -217,6 +217,7 @@ impl App {
                 let last = listed.len().saturating_sub(1);
                 self.select(list((selected + 1).min(last), mode))
             }
+            Action::Select(i) if i < listed.len() => self.select(list(i, mode)),
             Action::Choose | Action::Pick(_) => {
                 let i = if let Action::Pick(i) = action {
                     i

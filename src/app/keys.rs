@@ -22,6 +22,9 @@ pub enum Action {
     Choose,
     /// Choose answer or menu item `n` (0-based) at once.
     Pick(usize),
+    /// Highlight answer or menu item `n` without choosing it: a tap on "more below" brings the
+    /// next hidden one into view.
+    Select(usize),
     /// Undo the last answer.
     Back,
     /// Start the symptom check again from the first question.

@@ -346,6 +346,9 @@ impl App {
                     selected: down(selected, n),
                 });
             }
+            Action::Select(i) if i < n => {
+                return self.select(Screen::Welcome { selected: i });
+            }
             Action::Choose => selected,
             Action::Pick(i) if i < n => i,
             Action::Pick(_) => return vec![Effect::Bell],
@@ -369,6 +372,7 @@ impl App {
             Action::Down => self.select(Screen::Question {
                 selected: down(selected, n),
             }),
+            Action::Select(i) if i < n => self.select(Screen::Question { selected: i }),
             Action::Choose => self.choose_option(selected),
             Action::Pick(i) => self.choose_option(i),
             Action::Back => self.go_back(),

@@ -39,6 +39,8 @@ pub struct Scrolled {
     pub text: Rect,
     /// The first row shown, already clamped to the text.
     pub scroll: u16,
+    /// The largest scroll: 0 when the text fits.
+    pub max: u16,
     pub indicator: Option<Rect>,
 }
 
@@ -231,28 +233,21 @@ fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
         None => {}
     }
     let mut out: Vec<Target> = match &l.body {
-        Body::Menu(m) => m
-            .options
-            .iter()
-            .map(|&(i, r)| t(r, Action::Pick(i)))
-            .collect(),
+        Body::Menu(m) => menu_targets(m),
         Body::Outcome(o) => o
             .buttons
             .iter()
             .zip(app.outcome_buttons())
             .map(|(&r, &a)| t(r, a))
             .chain(o.links.iter().map(|&(i, r)| t(r, Action::OpenLink(i))))
+            .chain(more_targets(&o.body))
             .collect(),
-        Body::Topics(list) => list
-            .menu
-            .options
-            .iter()
-            .map(|&(i, r)| t(r, Action::Pick(i)))
-            .collect(),
+        Body::Topics(list) => menu_targets(&list.menu),
         Body::Topic(reader) => reader
             .links
             .iter()
             .map(|&(i, r)| t(r, Action::OpenLink(i)))
+            .chain(more_targets(&reader.body))
             .collect(),
         Body::Empty => Vec::new(),
     };
@@ -263,6 +258,70 @@ fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
             .filter_map(|&(r, i)| Some(t(r, hints.get(i)?.2))),
     );
     out
+}
+
+/// A menu's answers, and its "more above" / "more below" rows: a tap there highlights the
+/// nearest hidden answer, which scrolls it into view (a kiosk has no wheel and no keyboard).
+fn menu_targets(m: &MenuLayout) -> Vec<Target> {
+    let t = |rect, action| Target { rect, action };
+    let first = m.options.first().map(|&(i, _)| i);
+    let last = m.options.last().map(|&(i, _)| i);
+    let mut out: Vec<Target> = m
+        .options
+        .iter()
+        .map(|&(i, r)| t(r, Action::Pick(i)))
+        .collect();
+    if let (Some(r), Some(i)) = (m.more_above, first) {
+        out.push(t(r, Action::Select(i.saturating_sub(1))));
+    }
+    if let (Some(r), Some(i)) = (m.more_below, last) {
+        out.push(t(r, Action::Select(i + 1)));
+    }
+    out
+}
+
+/// A scrolling text's indicator row: "more above (↑)" pages up, "more below (↓)" pages down.
+/// When it says both, each half of the row does its own.
+fn more_targets(s: &Scrolled) -> Vec<Target> {
+    let Some(r) = s.indicator else {
+        return Vec::new();
+    };
+    let above = s.scroll > 0;
+    let below = s.scroll < s.max;
+    match (above, below) {
+        (true, true) => {
+            let half = super::strings::MORE_ABOVE.chars().count() as u16 + 1;
+            let (left, right) = (
+                Rect {
+                    width: half.min(r.width),
+                    ..r
+                },
+                Rect {
+                    x: r.x + half.min(r.width),
+                    width: r.width.saturating_sub(half),
+                    ..r
+                },
+            );
+            vec![
+                Target {
+                    rect: left,
+                    action: Action::PageUp,
+                },
+                Target {
+                    rect: right,
+                    action: Action::PageDown,
+                },
+            ]
+        }
+        (true, false) => vec![Target {
+            rect: r,
+            action: Action::PageUp,
+        }],
+        _ => vec![Target {
+            rect: r,
+            action: Action::PageDown,
+        }],
+    }
 }
 
 /// A scrolling region of `lines` rows in `area`, with an indicator row when it overflows.
@@ -276,6 +335,7 @@ pub fn scrolled(area: Rect, lines: u16, scroll: u16) -> (Scrolled, u16) {
             Scrolled {
                 text,
                 scroll: 0,
+                max: 0,
                 indicator: None,
             },
             0,
@@ -294,6 +354,7 @@ pub fn scrolled(area: Rect, lines: u16, scroll: u16) -> (Scrolled, u16) {
     let s = Scrolled {
         text,
         scroll: scroll.min(max),
+        max,
         indicator: Some(indicator),
     };
     (s, max)
