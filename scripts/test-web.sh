@@ -28,7 +28,7 @@ python3 -m http.server "$port" --bind 127.0.0.1 --directory "$out" >/dev/null 2>
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
-  curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.1
 done
 

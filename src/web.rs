@@ -101,8 +101,23 @@ async fn boot() -> Result<(), String> {
     RUNNER.with(|cell| cell.replace(Some(runner)));
     listen()?;
     with_runner(Runner::rebuild);
-    let _ = window()?.focus();
+    let w = window()?;
+    let _ = w.focus();
+    if w.location()
+        .search()
+        .is_ok_and(|q| q.contains("test-panic"))
+    {
+        test_panic();
+    }
     Ok(())
+}
+
+#[allow(
+    clippy::panic,
+    reason = "the hidden ?test-panic switch exists to panic, for the end-to-end test"
+)]
+fn test_panic() {
+    panic!("?test-panic: forced panic after the first frame");
 }
 
 fn with_runner(f: impl FnOnce(&mut Runner)) {

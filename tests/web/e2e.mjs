@@ -131,13 +131,36 @@ try {
   await waitFor('Check a symptom');
   check(true, 'a key after a resize goes back');
 
-  // A clinic file with a mistake: refused with file, line and column, and the way out.
-  await page.route('**/clinic.toml', (r) => r.fulfill({ status: 200, body: '[clinic]\nemergency = "999"\n\n[kiosk]\nidle_timeout_secs = 1\n' }));
+  // Once loaded, the page loads again with the server gone (the service worker's copy).
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(500);
+  await context.setOffline(true);
   await page.reload();
-  t = await waitFor('cannot start');
+  t = await waitFor('Check a symptom');
+  check(t.includes('01632 960000'), 'offline, a reload still shows the kiosk with the clinic\'s settings');
+  await context.setOffline(false);
+
+  // A clinic file with a mistake: refused with file, line and column, and the way out. (A new
+  // context without the service worker, so the test's copy of clinic.toml is the one read.)
+  const plain = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const bad = await plain.newPage();
+  await bad.route('**/clinic.toml', (r) => r.fulfill({ status: 200, body: '[clinic]\nemergency = "999"\n\n[kiosk]\nidle_timeout_secs = 1\n' }));
+  await bad.goto(url);
+  await bad.waitForFunction(() => document.getElementById('app').innerText.includes('cannot start'));
+  t = await bad.evaluate(() => document.getElementById('app').innerText);
   check(/clinic\.toml:5:21: error: kiosk\.idle_timeout_secs/.test(t), 'a bad clinic.toml names its file, line and column');
   check(t.includes('999'), 'the refusal still shows the emergency number');
-  await page.unroute('**/clinic.toml');
+  await plain.close();
+
+  // A panic would freeze a wasm page: it shows the emergency number, then reloads itself.
+  const crash = await browser.newPage();
+  await crash.goto(`${url}?test-panic`);
+  await crash.waitForFunction(() => document.getElementById('app').innerText.includes('Something went wrong'));
+  t = await crash.evaluate(() => document.getElementById('app').innerText);
+  check(t.includes('999'), 'after a panic the page shows the emergency number');
+  const reloaded = await crash.waitForEvent('load', { timeout: 6000 }).then(() => true, () => false);
+  check(reloaded, 'after a panic the page reloads itself');
+  await crash.close();
 
   check(errors.length === 0, `no errors in the page (${errors.join('; ')})`);
 } catch (e) {
