@@ -13,6 +13,7 @@ use aftercare::app::{App, Effect, Input, Key, Overlay, Screen};
 use aftercare::config::Config;
 use aftercare::content::{self, Tree};
 use aftercare::kiosk::hash_pin;
+use aftercare::ui;
 use aftercare::ui::theme::Theme;
 use common::{draw, text};
 
@@ -196,6 +197,77 @@ fn staff_exit_needs_the_chord_and_the_right_pin_and_wrong_pins_slow_down() {
         key(&mut a, Key::Char(c), 15);
     }
     assert_eq!(key(&mut a, Key::Enter, 15), vec![Effect::Quit]);
+}
+
+fn tap(a: &mut App, col: u16, row: u16, at: u64) -> Vec<Effect> {
+    a.update(Input::Click { col, row }, S(at))
+}
+
+/// The staff dialog's pad as laid out now.
+fn pad(a: &App) -> aftercare::ui::layout::Pad {
+    match ui::layout(a, a.area()).overlay {
+        Some(ui::layout::OverlayLayout::Dialog { pad: Some(p), .. }) => p,
+        other => panic!("no pad: {other:?}"),
+    }
+}
+
+/// Taps a pad key by its label.
+fn tap_key(a: &mut App, label: &str, at: u64) -> Vec<Effect> {
+    let i = ui::layout::PAD_KEYS
+        .iter()
+        .position(|(l, _)| *l == label)
+        .unwrap();
+    let r = pad(a).keys[i];
+    tap(a, r.x + r.width / 2, r.y, at)
+}
+
+#[test]
+fn five_taps_on_the_banner_open_the_staff_pin_pad_and_the_pin_can_be_tapped() {
+    let mut a = kiosk();
+    // Four taps, or five spread over more than 3 s: nothing.
+    for t in 0..4 {
+        tap(&mut a, 10, 0, 1 + t);
+    }
+    assert_eq!(a.overlay, None);
+    tap(&mut a, 10, 0, 9);
+    assert_eq!(a.overlay, None, "a new series starts after 3 s");
+    for _ in 0..4 {
+        tap(&mut a, 10, 0, 10);
+    }
+    assert_eq!(a.overlay, Some(Overlay::StaffPin));
+    let screen = text(&draw(&a));
+    for label in ["1", "5", "9", "0", "⌫", "OK"] {
+        assert!(screen.contains(label), "{label} is on the pad:\n{screen}");
+    }
+    // A wrong PIN, an erased digit, then the right one after the backoff.
+    for d in ["1", "1", "1", "1", "OK"] {
+        tap_key(&mut a, d, 11);
+    }
+    assert!(text(&draw(&a)).contains("Wrong PIN"));
+    for d in ["2", "4", "6", "9", "⌫", "8"] {
+        tap_key(&mut a, d, 13);
+    }
+    assert_eq!(a.kiosk.as_ref().unwrap().pin_entry, "2468");
+    // A tap between the keys, inside the dialog, keeps what was typed.
+    let frame = match ui::layout(&a, a.area()).overlay {
+        Some(ui::layout::OverlayLayout::Dialog { frame, .. }) => frame,
+        _ => unreachable!(),
+    };
+    tap(&mut a, frame.x + 1, frame.y + 1, 13);
+    assert_eq!(a.overlay, Some(Overlay::StaffPin));
+    assert_eq!(tap_key(&mut a, "OK", 13), vec![Effect::Quit]);
+}
+
+#[test]
+fn a_tap_outside_the_pin_dialog_closes_it_and_forgets_the_digits() {
+    let mut a = kiosk();
+    for _ in 0..5 {
+        tap(&mut a, 0, 0, 1);
+    }
+    tap_key(&mut a, "7", 1);
+    tap(&mut a, 0, 23, 2);
+    assert_eq!(a.overlay, None);
+    assert!(a.kiosk.as_ref().unwrap().pin_entry.is_empty());
 }
 
 #[test]

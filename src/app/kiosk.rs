@@ -9,12 +9,18 @@ use crate::config::Config;
 use crate::content::{Level, Tree};
 use crate::kiosk::{Idle, IdleState, PinCheck, StaffPin};
 use crate::triage::Session;
+use crate::ui;
+use crate::ui::layout::OverlayLayout;
 use crate::ui::theme::Theme;
+use ratatui::layout::Position;
 
 /// How long after Ctrl-E a Ctrl-X opens the staff PIN dialog.
 pub const CHORD_WINDOW: Duration = Duration::from_secs(3);
 /// The longest PIN the dialog takes.
 pub const MAX_PIN: usize = 32;
+/// Taps on the emergency banner, each within [`CHORD_WINDOW`] of the first, that open the staff
+/// PIN dialog on a kiosk without a keyboard.
+pub const STAFF_TAPS: u8 = 5;
 
 /// What a kiosk keeps besides the ordinary app state. Nothing here is an answer.
 #[derive(Debug, Clone)]
@@ -27,6 +33,8 @@ pub struct KioskState {
     pub pin_message: Option<String>,
     /// When Ctrl-E was pressed, the first half of the staff chord.
     chord_at: Option<Duration>,
+    /// Taps on the banner so far, and when the first of them was.
+    banner_taps: (u8, Duration),
     /// Valid content that arrived during a session; it takes over at the next reset.
     pub pending: Option<Box<Tree>>,
     /// Sessions cleared, per overall level (for the optional log line; never answers).
@@ -49,6 +57,7 @@ impl App {
             pin_entry: String::new(),
             pin_message: None,
             chord_at: None,
+            banner_taps: (0, now),
             pending: None,
             counts: [0; 5],
             last_now: now,
@@ -128,9 +137,29 @@ impl App {
         }
     }
 
-    /// Ctrl-E then Ctrl-X within [`CHORD_WINDOW`] opens the staff PIN dialog.
+    /// Ctrl-E then Ctrl-X within [`CHORD_WINDOW`] opens the staff PIN dialog; so do
+    /// [`STAFF_TAPS`] taps on the emergency banner within it (a tablet has no keyboard).
     fn staff_chord(&mut self, input: Input, now: Duration) -> Option<Vec<Effect>> {
+        let on_banner = match input {
+            Input::Click { col, row } => ui::layout(self, self.area())
+                .banner
+                .contains(Position::new(col, row)),
+            _ => false,
+        };
         let k = self.kiosk.as_mut()?;
+        if on_banner {
+            let (n, first) = k.banner_taps;
+            k.banner_taps = if n > 0 && now.saturating_sub(first) <= CHORD_WINDOW {
+                (n + 1, first)
+            } else {
+                (1, now)
+            };
+            if k.banner_taps.0 < STAFF_TAPS {
+                return Some(Vec::new());
+            }
+            k.banner_taps = (0, now);
+            return Some(self.open_staff_pin());
+        }
         match input {
             Input::Key(Key::Ctrl('e')) => {
                 k.chord_at = Some(now);
@@ -141,10 +170,7 @@ impl App {
                     .is_some_and(|t| now.saturating_sub(t) <= CHORD_WINDOW) =>
             {
                 k.chord_at = None;
-                k.pin_entry.clear();
-                k.pin_message = (!k.pin.is_configured()).then(|| NO_PIN.to_string());
-                self.overlay = Some(Overlay::StaffPin);
-                Some(vec![Effect::Redraw])
+                Some(self.open_staff_pin())
             }
             _ => {
                 k.chord_at = None;
@@ -153,7 +179,32 @@ impl App {
         }
     }
 
+    fn open_staff_pin(&mut self) -> Vec<Effect> {
+        let Some(k) = self.kiosk.as_mut() else {
+            return Vec::new();
+        };
+        k.pin_entry.clear();
+        k.pin_message = (!k.pin.is_configured()).then(|| NO_PIN.to_string());
+        self.overlay = Some(Overlay::StaffPin);
+        vec![Effect::Redraw]
+    }
+
     fn pin_input(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+        // A tap on the pad types its key; elsewhere in the dialog it does nothing (a finger that
+        // misses a key must not throw the PIN away); outside it, or on Cancel, it closes.
+        if let Input::Click { col, row } = input
+            && let Some(OverlayLayout::Dialog {
+                frame, button, pad, ..
+            }) = ui::layout(self, self.area()).overlay
+        {
+            let p = Position::new(col, row);
+            if let Some(key) = pad.and_then(|pad| pad.key_at(col, row)) {
+                return self.pin_input(Input::Key(key), now);
+            }
+            if frame.contains(p) && !button.contains(p) {
+                return Vec::new();
+            }
+        }
         let Some(k) = self.kiosk.as_mut() else {
             return Vec::new();
         };
@@ -200,6 +251,7 @@ impl App {
             k.pin_entry.clear();
             k.pin_message = None;
             k.chord_at = None;
+            k.banner_taps.0 = 0;
             if let Some(tree) = k.pending.take() {
                 self.tree = *tree;
             }
@@ -225,7 +277,9 @@ impl App {
 }
 
 /// The dialog's words when the config sets no PIN.
-const NO_PIN: &str = "No staff PIN is set. Stop the kiosk with `systemctl stop` (SIGTERM).";
+const NO_PIN: &str = "No staff PIN is set (kiosk.pin_hash; make one with `aftercare hash-pin`). \
+                      Until then stop a terminal kiosk with SIGTERM (`systemctl stop`); reload a \
+                      browser kiosk from its browser.";
 
 fn level_index(level: Level) -> usize {
     Level::ALL.iter().position(|&l| l == level).unwrap_or(0)

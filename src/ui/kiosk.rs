@@ -1,13 +1,14 @@
 //! Small dialogs that read keys themselves: the kiosk's "Still there?" countdown and staff PIN,
 //! and the "save your results" file name. Each is a box with text and one button; the whole
-//! screen is a tap target while one is open.
+//! screen is a tap target while one is open. The staff PIN dialog also has a pad of keys to tap,
+//! for a kiosk with no keyboard (a tablet in a browser).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::{OverlayLayout, centred, inset};
+use super::layout::{OverlayLayout, PAD_KEYS, Pad, centred, inset};
 use super::wrap::wrap;
 use super::{draw_text, strings};
 use crate::app::{App, Overlay};
@@ -45,7 +46,13 @@ fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str) {
     }
 }
 
-/// Places the dialog centred in `col`.
+/// A pad key's width, and the pad's rows: four rows of keys with a blank row between.
+const KEY_W: u16 = 7;
+const PAD_H: u16 = 7;
+const PAD_W: u16 = 3 * KEY_W + 2 * 2;
+
+/// Places the dialog centred in `col`. The staff PIN dialog in a kiosk gets its pad when the
+/// screen has room for it (a screen too small for it still takes the keyboard).
 pub fn layout(app: &App, overlay: Overlay, col: Rect) -> OverlayLayout {
     let (_, text, button) = words(app, overlay);
     let w = col.width.min(56);
@@ -53,19 +60,34 @@ pub fn layout(app: &App, overlay: Overlay, col: Rect) -> OverlayLayout {
         .split('\n')
         .map(|p| wrap(p, w.saturating_sub(4)).len().max(1) as u16)
         .sum();
-    let h = (text_h + 4).min(col.height);
+    let with_pad = overlay == Overlay::StaffPin
+        && app.kiosk.is_some()
+        && text_h + 4 + PAD_H < col.height
+        && w >= PAD_W + 4;
+    let pad_h = if with_pad { PAD_H + 1 } else { 0 };
+    let h = (text_h + 4 + pad_h).min(col.height);
     let frame = centred(col, w, h);
     let inner = inset(frame);
     let text_r = Rect {
         height: text_h.min(inner.height.saturating_sub(2)),
         ..inner
     };
+    let pad = with_pad.then(|| {
+        let top = text_r.bottom() + 1;
+        let mut keys = [Rect::default(); 12];
+        for (i, r) in keys.iter_mut().enumerate() {
+            let (row, column) = (i as u16 / 3, i as u16 % 3);
+            *r = Rect::new(inner.x + column * (KEY_W + 2), top + row * 2, KEY_W, 1);
+        }
+        Pad { keys }
+    });
     let bw = (button.width() as u16 + 2).min(inner.width);
-    let button_r = Rect::new(inner.x, text_r.bottom() + 1, bw, 1).intersection(inner);
+    let button_r = Rect::new(inner.x, text_r.bottom() + 1 + pad_h, bw, 1).intersection(inner);
     OverlayLayout::Dialog {
         frame,
         text: text_r,
         button: button_r,
+        pad,
     }
 }
 
@@ -76,6 +98,7 @@ pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
             frame,
             text,
             button,
+            pad,
         },
         Some(overlay),
     ) = (*l, app.overlay)
@@ -97,6 +120,13 @@ pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
         let r = Rect::new(text.x, y, text.width, rows).intersection(text);
         draw_text(f, r, para, th.heading());
         y += rows;
+    }
+    if let Some(pad) = pad {
+        for (r, (label, _)) in pad.keys.iter().zip(PAD_KEYS) {
+            let pad_left = (r.width as usize).saturating_sub(label.width()) / 2;
+            let face = format!("{}{label}", " ".repeat(pad_left));
+            f.render_widget(Paragraph::new(face).style(th.selected()), *r);
+        }
     }
     f.render_widget(
         Paragraph::new(format!(" {label} ")).style(th.selected()),

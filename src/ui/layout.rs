@@ -106,12 +106,49 @@ pub enum OverlayLayout {
         code: Option<Rect>,
         text: Rect,
     },
-    /// A kiosk dialog: a box with text and one button.
+    /// A kiosk dialog: a box with text and one button; the staff PIN dialog also has a pad.
     Dialog {
         frame: Rect,
         text: Rect,
         button: Rect,
+        pad: Option<Pad>,
     },
+}
+
+/// The staff PIN dialog's keys, for a kiosk with no keyboard: `1`–`9`, erase, `0`, OK.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pad {
+    pub keys: [Rect; 12],
+}
+
+/// What each of the pad's keys says and types, in [`Pad::keys`] order.
+pub const PAD_KEYS: [(&str, crate::app::Key); 12] = {
+    use crate::app::Key;
+    [
+        ("1", Key::Char('1')),
+        ("2", Key::Char('2')),
+        ("3", Key::Char('3')),
+        ("4", Key::Char('4')),
+        ("5", Key::Char('5')),
+        ("6", Key::Char('6')),
+        ("7", Key::Char('7')),
+        ("8", Key::Char('8')),
+        ("9", Key::Char('9')),
+        ("⌫", Key::Backspace),
+        ("0", Key::Char('0')),
+        ("OK", Key::Enter),
+    ]
+};
+
+impl Pad {
+    /// The key under a tap, if any.
+    pub fn key_at(&self, col: u16, row: u16) -> Option<crate::app::Key> {
+        let p = Position::new(col, row);
+        self.keys
+            .iter()
+            .position(|r| r.contains(p))
+            .map(|i| PAD_KEYS[i].1)
+    }
 }
 
 /// Every rectangle of one frame.

@@ -28,7 +28,7 @@ seconds. Tap anywhere or press any key to keep going.";
 pub const STILL_THERE_BUTTON: &str = "I'm still here";
 /// Kiosk: the staff exit dialog.
 pub const STAFF_TITLE: &str = "Staff exit";
-pub const STAFF_TEXT: &str = "Type the staff PIN and press Enter.";
+pub const STAFF_TEXT: &str = "Type the staff PIN, then Enter or OK.";
 pub const STAFF_CANCEL: &str = "[Esc] Cancel";
 /// Outcome section headings.
 pub const DO_NOW: &str = "Do this now";
