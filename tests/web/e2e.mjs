@@ -62,6 +62,26 @@ async function tap(words) {
   await page.touchscreen.tap(cell.left + (col + 0.5) * cell.w, cell.top + (row + 0.5) * cell.h);
 }
 
+// Taps a key of the staff PIN pad. Pad rows are the dialog's rows holding exactly three short
+// labels ("1 2 3" … "⌫ 0 OK").
+async function tapKey(label) {
+  const { rows, cell } = await screen();
+  for (let row = 0; row < rows.length; row++) {
+    const line = rows[row];
+    const left = line.indexOf('│');
+    const right = line.indexOf('│', left + 1);
+    if (left < 0 || right < 0) continue;
+    const inside = line.slice(left + 1, right);
+    const labels = inside.trim().split(/\s+/);
+    if (labels.length !== 3 || labels.some((l) => l.length > 2) || !labels.includes(label)) continue;
+    const at = [...inside.matchAll(/\S+/g)].find((m) => m[0] === label).index;
+    const col = left + 1 + at;
+    await page.touchscreen.tap(cell.left + (col + 0.5) * cell.w, cell.top + (row + 0.5) * cell.h);
+    return;
+  }
+  throw new Error(`no pad key "${label}" on screen:\n${rows.join('\n')}`);
+}
+
 async function idleCost(ms) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -130,6 +150,25 @@ try {
   await page.keyboard.press('Escape');
   await waitFor('Check a symptom');
   check(true, 'a key after a resize goes back');
+
+  // Staff without a keyboard: five taps on the emergency banner open the PIN pad; a wrong PIN is
+  // refused; the right one reloads the page (which reads the clinic's files again).
+  const tapAt = async (col, row) => {
+    const { cell } = await screen();
+    await page.touchscreen.tap(cell.left + (col + 0.5) * cell.w, cell.top + (row + 0.5) * cell.h);
+  };
+  for (let i = 0; i < 5; i++) await tapAt(10, 0);
+  t = await waitFor('Staff exit');
+  check(t.includes(' OK') && t.includes('⌫'), 'five taps on the banner open the staff PIN pad');
+  for (const k of ['1', '3', '5', '7', 'OK']) await tapKey(k);
+  t = await waitFor('Wrong PIN');
+  check(true, 'a wrong PIN tapped on the pad is refused');
+  await page.waitForTimeout(1100); // the one-second backoff after a wrong PIN
+  for (const k of ['2', '4', '6', '8']) await tapKey(k);
+  const reload = page.waitForEvent('load', { timeout: 8000 }).then(() => true, () => false);
+  await tapKey('OK');
+  check(await reload, 'the right PIN tapped on the pad reloads the page');
+  await waitFor('Check a symptom');
 
   // Once loaded, the page loads again with the server gone (the service worker's copy).
   await page.evaluate(() => navigator.serviceWorker.ready);
