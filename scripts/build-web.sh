@@ -58,7 +58,7 @@ wasm=target/$target/web/aftercare-web.wasm
 rm -rf "$out"
 mkdir -p "$out/fonts"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$out" --out-name aftercare "$wasm"
-cp web/index.html web/sw.js "$out/"
+cp web/index.html web/boot.js web/sw.js "$out/"
 cp "$font" "$out/fonts/DejaVuSansMono.ttf"
 cp /usr/share/doc/fonts-dejavu-core/copyright "$out/fonts/LICENSE-DejaVu.txt" 2>/dev/null || true
 if [ -n "$config" ]; then

@@ -8,7 +8,7 @@ const CACHE = 'aftercare-v1';
 // "use the defaults").
 async function precache() {
   const cache = await caches.open(CACHE);
-  const names = ['./', 'index.html', 'aftercare.js', 'aftercare_bg.wasm',
+  const names = ['./', 'index.html', 'boot.js', 'aftercare.js', 'aftercare_bg.wasm',
     'fonts/DejaVuSansMono.ttf', 'clinic.toml', 'content/files.txt'];
   const list = await fetch('content/files.txt', { cache: 'no-cache' })
     .then((r) => (r.ok ? r.text() : ''))

