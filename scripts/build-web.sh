@@ -10,20 +10,28 @@
 # Without them the page uses the defaults compiled in. Staff may also edit the copies in place
 # and reload the page.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
-out=dist
+# Paths are the caller's, taken before moving to the repository's root.
+abs() { realpath -m -- "$1"; }
+out=
 config=
 content=
 while [ $# -gt 0 ]; do
   case "$1" in
-    --out) out=$2; shift 2 ;;
-    --config) config=$2; shift 2 ;;
-    --content) content=$2; shift 2 ;;
+    --out) out=$(abs "$2"); shift 2 ;;
+    --config) config=$(abs "$2"); shift 2 ;;
+    --content) content=$(abs "$2"); shift 2 ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "build-web.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
+cd "$(dirname "$0")/.."
+out=${out:-$PWD/dist}
+# The folder is emptied first: only ever one that is empty, absent, or an earlier build.
+if [ -e "$out" ] && [ -n "$(ls -A "$out" 2>/dev/null)" ] && [ ! -e "$out/.aftercare-web" ]; then
+  echo "build-web.sh: $out is not empty and is not an earlier build; choose another --out" >&2
+  exit 2
+fi
 
 target=wasm32-unknown-unknown
 rustup target add "$target" >/dev/null 2>&1 || true
@@ -60,7 +68,10 @@ mkdir -p "$out/fonts"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$out" --out-name aftercare "$wasm"
 cp web/index.html web/boot.js web/sw.js "$out/"
 cp "$font" "$out/fonts/DejaVuSansMono.ttf"
-cp /usr/share/doc/fonts-dejavu-core/copyright "$out/fonts/LICENSE-DejaVu.txt" 2>/dev/null || true
+if ! cp /usr/share/doc/fonts-dejavu-core/copyright "$out/fonts/LICENSE-DejaVu.txt" 2>/dev/null; then
+  echo "build-web.sh: warning: the DejaVu licence was not found; add it to $out/fonts/ before publishing" >&2
+fi
+echo "built by scripts/build-web.sh; this folder is replaced on the next build" >"$out/.aftercare-web"
 if [ -n "$config" ]; then
   cp "$config" "$out/clinic.toml"
 fi

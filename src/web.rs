@@ -29,7 +29,7 @@ use crate::config::{CheckedConfig, Config, check_config};
 use crate::content::{RawFile, Tree, check_embedded, check_files};
 use crate::ui;
 use crate::ui::theme::Theme;
-use crate::web_page::{font_px, key_from, repeats, resolve_colors};
+use crate::web_page::{font_px, is_zoom_key, key_from, repeats, resolve_colors};
 
 /// The element the grid is drawn into (index.html has it).
 const PARENT: &str = "app";
@@ -175,6 +175,7 @@ impl Runner {
         }
     }
 
+    /// Draws a frame, unless the window is being resized (the rebuild draws).
     fn draw(&mut self) {
         let app = &self.app;
         if let Some(term) = self.term.as_mut()
@@ -270,6 +271,10 @@ fn listen() -> Result<(), String> {
         if e.is_composing() {
             return;
         }
+        if is_zoom_key(&e.key(), e.ctrl_key() || e.meta_key()) {
+            e.prevent_default();
+            return;
+        }
         if let Some(k) = key(&e) {
             e.prevent_default();
             if e.repeat() && !repeats(k) {
@@ -321,11 +326,14 @@ fn listen() -> Result<(), String> {
             else {
                 return;
             };
-            let rows = match e.delta_mode() {
-                web_sys::WheelEvent::DOM_DELTA_PIXEL => e.delta_y() / r.cell.1,
+            // One step a wheel notch (about 100 px, or 3 lines), like the terminal's wheel;
+            // a trackpad's small movements add up to it.
+            let notches = match e.delta_mode() {
+                web_sys::WheelEvent::DOM_DELTA_PIXEL => e.delta_y() / 100.0,
+                web_sys::WheelEvent::DOM_DELTA_LINE => e.delta_y() / 3.0,
                 _ => e.delta_y(),
             };
-            r.wheel += rows;
+            r.wheel += notches;
             while r.wheel.abs() >= 1.0 {
                 let up = r.wheel < 0.0;
                 r.wheel -= r.wheel.signum();
@@ -337,6 +345,10 @@ fn listen() -> Result<(), String> {
     on(&w, "contextmenu", |e: web_sys::Event| e.prevent_default())?;
     on(&w, "resize", |_: web_sys::Event| {
         with_runner(|r| {
+            // The old grid no longer matches the window (ratzilla's own resize listener has
+            // already marked it for rebuilding at the old size, which would draw out of bounds):
+            // drop it now and draw nothing until the new grid is built.
+            r.term = None;
             let Ok(w) = window() else { return };
             if let Some(id) = r.resize_timer.take() {
                 w.clear_timeout_with_handle(id);
@@ -443,14 +455,28 @@ async fn load_content() -> Result<Tree, String> {
     checked.tree.ok_or_else(|| refused(lines))
 }
 
-/// The page's words when the clinic's files are refused.
+/// The most diagnostics the refusal lists (`aftercare check` lists them all).
+const MAX_SHOWN: usize = 20;
+
+/// The page's words when the clinic's files are refused: the emergency number first, so no list
+/// of mistakes can push it off the screen.
 fn refused(lines: Vec<String>) -> String {
     let emergency = EMERGENCY.with(|e| e.borrow().clone());
+    let more = lines.len().saturating_sub(MAX_SHOWN);
+    let mut shown = lines
+        .into_iter()
+        .take(MAX_SHOWN)
+        .collect::<Vec<_>>()
+        .join("\n");
+    if more > 0 {
+        shown.push_str(&format!(
+            "\n… and {more} more (`aftercare check` lists them all)"
+        ));
+    }
     format!(
-        "This kiosk cannot start: its files have mistakes.\n\n{}\n\n\
-         Staff: fix each line above (`aftercare check` shows the same), then reload this page.\n\n\
-         If you feel unwell now, call {emergency}, or ask at the desk.",
-        lines.join("\n")
+        "If you feel unwell now, call {emergency}, or ask at the desk.\n\n\
+         This kiosk cannot start: its files have mistakes.\n\n{shown}\n\n\
+         Staff: fix each line above (`aftercare check` shows the same), then reload this page."
     )
 }
 
@@ -504,8 +530,8 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
     let emergency = EMERGENCY.with(|e| e.try_borrow().map(|s| s.clone()).unwrap_or_default());
     show_text(&format!(
-        "Something went wrong. This screen restarts in a few seconds.\n\n\
-         If you feel unwell now, call {emergency}, or ask at the desk."
+        "If you feel unwell now, call {emergency}, or ask at the desk.\n\n\
+         Something went wrong. This screen restarts in a few seconds."
     ));
     if let Ok(w) = window() {
         let reload = Closure::once_into_js(|| {

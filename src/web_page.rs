@@ -59,17 +59,29 @@ pub fn resolve_colors(buf: &mut Buffer) {
     }
 }
 
-/// The grid the font is sized for: the terminal's classic 80x24, as large as the screen allows.
-const TARGET_COLS: f64 = 80.0;
+/// The rows the font is sized for: the terminal's classic 24.
 const TARGET_ROWS: f64 = 24.0;
 /// DejaVu Sans Mono's advance and normal line height, in ems.
 const ADVANCE_EM: f64 = 0.602;
 const LINE_EM: f64 = 1.164;
 
-/// The font size (CSS pixels) at which an 80x24 grid fills a `width` x `height` window: large on
-/// a tablet, never smaller than 10 px nor larger than 40 px.
+/// How many columns the font is sized for: 80 on a landscape screen (the layout's full reading
+/// width), 60 on a portrait tablet and 44 on a phone, so the text is large where the screen is
+/// narrow (the layout works down to 40 columns).
+fn target_cols(width: f64, height: f64) -> f64 {
+    if width < 600.0 {
+        44.0
+    } else if height > width {
+        60.0
+    } else {
+        80.0
+    }
+}
+
+/// The font size (CSS pixels) for a `width` x `height` window: as large as fits the target
+/// columns and 24 rows, never smaller than 10 px nor larger than 40 px.
 pub fn font_px(width: f64, height: f64) -> f64 {
-    let by_width = width / (TARGET_COLS * ADVANCE_EM);
+    let by_width = width / (target_cols(width, height) * ADVANCE_EM);
     let by_height = height / (TARGET_ROWS * LINE_EM);
     by_width.min(by_height).floor().clamp(10.0, 40.0)
 }
@@ -106,6 +118,12 @@ pub fn key_from(name: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Key> {
         "End" => Key::End,
         _ => Key::Char(single?),
     })
+}
+
+/// Ctrl (or Cmd) with +, - or 0: the browser's zoom, which would leave a kiosk's grid too large
+/// or too small for the next person. The page swallows them.
+pub fn is_zoom_key(name: &str, ctrl: bool) -> bool {
+    ctrl && matches!(name, "+" | "-" | "=" | "_" | "0")
 }
 
 /// Keys that may repeat while held: moving and scrolling. A held Enter or digit must not answer
@@ -186,6 +204,14 @@ mod tests {
     }
 
     #[test]
+    fn zoom_shortcuts_are_caught_and_plain_digits_are_not() {
+        assert!(is_zoom_key("+", true));
+        assert!(is_zoom_key("0", true));
+        assert!(!is_zoom_key("0", false), "0 alone picks an answer");
+        assert!(!is_zoom_key("e", true));
+    }
+
+    #[test]
     fn browser_keys_become_the_apps_keys() {
         assert_eq!(key_from("Enter", false, false, false), Some(Key::Enter));
         assert_eq!(key_from("Tab", false, false, true), Some(Key::BackTab));
@@ -199,9 +225,24 @@ mod tests {
 
     #[test]
     fn the_font_fills_a_tablet_and_stays_readable_on_a_phone() {
-        // 1280x800 tablet: about 80x24 cells of 26 px.
-        assert_eq!(font_px(1280.0, 800.0), 26.0);
-        assert_eq!(font_px(360.0, 640.0), 10.0);
+        // Columns and rows of cells at a font size, as the page measures them.
+        let grid = |w: f64, h: f64| {
+            let px = font_px(w, h);
+            (
+                px,
+                (w / (px * ADVANCE_EM)) as u16,
+                (h / (px * LINE_EM)) as u16,
+            )
+        };
+        // A landscape tablet: 80x24 cells of 26 px.
+        assert_eq!(grid(1280.0, 800.0), (26.0, 81, 26));
+        // A portrait tablet: larger text, fewer columns, never below the layout's 40.
+        assert_eq!(grid(800.0, 1280.0), (22.0, 60, 49));
+        // A phone: 13 px, 46 columns.
+        assert_eq!(grid(360.0, 640.0), (13.0, 46, 42));
+        // A wall screen: capped.
         assert_eq!(font_px(7680.0, 4320.0), 40.0);
+        // A tiny window: never below 10 px (the app shows "make the window larger").
+        assert_eq!(font_px(200.0, 100.0), 10.0);
     }
 }

@@ -4,6 +4,10 @@
 
 use super::Input;
 
+/// How many columns sideways a press may wander and still be a tap (a finger is wider than a
+/// cell).
+const SIDEWAYS: u16 = 2;
+
 /// The pointer's state between a press and its release.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Pointer {
@@ -19,9 +23,13 @@ impl Pointer {
         self.dragged = false;
     }
 
-    /// The pointer moved with the button down: a scroll each time it reaches another row.
+    /// The pointer moved with the button down: a scroll each time it reaches another row. A
+    /// sideways swipe of two columns or more scrolls nothing but is no longer a tap either.
     pub fn drag(&mut self, col: u16, row: u16) -> Option<Input> {
         let (c0, r0, last) = self.down?;
+        if col.abs_diff(c0) >= SIDEWAYS {
+            self.dragged = true;
+        }
         if row == last {
             return None;
         }
@@ -82,6 +90,21 @@ mod tests {
             })
         );
         assert_eq!(p.release(), None);
+    }
+
+    #[test]
+    fn a_sideways_swipe_is_not_a_tap_but_a_wobble_is() {
+        let mut p = Pointer::default();
+        p.press(10, 4);
+        assert_eq!(p.drag(11, 4), None);
+        assert_eq!(
+            p.release(),
+            Some(Input::Click { col: 10, row: 4 }),
+            "one column: still a tap"
+        );
+        p.press(10, 4);
+        assert_eq!(p.drag(20, 4), None, "sideways scrolls nothing");
+        assert_eq!(p.release(), None, "and chooses nothing");
     }
 
     #[test]
