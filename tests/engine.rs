@@ -137,12 +137,11 @@ proptest! {
                 prop_assert!(t.questions[q].emergency_screen, "the first answer is always on an emergency screen");
             }
             for w in s.walks() {
-                if let Some(o) = w.outcome {
-                    if t.outcomes[o].level == Level::Expected {
+                if let Some(o) = w.outcome
+                    && t.outcomes[o].level == Level::Expected {
                         let screened = s.walks().iter().flat_map(|w| &w.answers).any(|&(q, _)| t.questions[q].emergency_screen);
                         prop_assert!(screened, "expected outcome without an emergency screen");
                     }
-                }
             }
         }
     }

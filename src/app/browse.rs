@@ -131,10 +131,11 @@ impl App {
 
     /// `Input::Deadline`: draw the picture's next frame if it is moving.
     pub(super) fn animation_frame(&mut self) -> Vec<Effect> {
-        if self.overlay.is_none() && self.browse.moving_since.is_some() {
-            if let Screen::Topic { .. } = self.screen {
-                return vec![Effect::Redraw];
-            }
+        if self.overlay.is_none()
+            && self.browse.moving_since.is_some()
+            && let Screen::Topic { .. } = self.screen
+        {
+            return vec![Effect::Redraw];
         }
         Vec::new()
     }

@@ -62,7 +62,7 @@ pub fn parse(body: &str) -> Vec<Block> {
 /// Splits text on single stars into plain and emphasised runs; an unpaired star stays a star.
 pub fn runs(text: &str) -> Vec<Run> {
     let parts: Vec<&str> = text.split('*').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         // An odd number of stars: treat them all as literal.
         return vec![Run {
             text: text.to_string(),

@@ -552,13 +552,12 @@ fn check_outcome(
     if let Some(why) = &o.why {
         cx.text(file, why, (&owner, "\"why\""), limits::WHY, true);
     }
-    if level == Some(Level::Emergency) {
-        if let Some(first) = o.now.get_ref().first() {
-            if !first.get_ref().starts_with("Call {emergency}") {
-                cx.error(file, first.span(), format!("{owner} is an emergency, but its first \"now\" item does not start with 'Call {{emergency}}'"),
+    if level == Some(Level::Emergency)
+        && let Some(first) = o.now.get_ref().first()
+        && !first.get_ref().starts_with("Call {emergency}")
+    {
+        cx.error(file, first.span(), format!("{owner} is an emergency, but its first \"now\" item does not start with 'Call {{emergency}}'"),
                     "put calling first: now = [\"Call {emergency} now.\", ...]");
-            }
-        }
     }
     if o.sources.get_ref().is_empty() {
         cx.error(
@@ -937,14 +936,16 @@ fn check_red_flags_first<'t>(
     let mut queue = VecDeque::from([start]);
     let mut reported = HashSet::new();
     while let Some((node, passed)) = queue.pop_front() {
-        if let NodeRef::Outcome(i) = node {
-            if !passed && tree.outcomes[i].level == Level::Expected && reported.insert(i) {
-                let path = path_to(&parent, (node, passed), start);
-                let e = &os[i];
-                cx.error(e.file, e.id.span(),
+        if let NodeRef::Outcome(i) = node
+            && !passed
+            && tree.outcomes[i].level == Level::Expected
+            && reported.insert(i)
+        {
+            let path = path_to(&parent, (node, passed), start);
+            let e = &os[i];
+            cx.error(e.file, e.id.span(),
                     format!("outcome '{}' is 'expected' but can be reached without passing an emergency screen (answers: {path})", e.id.get_ref()),
                     "every path to an expected outcome must first pass a question with emergency_screen = true");
-            }
         }
         let passing =
             passed || matches!(node, NodeRef::Question(q) if tree.questions[q].emergency_screen);

@@ -86,10 +86,10 @@ pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
         return;
     };
     f.render_widget(Clear, frame);
-    if let Some(c) = code {
-        if let Some((_, w, dark)) = takehome::fitting(app, c.width, c.height) {
-            f.render_widget(Paragraph::new(takehome::lines(w, &dark)), c);
-        }
+    if let Some(c) = code
+        && let Some((_, w, dark)) = takehome::fitting(app, c.width, c.height)
+    {
+        f.render_widget(Paragraph::new(takehome::lines(w, &dark)), c);
     }
     let mut y = text.y;
     for para in words(code.is_some()).split('\n') {

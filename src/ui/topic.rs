@@ -169,10 +169,10 @@ pub fn render(app: &App, r: &ReaderLayout, f: &mut Frame) {
         _ => None,
     };
     for &(i, row) in &link_rows {
-        if Some(i) == selected {
-            if let Some(line) = lines.get_mut(usize::from(row)) {
-                *line = std::mem::take(line).style(th.selected());
-            }
+        if Some(i) == selected
+            && let Some(line) = lines.get_mut(usize::from(row))
+        {
+            *line = std::mem::take(line).style(th.selected());
         }
     }
     draw_scrolled(f, &r.body, lines, th);
