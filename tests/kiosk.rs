@@ -370,3 +370,30 @@ fn the_picture_moves_in_a_kiosk_and_the_idle_timer_still_runs() {
     a.update(Input::Deadline, S(20));
     assert_eq!(a.next_deadline(), Some(S(90)));
 }
+
+#[test]
+fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
+    // A phone-sized browser kiosk: 46 columns. The footer wraps instead of dropping hints, so the
+    // QR code (only reachable from the footer) can still be tapped.
+    let tree = content::default_tree().unwrap();
+    let mut a = App::new_kiosk(tree, Config::default(), Theme::no_color(), S(0));
+    a.update(Input::Resize { w: 46, h: 42 }, S(0));
+    for k in ["\n", "8", "8", "1", "4", "4"] {
+        for c in k.chars() {
+            let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
+            a.update(Input::Key(key), S(1));
+        }
+    }
+    assert!(matches!(a.screen, Screen::Outcome { .. }));
+    let l = ui::layout(&a, a.area());
+    let all = aftercare::app::keys::hints(a.context(), a.mode);
+    assert_eq!(l.hints.len(), all.len(), "every hint placed");
+    assert!(l.footer.height > 1, "on more than one row");
+    let qr = all
+        .iter()
+        .position(|h| h.2 == aftercare::app::Action::TakeHome)
+        .unwrap();
+    let (r, _) = l.hints.iter().find(|(_, i)| *i == qr).unwrap();
+    a.update(Input::Click { col: r.x, row: r.y }, S(2));
+    assert_eq!(a.overlay, Some(Overlay::TakeHome), "the QR code by a tap");
+}

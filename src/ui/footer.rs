@@ -15,16 +15,44 @@ fn hint_text(key: &str, hint: &str) -> String {
     format!("{key} {hint}")
 }
 
-/// Places as many whole hints as fit in `row`: (rect, index into `hints`).
-pub fn layout(app: &App, row: Rect) -> Vec<(Rect, usize)> {
-    let mut x = row.x + 1;
+/// The most rows the footer takes on a screen `height` rows high: one on a short screen, more
+/// where there is room, so that on a narrow screen every hint (each one a tap target) still
+/// shows.
+pub fn max_rows(height: u16) -> u16 {
+    match height {
+        0..20 => 1,
+        20..30 => 2,
+        _ => 3,
+    }
+}
+
+/// How many rows all of the hints need in `width` columns (at least 1).
+pub fn rows_needed(app: &App, width: u16) -> u16 {
+    let full = Rect::new(0, 0, width, u16::MAX);
+    let placed = place(app, full);
+    placed.last().map_or(1, |(r, _)| r.y + 1)
+}
+
+/// Places whole hints in `area`, row after row, as many as fit: (rect, index into `hints`).
+pub fn layout(app: &App, area: Rect) -> Vec<(Rect, usize)> {
+    place(app, area)
+}
+
+fn place(app: &App, area: Rect) -> Vec<(Rect, usize)> {
+    let (mut x, mut y) = (area.x + 1, area.y);
     let mut out = Vec::new();
     for (i, (key, hint, _)) in hints(app.context(), app.mode).iter().enumerate() {
         let w = hint_text(key, hint).width() as u16;
-        if x + w > row.right() {
-            break;
+        if x + w > area.right() {
+            if x == area.x + 1 || y + 1 >= area.bottom() {
+                break;
+            }
+            (x, y) = (area.x + 1, y + 1);
+            if x + w > area.right() {
+                break;
+            }
         }
-        out.push((Rect::new(x, row.y, w, 1), i));
+        out.push((Rect::new(x, y, w, 1), i));
         x += w + 3;
     }
     out

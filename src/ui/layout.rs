@@ -188,7 +188,8 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         l.too_small = true;
         return l;
     }
-    l.footer = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let footer_h = footer::rows_needed(app, area.width).min(footer::max_rows(area.height));
+    l.footer = Rect::new(area.x, area.bottom() - footer_h, area.width, footer_h);
     // Blank rows around the body only where there is room for them.
     let gap = u16::from(area.height >= 16);
     let top = l.banner.bottom() + gap;
