@@ -33,4 +33,4 @@ for _ in $(seq 50); do
 done
 
 echo "== the page in headless Chromium"
-node tests/web/e2e.mjs "http://127.0.0.1:$port/" ${shot:+"$shot"}
+WEB_DIST=$out node tests/web/e2e.mjs "http://127.0.0.1:$port/" ${shot:+"$shot"}

@@ -44,6 +44,8 @@ thread_local! {
     static RUNNER: RefCell<Option<Runner>> = const { RefCell::new(None) };
     /// The emergency number for the crash message (the config's, once it is read).
     static EMERGENCY: RefCell<String> = RefCell::new(Config::default().clinic.emergency);
+    /// The clinic's files the page is running on.
+    static LOADED: RefCell<Option<Files>> = const { RefCell::new(None) };
 }
 
 /// Starts the page: called once by the `aftercare-web` binary's `main`.
@@ -76,9 +78,11 @@ struct Runner {
 }
 
 async fn boot() -> Result<(), String> {
-    let config = load_config().await?;
+    let files = fetch_files().await?;
+    let config = config_from(&files)?;
     EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
-    let tree = load_content().await?;
+    let tree = tree_from(&files)?;
+    LOADED.with(|l| l.replace(Some(files)));
     let theme = Theme::choose(config.theme, false, None);
     let app = App::new_kiosk(tree, config, theme, now());
     let runner = Runner {
@@ -134,6 +138,7 @@ impl Runner {
     /// Gives one input to the app, draws if it changed, and sets the timer for its next deadline.
     fn handle(&mut self, input: Input) {
         let now = now();
+        let held = self.app.holds_answers();
         let mut redraw = false;
         for effect in self.app.update(input, now) {
             match effect {
@@ -154,6 +159,9 @@ impl Runner {
             self.draw();
         }
         self.schedule(now);
+        if held && !self.app.holds_answers() {
+            wasm_bindgen_futures::spawn_local(refresh());
+        }
     }
 
     /// Sets one timer for the app's next deadline (none while the welcome screen holds nothing).
@@ -405,9 +413,49 @@ fn key(e: &KeyboardEvent) -> Option<Key> {
     )
 }
 
-/// Reads `clinic.toml` beside the page; absent, the defaults.
-async fn load_config() -> Result<Config, String> {
-    let Some(bytes) = fetch("clinic.toml").await? else {
+/// The clinic's files beside the page, as fetched: what the page runs on, and what a later fetch
+/// is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Files {
+    /// `clinic.toml`, if the server has one.
+    config: Option<Vec<u8>>,
+    /// `content/files.txt`, if the server has one, and the files it names.
+    list: Option<Vec<u8>>,
+    content: Vec<(String, Vec<u8>)>,
+}
+
+/// Fetches `clinic.toml`, `content/files.txt` and the files it lists.
+async fn fetch_files() -> Result<Files, String> {
+    let config = fetch("clinic.toml").await?;
+    let list = fetch("content/files.txt").await?;
+    let mut content = Vec::new();
+    if let Some(list) = &list {
+        for name in String::from_utf8_lossy(list)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let path = format!("content/{name}");
+            let bytes = fetch(&path).await?.ok_or_else(|| {
+                refused(vec![format!(
+                    "content/files.txt names {name}, but the server has no {path} \
+                     (hint: copy the file there or remove its line)"
+                )])
+            })?;
+            content.push((path, bytes));
+        }
+    }
+    Ok(Files {
+        config,
+        list,
+        content,
+    })
+}
+
+/// The clinic config from `clinic.toml`, checked as `aftercare check --config` does; absent,
+/// the defaults.
+fn config_from(files: &Files) -> Result<Config, String> {
+    let Some(bytes) = files.config.clone() else {
         return Ok(Config::default());
     };
     let checked: CheckedConfig = check_config(RawFile {
@@ -426,33 +474,47 @@ async fn load_config() -> Result<Config, String> {
     }
 }
 
-/// Reads the content files listed in `content/files.txt` beside the page; absent, the content
-/// compiled in.
-async fn load_content() -> Result<Tree, String> {
-    let checked = match fetch("content/files.txt").await? {
+/// The content from the listed files, checked as `aftercare check` does; without a list, the
+/// content compiled in.
+fn tree_from(files: &Files) -> Result<Tree, String> {
+    let checked = match files.list {
         None => check_embedded(),
-        Some(list) => {
-            let list = String::from_utf8_lossy(&list).into_owned();
-            let mut raw = Vec::new();
-            for name in list
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            {
-                let path = format!("content/{name}");
-                let bytes = fetch(&path).await?.ok_or_else(|| {
-                    refused(vec![format!(
-                        "content/files.txt names {name}, but the server has no {path} \
-                         (hint: copy the file there or remove its line)"
-                    )])
-                })?;
-                raw.push(RawFile { name: path, bytes });
-            }
-            check_files(raw)
-        }
+        Some(_) => check_files(
+            files
+                .content
+                .iter()
+                .map(|(name, bytes)| RawFile {
+                    name: name.clone(),
+                    bytes: bytes.clone(),
+                })
+                .collect(),
+        ),
     };
     let lines = checked.lines();
     checked.tree.ok_or_else(|| refused(lines))
+}
+
+/// After a privacy reset, while nobody is using the kiosk: if staff have changed the clinic's
+/// files and the new ones pass the checks, reload the page to run on them (as the terminal kiosk
+/// takes new content between sessions). Broken files are left alone: the page keeps serving
+/// what it has and says why in the console.
+async fn refresh() {
+    let Ok(new) = fetch_files().await else {
+        return; // the server is away: keep going on what the page has
+    };
+    if LOADED.with(|l| l.borrow().as_ref() == Some(&new)) {
+        return;
+    }
+    match config_from(&new).and_then(|_| tree_from(&new)) {
+        Ok(_) => {
+            if let Ok(w) = window() {
+                let _ = w.location().reload();
+            }
+        }
+        Err(why) => web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "The clinic's files changed but were refused; still running on the previous ones.\n{why}"
+        ))),
+    }
 }
 
 /// The most diagnostics the refusal lists (`aftercare check` lists them all).
@@ -484,8 +546,8 @@ fn refused(lines: Vec<String>) -> String {
 async fn fetch(path: &str) -> Result<Option<Vec<u8>>, String> {
     let w = window()?;
     let init = RequestInit::new();
-    // Staff edits show after a reload, never a stale copy.
-    init.set_cache(RequestCache::NoCache);
+    // Staff edits show at once: never a cached copy (a revalidation by modification time can miss an edit made within the same second).
+    init.set_cache(RequestCache::NoStore);
     let response = JsFuture::from(w.fetch_with_str_and_init(path, &init))
         .await
         .map_err(|e| {

@@ -10,14 +10,14 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const names = ['./', 'index.html', 'boot.js', 'aftercare.js', 'aftercare_bg.wasm',
     'fonts/DejaVuSansMono.ttf', 'clinic.toml', 'content/files.txt'];
-  const list = await fetch('content/files.txt', { cache: 'no-cache' })
+  const list = await fetch('content/files.txt', { cache: 'no-store' })
     .then((r) => (r.ok ? r.text() : ''))
     .catch(() => '');
   for (const line of list.split('\n')) {
     const name = line.trim();
     if (name && !name.startsWith('#')) names.push(`content/${name}`);
   }
-  await Promise.all(names.map((name) => fetch(name, { cache: 'no-cache' })
+  await Promise.all(names.map((name) => fetch(name, { cache: 'no-store' })
     .then((r) => (r.ok || r.status === 404 ? cache.put(name, r) : undefined))
     .catch(() => {})));
 }
@@ -35,7 +35,7 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   event.respondWith(
-    fetch(req, { cache: 'no-cache' })
+    fetch(req, { cache: 'no-store' })
       .then((res) => {
         // Keep good copies and "not there" answers (a missing clinic.toml means the defaults).
         if (res.ok || res.status === 404) {

@@ -6,10 +6,12 @@
 // every answer after the countdown. Then: a resize keeps taps working, and a clinic file with a
 // mistake is refused with its file, line and column.
 import { chromium } from 'playwright-core';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const url = process.argv[2];
 const shotPath = process.argv[3];
+// The folder the server serves (to change the clinic's files under the running page).
+const served = process.env.WEB_DIST;
 if (!url) throw new Error('usage: node e2e.mjs URL [SCREENSHOT.png]');
 
 let failures = 0;
@@ -31,6 +33,7 @@ page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('404'
 
 // The grid as text, one string per row, and one cell's size.
 async function screen() {
+  // While the page reloads its context goes away: that is "nothing on screen yet", not a failure.
   return page.evaluate(() => {
     const grid = document.getElementById('app_ratzilla_grid');
     if (!grid) return { rows: [document.getElementById('app').innerText], cell: null };
@@ -38,7 +41,7 @@ async function screen() {
     const span = grid.querySelector('span').getBoundingClientRect();
     const box = grid.getBoundingClientRect();
     return { rows, cell: { w: span.width, h: span.height, left: box.left, top: box.top } };
-  });
+  }).catch(() => ({ rows: [''], cell: null }));
 }
 const text = async () => (await screen()).rows.join('\n');
 const frames = () => page.evaluate(() => Number(document.getElementById('app').dataset.frames || 0));
@@ -222,6 +225,37 @@ try {
   const reloaded = await crash.waitForEvent('load', { timeout: 6000 }).then(() => true, () => false);
   check(reloaded, 'after a panic the page reloads itself');
   await crash.close();
+
+  // Staff edit clinic.toml on the server: a broken edit is ignored at the next reset (the page
+  // keeps serving), a good one is taken at the next reset by reloading.
+  if (served) {
+    const configPath = `${served}/clinic.toml`;
+    const original = readFileSync(configPath, 'utf8');
+    const browseAndBack = async () => {
+      await tap('Browse explanations');
+      await waitFor('Vasodilation');
+      await page.keyboard.press('Escape');
+      await waitFor('Check a symptom');
+    };
+    writeFileSync(configPath, original.replace('idle_timeout_secs = 10', 'idle_timeout_secs = 1'));
+    let reloads = 0;
+    const count = () => { reloads += 1; };
+    page.on('load', count);
+    await browseAndBack();
+    await page.waitForTimeout(1500);
+    check(reloads === 0 && (await text()).includes('01632 960000'),
+      'a broken clinic.toml put on the server is not taken: the page keeps serving');
+    writeFileSync(configPath, original.replace('01632 960000', '01632 960999'));
+    await browseAndBack();
+    const fresh = await seen('01632 960999', 8000);
+    console.log(`     reloads: ${reloads}, new phone seen: ${fresh}`);
+    check(fresh && reloads === 1,
+      'a good clinic.toml put on the server is taken after the next reset');
+    page.off('load', count);
+    writeFileSync(configPath, original);
+  } else {
+    console.log('     (WEB_DIST not set: the live-update checks are skipped)');
+  }
 
   check(errors.length === 0, `no errors in the page (${errors.join('; ')})`);
 } catch (e) {
