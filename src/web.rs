@@ -65,7 +65,7 @@ struct Runner {
     /// One cell's size in CSS pixels, to turn pointer positions into cells.
     cell: (f64, f64),
     pointer: Pointer,
-    /// Wheel movement not yet turned into whole rows.
+    /// Wheel movement not yet turned into whole notches (one scroll step each).
     wheel: f64,
     /// The pending deadline timer and the pending resize timer.
     timer: Option<i32>,
