@@ -15,8 +15,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing Debian's Chromium"
   (apt-get install -y -qq chromium || (apt-get update -qq && apt-get install -y -qq chromium)) >/dev/null
 fi
-if [ ! -d tests/web/node_modules/playwright-core ]; then
-  echo "== installing playwright-core (its own browser download is not used)"
+if [ ! -d tests/web/node_modules/playwright-core ] || [ ! -d tests/web/node_modules/jsqr ] || [ ! -d tests/web/node_modules/pngjs ]; then
+  echo "== installing playwright-core (its own browser download is not used), jsqr and pngjs"
   (cd tests/web && npm ci --no-audit --no-fund --silent)
 fi
 

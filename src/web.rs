@@ -24,7 +24,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, KeyboardEvent, PointerEvent, RequestCache, RequestInit, Window};
 
 use crate::app::pointer::Pointer;
-use crate::app::{App, Effect, Input, Key};
+use crate::app::{App, Effect, Input, Key, Overlay};
 use crate::config::{CheckedConfig, Config, check_config};
 use crate::content::{RawFile, Tree, check_embedded, check_files};
 use crate::ui;
@@ -197,6 +197,11 @@ impl Runner {
             self.frames += 1;
             if let Some(parent) = element(PARENT) {
                 let _ = parent.set_attribute("data-frames", &self.frames.to_string());
+                // The QR code is drawn with block characters, one element each: at most sizes the
+                // browser leaves hairline seams between them that stop a camera reading it. While
+                // it shows, index.html widens each cell a little so the blocks overlap.
+                let qr = self.app.overlay == Some(Overlay::TakeHome);
+                let _ = parent.class_list().toggle_with_force("blocks", qr);
             }
         }
     }

@@ -7,6 +7,8 @@
 // mistake is refused with its file, line and column.
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 
 const url = process.argv[2];
 const shotPath = process.argv[3];
@@ -130,6 +132,27 @@ try {
     await page.screenshot({ path: shotPath });
     console.log(`     screenshot: ${shotPath}`);
   }
+
+  // The take-home QR code, read from a screenshot as a phone camera would read the screen, at
+  // two window sizes (the cells' seams depend on the size).
+  await page.keyboard.press('t');
+  await waitFor('Take this with you');
+  for (const [w, h] of [[1280, 800], [1024, 768]]) {
+    const drawn = await frames();
+    await page.setViewportSize({ width: w, height: h });
+    if (w !== 1280) {
+      await page.waitForFunction((n) => Number(document.getElementById('app').dataset.frames) > n, drawn);
+    }
+    const png = PNG.sync.read(await page.screenshot());
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    check(code !== null && code.data.startsWith('After your massage') && code.data.includes('Expected'),
+      `the take-home QR code on screen can be read at ${w}x${h} (${code ? code.data.split('\n')[1] : 'not read'})`);
+  }
+  const drawn = await frames();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForFunction((n) => Number(document.getElementById('app').dataset.frames) > n, drawn);
+  await page.keyboard.press('Escape');
+  await waitFor('Normal: warm, pink skin after massage');
 
   // Nothing changes on screen for 5 s (the idle timeout is 10 s): nothing may be drawn.
   const busy = await idleCost(5000);
