@@ -416,3 +416,35 @@ fn the_browser_fits_small_windows() {
         }
     }
 }
+
+#[test]
+fn labels_inside_a_picture_stay_readable_whatever_the_drawing_beneath() {
+    use ratatui::style::Color;
+    let tree = content::default_tree().unwrap();
+    let mut a = App::new(tree, Config::default(), Theme::default());
+    a.update(Input::Resize { w: 81, h: 26 }, Duration::ZERO);
+    a.update(Input::Key(Key::Char('2')), Duration::ZERO);
+    a.update(Input::Key(Key::Enter), Duration::from_millis(10));
+    // Through the whole animation: every letter of the labels keeps distinct colours.
+    for ms in (0..6000).step_by(125) {
+        a.update(Input::Deadline, Duration::from_millis(ms));
+        let t = draw(&a);
+        let b = t.backend().buffer();
+        for y in 0..b.area.height {
+            let row: String = (0..b.area.width).map(|x| b[(x, y)].symbol()).collect();
+            for word in ["vessel:", "skin:"] {
+                let Some(at) = row.find(word) else { continue };
+                let col = row[..at].chars().count() as u16;
+                for x in col..col + word.len() as u16 {
+                    let c = &b[(x, y)];
+                    // The screen's own colours: never the drawing's (skin on skin was invisible).
+                    assert_eq!(
+                        (c.fg, c.bg),
+                        (Color::Reset, Color::Reset),
+                        "{word} at {ms} ms"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
+use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::canvas::{Canvas, Circle, Context, Line as CLine, Points};
@@ -115,7 +115,7 @@ fn paint_vessel(ctx: &mut Context, d: Drawing) {
     ctx.print(
         2.0,
         47.0,
-        Line::from(if t < 0.5 {
+        label(if t < 0.5 {
             "skin: pale, normal warmth"
         } else {
             "skin: pink and warm"
@@ -170,7 +170,7 @@ fn paint_vessel(ctx: &mut Context, d: Drawing) {
     ctx.print(
         2.0,
         0.5,
-        Line::from(if t < 0.5 {
+        label(if t < 0.5 {
             "vessel: narrow"
         } else {
             "vessel: widened, more blood flows"
@@ -222,8 +222,15 @@ fn paint_legs(ctx: &mut Context, d: Drawing) {
         radius: 3.0,
         color: swollen,
     });
-    ctx.print(8.0, 48.0, Line::from("usual leg"));
-    ctx.print(58.0, 48.0, Line::from("swollen, warm, painful calf"));
+    ctx.print(8.0, 48.0, label("usual leg"));
+    ctx.print(58.0, 48.0, label("swollen, warm, painful calf"));
+}
+
+/// A label inside a drawing, in the screen's own colours: without them its letters took the
+/// colours of the drawing beneath, and where a block had the same foreground and background the
+/// letters vanished ("skin: pale" in skin colour on skin colour).
+fn label(text: &'static str) -> Line<'static> {
+    Line::from(text).style(Style::new().fg(Color::Reset).bg(Color::Reset))
 }
 
 /// The ASCII drawing for the Linux console and other ASCII-only terminals.
