@@ -141,9 +141,9 @@ impl App {
     /// [`STAFF_TAPS`] taps on the emergency banner within it (a tablet has no keyboard).
     fn staff_chord(&mut self, input: Input, now: Duration) -> Option<Vec<Effect>> {
         let on_banner = match input {
-            Input::Click { col, row } => ui::layout(self, self.area())
-                .banner
-                .contains(Position::new(col, row)),
+            Input::Click { col, row } => {
+                ui::layout::banner(self, self.area()).contains(Position::new(col, row))
+            }
             _ => false,
         };
         let k = self.kiosk.as_mut()?;

@@ -26,16 +26,20 @@ pub fn max_rows(height: u16) -> u16 {
     }
 }
 
-/// How many rows all of the hints need in `width` columns (at least 1).
-pub fn rows_needed(app: &App, width: u16) -> u16 {
-    let full = Rect::new(0, 0, width, u16::MAX);
-    let placed = place(app, full);
-    placed.last().map_or(1, |(r, _)| r.y + 1)
-}
-
-/// Places whole hints in `area`, row after row, as many as fit: (rect, index into `hints`).
-pub fn layout(app: &App, area: Rect) -> Vec<(Rect, usize)> {
-    place(app, area)
+/// The footer at the bottom of `area`, at most `max_rows` high: its height (at least 1) and the
+/// whole hints placed in it row after row, as many as fit: (rect, index into `hints`).
+pub fn layout(app: &App, area: Rect, max_rows: u16) -> (u16, Vec<(Rect, usize)>) {
+    // Placed once with room for every row, then cut to the rows the footer gets.
+    let all = place(app, Rect::new(area.x, 0, area.width, u16::MAX));
+    let needed = all.last().map_or(1, |(r, _)| r.y + 1);
+    let h = needed.min(max_rows).min(area.height).max(1);
+    let top = area.bottom().saturating_sub(h);
+    let placed = all
+        .into_iter()
+        .filter(|(r, _)| r.y < h)
+        .map(|(r, i)| (Rect { y: top + r.y, ..r }, i))
+        .collect();
+    (h, placed)
 }
 
 fn place(app: &App, area: Rect) -> Vec<(Rect, usize)> {

@@ -170,33 +170,38 @@ pub struct ScreenLayout {
     pub page: u16,
 }
 
+/// The emergency banner's rows at the top of `area`. It is never squeezed out: on any screen with
+/// a row, the emergency number shows.
+pub fn banner(app: &App, area: Rect) -> Rect {
+    let rows = wrap::wrap(
+        &super::banner_text(app, area.width, area.height),
+        area.width.saturating_sub(2),
+    )
+    .len();
+    let h = (rows as u16).clamp(1, 4).min(area.height);
+    Rect::new(area.x, area.y, area.width, h)
+}
+
 /// Computes the layout of `app` on a screen of `area`.
 pub fn layout(app: &App, area: Rect) -> ScreenLayout {
     let mut l = ScreenLayout {
         area,
         ..ScreenLayout::default()
     };
-    let banner_h = wrap::wrap(
-        &super::banner_text(app, area.width, area.height),
-        area.width.saturating_sub(2),
-    )
-    .len();
-    // The banner is never squeezed out: on any screen with a row, the emergency number shows.
-    let banner_h = (banner_h as u16).clamp(1, 4).min(area.height);
-    l.banner = Rect::new(area.x, area.y, area.width, banner_h);
+    l.banner = banner(app, area);
     if area.width < MIN_W || area.height < MIN_H {
         l.too_small = true;
         return l;
     }
-    let footer_h = footer::rows_needed(app, area.width).min(footer::max_rows(area.height));
+    let (footer_h, hints) = footer::layout(app, area, footer::max_rows(area.height));
     l.footer = Rect::new(area.x, area.bottom() - footer_h, area.width, footer_h);
+    l.hints = hints;
     // Blank rows around the body only where there is room for them.
     let gap = u16::from(area.height >= 16);
     let top = l.banner.bottom() + gap;
     let width = (area.width - 2).min(MAX_COLUMN);
     let x = area.x + (area.width - width) / 2;
     l.column = Rect::new(x, top, width, l.footer.y.saturating_sub(top + gap));
-    l.hints = footer::layout(app, l.footer);
     match app.screen {
         Screen::Welcome { selected } => {
             l.body = Body::Menu(menu::layout(
