@@ -5,7 +5,7 @@ use std::collections::{HashSet, VecDeque};
 use std::fmt::Write;
 
 use crate::config::Config;
-use crate::content::{Level, NodeRef, Tree, markup};
+use crate::content::{Answer, Level, NodeRef, Tree, markup};
 
 /// The export formats `aftercare export --format` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,14 +32,29 @@ pub fn reading_order(tree: &Tree) -> Vec<NodeRef> {
     while let Some(n) = queue.pop_front() {
         order.push(n);
         if let NodeRef::Question(q) = n {
-            for o in &tree.questions[q].options {
-                if seen.insert(o.next) {
-                    queue.push_back(o.next);
+            for t in tree.questions[q].options.iter().flat_map(|o| o.targets()) {
+                if seen.insert(t) {
+                    queue.push_back(t);
                 }
             }
         }
     }
     order
+}
+
+/// An answer's edges for a flowchart: its default target, then each route labelled with the
+/// facts it needs ("if pregnant: ...").
+fn edges(tree: &Tree, o: &Answer) -> Vec<(NodeRef, String)> {
+    let mut out = vec![(o.next, o.label.clone())];
+    for r in &o.routes {
+        let facts: Vec<&str> = r
+            .when
+            .iter()
+            .filter_map(|&f| tree.facts.get(f).map(|f| f.id.as_str()))
+            .collect();
+        out.push((r.next, format!("if {}: {}", facts.join(" and "), o.label)));
+    }
+    out
 }
 
 fn node_id(tree: &Tree, n: NodeRef) -> String {
@@ -129,13 +144,15 @@ pub fn dot(tree: &Tree) -> String {
         if let NodeRef::Question(q) = n {
             for o in &tree.questions[q].options {
                 let style = if o.not_sure { ", style=dashed" } else { "" };
-                let _ = writeln!(
-                    s,
-                    "  {} -> {} [label=\"{}\"{style}];",
-                    node_id(tree, n),
-                    node_id(tree, o.next),
-                    dot_escape(&wrap_label(&o.label, "\\n"))
-                );
+                for (target, label) in edges(tree, o) {
+                    let _ = writeln!(
+                        s,
+                        "  {} -> {} [label=\"{}\"{style}];",
+                        node_id(tree, n),
+                        node_id(tree, target),
+                        dot_escape(&wrap_label(&label, "\\n"))
+                    );
+                }
             }
         }
     }
@@ -181,13 +198,15 @@ pub fn mermaid(tree: &Tree) -> String {
         if let NodeRef::Question(q) = n {
             for o in &tree.questions[q].options {
                 let arrow = if o.not_sure { "-.->" } else { "-->" };
-                let _ = writeln!(
-                    s,
-                    "  {} {arrow}|\"{}\"| {}",
-                    node_id(tree, n),
-                    mermaid_text(&o.label),
-                    node_id(tree, o.next)
-                );
+                for (target, label) in edges(tree, o) {
+                    let _ = writeln!(
+                        s,
+                        "  {} {arrow}|\"{}\"| {}",
+                        node_id(tree, n),
+                        mermaid_text(&label),
+                        node_id(tree, target)
+                    );
+                }
             }
         }
     }
@@ -286,6 +305,24 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
                     )
                 }
             };
+            let mut target = target;
+            for r in &o.routes {
+                let facts: Vec<&str> = r
+                    .when
+                    .iter()
+                    .filter_map(|&f| tree.facts.get(f).map(|f| f.id.as_str()))
+                    .collect();
+                let to = match r.next {
+                    NodeRef::Question(t) => tree.questions[t].id.as_str(),
+                    NodeRef::Outcome(t) => tree.outcomes[t].id.as_str(),
+                };
+                let _ = write!(
+                    target,
+                    "; if {}: [{to}](#{})",
+                    facts.join(" and "),
+                    anchor(tree, r.next)
+                );
+            }
             let sure = if o.not_sure { " *(not sure)*" } else { "" };
             let _ = writeln!(
                 s,

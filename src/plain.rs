@@ -168,6 +168,16 @@ impl<W: Write> Plain<'_, W> {
             outcome.level.id(),
             outcome.title
         ))?;
+        if let Some(e) = self.session.earlier_first(tree) {
+            let earlier = &tree.outcomes[e];
+            let first = earlier.now.first().map_or("", String::as_str);
+            self.say(&format!(
+                "Your earlier result comes first: {} ({}). {} {first}",
+                earlier.level.word(),
+                earlier.level.id(),
+                earlier.title
+            ))?;
+        }
         writeln!(self.out, "Do this now:")?;
         let now: Vec<String> = outcome.now.iter().map(|s| format!("- {s}")).collect();
         self.list(&now, "  ")?;

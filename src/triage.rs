@@ -68,9 +68,38 @@ impl Session {
         let w = self.walk();
         match (w.outcome, w.answers.last()) {
             (Some(o), _) => NodeRef::Outcome(o),
-            (None, Some(&(q, opt))) => tree.questions[q].options[opt].next,
+            (None, Some(&(q, opt))) => tree.questions[q].options[opt].resolve(&self.known(tree)),
             (None, None) => w.start,
         }
+    }
+
+    /// What the session has learned about the person so far, indexed like `Tree::facts`: a fact
+    /// is known once any answer in any walk has told it. Derived from the answers, so going back
+    /// forgets it again and a restart forgets everything.
+    pub fn known(&self, tree: &Tree) -> Vec<bool> {
+        let mut known = vec![false; tree.facts.len()];
+        for &(q, opt) in self.walks.iter().flat_map(|w| w.answers.iter()) {
+            for &f in &tree.questions[q].options[opt].sets {
+                if let Some(k) = known.get_mut(f) {
+                    *k = true;
+                }
+            }
+        }
+        known
+    }
+
+    /// The earlier result a person must act on first: the most urgent outcome of the finished
+    /// walks before the current one, when it is more urgent than where they are now.
+    pub fn earlier_first(&self, tree: &Tree) -> Option<usize> {
+        let NodeRef::Outcome(now) = self.current(tree) else {
+            return None;
+        };
+        let earlier = &self.walks[..self.walks.len() - 1];
+        earlier
+            .iter()
+            .filter_map(|w| w.outcome)
+            .max_by_key(|&o| tree.outcomes[o].level)
+            .filter(|&o| tree.outcomes[o].level > tree.outcomes[now].level)
     }
 
     /// Chooses option `index` (0-based) of the current question.
@@ -78,12 +107,14 @@ impl Session {
         let NodeRef::Question(q) = self.current(tree) else {
             return Err(Refused::NotAQuestion);
         };
-        let Some(option) = tree.questions[q].options.get(index) else {
+        if index >= tree.questions[q].options.len() {
             return Err(Refused::NoSuchOption);
-        };
-        let next = option.next;
+        }
         let w = self.walk_mut();
         w.answers.push((q, index));
+        // Facts this answer tells count at once: it can route on what it sets.
+        let next = self.current(tree);
+        let w = self.walk_mut();
         if let NodeRef::Outcome(o) = next {
             w.outcome = Some(o);
         }

@@ -277,8 +277,8 @@ fn default_app(w: u16, h: u16) -> aftercare::app::App {
 #[test]
 fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
     let mut a = default_app(80, 24);
-    // Start, no red flags twice, skin redness, none of these, started today: "expected".
-    for k in ["\n", "8", "8", "1", "4", "4"] {
+    // Start, no red flags twice, skin redness, none of these, started today and fading: "expected".
+    for k in ["\n", "8", "8", "1", "5", "5"] {
         press(&mut a, &typed(k));
     }
     assert!(matches!(a.screen, Screen::Outcome { scroll: 0, .. }));

@@ -139,6 +139,72 @@ fn a_missing_not_sure_option_is_a_warning_not_an_error() {
     ));
 }
 
+/// Every clinical-safety rule of the red-flag model, each at its line and column: an answer that
+/// reports a flag but can end below it, an emergency flag no emergency screen offers, a flag no
+/// answer offers, a family path that never asks its flag (with the answers that take it there),
+/// facts never learned or never read, a title that disagrees with its level, an outcome with no
+/// emergency safety net.
+#[test]
+fn the_red_flag_rules_each_point_at_their_line() {
+    let checked =
+        content::check_path(Path::new("tests/fixtures/invalid/red_flag_rules.toml")).unwrap();
+    let lines = checked.lines();
+    let expected = [
+        "35:11: error: question 'sore_day': 'Yes' reports the red flag 'spreading' (urgent) but can end at 'expected'",
+        "47:7: warning: flag 'spreading' (urgent) is not asked by any symptom family",
+        "52:7: error: flag 'faint' is an emergency but no emergency screen offers it",
+        "57:7: error: flag 'weak' is not offered by any answer",
+        "62:9: error: family 'soreness' can end at 'flush_ok' (below emergency) without asking about the red flag 'chest': 'Yes'",
+        "62:9: error: family 'soreness' can end at 'flush_ok' (below urgent) without asking about the red flag 'weak': 'Yes'",
+        "66:7: warning: fact 'sore' is learned but no route reads it",
+        "69:7: warning: fact 'ghost' is never learned: no answer sets it",
+        "81:9: warning: outcome 'flush_ok' is 'expected' but its title does not begin with 'Normal'",
+        "97:9: error: outcome 'see_doctor' has no emergency safety net: no \"watch\" item names {emergency}",
+    ];
+    for e in expected {
+        let want = format!("tests/fixtures/invalid/red_flag_rules.toml:{e}");
+        assert!(
+            lines.iter().any(|l| l.starts_with(&want)),
+            "missing {want}\n{lines:#?}"
+        );
+    }
+    assert_eq!(lines.len(), expected.len(), "{lines:#?}");
+    assert!(checked.tree.is_none());
+}
+
+/// The coverage rule finds a real gap: take the heart-attack question out of the soreness
+/// branch of the shipped content and `check` names the path that now ends below it.
+#[test]
+fn removing_a_re_asked_flag_from_the_shipped_content_is_caught() {
+    let files: Vec<content::RawFile> = content::load::EMBEDDED
+        .iter()
+        .map(|(name, text)| {
+            let text = if name.ends_with("tree.toml") {
+                text.replace(
+                    r#"next = "emg_chest", flags = ["heart"] },
+  { label = "Short of breath, pain on breathing in"#,
+                    r#"next = "emg_chest" },
+  { label = "Short of breath, pain on breathing in"#,
+                )
+            } else {
+                (*text).to_string()
+            };
+            content::RawFile {
+                name: (*name).to_string(),
+                bytes: text.into_bytes(),
+            }
+        })
+        .collect();
+    let lines = content::check_files(files).lines();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("error: family 'soreness' can end at ")
+                && l.contains("(below emergency) without asking about the red flag 'heart'")),
+        "{lines:#?}"
+    );
+}
+
 #[test]
 fn a_not_sure_that_leads_somewhere_less_urgent_is_flagged() {
     let checked =
@@ -146,7 +212,7 @@ fn a_not_sure_that_leads_somewhere_less_urgent_is_flagged() {
     let lines = checked.lines();
     assert!(
         lines.iter().any(|l| l.contains(
-            ":26:11: warning: question 'red_when': 'Not sure' can end at 'expected', less urgent than 'No, it is spreading' (at least 'urgent')"
+            ":26:11: error: question 'red_when': 'Not sure' can end at 'expected', less urgent than 'No, it is spreading' (at least 'urgent')"
         )),
         "{lines:#?}"
     );

@@ -158,3 +158,66 @@ fn generated_trees_validate_even_when_very_deep() {
         );
     }
 }
+
+fn outcome_id(t: &Tree, n: NodeRef) -> &str {
+    match n {
+        NodeRef::Outcome(o) => &t.outcomes[o].id,
+        NodeRef::Question(q) => &t.questions[q].id,
+    }
+}
+
+/// A fact told in one symptom check ("I take a blood thinner" under bruises) sends a later
+/// check elsewhere (a knock to the head is then an emergency); going back past the answer that
+/// told it forgets it again, so the route no longer applies.
+#[test]
+fn a_fact_routes_later_checks_and_going_back_forgets_it() {
+    let t = content::default_tree().unwrap();
+    let mut s = Session::new(&t);
+    for l in [
+        "No, none of these",
+        "No, none of these",
+        "Bruises, or marks from cupping or gua sha",
+        "Bruises",
+    ] {
+        pick(&t, &mut s, l);
+    }
+    pick(&t, &mut s, "I take a blood thinner (anticoagulant)");
+    let thinners = t.fact_index("thinners").unwrap();
+    assert!(s.known(&t)[thinners]);
+    s.check_another(&t).unwrap();
+    pick(&t, &mut s, "A headache");
+    let end = pick(&t, &mut s, "I knocked my head or had a fall");
+    assert_eq!(outcome_id(&t, end), "emg_thinners");
+    assert_eq!(s.overall(&t), Some(Level::Emergency));
+
+    // Back to the bruise question, and answer without the blood thinner this time.
+    s.back(&t).unwrap(); // the head-knock answer
+    s.back(&t).unwrap(); // "A headache"
+    s.back(&t).unwrap(); // the second walk
+    s.back(&t).unwrap(); // the blood-thinner answer
+    assert!(!s.known(&t)[thinners]);
+    pick(&t, &mut s, "One small bruise where firm pressure was used");
+    s.check_another(&t).unwrap();
+    pick(&t, &mut s, "A headache");
+    let next = pick(&t, &mut s, "I knocked my head or had a fall");
+    assert_eq!(outcome_id(&t, next), "head_knock");
+    s.restart(&t);
+    assert!(s.known(&t).iter().all(|k| !k));
+}
+
+/// After an emergency, a later calmer result names the earlier one first; before it, and when
+/// the later result is as urgent, there is nothing to put first.
+#[test]
+fn an_earlier_more_urgent_result_comes_first() {
+    let t = starter();
+    let mut s = Session::new(&t);
+    pick(&t, &mut s, "Chest pain or sudden trouble breathing");
+    assert_eq!(s.earlier_first(&t), None);
+    s.check_another(&t).unwrap();
+    pick(&t, &mut s, "Red, warm skin where I was massaged");
+    pick(&t, &mut s, "Yes, it is fading");
+    let first = s.earlier_first(&t).expect("the emergency comes first");
+    assert_eq!(t.outcomes[first].id, "call_now");
+    s.back(&t).unwrap();
+    assert_eq!(s.earlier_first(&t), None, "not on a question");
+}

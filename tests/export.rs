@@ -68,7 +68,7 @@ fn graphviz_accepts_the_dot_output() {
 }
 
 #[test]
-fn mermaid_has_one_node_per_question_and_outcome_and_one_edge_per_option() {
+fn mermaid_has_one_node_per_question_and_outcome_and_one_edge_per_option_and_route() {
     for (name, tree) in trees() {
         let text = export::mermaid(&tree);
         let lines: Vec<&str> = text.lines().collect();
@@ -87,8 +87,25 @@ fn mermaid_has_one_node_per_question_and_outcome_and_one_edge_per_option() {
             .iter()
             .filter(|l| l.contains(" -->|") || l.contains(" -.->|"))
             .count();
-        let options: usize = tree.questions.iter().map(|q| q.options.len()).sum();
+        // One edge per option, and one more per conditional route ("if pregnant: ...").
+        let options: usize = tree
+            .questions
+            .iter()
+            .flat_map(|q| q.options.iter())
+            .map(|o| 1 + o.routes.len())
+            .sum();
         assert_eq!(edges, options, "{name}");
+        let routes = lines.iter().filter(|l| l.contains("|\"if ")).count();
+        let declared: usize = tree
+            .questions
+            .iter()
+            .flat_map(|q| q.options.iter())
+            .map(|o| o.routes.len())
+            .sum();
+        assert_eq!(
+            routes, declared,
+            "{name}: each route is labelled with its facts"
+        );
         let screens = tree.questions.iter().filter(|q| q.emergency_screen).count();
         assert_eq!(
             text.matches(":::screen").count(),

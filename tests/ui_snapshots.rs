@@ -15,6 +15,8 @@ const STATES: &[(&str, &str)] = &[
     ("outcome_emergency", "\n1"),
     ("outcome_expected", "\n211"),
     ("outcome_two_results", "\n211a22"),
+    // An emergency first, then a calm result: the emergency's advice comes first.
+    ("outcome_after_emergency", "\n1a11"),
     ("help", "\n?"),
     ("confirm_quit", "\n2q"),
 ];

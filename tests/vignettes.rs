@@ -9,8 +9,9 @@
 
 use std::path::Path;
 
-use aftercare::content::{self, Level, NodeRef, Tree};
-use aftercare::triage::Session;
+mod common;
+
+use aftercare::content::{self, Level, Tree};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -33,36 +34,7 @@ fn level(s: &str) -> Level {
 
 /// Walks every list of labels; returns the overall level or a description of what went wrong.
 fn run(tree: &Tree, case: &Case) -> Result<Level, String> {
-    let mut s = Session::new(tree);
-    for (w, walk) in case.walks.iter().enumerate() {
-        if w > 0 {
-            s.check_another(tree)
-                .map_err(|e| format!("walk {w}: cannot check another symptom: {e:?}"))?;
-        }
-        for label in walk {
-            let NodeRef::Question(q) = s.current(tree) else {
-                return Err(format!(
-                    "walk {w}: reached an outcome before answering {label:?}"
-                ));
-            };
-            let question = &tree.questions[q];
-            let i = question
-                .options
-                .iter()
-                .position(|o| &o.label == label)
-                .ok_or_else(|| {
-                    let labels: Vec<_> = question.options.iter().map(|o| &o.label).collect();
-                    format!(
-                        "walk {w}: question '{}' has no option {label:?}; it has {labels:?}",
-                        question.id
-                    )
-                })?;
-            s.answer(tree, i).map_err(|e| format!("{e:?}"))?;
-        }
-        if !matches!(s.current(tree), NodeRef::Outcome(_)) {
-            return Err(format!("walk {w} ended on a question, not an outcome"));
-        }
-    }
+    let s = common::walk::by_labels(tree, &case.walks)?;
     s.overall(tree).ok_or_else(|| "no result".to_string())
 }
 

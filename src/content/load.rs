@@ -264,7 +264,8 @@ fn parse_hint(message: &str) -> &'static str {
 }
 
 /// The content compiled into the binary from `data/`.
-pub const EMBEDDED: [(&str, &str); 3] = [
+pub const EMBEDDED: [(&str, &str); 4] = [
+    ("data/flags.toml", include_str!("../../data/flags.toml")),
     ("data/sources.toml", include_str!("../../data/sources.toml")),
     ("data/topics.toml", include_str!("../../data/topics.toml")),
     ("data/tree.toml", include_str!("../../data/tree.toml")),

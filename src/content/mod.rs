@@ -16,7 +16,8 @@ pub mod validate;
 pub use diag::{Diagnostic, Severity, SourceFile};
 pub use load::{Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path};
 pub use tree::{
-    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Source, SourceStatus, Topic, Tree,
+    Answer, Fact, Family, Flag, Level, Meta, NodeRef, Outcome, Picture, Question, Route, Source,
+    SourceStatus, Topic, Tree,
 };
 
 /// The embedded default content, validated. A test guarantees it has no errors, so a broken data

@@ -20,6 +20,38 @@ pub struct Document {
     pub topic: IndexMap<Spanned<String>, Spanned<Topic>>,
     #[serde(default)]
     pub source: IndexMap<Spanned<String>, Spanned<Source>>,
+    #[serde(default)]
+    pub flag: IndexMap<Spanned<String>, Spanned<Flag>>,
+    #[serde(default)]
+    pub family: IndexMap<Spanned<String>, Spanned<Family>>,
+    #[serde(default)]
+    pub fact: IndexMap<Spanned<String>, Spanned<Fact>>,
+}
+
+/// A red flag of the brief, declared once: the level it needs and how a person would put it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flag {
+    pub level: Spanned<String>,
+    pub text: Spanned<String>,
+    #[serde(default = "empty_list")]
+    pub sources: Spanned<Vec<Spanned<String>>>,
+}
+
+/// A symptom family: where its branch begins and the red flags it must ask about itself.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    pub entry: Spanned<String>,
+    #[serde(default = "empty_list")]
+    pub flags: Spanned<Vec<Spanned<String>>>,
+}
+
+/// Something learned about the person that holds for the whole session.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub text: Spanned<String>,
 }
 
 /// The `[meta]` table: title, version and where sessions start.
@@ -54,6 +86,23 @@ pub struct OptionDef {
     pub next: Spanned<String>,
     #[serde(default)]
     pub not_sure: bool,
+    /// The red flags this answer reports (the person has them).
+    #[serde(default)]
+    pub flags: Vec<Spanned<String>>,
+    /// Facts about the person this answer tells us.
+    #[serde(default)]
+    pub sets: Vec<Spanned<String>>,
+    /// Where the answer leads instead when facts are known; the first that holds wins.
+    #[serde(default)]
+    pub routes: Vec<Spanned<RouteDef>>,
+}
+
+/// A conditional destination: when every fact in `when` is known, go to `next`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteDef {
+    pub when: Vec<Spanned<String>>,
+    pub next: Spanned<String>,
 }
 
 /// An outcome as written; `level` stays a string here so a typo gets a precise diagnostic.

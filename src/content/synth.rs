@@ -8,7 +8,13 @@ use std::fmt::Write;
 /// as deep as it is long, so validation must not recurse.
 pub fn generate(nodes: usize) -> Vec<String> {
     let questions = (nodes / 2).max(2);
-    let levels = ["expected", "therapist", "doctor", "urgent"];
+    // Each level with the words its titles begin with, so the banner and the title agree.
+    let levels = [
+        ("expected", "Normal"),
+        ("therapist", "Let your therapist know"),
+        ("doctor", "Contact your doctor"),
+        ("urgent", "Get help today"),
+    ];
     let mut files = Vec::new();
     let mut s = String::with_capacity(nodes.min(5000) * 160);
     // Questions first, then outcomes, as a person would lay out a file.
@@ -18,6 +24,7 @@ pub fn generate(nodes: usize) -> Vec<String> {
     );
     s.push_str("[outcome.call]\nlevel = \"emergency\"\ntitle = \"Call {emergency} now\"\nnow = [\"Call {emergency} now.\"]\nwatch = [\"Call again if worse.\"]\nsources = [\"src\"]\n\n");
     for i in 0..questions {
+        let (level, lead) = levels[i % levels.len()];
         if i > 0 && i % 500 == 0 {
             s.push_str(&std::mem::take(&mut outcomes));
             files.push(std::mem::take(&mut s));
@@ -34,8 +41,7 @@ pub fn generate(nodes: usize) -> Vec<String> {
         );
         let _ = write!(
             outcomes,
-            "[outcome.o{i}]\nlevel = \"{}\"\ntitle = \"Result {i}\"\nnow = [\"Rest.\"]\nwatch = [\"Call us if it gets worse.\"]\nsources = [\"src\"]\n\n",
-            levels[i % levels.len()]
+            "[outcome.o{i}]\nlevel = \"{level}\"\ntitle = \"{lead}: result {i}\"\nnow = [\"Rest.\"]\nwatch = [\"Call us if it gets worse.\", \"Call {{emergency}} if you get chest pain.\"]\nsources = [\"src\"]\n\n",
         );
     }
     s.push_str(&outcomes);

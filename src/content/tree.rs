@@ -102,8 +102,65 @@ pub struct Question {
 #[derive(Debug, Clone)]
 pub struct Answer {
     pub label: String,
+    /// Where it leads when no route applies.
     pub next: NodeRef,
     pub not_sure: bool,
+    /// Red flags (indices into `Tree::flags`) this answer reports.
+    pub flags: Vec<usize>,
+    /// Facts (indices into `Tree::facts`) this answer tells us about the person.
+    pub sets: Vec<usize>,
+    /// Conditional destinations, tried in order before `next`.
+    pub routes: Vec<Route>,
+}
+
+/// Go to `next` instead when every fact in `when` is known.
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub when: Vec<usize>,
+    pub next: NodeRef,
+}
+
+impl Answer {
+    /// Where this answer leads, given which facts are known (indexed like `Tree::facts`).
+    pub fn resolve(&self, known: &[bool]) -> NodeRef {
+        self.routes
+            .iter()
+            .find(|r| {
+                r.when
+                    .iter()
+                    .all(|&f| known.get(f).copied().unwrap_or(false))
+            })
+            .map_or(self.next, |r| r.next)
+    }
+
+    /// Every place this answer can lead, whatever is known: `next` first, then the routes.
+    pub fn targets(&self) -> impl Iterator<Item = NodeRef> + '_ {
+        std::iter::once(self.next).chain(self.routes.iter().map(|r| r.next))
+    }
+}
+
+/// A red flag of the brief: the level it needs and its plain wording.
+#[derive(Debug, Clone)]
+pub struct Flag {
+    pub id: String,
+    pub level: Level,
+    pub text: String,
+    pub sources: Vec<usize>,
+}
+
+/// A symptom family: the question its branch begins at and the flags it asks about itself.
+#[derive(Debug, Clone)]
+pub struct Family {
+    pub id: String,
+    pub entry: usize,
+    pub flags: Vec<usize>,
+}
+
+/// Something learned about the person that holds for the whole session.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub id: String,
+    pub text: String,
 }
 
 /// Where a path ends: a level and the advice for it.
@@ -177,6 +234,9 @@ pub struct Tree {
     pub outcomes: Vec<Outcome>,
     pub topics: Vec<Topic>,
     pub sources: Vec<Source>,
+    pub flags: Vec<Flag>,
+    pub families: Vec<Family>,
+    pub facts: Vec<Fact>,
     pub(crate) nodes: HashMap<String, NodeRef>,
 }
 
@@ -184,6 +244,11 @@ impl Tree {
     /// Looks a question or outcome up by its id.
     pub fn node(&self, id: &str) -> Option<NodeRef> {
         self.nodes.get(id).copied()
+    }
+
+    /// Looks a fact up by its id.
+    pub fn fact_index(&self, id: &str) -> Option<usize> {
+        self.facts.iter().position(|f| f.id == id)
     }
 
     /// Looks a topic up by its id.

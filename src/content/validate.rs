@@ -13,8 +13,11 @@ use super::diag::{Diagnostic, SourceFile, did_you_mean};
 use super::readability;
 use super::schema::{self, Document};
 use super::tree::{
-    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Source, SourceStatus, Topic, Tree,
+    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Route, Source, SourceStatus, Topic,
+    Tree,
 };
+
+mod safety;
 
 /// Length limits, in characters, chosen so every screen fits at 80x24.
 pub mod limits {
@@ -176,15 +179,38 @@ pub fn validate(
     let outcomes = collect(docs, |d| &d.outcome);
     let topics = collect(docs, |d| &d.topic);
     let sources = collect(docs, |d| &d.source);
+    let flags = collect(docs, |d| &d.flag);
+    let families = collect(docs, |d| &d.family);
+    let facts = collect(docs, |d| &d.fact);
 
     let nodes = index_nodes(&mut cx, &questions, &outcomes);
     let topic_ix = index_ids(&mut cx, &topics, "topic");
     let source_ix = index_ids(&mut cx, &sources, "source");
+    let flag_ix = index_ids(&mut cx, &flags, "flag");
+    let fact_ix = index_ids(&mut cx, &facts, "fact");
+    index_ids(&mut cx, &families, "family");
     let meta = check_meta(&mut cx, docs, &nodes);
+    let ids = Ids {
+        nodes: &nodes,
+        flags: &flag_ix,
+        facts: &fact_ix,
+    };
 
     let qs: Vec<Question> = questions
         .iter()
-        .map(|e| check_question(&mut cx, e, &nodes))
+        .map(|e| check_question(&mut cx, e, &ids))
+        .collect();
+    let fl = flags
+        .iter()
+        .map(|e| safety::check_flag(&mut cx, e, &source_ix))
+        .collect();
+    let fa = families
+        .iter()
+        .map(|e| safety::check_family(&mut cx, e, &ids))
+        .collect();
+    let ft = facts
+        .iter()
+        .map(|e| safety::check_fact(&mut cx, e))
         .collect();
     let os: Vec<Outcome> = outcomes
         .iter()
@@ -207,13 +233,28 @@ pub fn validate(
         outcomes: os,
         topics: ts,
         sources: ss,
+        flags: fl,
+        families: fa,
+        facts: ft,
         nodes: nodes.iter().map(|(k, v)| ((*k).to_string(), v.0)).collect(),
     });
     if let Some(tree) = &tree {
         // The graph checks need real entry points; a bad `start` or `another` is already an error.
         let n = tree.questions.len();
         if tree.meta.start < n && tree.meta.another < n && !entry_errors(&cx) {
-            check_graph(&mut cx, tree, &questions, &outcomes);
+            let acyclic = check_graph(&mut cx, tree, &questions, &outcomes);
+            safety::check_tree(
+                &mut cx,
+                tree,
+                acyclic,
+                &safety::Entries {
+                    questions: &questions,
+                    outcomes: &outcomes,
+                    flags: &flags,
+                    families: &families,
+                    facts: &facts,
+                },
+            );
         }
         check_topic_reach(&mut cx, tree, &topics);
     }
@@ -246,6 +287,43 @@ fn collect<'a, T>(
 }
 
 type NodeIndex<'a> = HashMap<&'a str, (NodeRef, usize, Range<usize>)>;
+
+/// The id indices a question's options are resolved against.
+struct Ids<'a, 'b> {
+    nodes: &'b NodeIndex<'a>,
+    flags: &'b HashMap<&'a str, usize>,
+    facts: &'b HashMap<&'a str, usize>,
+}
+
+/// Resolves an option's `next` (or a route's) to a node; an unknown id is an error.
+fn resolve_node(
+    cx: &mut Ctx,
+    file: usize,
+    owner: &str,
+    next: &Spanned<String>,
+    nodes: &NodeIndex,
+) -> NodeRef {
+    match nodes.get(next.get_ref().as_str()) {
+        Some((node, ..)) => *node,
+        None => {
+            let hint = suggest(
+                next.get_ref(),
+                nodes.keys().copied(),
+                "name a [question.<id>] or [outcome.<id>] table",
+            );
+            cx.error(
+                file,
+                next.span(),
+                format!(
+                    "{owner} points to unknown question or outcome '{}'",
+                    next.get_ref()
+                ),
+                &hint,
+            );
+            NodeRef::Outcome(usize::MAX)
+        }
+    }
+}
 
 fn index_nodes<'a>(
     cx: &mut Ctx,
@@ -392,7 +470,7 @@ fn suggest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>, otherwise:
     }
 }
 
-fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, nodes: &NodeIndex) -> Question {
+fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Ids) -> Question {
     let (file, id, q) = (e.file, e.id.get_ref(), e.value.get_ref());
     let owner = format!("question '{id}'");
     cx.text(file, &q.text, (&owner, "the text"), limits::QUESTION, true);
@@ -430,28 +508,22 @@ fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, nodes: &NodeIndex) 
                 "each option needs its own label",
             );
         }
-        let next = o.next.get_ref();
-        let target = match nodes.get(next.as_str()) {
-            Some((node, ..)) => *node,
-            None => {
-                let hint = suggest(
-                    next,
-                    nodes.keys().copied(),
-                    "name a [question.<id>] or [outcome.<id>] table",
-                );
-                cx.error(
-                    file,
-                    o.next.span(),
-                    format!("question '{id}' points to unknown question or outcome '{next}'"),
-                    &hint,
-                );
-                NodeRef::Outcome(usize::MAX)
-            }
-        };
+        let next = resolve_node(cx, file, &owner, &o.next, ids.nodes);
+        let routes = o
+            .routes
+            .iter()
+            .map(|r| Route {
+                when: resolve_ids(cx, file, &owner, "fact", &r.get_ref().when, ids.facts),
+                next: resolve_node(cx, file, &owner, &r.get_ref().next, ids.nodes),
+            })
+            .collect();
         options.push(Answer {
             label: o.label.get_ref().clone(),
-            next: target,
+            next,
             not_sure: o.not_sure,
+            flags: resolve_ids(cx, file, &owner, "flag", &o.flags, ids.flags),
+            sets: resolve_ids(cx, file, &owner, "fact", &o.sets, ids.facts),
+            routes,
         });
     }
     if q.ask_not_sure && !q.options.get_ref().iter().any(|o| o.get_ref().not_sure) {
@@ -717,12 +789,13 @@ fn check_source(cx: &mut Ctx, e: &Entry<schema::Source>) -> Source {
 }
 
 /// Reachability, cycles and the red-flags-first rule, over the resolved graph.
+/// Returns whether the questions are free of cycles (the later graph rules need that).
 fn check_graph(
     cx: &mut Ctx,
     tree: &Tree,
     qs: &[Entry<schema::Question>],
     os: &[Entry<schema::Outcome>],
-) {
+) -> bool {
     let valid = |n: NodeRef| match n {
         NodeRef::Question(i) => i < tree.questions.len(),
         NodeRef::Outcome(i) => i < tree.outcomes.len(),
@@ -732,8 +805,8 @@ fn check_graph(
             NodeRef::Question(i) => tree.questions[i]
                 .options
                 .iter()
-                .filter(|o| valid(o.next))
-                .map(|o| (o.next, o.label.as_str()))
+                .flat_map(|o| o.targets().map(move |t| (t, o.label.as_str())))
+                .filter(|(t, _)| valid(*t))
                 .collect(),
             NodeRef::Outcome(_) => vec![(tree.another(), "Check another symptom")],
         }
@@ -778,10 +851,12 @@ fn check_graph(
     }
     let cycles_before = cx.diags.len();
     check_cycles(cx, tree, qs);
+    let acyclic = cx.diags.len() == cycles_before;
     check_red_flags_first(cx, tree, qs, os, &edges);
-    if cx.diags.len() == cycles_before {
+    if acyclic {
         check_not_sure_errs_upward(cx, tree, qs);
     }
+    acyclic
 }
 
 /// The least urgent level a person could still end at from each question (the safety floor of
@@ -799,7 +874,8 @@ fn floors(tree: &Tree) -> Vec<Level> {
             let pending: Vec<usize> = tree.questions[q]
                 .options
                 .iter()
-                .filter_map(|o| match o.next {
+                .flat_map(Answer::targets)
+                .filter_map(|t| match t {
                     NodeRef::Question(t) if t < n && floor[t].is_none() => Some(t),
                     _ => None,
                 })
@@ -808,7 +884,7 @@ fn floors(tree: &Tree) -> Vec<Level> {
                 let level = tree.questions[q]
                     .options
                     .iter()
-                    .map(|o| floor_of(tree, &floor, o.next))
+                    .map(|o| answer_floor(tree, &floor, o))
                     .min()
                     .unwrap_or(Level::Emergency);
                 floor[q] = Some(level);
@@ -824,6 +900,14 @@ fn floors(tree: &Tree) -> Vec<Level> {
         .collect()
 }
 
+/// The least urgent level an answer can still end at, whichever of its routes applies.
+fn answer_floor(tree: &Tree, floor: &[Option<Level>], a: &Answer) -> Level {
+    a.targets()
+        .map(|t| floor_of(tree, floor, t))
+        .min()
+        .unwrap_or(Level::Emergency)
+}
+
 fn floor_of(tree: &Tree, floor: &[Option<Level>], node: NodeRef) -> Level {
     match node {
         NodeRef::Outcome(o) => tree.outcomes.get(o).map_or(Level::Emergency, |o| o.level),
@@ -832,27 +916,25 @@ fn floor_of(tree: &Tree, floor: &[Option<Level>], node: NodeRef) -> Level {
 }
 
 /// "Not sure" must never lead somewhere less safe than a definite answer would: the least urgent
-/// place a "not sure" answer can end must be at least as urgent as that of every other answer,
-/// up to `urgent` (same-day help, which always names the emergency number).
+/// place a "not sure" answer can end must be at least as urgent as that of every other answer of
+/// its list, with no cap. A list whose most urgent answer is an emergency sends "not sure" to the
+/// emergency number; content that finds that too much asks the emergency question on its own
+/// screen (as the self-harm question is).
 fn check_not_sure_errs_upward(cx: &mut Ctx, tree: &Tree, qs: &[Entry<schema::Question>]) {
     let floor = floors(tree);
     let some: Vec<Option<Level>> = floor.iter().map(|&l| Some(l)).collect();
     for (qi, q) in tree.questions.iter().enumerate() {
         for o in q.options.iter().filter(|o| o.not_sure) {
-            let unsure = floor_of(tree, &some, o.next);
+            let unsure = answer_floor(tree, &some, o);
             let worst = q
                 .options
                 .iter()
                 .filter(|x| !x.not_sure)
-                .map(|x| (floor_of(tree, &some, x.next), x.label.as_str()))
+                .map(|x| (answer_floor(tree, &some, x), x.label.as_str()))
                 .max_by_key(|(l, _)| *l);
-            // "Get help today" is as far as a "not sure" must go: it always safety-nets to the
-            // emergency number, and sending every uncertainty to an emergency call would make
-            // people stop answering "not sure".
-            let needed = |l: Level| l.min(Level::Urgent);
-            if let Some((level, label)) = worst.filter(|(l, _)| needed(*l) > unsure) {
+            if let Some((level, label)) = worst.filter(|(l, _)| *l > unsure) {
                 let e = &qs[qi];
-                cx.warn(
+                cx.error(
                     e.file,
                     e.id.span(),
                     format!(
@@ -879,14 +961,18 @@ fn check_cycles(cx: &mut Ctx, tree: &Tree, qs: &[Entry<schema::Question>]) {
         state[root] = 1;
         while let Some(&mut (q, ref mut next_opt)) = stack.last_mut() {
             let opts = &tree.questions[q].options;
-            if *next_opt >= opts.len() {
+            // An option with routes is visited once per target: `next_opt` counts (option, target).
+            let Some((opt, target)) = opts
+                .iter()
+                .flat_map(|o| o.targets().map(move |t| (o, t)))
+                .nth(*next_opt)
+            else {
                 state[q] = 2;
                 stack.pop();
                 continue;
-            }
-            let opt = &opts[*next_opt];
+            };
             *next_opt += 1;
-            if let NodeRef::Question(t) = opt.next {
+            if let NodeRef::Question(t) = target {
                 if t >= n {
                     continue;
                 }

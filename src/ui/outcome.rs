@@ -110,6 +110,29 @@ fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
         return (out, Vec::new());
     };
     let bullet = format!("{} ", th.bullet());
+    // A later, calmer result never shows its advice before an earlier, more urgent one.
+    if let Some(e) = app.session.earlier_first(&app.tree)
+        && let Some(earlier) = app.tree.outcomes.get(e)
+    {
+        out.push(Line::styled(strings::EARLIER_FIRST, th.heading()));
+        let head = format!(
+            "{}: {}",
+            th.level_label(earlier.level),
+            fill(&earlier.title)
+        );
+        out.extend(
+            wrap_hanging(&bullet, &head, width)
+                .into_iter()
+                .map(|r| Line::styled(r, th.level_text(earlier.level))),
+        );
+        for item in earlier.now.iter().take(1) {
+            out.extend(
+                wrap_hanging(&bullet, &fill(item), width)
+                    .into_iter()
+                    .map(Line::from),
+            );
+        }
+    }
     let section = |out: &mut Vec<Line<'static>>, head: &str, items: Vec<String>| {
         if items.is_empty() {
             return;

@@ -32,6 +32,8 @@ pub const STAFF_TEXT: &str = "Type the staff PIN, then Enter or OK.";
 pub const STAFF_CANCEL: &str = "[Esc] Cancel";
 /// Outcome section headings.
 pub const DO_NOW: &str = "Do this now";
+/// On an outcome below an earlier, more urgent result: that result comes first.
+pub const EARLIER_FIRST: &str = "Your earlier result comes first";
 pub const WATCH: &str = "Get help if…";
 pub const WHY: &str = "Why";
 pub const READ_MORE: &str = "Why? Read more (press its number, or tap it)";

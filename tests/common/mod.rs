@@ -7,6 +7,7 @@
 )]
 
 pub mod pty;
+pub mod walk;
 
 use std::path::Path;
 use std::time::Duration;

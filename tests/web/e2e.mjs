@@ -120,10 +120,10 @@ try {
   await waitFor('What are you noticing?');
   await tap('Skin redness, warmth or flushing');
   await waitFor('Look at the skin that was massaged');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter'); // the fourth answer, "No, none of these"
-  await waitFor('How long has the redness or warmth lasted');
-  await tap('It started today, is not itchy or sore');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter'); // the fifth answer, "No, none of these"
+  await waitFor('When did the redness or warmth start');
+  await tap('It started today and is not itchy');
   t = await waitFor('Normal: warm, pink skin after massage');
   check(t.includes('Expected'), 'the walk reaches the expected outcome');
   check(t.includes('999') && t.includes('01632 960000'), 'the outcome shows the emergency number and the clinic phone');

@@ -1,0 +1,402 @@
+//! The clinical safety rules beyond red-flags-first: red flags declared once and checked for
+//! coverage in every symptom family, facts about the person, titles that agree with their level,
+//! and an emergency safety net on every outcome below an emergency.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::super::schema;
+use super::super::tree::{Fact, Family, Flag, Level, NodeRef, Tree};
+use super::{Ctx, Entry, Ids, answer_floor, floors, limits, resolve_ids, suggest};
+
+/// The parsed entries, for pointing diagnostics at the right line.
+pub(super) struct Entries<'a, 'b> {
+    pub questions: &'b [Entry<'a, schema::Question>],
+    pub outcomes: &'b [Entry<'a, schema::Outcome>],
+    pub flags: &'b [Entry<'a, schema::Flag>],
+    pub families: &'b [Entry<'a, schema::Family>],
+    pub facts: &'b [Entry<'a, schema::Fact>],
+}
+
+fn level_of(cx: &mut Ctx, file: usize, owner: &str, s: &Spanned<String>) -> Level {
+    Level::from_id(s.get_ref()).unwrap_or_else(|| {
+        let hint = suggest(
+            s.get_ref(),
+            Level::ALL.iter().map(|l| l.id()),
+            "use one of expected, therapist, doctor, urgent, emergency",
+        );
+        cx.error(
+            file,
+            s.span(),
+            format!("{owner} has the unknown level '{}'", s.get_ref()),
+            &hint,
+        );
+        Level::Emergency
+    })
+}
+
+pub(super) fn check_flag(
+    cx: &mut Ctx,
+    e: &Entry<schema::Flag>,
+    sources: &HashMap<&str, usize>,
+) -> Flag {
+    let (file, id, f) = (e.file, e.id.get_ref(), e.value.get_ref());
+    let owner = format!("flag '{id}'");
+    let level = level_of(cx, file, &owner, &f.level);
+    cx.text(file, &f.text, (&owner, "the text"), limits::QUESTION, false);
+    if f.sources.get_ref().is_empty() {
+        cx.error(
+            file,
+            e.id.span(),
+            format!("{owner} cites no source"),
+            "add sources = [\"<source id>\"]: the brief's key for this red flag",
+        );
+    }
+    Flag {
+        id: id.clone(),
+        level,
+        text: f.text.get_ref().clone(),
+        sources: resolve_ids(cx, file, &owner, "source", f.sources.get_ref(), sources),
+    }
+}
+
+pub(super) fn check_family(cx: &mut Ctx, e: &Entry<schema::Family>, ids: &Ids) -> Family {
+    let (file, id, f) = (e.file, e.id.get_ref(), e.value.get_ref());
+    let owner = format!("family '{id}'");
+    let entry = match ids.nodes.get(f.entry.get_ref().as_str()) {
+        Some((NodeRef::Question(q), ..)) => *q,
+        Some((NodeRef::Outcome(_), ..)) => {
+            cx.error(
+                file,
+                f.entry.span(),
+                format!("{owner} begins at an outcome, not a question"),
+                "a family's entry is the first question of its branch",
+            );
+            usize::MAX
+        }
+        None => {
+            let hint = suggest(
+                f.entry.get_ref(),
+                ids.nodes.keys().copied(),
+                "name the first [question.<id>] of the branch",
+            );
+            cx.error(
+                file,
+                f.entry.span(),
+                format!("{owner} begins at unknown question '{}'", f.entry.get_ref()),
+                &hint,
+            );
+            usize::MAX
+        }
+    };
+    Family {
+        id: id.clone(),
+        entry,
+        flags: resolve_ids(cx, file, &owner, "flag", f.flags.get_ref(), ids.flags),
+    }
+}
+
+pub(super) fn check_fact(cx: &mut Ctx, e: &Entry<schema::Fact>) -> Fact {
+    let owner = format!("fact '{}'", e.id.get_ref());
+    let f = e.value.get_ref();
+    cx.text(e.file, &f.text, (&owner, "the text"), limits::LABEL, false);
+    Fact {
+        id: e.id.get_ref().clone(),
+        text: f.text.get_ref().clone(),
+    }
+}
+
+/// Every rule of this module that needs the whole resolved graph (which has no cycles here).
+/// The path rules need an acyclic graph (`acyclic`); a cycle is already an error of its own.
+pub(super) fn check_tree(cx: &mut Ctx, tree: &Tree, acyclic: bool, en: &Entries) {
+    let valid = tree.questions.iter().all(|q| {
+        q.options.iter().all(|o| {
+            o.targets().all(|t| match t {
+                NodeRef::Question(i) => i < tree.questions.len(),
+                NodeRef::Outcome(i) => i < tree.outcomes.len(),
+            })
+        })
+    });
+    if acyclic && valid && tree.families.iter().all(|f| f.entry < tree.questions.len()) {
+        check_flag_answers(cx, tree, en);
+        check_flags_offered(cx, tree, en);
+        check_family_coverage(cx, tree, en);
+    }
+    check_facts_used(cx, tree, en);
+    check_titles(cx, tree, en);
+    check_safety_nets(cx, tree, en);
+}
+
+/// An answer that reports a red flag must end at the flag's level or above, whatever follows.
+fn check_flag_answers(cx: &mut Ctx, tree: &Tree, en: &Entries) {
+    let floor: Vec<Option<Level>> = floors(tree).into_iter().map(Some).collect();
+    for (qi, q) in tree.questions.iter().enumerate() {
+        for o in &q.options {
+            let lowest = answer_floor(tree, &floor, o);
+            for &f in &o.flags {
+                let flag = &tree.flags[f];
+                if lowest < flag.level {
+                    let e = &en.questions[qi];
+                    cx.error(
+                        e.file,
+                        e.id.span(),
+                        format!(
+                            "question '{}': '{}' reports the red flag '{}' ({}) but can end at '{lowest}'",
+                            q.id, o.label, flag.id, flag.level
+                        ),
+                        "an answer that reports a red flag must lead only to outcomes at the flag's level or above",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Each emergency flag is offered on an emergency screen (a person who does not recognise their
+/// symptom family still meets it); every flag is offered somewhere and asked by some family.
+fn check_flags_offered(cx: &mut Ctx, tree: &Tree, en: &Entries) {
+    let mut on_screen = vec![false; tree.flags.len()];
+    let mut anywhere = vec![false; tree.flags.len()];
+    for q in &tree.questions {
+        for o in &q.options {
+            for &f in &o.flags {
+                anywhere[f] = true;
+                on_screen[f] |= q.emergency_screen;
+            }
+        }
+    }
+    let in_family: Vec<bool> = (0..tree.flags.len())
+        .map(|f| tree.families.iter().any(|fam| fam.flags.contains(&f)))
+        .collect();
+    for (i, flag) in tree.flags.iter().enumerate() {
+        let e = &en.flags[i];
+        if !anywhere[i] {
+            cx.error(
+                e.file,
+                e.id.span(),
+                format!("flag '{}' is not offered by any answer", flag.id),
+                "tag the answers that report it: flags = [\"<flag id>\"]",
+            );
+        } else if flag.level == Level::Emergency && !on_screen[i] {
+            cx.error(
+                e.file,
+                e.id.span(),
+                format!(
+                    "flag '{}' is an emergency but no emergency screen offers it",
+                    flag.id
+                ),
+                "offer it on a question with emergency_screen = true, in the brief's words",
+            );
+        }
+        if flag.level < Level::Emergency && !in_family[i] {
+            cx.warn(
+                e.file,
+                e.id.span(),
+                format!(
+                    "flag '{}' ({}) is not asked by any symptom family",
+                    flag.id, flag.level
+                ),
+                "add it to the flags of the families whose branch can end below it",
+            );
+        }
+    }
+}
+
+/// For each flag, whether some path from each question ends below the flag's level without
+/// any question on the way offering the flag; computed bottom-up without recursion.
+fn unasked(tree: &Tree, flag: usize, level: Level) -> Vec<bool> {
+    let n = tree.questions.len();
+    let offers = |q: usize| {
+        tree.questions[q]
+            .options
+            .iter()
+            .any(|o| o.flags.contains(&flag))
+    };
+    let mut memo: Vec<Option<bool>> = vec![None; n];
+    for root in 0..n {
+        let mut stack = vec![root];
+        while let Some(&q) = stack.last() {
+            if memo[q].is_some() {
+                stack.pop();
+                continue;
+            }
+            if offers(q) {
+                memo[q] = Some(false);
+                stack.pop();
+                continue;
+            }
+            let pending: Vec<usize> = tree.questions[q]
+                .options
+                .iter()
+                .flat_map(|o| o.targets())
+                .filter_map(|t| match t {
+                    NodeRef::Question(t) if memo[t].is_none() => Some(t),
+                    _ => None,
+                })
+                .collect();
+            if pending.is_empty() {
+                let bad = tree.questions[q]
+                    .options
+                    .iter()
+                    .flat_map(|o| o.targets())
+                    .any(|t| match t {
+                        NodeRef::Question(t) => memo[t] == Some(true),
+                        NodeRef::Outcome(o) => tree.outcomes[o].level < level,
+                    });
+                memo[q] = Some(bad);
+                stack.pop();
+            } else {
+                stack.extend(pending);
+            }
+        }
+    }
+    memo.into_iter().map(|b| b.unwrap_or(false)).collect()
+}
+
+/// One path of answers from `q` that ends below the flag's level without offering it.
+fn witness(tree: &Tree, bad: &[bool], mut q: usize, level: Level) -> (Vec<String>, String) {
+    let mut labels = Vec::new();
+    loop {
+        let next = tree.questions[q].options.iter().find_map(|o| {
+            o.targets()
+                .find(|t| match *t {
+                    NodeRef::Question(t) => bad[t],
+                    NodeRef::Outcome(x) => tree.outcomes[x].level < level,
+                })
+                .map(|t| (o, t))
+        });
+        match next {
+            Some((o, NodeRef::Question(t))) => {
+                labels.push(format!("'{}'", o.label));
+                q = t;
+            }
+            Some((o, NodeRef::Outcome(x))) => {
+                labels.push(format!("'{}'", o.label));
+                return (labels, tree.outcomes[x].id.clone());
+            }
+            None => return (labels, String::new()),
+        }
+    }
+}
+
+/// Inside each family's branch, every path that can end below a flag's level offers that flag
+/// first (as NHS Pathways re-asks the red flags of each symptom).
+fn check_family_coverage(cx: &mut Ctx, tree: &Tree, en: &Entries) {
+    let mut cache: HashMap<usize, Vec<bool>> = HashMap::new();
+    for (fi, fam) in tree.families.iter().enumerate() {
+        for &f in &fam.flags {
+            let level = tree.flags[f].level;
+            let bad = cache.entry(f).or_insert_with(|| unasked(tree, f, level));
+            if bad[fam.entry] {
+                let (labels, end) = witness(tree, bad, fam.entry, level);
+                let e = &en.families[fi];
+                cx.error(
+                    e.file,
+                    e.id.span(),
+                    format!(
+                        "family '{}' can end at '{end}' (below {level}) without asking about the red flag '{}': {}",
+                        fam.id,
+                        tree.flags[f].id,
+                        labels.join(" → ")
+                    ),
+                    "offer the flag on a question of that path (tag the answer with flags = [...])",
+                );
+            }
+        }
+    }
+}
+
+/// A fact that no answer sets makes its routes dead; a fact nothing reads is noise.
+fn check_facts_used(cx: &mut Ctx, tree: &Tree, en: &Entries) {
+    for (i, fact) in tree.facts.iter().enumerate() {
+        let answers = tree.questions.iter().flat_map(|q| q.options.iter());
+        let set = answers.clone().any(|o| o.sets.contains(&i));
+        let read = answers
+            .flat_map(|o| o.routes.iter())
+            .any(|r| r.when.contains(&i));
+        let e = &en.facts[i];
+        if !set {
+            cx.warn(
+                e.file,
+                e.id.span(),
+                format!("fact '{}' is never learned: no answer sets it", fact.id),
+                "add sets = [\"<fact id>\"] to the answers that tell it",
+            );
+        } else if !read {
+            cx.warn(
+                e.file,
+                e.id.span(),
+                format!("fact '{}' is learned but no route reads it", fact.id),
+                "use it in routes = [{ when = [...], next = ... }], or remove it",
+            );
+        }
+    }
+}
+
+/// How a title of each level begins, so the banner and the title never disagree.
+/// The brief's own wording for each level (section a) is among them.
+pub const TITLE_LEADS: [(Level, &[&str]); 5] = [
+    (Level::Expected, &["Normal", "This is a normal"]),
+    (
+        Level::Therapist,
+        &[
+            "Let your therapist know",
+            "Let your massage therapist know",
+            "Tell your therapist",
+        ],
+    ),
+    (
+        Level::Doctor,
+        &["Contact your doctor", "Contact your GP", "See a doctor"],
+    ),
+    (Level::Urgent, &["Get help today", "Get medical help today"]),
+    (Level::Emergency, &["Call {emergency} now"]),
+];
+
+fn check_titles(cx: &mut Ctx, tree: &Tree, en: &Entries) {
+    for (i, o) in tree.outcomes.iter().enumerate() {
+        let leads = TITLE_LEADS
+            .iter()
+            .find(|(l, _)| *l == o.level)
+            .map_or(&[][..], |(_, leads)| *leads);
+        if !leads.iter().any(|l| o.title.starts_with(l)) {
+            let e = &en.outcomes[i];
+            let field = &e.value.get_ref().title;
+            cx.warn(
+                e.file,
+                field.span(),
+                format!(
+                    "outcome '{}' is '{}' but its title does not begin with '{}'",
+                    o.id, o.level, leads.first().copied().unwrap_or("")
+                ),
+                "begin the title with the level's words so the banner and the title agree; put the detail after a colon",
+            );
+        }
+    }
+}
+
+/// Every outcome below an emergency ends its "get help if" list with the emergency number.
+fn check_safety_nets(cx: &mut Ctx, tree: &Tree, en: &Entries) {
+    for (i, o) in tree.outcomes.iter().enumerate() {
+        if o.level == Level::Emergency || o.watch.iter().any(|w| w.contains("{emergency}")) {
+            continue;
+        }
+        let e = &en.outcomes[i];
+        let watch = &e.value.get_ref().watch;
+        let span = if watch.span().is_empty() {
+            e.id.span()
+        } else {
+            watch.span()
+        };
+        cx.error(
+            e.file,
+            span,
+            format!(
+                "outcome '{}' has no emergency safety net: no \"watch\" item names {{emergency}}",
+                o.id
+            ),
+            "add a watch item such as \"Call {emergency} if you get chest pain or trouble breathing.\", relevant to this outcome",
+        );
+    }
+}
