@@ -172,7 +172,7 @@ impl<W: Write> Plain<'_, W> {
             let earlier = &tree.outcomes[e];
             let first = earlier.now.first().map_or("", String::as_str);
             self.say(&format!(
-                "Your earlier result comes first: {} ({}). {} {first}",
+                "Your earlier result comes first: {} ({}). {}. {first}",
                 earlier.level.word(),
                 earlier.level.id(),
                 earlier.title

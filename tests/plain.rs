@@ -193,3 +193,17 @@ fn a_line_that_is_not_utf8_is_answered_like_unclear_input() {
     assert_eq!(out.status.code(), Some(14), "{text}");
     assert!(text.contains("is not one of the answers"), "{text}");
 }
+
+/// After an emergency, a later calm result first repeats the emergency and what to do about it,
+/// before its own advice; the exit status stays the emergency's.
+#[test]
+fn a_calm_result_after_an_emergency_puts_the_emergency_first() {
+    let (code, out) = plain("1\n1\n1\n1\nquit\n", &[]);
+    assert_eq!(code, 14, "{out}");
+    let calm = out.rfind("Result: Expected").expect("the calm result");
+    let first = out[calm..]
+        .find("Your earlier result comes first: EMERGENCY (emergency).")
+        .expect("the emergency first");
+    let advice = out[calm..].find("Do this now:").unwrap();
+    assert!(first < advice, "{out}");
+}
