@@ -116,6 +116,93 @@ fn no_unsupported_claims_are_repeated() {
     }
 }
 
+/// The brief (section e) says not to mention lactic acid at all, and the headache wording must
+/// not claim how often post-massage headaches happen (the evidence on frequency is thin).
+#[test]
+fn lactic_acid_and_headache_frequency_are_not_claimed() {
+    let t = tree();
+    let mut texts: Vec<(String, String)> = t
+        .outcomes
+        .iter()
+        .map(|o| {
+            let why = o.why.clone().unwrap_or_default();
+            (
+                o.id.clone(),
+                format!(
+                    "{} {} {} {why}",
+                    o.title,
+                    o.now.join(" "),
+                    o.watch.join(" ")
+                ),
+            )
+        })
+        .collect();
+    texts.extend(
+        t.topics
+            .iter()
+            .map(|tp| (tp.id.clone(), format!("{} {}", tp.summary, tp.body))),
+    );
+    for (id, text) in texts {
+        let lower = text.to_lowercase();
+        assert!(!lower.contains("lactic"), "{id} mentions lactic acid");
+        assert!(
+            !(lower.contains("headache") && lower.contains("often the tension")),
+            "{id} claims how often headaches are the tension type"
+        );
+    }
+}
+
+/// Timing questions whose answers name days ("Day 0 to 3", "Day 7 or later") must not describe
+/// the same day twice with different ranges: ranges are identical (split by something else, such
+/// as getting better or not) or do not touch, and together they cover every day from 0 on.
+#[test]
+fn day_ranges_in_one_list_do_not_overlap() {
+    let t = tree();
+    let mut checked = 0;
+    for q in &t.questions {
+        let ranges: Vec<(u32, u32, &str)> = q
+            .options
+            .iter()
+            .filter_map(|o| day_range(&o.label).map(|(a, b)| (a, b, o.label.as_str())))
+            .collect();
+        if ranges.is_empty() {
+            continue;
+        }
+        checked += 1;
+        for (i, &(a1, b1, l1)) in ranges.iter().enumerate() {
+            for &(a2, b2, l2) in &ranges[i + 1..] {
+                let same = (a1, b1) == (a2, b2);
+                let apart = b1 < a2 || b2 < a1;
+                assert!(same || apart, "{}: '{l1}' and '{l2}' share a day", q.id);
+            }
+        }
+        let mut covered: Vec<(u32, u32)> = ranges.iter().map(|&(a, b, _)| (a, b)).collect();
+        covered.sort_unstable();
+        covered.dedup();
+        let mut next = 0;
+        let mut last = 0;
+        for (a, b) in covered {
+            assert_eq!(a, next, "{}: day {next} is not covered", q.id);
+            next = b.saturating_add(1);
+            last = b;
+        }
+        assert_eq!(last, u32::MAX, "{}: the last range must be open-ended", q.id);
+    }
+    assert!(checked > 0, "no timing question names days");
+}
+
+/// "Day 4 to 6, ..." is (4, 6); "Day 7 or later, ..." is (7, u32::MAX).
+fn day_range(label: &str) -> Option<(u32, u32)> {
+    let rest = label.strip_prefix("Day ")?;
+    let (head, _) = rest.split_once(',')?;
+    let num = |s: &str| s.trim().parse::<u32>().ok();
+    if let Some(from) = head.strip_suffix(" or later") {
+        return Some((num(from)?, u32::MAX));
+    }
+    let (a, b) = head.split_once(" to ")?;
+    Some((num(a)?, num(b)?))
+}
+
 #[test]
 fn vasodilation_is_the_first_topic() {
     assert_eq!(tree().topics[0].id, "vasodilation");

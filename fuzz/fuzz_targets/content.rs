@@ -11,8 +11,8 @@ fuzz_target!(|data: &[u8]| {
     if let Some(tree) = checked.tree {
         for q in &tree.questions {
             assert!((2..=9).contains(&q.options.len()));
-            for o in &q.options {
-                match o.next {
+            for t in q.options.iter().flat_map(|o| o.targets()) {
+                match t {
                     NodeRef::Question(i) => assert!(i < tree.questions.len()),
                     NodeRef::Outcome(i) => assert!(i < tree.outcomes.len()),
                 }
