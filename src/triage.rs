@@ -68,7 +68,15 @@ impl Session {
         let w = self.walk();
         match (w.outcome, w.answers.last()) {
             (Some(o), _) => NodeRef::Outcome(o),
-            (None, Some(&(q, opt))) => tree.questions[q].options[opt].resolve(&self.known(tree)),
+            (None, Some(&(q, opt))) => {
+                let answer = &tree.questions[q].options[opt];
+                // Facts are only worked out for an answer that has routes to choose between.
+                if answer.routes.is_empty() {
+                    answer.next
+                } else {
+                    answer.resolve(&self.known(tree))
+                }
+            }
             (None, None) => w.start,
         }
     }

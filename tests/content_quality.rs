@@ -186,7 +186,12 @@ fn day_ranges_in_one_list_do_not_overlap() {
             next = b.saturating_add(1);
             last = b;
         }
-        assert_eq!(last, u32::MAX, "{}: the last range must be open-ended", q.id);
+        assert_eq!(
+            last,
+            u32::MAX,
+            "{}: the last range must be open-ended",
+            q.id
+        );
     }
     assert!(checked > 0, "no timing question names days");
 }
