@@ -5,12 +5,13 @@
 
 mod common;
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::time::Duration;
 
 use aftercare::app::{App, Effect, Input, Key, ListMode, Screen};
 use aftercare::config::Config;
 use aftercare::content::{self, NodeRef, Tree};
+use aftercare::triage::Session;
 use aftercare::ui;
 use aftercare::ui::layout::Body;
 use aftercare::ui::theme::Theme;
@@ -278,19 +279,41 @@ fn the_picture_stands_still_under_reduced_motion_no_color_or_ascii() {
     }
 }
 
-/// A path of answers from `from` to every node it reaches.
+/// A path of answers from `from` to every node it reaches, walked with the engine so that an
+/// outcome reached only through a route (a fact told earlier on the path) is found too.
 fn paths(tree: &Tree, from: NodeRef) -> Vec<(NodeRef, Vec<usize>)> {
+    let mut start = Session::new(tree);
+    if from != tree.start() {
+        // `from` is meta.another: reach it the way a person does, after a first outcome.
+        let (_, p) = paths(tree, tree.start())
+            .into_iter()
+            .find(|(n, _)| matches!(n, NodeRef::Outcome(_)))
+            .unwrap();
+        for i in p {
+            start.answer(tree, i).unwrap();
+        }
+        start.check_another(tree).unwrap();
+    }
     let mut seen = vec![(from, Vec::new())];
-    let mut queue = VecDeque::from([(from, Vec::new())]);
-    while let Some((node, path)) = queue.pop_front() {
-        let NodeRef::Question(q) = node else { continue };
-        for (i, opt) in tree.questions[q].options.iter().enumerate() {
-            if seen.iter().all(|(n, _)| *n != opt.next) {
-                let mut p: Vec<usize> = path.clone();
-                p.push(i);
-                seen.push((opt.next, p.clone()));
-                queue.push_back((opt.next, p));
+    let mut states = HashSet::from([(from, start.known(tree))]);
+    let mut queue = VecDeque::from([(start, Vec::new())]);
+    while let Some((session, path)) = queue.pop_front() {
+        let NodeRef::Question(q) = session.current(tree) else {
+            continue;
+        };
+        for i in 0..tree.questions[q].options.len() {
+            let mut next = session.clone();
+            next.answer(tree, i).unwrap();
+            let node = next.current(tree);
+            if !states.insert((node, next.known(tree))) {
+                continue;
             }
+            let mut p: Vec<usize> = path.clone();
+            p.push(i);
+            if seen.iter().all(|(n, _)| *n != node) {
+                seen.push((node, p.clone()));
+            }
+            queue.push_back((next, p));
         }
     }
     seen

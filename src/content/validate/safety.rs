@@ -118,7 +118,10 @@ pub(super) fn check_tree(cx: &mut Ctx, tree: &Tree, acyclic: bool, en: &Entries)
             })
         })
     });
-    if acyclic && valid && tree.families.iter().all(|f| f.entry < tree.questions.len()) {
+    // Content without red flags (a small clinic tree, generated content) skips the flag rules,
+    // which need a second pass over the graph.
+    let flagged = !tree.flags.is_empty();
+    if flagged && acyclic && valid && tree.families.iter().all(|f| f.entry < tree.questions.len()) {
         check_flag_answers(cx, tree, en);
         check_flags_offered(cx, tree, en);
         check_family_coverage(cx, tree, en);
