@@ -5,7 +5,7 @@ use std::collections::{HashSet, VecDeque};
 use std::fmt::Write;
 
 use crate::config::Config;
-use crate::content::{Answer, Level, NodeRef, Tree, markup};
+use crate::content::{Answer, Level, NodeRef, Route, Tree, markup};
 
 /// The export formats `aftercare export --format` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,14 +47,19 @@ pub fn reading_order(tree: &Tree) -> Vec<NodeRef> {
 fn edges(tree: &Tree, o: &Answer) -> Vec<(NodeRef, String)> {
     let mut out = vec![(o.next, o.label.clone())];
     for r in &o.routes {
-        let facts: Vec<&str> = r
-            .when
-            .iter()
-            .filter_map(|&f| tree.facts.get(f).map(|f| f.id.as_str()))
-            .collect();
-        out.push((r.next, format!("if {}: {}", facts.join(" and "), o.label)));
+        out.push((r.next, format!("if {}: {}", route_facts(tree, r), o.label)));
     }
     out
+}
+
+/// The facts a route needs, as words: "head_knock and thinners".
+fn route_facts(tree: &Tree, r: &Route) -> String {
+    let facts: Vec<&str> = r
+        .when
+        .iter()
+        .filter_map(|&f| tree.facts.get(f).map(|f| f.id.as_str()))
+        .collect();
+    facts.join(" and ")
 }
 
 fn node_id(tree: &Tree, n: NodeRef) -> String {
@@ -307,11 +312,6 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
             };
             let mut target = target;
             for r in &o.routes {
-                let facts: Vec<&str> = r
-                    .when
-                    .iter()
-                    .filter_map(|&f| tree.facts.get(f).map(|f| f.id.as_str()))
-                    .collect();
                 let to = match r.next {
                     NodeRef::Question(t) => tree.questions[t].id.as_str(),
                     NodeRef::Outcome(t) => tree.outcomes[t].id.as_str(),
@@ -319,7 +319,7 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
                 let _ = write!(
                     target,
                     "; if {}: [{to}](#{})",
-                    facts.join(" and "),
+                    route_facts(tree, r),
                     anchor(tree, r.next)
                 );
             }

@@ -278,10 +278,15 @@ fn default_app(w: u16, h: u16) -> aftercare::app::App {
 fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
     let mut a = default_app(80, 24);
     // Start, no red flags twice, skin redness, none of these, started today and fading: "expected".
-    for k in ["\n", "8", "8", "1", "5", "5"] {
+    for k in ["\n", "8", "8", "1", "7", "5"] {
         press(&mut a, &typed(k));
     }
     assert!(matches!(a.screen, Screen::Outcome { scroll: 0, .. }));
+    assert_eq!(
+        a.session.current(&a.tree),
+        a.tree.node("exp_flush").unwrap(),
+        "the keys reach the expected flushing outcome"
+    );
     let (col, row) = find(&a, "more below").expect("the outcome overflows at 80x24");
     a.update(Input::Click { col, row }, Duration::ZERO);
     let Screen::Outcome { scroll, .. } = a.screen else {

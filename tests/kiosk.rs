@@ -378,13 +378,17 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
     let tree = content::default_tree().unwrap();
     let mut a = App::new_kiosk(tree, Config::default(), Theme::no_color(), S(0));
     a.update(Input::Resize { w: 46, h: 42 }, S(0));
-    for k in ["\n", "8", "8", "1", "5", "5"] {
+    for k in ["\n", "8", "8", "1", "7", "5"] {
         for c in k.chars() {
             let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
             a.update(Input::Key(key), S(1));
         }
     }
     assert!(matches!(a.screen, Screen::Outcome { .. }));
+    assert_eq!(
+        a.session.current(&a.tree),
+        a.tree.node("exp_flush").unwrap()
+    );
     let l = ui::layout(&a, a.area());
     let all = aftercare::app::keys::hints(a.context(), a.mode);
     assert_eq!(l.hints.len(), all.len(), "every hint placed");

@@ -120,8 +120,8 @@ try {
   await waitFor('What are you noticing?');
   await tap('Skin redness, warmth or flushing');
   await waitFor('Look at the skin that was massaged');
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter'); // the fifth answer, "No, none of these"
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter'); // the seventh answer, "No, none of these"
   await waitFor('When did the redness or warmth start');
   await tap('It started today and is not itchy');
   t = await waitFor('Normal: warm, pink skin after massage');
