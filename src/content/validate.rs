@@ -242,11 +242,11 @@ pub fn validate(
         // The graph checks need real entry points; a bad `start` or `another` is already an error.
         let n = tree.questions.len();
         if tree.meta.start < n && tree.meta.another < n && !entry_errors(&cx) {
-            let acyclic = check_graph(&mut cx, tree, &questions, &outcomes);
+            let floor = check_graph(&mut cx, tree, &questions, &outcomes);
             safety::check_tree(
                 &mut cx,
                 tree,
-                acyclic,
+                floor.as_deref(),
                 &safety::Entries {
                     questions: &questions,
                     outcomes: &outcomes,
@@ -572,6 +572,25 @@ fn resolve_ids(
         .collect()
 }
 
+/// Parses a level as written; an unknown one is an error with a "did you mean".
+fn level_of(cx: &mut Ctx, file: usize, owner: &str, s: &Spanned<String>) -> Option<Level> {
+    let level = Level::from_id(s.get_ref());
+    if level.is_none() {
+        let hint = suggest(
+            s.get_ref(),
+            Level::ALL.iter().map(|l| l.id()),
+            "use one of expected, therapist, doctor, urgent, emergency",
+        );
+        cx.error(
+            file,
+            s.span(),
+            format!("{owner} has the unknown level '{}'", s.get_ref()),
+            &hint,
+        );
+    }
+    level
+}
+
 fn check_outcome(
     cx: &mut Ctx,
     e: &Entry<schema::Outcome>,
@@ -580,20 +599,7 @@ fn check_outcome(
 ) -> Outcome {
     let (file, id, o) = (e.file, e.id.get_ref(), e.value.get_ref());
     let owner = format!("outcome '{id}'");
-    let level = Level::from_id(o.level.get_ref());
-    if level.is_none() {
-        let hint = suggest(
-            o.level.get_ref(),
-            Level::ALL.iter().map(|l| l.id()),
-            "use one of expected, therapist, doctor, urgent, emergency",
-        );
-        cx.error(
-            file,
-            o.level.span(),
-            format!("{owner} has the unknown level '{}'", o.level.get_ref()),
-            &hint,
-        );
-    }
+    let level = level_of(cx, file, &owner, &o.level);
     cx.text(file, &o.title, (&owner, "the title"), limits::TITLE, false);
     for (list, what, item, hint) in [
         (
@@ -789,13 +795,14 @@ fn check_source(cx: &mut Ctx, e: &Entry<schema::Source>) -> Source {
 }
 
 /// Reachability, cycles and the red-flags-first rule, over the resolved graph.
-/// Returns whether the questions are free of cycles (the later graph rules need that).
+/// Returns the safety floor of every question (see `floors`) when the questions are free of
+/// cycles, which the later graph rules need; `None` when there is a cycle.
 fn check_graph(
     cx: &mut Ctx,
     tree: &Tree,
     qs: &[Entry<schema::Question>],
     os: &[Entry<schema::Outcome>],
-) -> bool {
+) -> Option<Vec<Option<Level>>> {
     let valid = |n: NodeRef| match n {
         NodeRef::Question(i) => i < tree.questions.len(),
         NodeRef::Outcome(i) => i < tree.outcomes.len(),
@@ -853,10 +860,12 @@ fn check_graph(
     check_cycles(cx, tree, qs);
     let acyclic = cx.diags.len() == cycles_before;
     check_red_flags_first(cx, tree, qs, os, &edges);
-    if acyclic {
-        check_not_sure_errs_upward(cx, tree, qs);
+    if !acyclic {
+        return None;
     }
-    acyclic
+    let floor: Vec<Option<Level>> = floors(tree).into_iter().map(Some).collect();
+    check_not_sure_errs_upward(cx, tree, qs, &floor);
+    Some(floor)
 }
 
 /// The least urgent level a person could still end at from each question (the safety floor of
@@ -920,17 +929,20 @@ fn floor_of(tree: &Tree, floor: &[Option<Level>], node: NodeRef) -> Level {
 /// its list, with no cap. A list whose most urgent answer is an emergency sends "not sure" to the
 /// emergency number; content that finds that too much asks the emergency question on its own
 /// screen (as the self-harm question is).
-fn check_not_sure_errs_upward(cx: &mut Ctx, tree: &Tree, qs: &[Entry<schema::Question>]) {
-    let floor = floors(tree);
-    let some: Vec<Option<Level>> = floor.iter().map(|&l| Some(l)).collect();
+fn check_not_sure_errs_upward(
+    cx: &mut Ctx,
+    tree: &Tree,
+    qs: &[Entry<schema::Question>],
+    some: &[Option<Level>],
+) {
     for (qi, q) in tree.questions.iter().enumerate() {
         for o in q.options.iter().filter(|o| o.not_sure) {
-            let unsure = answer_floor(tree, &some, o);
+            let unsure = answer_floor(tree, some, o);
             let worst = q
                 .options
                 .iter()
                 .filter(|x| !x.not_sure)
-                .map(|x| (answer_floor(tree, &some, x), x.label.as_str()))
+                .map(|x| (answer_floor(tree, some, x), x.label.as_str()))
                 .max_by_key(|(l, _)| *l);
             if let Some((level, label)) = worst.filter(|(l, _)| *l > unsure) {
                 let e = &qs[qi];

@@ -4,11 +4,9 @@
 
 use std::collections::HashMap;
 
-use toml::Spanned;
-
 use super::super::schema;
 use super::super::tree::{Fact, Family, Flag, Level, NodeRef, Tree};
-use super::{Ctx, Entry, Ids, answer_floor, floors, limits, resolve_ids, suggest};
+use super::{Ctx, Entry, Ids, answer_floor, level_of, limits, resolve_ids, suggest};
 
 /// The parsed entries, for pointing diagnostics at the right line.
 pub(super) struct Entries<'a, 'b> {
@@ -19,23 +17,6 @@ pub(super) struct Entries<'a, 'b> {
     pub facts: &'b [Entry<'a, schema::Fact>],
 }
 
-fn level_of(cx: &mut Ctx, file: usize, owner: &str, s: &Spanned<String>) -> Level {
-    Level::from_id(s.get_ref()).unwrap_or_else(|| {
-        let hint = suggest(
-            s.get_ref(),
-            Level::ALL.iter().map(|l| l.id()),
-            "use one of expected, therapist, doctor, urgent, emergency",
-        );
-        cx.error(
-            file,
-            s.span(),
-            format!("{owner} has the unknown level '{}'", s.get_ref()),
-            &hint,
-        );
-        Level::Emergency
-    })
-}
-
 pub(super) fn check_flag(
     cx: &mut Ctx,
     e: &Entry<schema::Flag>,
@@ -43,7 +24,7 @@ pub(super) fn check_flag(
 ) -> Flag {
     let (file, id, f) = (e.file, e.id.get_ref(), e.value.get_ref());
     let owner = format!("flag '{id}'");
-    let level = level_of(cx, file, &owner, &f.level);
+    let level = level_of(cx, file, &owner, &f.level).unwrap_or(Level::Emergency);
     cx.text(file, &f.text, (&owner, "the text"), limits::QUESTION, false);
     if f.sources.get_ref().is_empty() {
         cx.error(
@@ -107,9 +88,10 @@ pub(super) fn check_fact(cx: &mut Ctx, e: &Entry<schema::Fact>) -> Fact {
     }
 }
 
-/// Every rule of this module that needs the whole resolved graph (which has no cycles here).
-/// The path rules need an acyclic graph (`acyclic`); a cycle is already an error of its own.
-pub(super) fn check_tree(cx: &mut Ctx, tree: &Tree, acyclic: bool, en: &Entries) {
+/// Every rule of this module that needs the whole resolved graph. The path rules need the
+/// questions' safety floors, which exist only for a graph without cycles (`floor`); a cycle is
+/// already an error of its own.
+pub(super) fn check_tree(cx: &mut Ctx, tree: &Tree, floor: Option<&[Option<Level>]>, en: &Entries) {
     let valid = tree.questions.iter().all(|q| {
         q.options.iter().all(|o| {
             o.targets().all(|t| match t {
@@ -121,8 +103,10 @@ pub(super) fn check_tree(cx: &mut Ctx, tree: &Tree, acyclic: bool, en: &Entries)
     // Content without red flags (a small clinic tree, generated content) skips the flag rules,
     // which need a second pass over the graph.
     let flagged = !tree.flags.is_empty();
-    if flagged && acyclic && valid && tree.families.iter().all(|f| f.entry < tree.questions.len()) {
-        check_flag_answers(cx, tree, en);
+    if let Some(floor) = floor.filter(|_| flagged && valid)
+        && tree.families.iter().all(|f| f.entry < tree.questions.len())
+    {
+        check_flag_answers(cx, tree, floor, en);
         check_flags_offered(cx, tree, en);
         check_family_coverage(cx, tree, en);
     }
@@ -132,11 +116,10 @@ pub(super) fn check_tree(cx: &mut Ctx, tree: &Tree, acyclic: bool, en: &Entries)
 }
 
 /// An answer that reports a red flag must end at the flag's level or above, whatever follows.
-fn check_flag_answers(cx: &mut Ctx, tree: &Tree, en: &Entries) {
-    let floor: Vec<Option<Level>> = floors(tree).into_iter().map(Some).collect();
+fn check_flag_answers(cx: &mut Ctx, tree: &Tree, floor: &[Option<Level>], en: &Entries) {
     for (qi, q) in tree.questions.iter().enumerate() {
         for o in &q.options {
-            let lowest = answer_floor(tree, &floor, o);
+            let lowest = answer_floor(tree, floor, o);
             for &f in &o.flags {
                 let flag = &tree.flags[f];
                 if lowest < flag.level {
