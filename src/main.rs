@@ -122,10 +122,8 @@ fn main() -> ExitCode {
 fn run_app(tree: Tree, config: Config) -> ExitCode {
     let theme = theme_from_env(&config);
     let mut app = App::new(tree, config, theme);
-    let opts = aftercare::term::Options {
-        panic_after_first_frame: std::env::var_os("AFTERCARE_TEST_PANIC").is_some_and(|v| v == "1"),
-        ..aftercare::term::Options::new()
-    };
+    let mut opts = aftercare::term::Options::new();
+    opts.panic_after_first_frame = test_panic_switch();
     if let Err(e) = aftercare::term::run(&mut app, &opts) {
         eprintln!("error: the terminal failed: {e}");
         return ExitCode::from(1);
@@ -134,6 +132,11 @@ fn run_app(tree: Tree, config: Config) -> ExitCode {
         print!("{summary}");
     }
     ExitCode::SUCCESS
+}
+
+/// The hidden test switch: `AFTERCARE_TEST_PANIC=1` panics after the first frame.
+fn test_panic_switch() -> bool {
+    std::env::var_os("AFTERCARE_TEST_PANIC").is_some_and(|v| v == "1")
 }
 
 /// The theme from the config and the environment (NO_COLOR, TERM), read once, here.
@@ -154,22 +157,16 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
         "kiosk started (content version {})",
         tree.meta.version
     ));
-    let (tx, rx) = std::sync::mpsc::channel();
-    let _watcher = content.and_then(|path| match aftercare::reload::watch(path, tx, |r| r) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            log.write(&format!("content is not watched for changes: {e}"));
-            None
-        }
-    });
     let theme = theme_from_env(&config);
     let count = config.kiosk.count_results;
-    let mut opts = aftercare::term::Options {
-        panic_after_first_frame: std::env::var_os("AFTERCARE_TEST_PANIC").is_some_and(|v| v == "1"),
-        reloads: Some(rx),
-        log: log.clone(),
-        ..aftercare::term::Options::new()
-    };
+    let mut opts = aftercare::term::Options::new();
+    opts.panic_after_first_frame = test_panic_switch();
+    opts.log = log.clone();
+    if let Some(path) = content
+        && let Err(e) = aftercare::reload::watch(path, opts.sender(), aftercare::term::Msg::Reload)
+    {
+        log.write(&format!("content is not watched for changes: {e}"));
+    }
     let start = opts.clock;
     let mut app = App::new_kiosk(tree.clone(), config.clone(), theme, Duration::ZERO);
     let mut crashes: Vec<Instant> = Vec::new();

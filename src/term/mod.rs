@@ -1,0 +1,483 @@
+//! The terminal runner: the only module (with `main.rs`) that touches crossterm.
+//!
+//! It owns the terminal's lifecycle: raw mode, the alternate screen and mouse capture on entry;
+//! and restoring all of it on every way out — a normal quit (guard drop), a panic (a hook that
+//! restores *before* the report is printed) and SIGTERM/SIGHUP (a signal thread that restores
+//! and exits).
+//!
+//! Everything that can wake the app arrives as a [`Msg`] on one channel: terminal bytes (from a
+//! reader thread, the only place that reads the terminal), a resize (SIGWINCH), validated
+//! content from the hot-reload watcher, the terminal going away. The loop waits on that channel
+//! until the earliest deadline — the app's own (the kiosk's idle timer, the picture's next frame)
+//! or an unfinished escape sequence's — so it never blocks on a read and an idle app uses no CPU.
+//! Bytes become keys in [`decode`], which never waits for ever; the drawn area is capped by
+//! [`clamp`].
+
+pub mod clamp;
+pub mod decode;
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Mutex, PoisonError};
+
+/// A kiosk's log and its per-level counts so far (when the config asks for counts), for the
+/// line written when a signal ends it: the signal thread exits without returning to `main`.
+static EXIT_LOG: Mutex<Option<(Log, Option<[u64; 5]>)>> = Mutex::new(None);
+
+fn note_for_exit(app: &App, log: &Log) {
+    let Some(k) = &app.kiosk else { return };
+    let counts = app.config.kiosk.count_results.then_some(k.counts);
+    *EXIT_LOG.lock().unwrap_or_else(PoisonError::into_inner) = Some((log.clone(), counts));
+}
+
+fn log_exit(sig: i32) {
+    if let Some((log, counts)) = EXIT_LOG
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take()
+    {
+        log.write(&format!("kiosk stopped by signal {sig}"));
+        if let Some(c) = counts {
+            log.counts(&c);
+        }
+    }
+}
+
+/// Held while the app updates and draws, so a signal never restores the terminal mid-frame.
+static DRAWING: Mutex<()> = Mutex::new(());
+use std::time::{Duration, Instant};
+
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableMouseCapture};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+use signal_hook::iterator::Signals;
+
+use clamp::Clamped;
+use decode::{Decoder, Mouse};
+
+use crate::app::pointer::Pointer;
+use crate::app::{App, Effect, Input, Mode};
+use crate::kiosk_log::Log;
+use crate::reload::Reload;
+use crate::ui;
+
+/// Something that wakes the loop.
+#[derive(Debug)]
+pub enum Msg {
+    /// Bytes read from the terminal; `true` when the read filled its buffer (more may follow).
+    Bytes(Vec<u8>, bool),
+    /// The terminal changed size.
+    Resize,
+    /// The hot-reload watcher's result or notice.
+    Reload(Reload),
+    /// The terminal is gone (end of input or a read error: a hang-up).
+    Closed,
+}
+
+/// What a run needs besides the app.
+pub struct Options {
+    /// The hidden test switch for the panic test: panic after the first frame.
+    pub panic_after_first_frame: bool,
+    /// The clock's zero: every `now` given to the app is the time since this instant. A kiosk
+    /// that restarts its loop after a crash keeps the same zero.
+    pub clock: Instant,
+    /// The kiosk log (a `Log` without a path writes nothing).
+    pub log: Log,
+    /// The loop's inbox. Keep one `Options` for the whole process (a kiosk restarting its loop
+    /// reuses it): the terminal reader, started once, sends here.
+    inbox: (Sender<Msg>, Receiver<Msg>),
+}
+
+impl Options {
+    /// Options for an ordinary run at a terminal.
+    pub fn new() -> Self {
+        Options {
+            panic_after_first_frame: false,
+            clock: Instant::now(),
+            log: Log::new(None, 0),
+            inbox: channel(),
+        }
+    }
+
+    /// A sender into the loop, for the hot-reload watcher: `reload::watch(path, opts.sender(),
+    /// Msg::Reload)`. Its results are applied and logged as they arrive, even while the kiosk
+    /// sleeps.
+    pub fn sender(&self) -> Sender<Msg> {
+        self.inbox.0.clone()
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Runs the app until the person quits (or, in a kiosk, staff leave). The terminal is restored
+/// when this returns, whether with `Ok` or `Err`, and by the panic hook if it panics.
+pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
+    install_panic_hook();
+    watch_signals(app.mode, opts.sender())?;
+    read_terminal(opts.sender())?;
+    let _guard = Guard::enter()?;
+    note_for_exit(app, &opts.log);
+    let mut term = Terminal::new(Clamped(CrosstermBackend::new(io::stdout())))?;
+    let start = opts.clock;
+    let (w, h) = size()?;
+    app.update(Input::Resize { w, h }, start.elapsed());
+    term.draw(|f| ui::render(app, f))?;
+    if opts.panic_after_first_frame {
+        test_panic();
+    }
+    let mut decoder = Decoder::default();
+    let mut pointer = Pointer::default();
+    let inbox = &opts.inbox.1;
+    loop {
+        let deadline = [app.next_deadline(), decoder.deadline()]
+            .into_iter()
+            .flatten()
+            .min();
+        let first = match deadline {
+            // The channel never closes: `opts` holds a sender.
+            None => inbox.recv().ok(),
+            Some(at) => inbox.recv_timeout(at.saturating_sub(start.elapsed())).ok(),
+        };
+        let msgs: Vec<Msg> = first.into_iter().chain(inbox.try_iter()).collect();
+        let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
+        let now = start.elapsed();
+        let mut redraw = false;
+        let mut inputs = Vec::new();
+        for msg in msgs {
+            match msg {
+                Msg::Bytes(bytes, more) => inputs.extend(
+                    decoder
+                        .feed(&bytes, now, more)
+                        .into_iter()
+                        .filter_map(|ev| translate(&mut pointer, ev)),
+                ),
+                Msg::Resize => {
+                    let (w, h) = size()?;
+                    inputs.push(Input::Resize { w, h });
+                }
+                Msg::Reload(r) => {
+                    // Inputs before it first: content never changes under a half-read batch.
+                    match apply(app, std::mem::take(&mut inputs), now) {
+                        Some(r) => redraw |= r,
+                        None => return Ok(()),
+                    }
+                    redraw |= take_reload(app, opts, r);
+                }
+                Msg::Closed => hang_up(),
+            }
+        }
+        inputs.extend(
+            decoder
+                .expire(now)
+                .into_iter()
+                .filter_map(|ev| translate(&mut pointer, ev)),
+        );
+        if app.next_deadline().is_some_and(|at| at <= now) {
+            inputs.push(Input::Deadline);
+        }
+        match apply(app, inputs, now) {
+            Some(r) => redraw |= r,
+            None => return Ok(()),
+        }
+        note_for_exit(app, &opts.log);
+        if redraw {
+            term.draw(|f| ui::render(app, f))?;
+        }
+    }
+}
+
+/// The terminal's size, cut to the drawn area.
+fn size() -> io::Result<(u16, u16)> {
+    let (w, h) = terminal::size()?;
+    Ok(clamp::clamp(w, h))
+}
+
+/// Hands inputs to the app and carries out its effects. Returns whether to redraw, or `None`
+/// when the app quits.
+fn apply(app: &mut App, inputs: Vec<Input>, now: Duration) -> Option<bool> {
+    let mut redraw = false;
+    for input in inputs {
+        for effect in app.update(input, now) {
+            match effect {
+                Effect::Quit => return None,
+                Effect::Redraw => redraw = true,
+                Effect::Bell => {
+                    let _ = io::stdout().write_all(b"\x07");
+                }
+                Effect::SaveSummary => {
+                    let (path, overwrite) = app.save_request();
+                    let text = ui::summary::markdown(app);
+                    app.saved(crate::save_file::write(&path, &text, overwrite));
+                    redraw = true;
+                }
+            }
+        }
+    }
+    Some(redraw)
+}
+
+#[allow(
+    clippy::panic,
+    reason = "the hidden AFTERCARE_TEST_PANIC switch exists to panic"
+)]
+fn test_panic() {
+    panic!("AFTERCARE_TEST_PANIC: forced panic after the first frame");
+}
+
+/// Translates a decoded event into the app's input; the touch rules are in [`Pointer`].
+fn translate(pointer: &mut Pointer, ev: decode::Event) -> Option<Input> {
+    match ev {
+        decode::Event::Key(k) => Some(Input::Key(k)),
+        decode::Event::Mouse(m, col, row) => match m {
+            Mouse::Down => {
+                pointer.press(col, row);
+                None
+            }
+            Mouse::Drag => pointer.drag(col, row),
+            Mouse::Up => pointer.release(),
+            Mouse::ScrollUp => Some(Input::Scroll { col, row, up: true }),
+            Mouse::ScrollDown => Some(Input::Scroll {
+                col,
+                row,
+                up: false,
+            }),
+        },
+    }
+}
+
+/// Whether the terminal is in app mode. Restoring twice would be harmful, not just redundant:
+/// a second leave-alternate-screen restores the saved cursor position on xterm and the shell
+/// prompt then overwrites the panic report.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal into app mode; dropping it restores the terminal.
+struct Guard;
+
+impl Guard {
+    fn enter() -> io::Result<Guard> {
+        terminal::enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let guard = Guard;
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            EnableMouseCapture,
+            DisableBracketedPaste,
+            cursor::Hide
+        )?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves app mode, once. Never panics: every step is tried and failures are ignored, because this
+/// runs from the panic hook and the signal thread too.
+pub fn restore() {
+    // One restorer at a time: a second caller (the signal thread racing a normal quit) waits
+    // until the first has finished, then finds nothing left to do, so nobody exits mid-restore.
+    static RESTORING: Mutex<()> = Mutex::new(());
+    let _one = RESTORING.lock().unwrap_or_else(PoisonError::into_inner);
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = io::stdout().flush();
+}
+
+/// Hands content the watcher validated to the app (it takes over between sessions) and logs
+/// it, or logs the watcher's notice; returns whether the screen changed.
+fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
+    match r {
+        Reload::Accepted(tree) => {
+            let version = tree.meta.version.clone();
+            let now = app.offer_content(*tree);
+            let when = if now { "now" } else { "after this session" };
+            opts.log.write(&format!(
+                "content reload accepted (version {version}); takes over {when}"
+            ));
+            now
+        }
+        Reload::Refused(lines) => {
+            opts.log.write(&format!(
+                "content reload refused; the old content keeps serving: {}",
+                lines.join(" | ")
+            ));
+            false
+        }
+        Reload::Notice(line) => {
+            opts.log.write(&line);
+            false
+        }
+    }
+}
+
+/// Restores the terminal first, then prints a short note (no answers), then the usual report.
+/// Installed once, however many times a kiosk restarts its loop.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            let _ = writeln!(io::stderr(), "{}", ui::strings::CRASHED);
+            previous(info);
+        }));
+    });
+}
+
+/// Starts the one thread that reads the terminal: blocking reads, each sent to the loop as it
+/// comes, so the loop itself never blocks on a read. It reads standard input when that is the
+/// terminal, else `/dev/tty` (as crossterm does). The end of input or a read error means the
+/// terminal went away (a window closed, a connection gone) — also when no SIGHUP says so, as for
+/// an app that is not the terminal's controlling process (`setsid`). Started once per process.
+fn read_terminal(tx: Sender<Msg>) -> io::Result<()> {
+    use std::io::IsTerminal;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    let mut result = Ok(());
+    ONCE.call_once(|| {
+        let tty = if io::stdin().is_terminal() {
+            None
+        } else {
+            match std::fs::File::open("/dev/tty") {
+                Ok(f) => Some(f),
+                Err(e) => {
+                    result = Err(e);
+                    return;
+                }
+            }
+        };
+        result = std::thread::Builder::new()
+            .name("terminal-input".into())
+            .spawn(move || {
+                let mut buf = [0u8; 1024];
+                loop {
+                    let read = match &tty {
+                        Some(f) => rustix::io::read(f, &mut buf),
+                        None => rustix::io::read(io::stdin(), &mut buf),
+                    };
+                    let msg = match read {
+                        Ok(0) => Msg::Closed,
+                        Ok(n) => Msg::Bytes(buf[..n].to_vec(), n == buf.len()),
+                        Err(rustix::io::Errno::INTR) => continue,
+                        Err(rustix::io::Errno::AGAIN) => {
+                            // Someone made the terminal non-blocking: wait for input instead.
+                            wait_readable(tty.as_ref());
+                            continue;
+                        }
+                        Err(_) => Msg::Closed,
+                    };
+                    let closed = matches!(msg, Msg::Closed);
+                    if tx.send(msg).is_err() || closed {
+                        break;
+                    }
+                }
+            })
+            .map(|_| ());
+    });
+    result
+}
+
+/// Blocks until the terminal has input (or is gone).
+fn wait_readable(tty: Option<&std::fs::File>) {
+    use rustix::event::{PollFd, PollFlags, poll};
+    let stdin = io::stdin();
+    let mut fds = match tty {
+        Some(f) => [PollFd::new(f, PollFlags::IN)],
+        None => [PollFd::new(&stdin, PollFlags::IN)],
+    };
+    let _ = poll(&mut fds, None);
+}
+
+/// The terminal went away: restore what can be restored and exit as SIGHUP does.
+fn hang_up() -> ! {
+    restore();
+    std::process::exit(0);
+}
+
+/// SIGTERM and SIGHUP quit like a normal quit: wait for any frame being drawn, restore, exit.
+/// SIGWINCH goes to the loop as [`Msg::Resize`].
+/// SIGINT and SIGQUIT from outside do the same at a terminal; a kiosk ignores them (only SIGTERM,
+/// SIGHUP or the staff exit end it). Registered once per process.
+fn watch_signals(mode: Mode, tx: Sender<Msg>) -> io::Result<()> {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    let mut result = Ok(());
+    ONCE.call_once(|| {
+        result =
+            Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]).and_then(|mut signals| {
+                std::thread::Builder::new()
+                    .name("signals".into())
+                    .spawn(move || {
+                        for sig in signals.forever() {
+                            if sig == SIGWINCH {
+                                let _ = tx.send(Msg::Resize);
+                                continue;
+                            }
+                            if mode == Mode::Kiosk && (sig == SIGINT || sig == SIGQUIT) {
+                                continue;
+                            }
+                            let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
+                            restore();
+                            log_exit(sig);
+                            std::process::exit(match sig {
+                                SIGTERM | SIGHUP => 0,
+                                // 128 + the signal number, as shells report it.
+                                _ => 128 + sig,
+                            });
+                        }
+                    })
+                    .map(|_| ())
+            });
+    });
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use decode::Event;
+
+    #[test]
+    fn a_tap_chooses_and_a_drag_scrolls_without_choosing() {
+        let mut p = Pointer::default();
+        let mut m = |kind, col, row| translate(&mut p, Event::Mouse(kind, col, row));
+        assert_eq!(m(Mouse::Down, 5, 10), None);
+        assert_eq!(m(Mouse::Up, 5, 10), Some(Input::Click { col: 5, row: 10 }));
+        m(Mouse::Down, 5, 10);
+        assert_eq!(
+            m(Mouse::Drag, 5, 8),
+            Some(Input::Scroll {
+                col: 5,
+                row: 8,
+                up: false
+            })
+        );
+        assert_eq!(m(Mouse::Drag, 5, 8), None);
+        assert_eq!(m(Mouse::Up, 5, 8), None, "no tap after a drag");
+        assert_eq!(
+            m(Mouse::ScrollUp, 1, 1),
+            Some(Input::Scroll {
+                col: 1,
+                row: 1,
+                up: true
+            })
+        );
+    }
+}
