@@ -85,6 +85,26 @@ fn idle_then_countdown_then_everything_is_cleared() {
 }
 
 #[test]
+fn nothing_of_the_last_person_shows_around_still_there() {
+    let mut a = kiosk();
+    key(&mut a, Key::Enter, 10);
+    key(&mut a, Key::Char('1'), 10); // the emergency answer: an outcome on screen
+    let before = text(&draw(&a));
+    assert!(before.contains("EMERGENCY"), "{before}");
+    a.update(Input::Deadline, S(100));
+    assert_eq!(a.overlay, Some(Overlay::StillThere));
+    let after = text(&draw(&a));
+    assert!(after.contains("Still there?"), "{after}");
+    assert!(after.contains("Call your emergency"), "the banner stays: {after}");
+    // Every row of the outcome below the banner is gone, not just covered in the middle.
+    let below_banner: String = after.lines().skip(2).collect::<Vec<_>>().join("\n");
+    for row in before.lines().skip(2).map(str::trim).filter(|r| r.len() > 3) {
+        assert!(!below_banner.contains(row), "{row:?} still readable:\n{after}");
+    }
+    insta::assert_snapshot!("kiosk_still_there_80x24", after);
+}
+
+#[test]
 fn a_tap_or_key_during_the_countdown_keeps_the_session_and_does_nothing_else() {
     let mut a = kiosk();
     start_session(&mut a, 0);

@@ -4,6 +4,7 @@
 mod common;
 
 use aftercare::app::Key;
+use aftercare::config::Config;
 use common::{app, draw, press, text, typed};
 use ratatui::style::Modifier;
 
@@ -46,6 +47,27 @@ fn too_small_says_so_and_never_panics() {
             draw(&a);
         }
     }
+}
+
+#[test]
+fn a_screen_of_one_row_shows_as_much_of_the_emergency_number_as_fits() {
+    let row = |config: Config, w: u16| {
+        let mut a = app(w, 1);
+        a.config = config;
+        text(&draw(&a)).trim_end().to_string()
+    };
+    let mut clinic = Config::default();
+    clinic.clinic.emergency = "999".into();
+    assert_eq!(row(clinic.clone(), 1), "9");
+    assert_eq!(row(clinic.clone(), 2), "99");
+    assert_eq!(row(clinic.clone(), 3), "999");
+    assert_eq!(row(clinic.clone(), 9), "Call 999");
+    assert_eq!(row(clinic, 40), " Call 999 now if very unwell.");
+    // No clinic config: the common numbers.
+    assert_eq!(row(Config::default(), 1), "9");
+    assert_eq!(row(Config::default(), 3), "999");
+    assert_eq!(row(Config::default(), 11), "999, 112 or");
+    assert_eq!(row(Config::default(), 20), " 999, 112 or 911");
 }
 
 #[test]

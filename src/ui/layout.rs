@@ -175,7 +175,8 @@ pub struct ScreenLayout {
 pub fn banner(app: &App, area: Rect) -> Rect {
     let rows = wrap::wrap(
         &super::banner_text(app, area.width, area.height),
-        area.width.saturating_sub(2),
+        area.width
+            .saturating_sub(2 * super::banner_margin(area.width)),
     )
     .len();
     let h = (rows as u16).clamp(1, 4).min(area.height);

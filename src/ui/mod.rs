@@ -32,26 +32,54 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub use layout::{ScreenLayout, hit, layout};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Overlay, Screen};
 use layout::{Body, OverlayLayout, Scrolled};
 use theme::Theme;
 
+/// The banner's margin each side: one column, except on a screen too narrow to spare it.
+pub fn banner_margin(width: u16) -> u16 {
+    u16::from(width >= 12)
+}
+
 /// The emergency banner's words for a screen `width` x `height`, filled with the clinic's
 /// numbers: the full line (emergency number and clinic phone) if it fits in two rows, or in four
-/// on a screen of 16 rows or more; else the emergency number alone, which always comes first.
+/// on a screen of 16 rows or more; else the shortest wording that fits the rows there are — down
+/// to the emergency number's digits alone, of which a 1x1 screen still shows the first.
 pub fn banner_text(app: &App, width: u16, height: u16) -> String {
+    let text_w = width.saturating_sub(2 * banner_margin(width));
+    let fits = |t: &str, rows: u16| wrap::wrap(t, text_w).len() <= usize::from(rows.max(1));
     let full = app.config.fill(strings::BANNER).into_owned();
-    let rows = wrap::wrap(&full, width.saturating_sub(2)).len();
-    if rows <= 2 || (rows <= 4 && height >= 16) {
+    if fits(&full, height.min(2)) || (height >= 16 && fits(&full, 4)) {
         return full;
     }
-    app.config.fill(strings::BANNER_SHORT).into_owned()
+    let number = app.config.clinic.emergency.as_str();
+    let digits = number
+        .find(|c: char| c.is_ascii_digit())
+        .zip(number.rfind(|c: char| c.is_ascii_digit()))
+        .map_or(number, |(a, b)| &number[a..=b]);
+    let shorter = [
+        app.config.fill(strings::BANNER_SHORT).into_owned(),
+        app.config.fill("Call {emergency}").into_owned(),
+        number.to_string(),
+    ];
+    shorter
+        .into_iter()
+        .find(|t| fits(t, height.min(4)))
+        .unwrap_or_else(|| digits.to_string())
 }
 
 /// Draws the whole app into the frame.
 pub fn render(app: &App, f: &mut Frame) {
     let l = layout(app, f.area());
     render_banner(app, &l, f);
+    if app.overlay == Some(Overlay::StillThere) {
+        // Nothing of the person's answers shows around "Still there?": the next person may be
+        // the one reading it.
+        if let Some(d @ OverlayLayout::Dialog { .. }) = &l.overlay {
+            kiosk::render(app, d, f);
+        }
+        return;
+    }
     if l.too_small {
         render_too_small(app, &l, f);
         return;
@@ -81,9 +109,10 @@ pub fn render(app: &App, f: &mut Frame) {
 fn render_banner(app: &App, l: &ScreenLayout, f: &mut Frame) {
     let r = l.banner;
     let style = app.theme.banner();
+    let margin = banner_margin(r.width);
     let inner = Rect {
-        x: r.x.saturating_add(1),
-        width: r.width.saturating_sub(2),
+        x: r.x.saturating_add(margin),
+        width: r.width.saturating_sub(2 * margin),
         ..r
     };
     f.render_widget(Paragraph::new("").style(style), r);
