@@ -95,11 +95,22 @@ fn nothing_of_the_last_person_shows_around_still_there() {
     assert_eq!(a.overlay, Some(Overlay::StillThere));
     let after = text(&draw(&a));
     assert!(after.contains("Still there?"), "{after}");
-    assert!(after.contains("Call your emergency"), "the banner stays: {after}");
+    assert!(
+        after.contains("Call your emergency"),
+        "the banner stays: {after}"
+    );
     // Every row of the outcome below the banner is gone, not just covered in the middle.
     let below_banner: String = after.lines().skip(2).collect::<Vec<_>>().join("\n");
-    for row in before.lines().skip(2).map(str::trim).filter(|r| r.len() > 3) {
-        assert!(!below_banner.contains(row), "{row:?} still readable:\n{after}");
+    for row in before
+        .lines()
+        .skip(2)
+        .map(str::trim)
+        .filter(|r| r.len() > 3)
+    {
+        assert!(
+            !below_banner.contains(row),
+            "{row:?} still readable:\n{after}"
+        );
     }
     insta::assert_snapshot!("kiosk_still_there_80x24", after);
 }

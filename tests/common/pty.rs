@@ -44,7 +44,9 @@ impl Session {
 
     pub fn start_cmd(mut cmd: CommandBuilder, args: &[&str]) -> Session {
         let pair = native_pty_system().openpty(size(80, 24)).unwrap();
-        cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
+        if !args.contains(&"--content") {
+            cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
+        }
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         if cmd.get_env("TERM").is_none() {
@@ -93,7 +95,13 @@ impl Session {
     }
 
     pub fn wait_for(&mut self, text: &str) {
-        let end = Instant::now() + TIMEOUT;
+        self.wait_for_within(text, TIMEOUT);
+    }
+
+    /// Waits for `text` for up to `timeout` (for what the app itself waits for, e.g. a kiosk's
+    /// idle timer, plus the usual margin).
+    pub fn wait_for_within(&mut self, text: &str, timeout: Duration) {
+        let end = Instant::now() + timeout;
         while !self.screen().contains(text) {
             assert!(
                 Instant::now() < end,
@@ -156,6 +164,24 @@ impl Session {
         self.reader.take().unwrap().join().unwrap();
         drop(self.writer.take());
         drop(self.master.take());
+    }
+
+    /// Resizes the terminal and reads it from now on with a fresh parser of that size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser = vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0);
+        self.master
+            .as_ref()
+            .unwrap()
+            .resize(size(cols, rows))
+            .unwrap();
+    }
+
+    /// Reads until the app has written nothing for `quiet`.
+    pub fn settle(&mut self, quiet: Duration) {
+        let end = Instant::now() + TIMEOUT;
+        while self.pump(quiet) {
+            assert!(Instant::now() < end, "never went quiet");
+        }
     }
 
     pub fn after(&self, at: usize) -> String {

@@ -1,0 +1,197 @@
+//! The kiosk against what a determined person (or a broken SSH client, or a careless edit) can
+//! do to it, end to end with the real binary in a pseudo-terminal: unfinished escape sequences,
+//! absurd window sizes, the content folder replaced under it, a one-cell screen. Every wait is for
+//! screen text, a log line or process state, with a timeout; nothing depends on the machine's
+//! speed.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::pty::{Session, TIMEOUT};
+
+/// A kiosk config in `dir`: emergency number 999, staff PIN 2468, the shortest idle timeout
+/// and countdown the config allows (10 s and 3 s), and a log file.
+fn config(dir: &Path) -> String {
+    let hash = aftercare::kiosk::hash_pin("2468", &[3; 16]).unwrap();
+    let path = dir.join("clinic.toml");
+    let log = dir.join("kiosk.log");
+    std::fs::write(
+        &path,
+        format!(
+            "[clinic]\nemergency = \"999\"\n\n[kiosk]\npin_hash = \"{hash}\"\n\
+             idle_timeout_secs = 10\ncountdown_secs = 3\nlog_path = \"{}\"\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn kiosk(dir: &Path, extra: &[&str]) -> Session {
+    let cfg = config(dir);
+    let mut args = vec!["--kiosk", "--config", &cfg];
+    args.extend_from_slice(extra);
+    let mut s = Session::start(&args);
+    s.wait_for("Check a symptom");
+    s
+}
+
+/// Waits until the kiosk log contains `text`; returns the log.
+fn wait_for_log(dir: &Path, text: &str) -> String {
+    let end = Instant::now() + TIMEOUT;
+    loop {
+        let log = std::fs::read_to_string(dir.join("kiosk.log")).unwrap_or_default();
+        if log.contains(text) {
+            return log;
+        }
+        assert!(Instant::now() < end, "no {text:?} in the log:\n{log}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn rss_kib(pid: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn an_unfinished_paste_start_does_not_freeze_the_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = kiosk(dir.path(), &[]);
+    s.send("\r");
+    s.wait_for("Right now, do you have any of these?");
+    // The start of a bracketed paste that never ends. It froze the kiosk: every later key was
+    // taken as pasted text, for good.
+    s.send("\x1b[200~");
+    s.pump(Duration::from_millis(100));
+    s.send("1");
+    s.wait_for("EMERGENCY");
+    // Alt-[ then "200~" typed: the same bytes, in two writes. The staff chord still works.
+    s.send("\x1b[");
+    s.pump(Duration::from_millis(100));
+    s.send("200~");
+    s.pump(Duration::from_millis(100));
+    // And an unfinished mouse report, cut short.
+    s.send("\x1b[<0;1");
+    s.pump(Duration::from_millis(100));
+    for k in ["\x05", "\x18"] {
+        s.send(k);
+        s.pump(Duration::from_millis(100));
+    }
+    s.wait_for("Staff exit");
+    s.send("2468\r");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn after_an_unfinished_sequence_the_idle_reset_still_comes_and_hides_the_last_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = kiosk(dir.path(), &[]);
+    s.send("\r");
+    s.wait_for("Right now, do you have any of these?");
+    s.send("1");
+    s.wait_for("EMERGENCY");
+    let outcome = s.screen();
+    // Alt-[ alone, then nothing: it used to hold the loop in a read until another key came.
+    s.send("\x1b[");
+    // The idle timeout is 10 s.
+    s.wait_for_within("Still there?", TIMEOUT * 3);
+    let dialog = s.screen();
+    let below_banner: Vec<&str> = dialog.lines().skip(2).collect();
+    for row in outcome
+        .lines()
+        .skip(2)
+        .map(str::trim)
+        .filter(|r| r.len() > 3)
+    {
+        assert!(
+            !below_banner.iter().any(|l| l.contains(row)),
+            "{row:?} readable around the dialog:\n{dialog}"
+        );
+    }
+    s.wait_for("Check a symptom");
+    assert!(!s.screen().contains("EMERGENCY"), "{}", s.screen());
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn a_huge_window_neither_aborts_nor_takes_much_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = kiosk(dir.path(), &[]);
+    let pid = s.pid();
+    // An SSH client may claim any size: 65535x65535 aborted on a 206 GB allocation.
+    for (cols, rows) in [(65535, 65535), (2000, 2000), (501, 201)] {
+        s.master
+            .as_ref()
+            .unwrap()
+            .resize(common::pty::size(cols, rows))
+            .unwrap();
+        s.settle(Duration::from_millis(300));
+        assert!(
+            s.child.try_wait().unwrap().is_none(),
+            "still running at {cols}x{rows}"
+        );
+        let kib = rss_kib(&pid);
+        assert!(kib < 32 * 1024, "{kib} KiB resident at {cols}x{rows}");
+    }
+    // Back to a normal size: drawn whole, and it still takes keys.
+    s.resize(80, 24);
+    s.wait_for("Check a symptom");
+    s.send("\r");
+    s.wait_for("Right now, do you have any of these?");
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn a_one_cell_screen_shows_the_start_of_the_emergency_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = kiosk(dir.path(), &[]);
+    for (cols, shown) in [(1, "9"), (2, "99"), (3, "999"), (9, "Call 999")] {
+        s.resize(cols, 1);
+        s.wait_for(shown);
+        assert_eq!(s.screen().trim_end(), shown);
+    }
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn content_folder_replaced_under_a_sleeping_kiosk_is_followed_and_logged_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    let starter = std::fs::read_to_string("tests/fixtures/starter/tree.toml").unwrap();
+    std::fs::create_dir(&content).unwrap();
+    std::fs::write(content.join("tree.toml"), &starter).unwrap();
+    let content_arg = content.to_string_lossy().into_owned();
+    let mut s = kiosk(dir.path(), &["--content", &content_arg]);
+    // No key is pressed from here on: each log line comes from the watcher, not from input.
+    std::fs::rename(&content, dir.path().join("content.bak")).unwrap();
+    wait_for_log(dir.path(), "is gone; the old content keeps serving");
+    // A new folder at the same path, filled by hand: followed, and its content takes over.
+    std::fs::create_dir(&content).unwrap();
+    wait_for_log(dir.path(), "replaced or re-created; watching the new one");
+    std::fs::write(
+        content.join("tree.toml"),
+        starter
+            .replace("Starter tree", "Starter v2")
+            .replace("test-1", "test-2"),
+    )
+    .unwrap();
+    wait_for_log(dir.path(), "content reload accepted (version test-2)");
+    s.wait_for("Starter v2");
+    // A broken edit in the new folder is refused in the log, still without any input.
+    std::fs::write(content.join("tree.toml"), "[meta]\n").unwrap();
+    wait_for_log(dir.path(), "content reload refused");
+    s.pump(Duration::from_millis(100));
+    assert!(s.screen().contains("Starter v2"), "{}", s.screen());
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}
