@@ -3,6 +3,12 @@
 //! absurd window sizes, the content folder replaced under it, a one-cell screen. Every wait is for
 //! screen text, a log line or process state, with a timeout; nothing depends on the machine's
 //! speed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code"
+)]
 
 mod common;
 
