@@ -432,3 +432,33 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
     a.update(Input::Click { col: r.x, row: r.y }, S(2));
     assert_eq!(a.overlay, Some(Overlay::TakeHome), "the QR code by a tap");
 }
+
+#[test]
+fn a_tap_on_the_enter_choose_hint_chooses_nothing() {
+    // On the first safety screen the first answer (a red flag) is highlighted: a tap on the
+    // footer's "Enter choose" chose it and showed EMERGENCY. Only a tap on an answer chooses.
+    let mut a = kiosk();
+    key(&mut a, Key::Enter, 1);
+    let question = a.screen;
+    assert!(matches!(question, Screen::Question { .. }));
+    let l = ui::layout(&a, a.area());
+    let all = aftercare::app::keys::hints(a.context(), a.mode);
+    let choose = all
+        .iter()
+        .position(|h| h.2 == aftercare::app::Action::Choose)
+        .expect("the hint is shown, for keyboards");
+    let (r, _) = *l.hints.iter().find(|(_, i)| *i == choose).unwrap();
+    for col in r.x..r.right() {
+        tap(&mut a, col, r.y, 2);
+    }
+    assert_eq!(a.screen, question, "nothing chosen");
+    assert!(a.session.answers().is_empty(), "no answer given");
+    // The answer itself still takes a tap.
+    let l = ui::layout(&a, a.area());
+    let ui::layout::Body::Menu(m) = &l.body else {
+        panic!("a menu")
+    };
+    let (_, first) = m.options[0];
+    tap(&mut a, first.x + 2, first.y, 3);
+    assert!(matches!(a.screen, Screen::Outcome { .. }), "{:?}", a.screen);
+}

@@ -295,11 +295,15 @@ fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
             .collect(),
         Body::Empty => Vec::new(),
     };
+    // A footer hint does what its key does, except "Enter choose": a tap on it would choose
+    // whatever is highlighted (on the first safety screen, the first red flag). A tap chooses
+    // only what it lands on.
     let hints = crate::app::keys::hints(app.context(), app.mode);
     out.extend(
         l.hints
             .iter()
-            .filter_map(|&(r, i)| Some(t(r, hints.get(i)?.2))),
+            .filter_map(|&(r, i)| Some(t(r, hints.get(i)?.2)))
+            .filter(|target| target.action != Action::Choose),
     );
     out
 }
