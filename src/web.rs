@@ -10,7 +10,16 @@
 //!
 //! At load the page reads `clinic.toml` and the files listed in `content/files.txt` from beside
 //! itself (either may be absent: the defaults compiled in are used) and validates them exactly as
-//! `aftercare check` does; errors are shown with file, line and column, never half a screen.
+//! `aftercare check` does. Files that pass are kept in the browser's local storage as the *last
+//! good copy* (the clinic's settings and content: nothing of any person). When the files on the
+//! server are refused later — a broken edit, then a power cut or a staff reload — the page runs on
+//! that copy, shows staff a small notice, and tries the server again every
+//! [`RETRY_MS`]; only a page that never had good files shows the refusal (file, line and column,
+//! the emergency number first, the clinic's if it was ever known), and it retries too.
+//!
+//! Leaving the page — to another page, or into the browser's back/forward cache — forgets the
+//! person first; a page restored from that cache reloads, so back then forward never shows the
+//! last person's answers.
 
 use std::cell::RefCell;
 use std::time::Duration;
@@ -39,13 +48,23 @@ const GRID: &str = "app_ratzilla_grid";
 const RESIZE_SETTLE_MS: i32 = 150;
 /// How long the "restarting" message shows after a crash before the page reloads.
 const RELOAD_AFTER_PANIC_MS: i32 = 3000;
+/// How often a page running on its last good copy (or refusing to start) asks the server again.
+const RETRY_MS: i32 = 30_000;
+/// The local-storage key of the last good copy of the clinic's files.
+const LAST_GOOD: &str = "aftercare.lastGood";
+/// The staff notice's element.
+const NOTICE: &str = "staff-notice";
 
 thread_local! {
     static RUNNER: RefCell<Option<Runner>> = const { RefCell::new(None) };
     /// The emergency number for the crash message (the config's, once it is read).
     static EMERGENCY: RefCell<String> = RefCell::new(Config::default().clinic.emergency);
+    /// The banner's words for the crash and refusal messages: the config's, once one is known.
+    static BANNER: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The clinic's files the page is running on.
     static LOADED: RefCell<Option<Files>> = const { RefCell::new(None) };
+    /// Whether those are the last good copy because the server's were refused.
+    static ON_LAST_GOOD: RefCell<bool> = const { RefCell::new(false) };
 }
 
 /// Starts the page: called once by the `aftercare-web` binary's `main`.
@@ -78,10 +97,41 @@ struct Runner {
 }
 
 async fn boot() -> Result<(), String> {
-    let files = fetch_files().await?;
-    let config = config_from(&files)?;
-    EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
-    let tree = tree_from(&files)?;
+    // The last good copy first: its numbers are shown even if the server's files are refused.
+    let last_good = last_good();
+    if let Some((_, config, _)) = &last_good {
+        remember_numbers(config);
+    }
+    let served = fetch_files().await.and_then(|files| {
+        let (config, tree) = checked(&files)?;
+        Ok((files, config, tree))
+    });
+    let (files, config, tree) = match (served, last_good) {
+        (Ok(good), _) => {
+            save_last_good(&good.0);
+            good
+        }
+        (Err(why), Some(good)) => {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "The clinic's files were refused; running on the last good copy.\n{why}"
+            )));
+            ON_LAST_GOOD.with(|f| f.replace(true));
+            show_notice(&why);
+            retry_every(RETRY_MS);
+            good
+        }
+        (Err(why), None) => {
+            retry_every(RETRY_MS);
+            if let Ok(w) = window() {
+                // A tap on the message tries again at once.
+                let _ = on(&w, "pointerup", |_: PointerEvent| {
+                    wasm_bindgen_futures::spawn_local(retry());
+                });
+            }
+            return Err(why);
+        }
+    };
+    remember_numbers(&config);
     LOADED.with(|l| l.replace(Some(files)));
     let theme = Theme::choose(config.theme, false, None);
     let app = App::new_kiosk(tree, config, theme, now());
@@ -379,6 +429,25 @@ fn listen() -> Result<(), String> {
     on(&doc, "visibilitychange", |_: web_sys::Event| {
         with_runner(|r| r.handle(Input::Deadline))
     })?;
+    // Leaving the page, or into the back/forward cache: forget the person first, so the cached
+    // page holds nothing of them. A page restored from that cache starts afresh.
+    on(&w, "pagehide", |_: web_sys::Event| {
+        with_runner(|r| {
+            let a = &r.app;
+            r.app = App::new_kiosk(a.tree.clone(), a.config.clone(), a.theme, now());
+            r.term = None;
+            if let Some(parent) = element(PARENT) {
+                parent.set_inner_html("");
+            }
+        })
+    })?;
+    on(&w, "pageshow", |e: web_sys::PageTransitionEvent| {
+        if e.persisted()
+            && let Ok(w) = window()
+        {
+            let _ = w.location().reload();
+        }
+    })?;
     // Whatever had focus, keys come back to the page.
     on(&w, "blur", |_: web_sys::Event| {
         if let Ok(w) = window() {
@@ -499,26 +568,147 @@ fn tree_from(files: &Files) -> Result<Tree, String> {
     checked.tree.ok_or_else(|| refused(lines))
 }
 
-/// After a privacy reset, while nobody is using the kiosk: if staff have changed the clinic's
-/// files and the new ones pass the checks, reload the page to run on them (as the terminal kiosk
-/// takes new content between sessions). Broken files are left alone: the page keeps serving
-/// what it has and says why in the console.
+/// The clinic config and the content from a set of files, each checked as `aftercare check`
+/// does; the refusal's words if either has errors.
+fn checked(files: &Files) -> Result<(Config, Tree), String> {
+    let config = config_from(files)?;
+    Ok((config, tree_from(files)?))
+}
+
+/// After a privacy reset, or every [`RETRY_MS`] while on the last good copy, and only while
+/// nobody is using the kiosk: if the clinic's files on the server differ from what the page runs
+/// on (or the page runs on its last good copy) and they pass the checks, reload the page to run on
+/// them (as the terminal kiosk takes new content between sessions). Broken files are left alone:
+/// the page keeps serving what it has and says why in the console.
 async fn refresh() {
     let Ok(new) = fetch_files().await else {
         return; // the server is away: keep going on what the page has
     };
-    if LOADED.with(|l| l.borrow().as_ref() == Some(&new)) {
+    let fallback = ON_LAST_GOOD.with(|f| *f.borrow());
+    if !fallback && LOADED.with(|l| l.borrow().as_ref() == Some(&new)) {
         return;
     }
-    match config_from(&new).and_then(|_| tree_from(&new)) {
-        Ok(_) => {
+    let busy = RUNNER.with(|r| {
+        r.try_borrow()
+            .map_or(true, |r| r.as_ref().is_some_and(|r| r.app.holds_answers()))
+    });
+    match checked(&new) {
+        Ok(_) if !busy => {
+            save_last_good(&new);
             if let Ok(w) = window() {
                 let _ = w.location().reload();
             }
         }
+        Ok(_) => {} // mid-session: the next reset takes them
         Err(why) => web_sys::console::warn_1(&JsValue::from_str(&format!(
             "The clinic's files changed but were refused; still running on the previous ones.\n{why}"
         ))),
+    }
+}
+
+/// A page that refused to start: reload once the server's files pass the checks.
+async fn retry() {
+    if let Ok(files) = fetch_files().await
+        && checked(&files).is_ok()
+        && let Ok(w) = window()
+    {
+        let _ = w.location().reload();
+    }
+}
+
+/// Asks the server again every `ms`: [`refresh`] for a running page, [`retry`] for a page that
+/// refused to start.
+fn retry_every(ms: i32) {
+    let Ok(w) = window() else { return };
+    let tick = Closure::<dyn FnMut()>::new(|| {
+        let running = RUNNER.with(|r| r.try_borrow().map_or(true, |r| r.is_some()));
+        if running {
+            wasm_bindgen_futures::spawn_local(refresh());
+        } else {
+            wasm_bindgen_futures::spawn_local(retry());
+        }
+    });
+    let _ =
+        w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), ms);
+    tick.forget();
+}
+
+/// The emergency number and the banner's words of a config that passed, for the crash and
+/// refusal messages.
+fn remember_numbers(config: &Config) {
+    EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
+    BANNER.with(|b| b.replace(Some(config.fill(ui::strings::BANNER).into_owned())));
+}
+
+/// Keeps `files` (which passed the checks) as the last good copy. Only the clinic's settings and
+/// content: nothing of any person. A browser without local storage simply keeps none.
+fn save_last_good(files: &Files) {
+    let text = |b: &Option<Vec<u8>>| {
+        b.as_ref().map_or(JsValue::NULL, |b| {
+            JsValue::from_str(&String::from_utf8_lossy(b))
+        })
+    };
+    let content = js_sys::Array::new();
+    for (name, bytes) in &files.content {
+        let pair = js_sys::Array::of2(
+            &JsValue::from_str(name),
+            &JsValue::from_str(&String::from_utf8_lossy(bytes)),
+        );
+        content.push(&pair);
+    }
+    let all = js_sys::Array::of3(&text(&files.config), &text(&files.list), &content);
+    if let Ok(json) = js_sys::JSON::stringify(&all)
+        && let Some(json) = json.as_string()
+        && let Some(storage) = storage()
+    {
+        let _ = storage.set_item(LAST_GOOD, &json);
+    }
+}
+
+/// The last good copy, if one is kept and it still passes this version's checks.
+fn last_good() -> Option<(Files, Config, Tree)> {
+    let json = storage()?.get_item(LAST_GOOD).ok()??;
+    let all: js_sys::Array = js_sys::JSON::parse(&json).ok()?.dyn_into().ok()?;
+    let bytes = |v: JsValue| v.as_string().map(String::into_bytes);
+    let content: js_sys::Array = all.get(2).dyn_into().ok()?;
+    let files = Files {
+        config: bytes(all.get(0)),
+        list: bytes(all.get(1)),
+        content: content
+            .iter()
+            .filter_map(|pair| {
+                let pair: js_sys::Array = pair.dyn_into().ok()?;
+                Some((pair.get(0).as_string()?, bytes(pair.get(1))?))
+            })
+            .collect(),
+    };
+    let (config, tree) = checked(&files).ok()?;
+    Some((files, config, tree))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().ok()?.local_storage().ok()?
+}
+
+/// A small line for staff at the foot of the page, over the grid but letting taps through: the
+/// server's files were refused and the page runs on its last good copy.
+fn show_notice(why: &str) {
+    let Ok(doc) = document() else { return };
+    let Ok(el) = doc.create_element("div") else {
+        return;
+    };
+    el.set_id(NOTICE);
+    let first = why
+        .lines()
+        .find(|l| l.contains(": error"))
+        .unwrap_or_default();
+    el.set_text_content(Some(&format!(
+        "Staff: the clinic's files on the server were refused ({first}); running on the last \
+         good copy. `aftercare check` lists every problem; this screen tries again every {} s.",
+        RETRY_MS / 1000
+    )));
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&el);
     }
 }
 
@@ -528,7 +718,7 @@ const MAX_SHOWN: usize = 20;
 /// The page's words when the clinic's files are refused: the emergency number first, so no list
 /// of mistakes can push it off the screen.
 fn refused(lines: Vec<String>) -> String {
-    let emergency = EMERGENCY.with(|e| e.borrow().clone());
+    let first = first_line();
     let more = lines.len().saturating_sub(MAX_SHOWN);
     let mut shown = lines
         .into_iter()
@@ -541,10 +731,23 @@ fn refused(lines: Vec<String>) -> String {
         ));
     }
     format!(
-        "If you feel unwell now, call {emergency}, or ask at the desk.\n\n\
-         This kiosk cannot start: its files have mistakes.\n\n{shown}\n\n\
-         Staff: fix each line above (`aftercare check` shows the same), then reload this page."
+        "{first}\n\n\
+         This kiosk cannot start: its files have mistakes. Tap to try again; it also tries by \
+         itself every {} seconds.\n\n{shown}\n\n\
+         Staff: fix each line above (`aftercare check` shows the same).",
+        RETRY_MS / 1000
     )
+}
+
+/// The first line of every message the page shows instead of the kiosk: the emergency number,
+/// and the clinic's phone once a good config was ever read.
+fn first_line() -> String {
+    let emergency = EMERGENCY.with(|e| e.try_borrow().map(|s| s.clone()).unwrap_or_default());
+    let banner = BANNER.with(|b| b.try_borrow().ok().and_then(|b| b.clone()));
+    match banner {
+        Some(b) => format!("{b} Or ask at the desk."),
+        None => format!("If you feel unwell now, call {emergency}, or ask at the desk."),
+    }
 }
 
 /// A file beside the page: `None` if the server has none (404).
@@ -595,10 +798,9 @@ fn show_text(text: &str) {
 /// A panic freezes a wasm page: say so, with the emergency number, and reload.
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-    let emergency = EMERGENCY.with(|e| e.try_borrow().map(|s| s.clone()).unwrap_or_default());
     show_text(&format!(
-        "If you feel unwell now, call {emergency}, or ask at the desk.\n\n\
-         Something went wrong. This screen restarts in a few seconds."
+        "{}\n\nSomething went wrong. This screen restarts in a few seconds.",
+        first_line()
     ));
     if let Ok(w) = window() {
         let reload = Closure::once_into_js(|| {

@@ -26,6 +26,8 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // Playwright turns the back/forward cache off; a kiosk's Chromium has it on.
+  ignoreDefaultArgs: ['--disable-back-forward-cache'],
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
 const page = await context.newPage();
@@ -114,6 +116,13 @@ try {
   // The walk: taps and keys, as a person would.
   await tap('Check a symptom');
   await waitFor('First, a safety check');
+  // A tap on the footer's "Enter choose" chose the highlighted first answer (a red flag) and
+  // showed EMERGENCY: a footer hint never chooses an answer.
+  await tap('Enter choose');
+  await page.waitForTimeout(300);
+  t = await text();
+  check(t.includes('First, a safety check') && !t.includes('EMERGENCY'),
+    'a tap on the footer hint "Enter choose" chooses no answer');
   await tap('No, none of these');
   await waitFor('Choose the first one that fits');
   await page.keyboard.press('8'); // "No, none of these", by its number
@@ -225,6 +234,7 @@ try {
   t = await bad.evaluate(() => document.getElementById('app').innerText);
   check(/clinic\.toml:5:21: error: kiosk\.idle_timeout_secs/.test(t), 'a bad clinic.toml names its file, line and column');
   check(t.includes('999'), 'the refusal still shows the emergency number');
+  check(t.includes('Tap to try again'), 'the refusal says a tap tries again (and it retries by itself)');
   await plain.close();
 
   // Nothing leaves the device: the page's policy refuses any other server.
@@ -268,17 +278,63 @@ try {
     await page.waitForTimeout(1500);
     check(reloads === 0 && (await text()).includes('01632 960000'),
       'a broken clinic.toml put on the server is not taken: the page keeps serving');
+
+    // Then the page loads again (a power cut, a crash, a staff reload) while the server's file is
+    // still broken: it runs on the last good copy, with the clinic's number, and tells staff.
+    await page.reload();
+    t = await waitFor('Check a symptom');
+    check(t.includes('01632 960000') && t.includes('999'),
+      'reloaded with a broken clinic.toml on the server, the kiosk runs on the last good copy');
+    const notice = await page.evaluate(() => document.getElementById('staff-notice')?.textContent || '');
+    check(/clinic\.toml:\d+:\d+: error: kiosk\.idle_timeout_secs/.test(notice) && notice.includes('last good copy'),
+      `staff see a notice naming the refused file's line and column (${notice.slice(0, 80)}…)`);
+    await tap('Browse explanations');
+    check(await seen('Vasodilation'), 'the kiosk on the last good copy takes taps');
+    await page.keyboard.press('Escape');
+    await waitFor('Check a symptom');
+
+    // Fixed on the server, with nobody touching the kiosk: it finds out by itself and reloads.
+    reloads = 0;
     writeFileSync(configPath, original.replace('01632 960000', '01632 960999'));
-    await browseAndBack();
-    const fresh = await seen('01632 960999', 8000);
-    console.log(`     reloads: ${reloads}, new phone seen: ${fresh}`);
-    check(fresh && reloads === 1,
-      'a good clinic.toml put on the server is taken after the next reset');
-    page.off('load', count);
+    const fixed = await seen('01632 960999', 45000);
+    const gone = await page.evaluate(() => !document.getElementById('staff-notice'));
+    check(fixed && gone, `a fixed clinic.toml is taken within the retry period, untouched (reloads: ${reloads})`);
+
+    // And a good edit is taken at the next reset, as before.
+    reloads = 0;
     writeFileSync(configPath, original);
+    await browseAndBack();
+    const fresh = await seen('01632 960000', 8000);
+    check(fresh && reloads === 1, 'a good clinic.toml put on the server is taken after the next reset');
+    page.off('load', count);
   } else {
     console.log('     (WEB_DIST not set: the live-update checks are skipped)');
   }
+
+  // Back then forward within a second (the browser's back/forward cache keeps whole pages):
+  // the page restored must not show the last person's answers.
+  const hist = await context.newPage();
+  // A page on another host first, so the kiosk page is cached whole when the browser goes back.
+  await hist.goto(`${url.replace('127.0.0.1', 'localhost')}aftercare.js`);
+  await hist.goto(url);
+  await hist.waitForFunction(() => document.getElementById('app').innerText.includes('Check a symptom'));
+  await hist.keyboard.press('Enter');
+  await hist.waitForFunction(() => document.getElementById('app').innerText.includes('First, a safety check'));
+  await hist.keyboard.press('1');
+  await hist.waitForFunction(() => document.getElementById('app').innerText.includes('EMERGENCY'));
+  // A page restored from the cache fires no "load": wait only for the navigation itself.
+  await hist.goBack({ waitUntil: 'commit' });
+  await hist.goForward({ waitUntil: 'commit' });
+  await hist.waitForTimeout(500);
+  await hist.waitForFunction(() => document.getElementById('app').innerText.includes('Check a symptom'), null, { timeout: 10000 })
+    .catch(() => {});
+  const restored = await hist.evaluate(() => document.body.textContent);
+  // "reload": restored from the cache, then reloaded by the page; "back_forward": no cache used.
+  const how = await hist.evaluate(() => performance.getEntriesByType('navigation')[0]?.type);
+  console.log(`     forward navigation: ${how}`);
+  check(!restored.includes('EMERGENCY') && restored.includes('Check a symptom'),
+    'back then forward shows the welcome screen, nothing of the last person');
+  await hist.close();
 
   check(errors.length === 0, `no errors in the page (${errors.join('; ')})`);
 } catch (e) {
