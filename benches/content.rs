@@ -6,10 +6,14 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use aftercare::content::{check_embedded, check_files, synth};
+use aftercare::content::{check_embedded, check_files, embedded_tree, synth};
 
 fn load_validate(c: &mut Criterion) {
     c.bench_function("embedded", |b| b.iter(|| black_box(check_embedded())));
+    // What the app loads at start: the form build.rs validated and serialized.
+    c.bench_function("embedded_build_time_form", |b| {
+        b.iter(|| black_box(embedded_tree().expect("loads")))
+    });
     let mut g = c.benchmark_group("generated");
     g.sample_size(10);
     for n in [1_000usize, 10_000, 100_000] {

@@ -255,7 +255,10 @@ fn load_tree(path: Option<&Path>) -> Option<Tree> {
                 return None;
             }
         },
-        None => content::check_embedded(),
+        None => match content::default_tree() {
+            Ok(tree) => return Some(tree),
+            Err(checked) => *checked,
+        },
     };
     if checked.tree.is_none() {
         print_checked(&checked);

@@ -35,7 +35,7 @@ use web_sys::{Document, Element, KeyboardEvent, PointerEvent, RequestCache, Requ
 use crate::app::pointer::Pointer;
 use crate::app::{App, Effect, Input, Key, Overlay};
 use crate::config::{CheckedConfig, Config, check_config};
-use crate::content::{RawFile, Tree, check_embedded, check_files};
+use crate::content::{RawFile, Tree, check_files};
 use crate::ui;
 use crate::ui::theme::Theme;
 use crate::web_page::{font_px, is_zoom_key, key_from, repeats, resolve_colors};
@@ -552,7 +552,10 @@ fn config_from(files: &Files) -> Result<Config, String> {
 /// content compiled in.
 fn tree_from(files: &Files) -> Result<Tree, String> {
     let checked = match files.list {
-        None => check_embedded(),
+        None => match crate::content::default_tree() {
+            Ok(tree) => return Ok(tree),
+            Err(checked) => *checked,
+        },
         Some(_) => check_files(
             files
                 .content

@@ -16,6 +16,17 @@ fn the_embedded_content_has_no_warnings_either() {
 }
 
 #[test]
+fn the_form_validated_at_build_time_is_the_checked_content() {
+    // The app starts on what build.rs validated and serialized; it must be exactly what
+    // `aftercare check data/` accepts today.
+    let shipped = content::embedded_tree().expect("the build-time form loads");
+    let checked = content::check_embedded()
+        .tree
+        .expect("data/ passes the checks");
+    assert!(shipped == checked, "the build-time form differs from data/");
+}
+
+#[test]
 fn every_outcome_and_topic_cites_a_source_and_emergencies_call_first() {
     let t = tree();
     for o in &t.outcomes {

@@ -4,6 +4,7 @@
 //! app; `triage` and everything above it read only the validated [`Tree`].
 
 pub mod diag;
+mod embedded;
 pub mod load;
 pub mod markup;
 pub mod readability;
@@ -14,18 +15,9 @@ pub mod tree;
 pub mod validate;
 
 pub use diag::{Diagnostic, Severity, SourceFile};
+pub use embedded::{default_tree, embedded_tree};
 pub use load::{Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path};
 pub use tree::{
     Answer, Fact, Family, Flag, Level, Meta, NodeRef, Outcome, Picture, Question, Route, Source,
     SourceStatus, Topic, Tree,
 };
-
-/// The embedded default content, validated. A test guarantees it has no errors, so a broken data
-/// file fails `cargo test` and never a user's start; the fallback below is never taken in practice.
-pub fn default_tree() -> Result<Tree, Box<Checked>> {
-    let checked = check_embedded();
-    match checked.tree.clone() {
-        Some(t) => Ok(t),
-        None => Err(Box::new(checked)),
-    }
-}

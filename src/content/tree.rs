@@ -6,8 +6,10 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// The disposition scale, ordered from least to most urgent; the most urgent result wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
     Expected,
     Therapist,
@@ -72,14 +74,14 @@ impl fmt::Display for Level {
 }
 
 /// A node of the question graph: a question to ask or an outcome to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum NodeRef {
     Question(usize),
     Outcome(usize),
 }
 
 /// Title, version and entry points of the content.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub title: String,
     pub version: String,
@@ -89,7 +91,7 @@ pub struct Meta {
 }
 
 /// A question and its answers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub text: String,
@@ -99,7 +101,7 @@ pub struct Question {
 }
 
 /// One answer and where it leads.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     pub label: String,
     /// Where it leads when no route applies.
@@ -114,7 +116,7 @@ pub struct Answer {
 }
 
 /// Go to `next` instead when every fact in `when` is known.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Route {
     pub when: Vec<usize>,
     pub next: NodeRef,
@@ -140,7 +142,7 @@ impl Answer {
 }
 
 /// A red flag of the brief: the level it needs and its plain wording.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
     pub id: String,
     pub level: Level,
@@ -149,7 +151,7 @@ pub struct Flag {
 }
 
 /// A symptom family: the question its branch begins at and the flags it asks about itself.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Family {
     pub id: String,
     pub entry: usize,
@@ -157,14 +159,14 @@ pub struct Family {
 }
 
 /// Something learned about the person that holds for the whole session.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     pub id: String,
     pub text: String,
 }
 
 /// Where a path ends: a level and the advice for it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     pub id: String,
     pub level: Level,
@@ -177,7 +179,7 @@ pub struct Outcome {
 }
 
 /// The drawings the app knows how to make; content picks one by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Picture {
     Vasodilation,
     LegClot,
@@ -198,7 +200,7 @@ impl Picture {
 }
 
 /// An explanation topic.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {
     pub id: String,
     pub title: String,
@@ -210,14 +212,14 @@ pub struct Topic {
 }
 
 /// Whether a source was checked at the publisher or seen only in a secondary copy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SourceStatus {
     Verified,
     Secondary,
 }
 
 /// A cited source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -227,7 +229,7 @@ pub struct Source {
 }
 
 /// The whole validated content.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tree {
     pub meta: Meta,
     pub questions: Vec<Question>,

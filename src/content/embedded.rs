@@ -1,0 +1,25 @@
+//! The embedded default content (`data/`), validated at build time by `build.rs` — a broken data
+//! file fails the build — and loaded here from its compact binary form. Not part of what
+//! `build.rs` compiles (it makes the file this one reads).
+
+use super::{Checked, Tree, check_embedded};
+
+/// The embedded default content, validated at build time (`build.rs`: a broken data file fails
+/// the build) and loaded from its compact binary form in microseconds.
+pub fn embedded_tree() -> Option<Tree> {
+    static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.postcard"));
+    postcard::from_bytes(BYTES).ok()
+}
+
+/// The embedded default content: the form validated at build time, or (never in practice: a test
+/// checks the two agree) the full check of the embedded files, with its diagnostics on failure.
+pub fn default_tree() -> Result<Tree, Box<Checked>> {
+    if let Some(tree) = embedded_tree() {
+        return Ok(tree);
+    }
+    let checked = check_embedded();
+    match checked.tree.clone() {
+        Some(t) => Ok(t),
+        None => Err(Box::new(checked)),
+    }
+}
