@@ -162,8 +162,9 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
     let mut opts = aftercare::term::Options::new();
     opts.panic_after_first_frame = test_panic_switch();
     opts.log = log.clone();
-    if let Some(path) = content
-        && let Err(e) = aftercare::reload::watch(path, opts.sender(), aftercare::term::Msg::Reload)
+    if let (Some(path), Some(sender)) = (content, opts.sender())
+        && let Err(e) =
+            aftercare::reload::watch(path, move |r| sender.send(aftercare::term::Msg::Reload(r)))
     {
         log.write(&format!("content is not watched for changes: {e}"));
     }

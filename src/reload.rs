@@ -10,7 +10,6 @@
 //! logged, and watched again at the same path.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
@@ -53,14 +52,10 @@ enum Change {
     Folder,
 }
 
-/// Watches `path` (a file or folder) and sends a [`Reload`] through `send` after each burst of
+/// Watches `path` (a file or folder) and hands a [`Reload`] to `send` after each burst of
 /// changes settles (editors write files in several steps). The watcher lives on its own thread
-/// for as long as `send` has a receiver.
-pub fn watch<T: Send + 'static>(
-    path: PathBuf,
-    send: Sender<T>,
-    wrap: fn(Reload) -> T,
-) -> notify::Result<()> {
+/// for as long as `send` returns `true` (its receiver is there).
+pub fn watch(path: PathBuf, send: impl Fn(Reload) -> bool + Send + 'static) -> notify::Result<()> {
     // An absolute path, with symlinks kept: a symlink switched to a new folder is followed.
     let path = std::path::absolute(&path).unwrap_or(path);
     // The folder holding the content: watched so an editor's write-to-temp-and-rename is seen.
@@ -130,14 +125,14 @@ pub fn watch<T: Send + 'static>(
                     };
                     let gone = now.is_none();
                     seen = now;
-                    if send.send(wrap(Reload::Notice(notice))).is_err() {
+                    if !send(Reload::Notice(notice)) {
                         break;
                     }
                     if gone {
                         continue;
                     }
                 }
-                if send.send(wrap(load(&path))).is_err() {
+                if !send(load(&path)) {
                     break;
                 }
             }
@@ -190,7 +185,7 @@ mod tests {
         let good = starter();
         std::fs::write(&file, &good).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
-        watch(file.clone(), tx, |r| r).unwrap();
+        watch(file.clone(), move |r| tx.send(r).is_ok()).unwrap();
         std::fs::write(
             &file,
             good.replace("level = \"doctor\"", "level = \"docter\""),
@@ -216,7 +211,7 @@ mod tests {
         std::fs::create_dir(&content).unwrap();
         std::fs::write(content.join("tree.toml"), &good).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
-        watch(content.clone(), tx, |r| r).unwrap();
+        watch(content.clone(), move |r| tx.send(r).is_ok()).unwrap();
 
         // Moved away: logged, nothing loaded.
         std::fs::rename(&content, dir.path().join("content.bak")).unwrap();

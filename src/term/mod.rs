@@ -5,20 +5,22 @@
 //! restores *before* the report is printed) and SIGTERM/SIGHUP (a signal thread that restores
 //! and exits).
 //!
-//! Everything that can wake the app arrives as a [`Msg`] on one channel: terminal bytes (from a
-//! reader thread, the only place that reads the terminal), a resize (SIGWINCH), validated
-//! content from the hot-reload watcher, the terminal going away. The loop waits on that channel
-//! until the earliest deadline — the app's own (the kiosk's idle timer, the picture's next frame)
-//! or an unfinished escape sequence's — so it never blocks on a read and an idle app uses no CPU.
-//! Bytes become keys in [`decode`], which never waits for ever; the drawn area is capped by
-//! [`clamp`].
+//! The loop waits in `poll(2)` on two things until the earliest deadline — the app's own (the
+//! kiosk's idle timer, the picture's next frame) or an unfinished escape sequence's: the terminal,
+//! read only when it has bytes (one `read`, which then cannot block), and a wake-up socket. Other
+//! threads — SIGWINCH, the hot-reload watcher — put a [`Msg`] on a channel and wake the loop
+//! through the socket ([`Sender`]). So a key costs no thread hop, the loop never blocks on a read,
+//! and an idle app uses no CPU. Bytes become keys in [`decode`], which never waits for ever; the
+//! drawn area is capped by [`clamp`].
 
 pub mod clamp;
 pub mod decode;
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::os::unix::net::UnixStream;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Mutex, PoisonError};
 
 /// A kiosk's log and its per-level counts so far (when the config asks for counts), for the
@@ -64,17 +66,38 @@ use crate::kiosk_log::Log;
 use crate::reload::Reload;
 use crate::ui;
 
-/// Something that wakes the loop.
+/// Something another thread tells the loop.
 #[derive(Debug)]
 pub enum Msg {
-    /// Bytes read from the terminal; `true` when the read filled its buffer (more may follow).
-    Bytes(Vec<u8>, bool),
     /// The terminal changed size.
     Resize,
     /// The hot-reload watcher's result or notice.
     Reload(Reload),
-    /// The terminal is gone (end of input or a read error: a hang-up).
-    Closed,
+}
+
+/// Puts a [`Msg`] on the loop's channel and wakes the loop.
+#[derive(Debug, Clone)]
+pub struct Sender {
+    tx: mpsc::Sender<Msg>,
+    wake: Arc<UnixStream>,
+}
+
+impl Sender {
+    /// Sends `msg`; `false` once the loop's side is gone.
+    pub fn send(&self, msg: Msg) -> bool {
+        if self.tx.send(msg).is_err() {
+            return false;
+        }
+        // Non-blocking: if the socket is full, the loop has wake-ups pending already.
+        let _ = (&*self.wake).write(&[1]);
+        true
+    }
+}
+
+/// The loop's side: the channel and the socket that says something is on it.
+struct Inbox {
+    rx: Receiver<Msg>,
+    wake: UnixStream,
 }
 
 /// What a run needs besides the app.
@@ -86,9 +109,9 @@ pub struct Options {
     pub clock: Instant,
     /// The kiosk log (a `Log` without a path writes nothing).
     pub log: Log,
-    /// The loop's inbox. Keep one `Options` for the whole process (a kiosk restarting its loop
-    /// reuses it): the terminal reader, started once, sends here.
-    inbox: (Sender<Msg>, Receiver<Msg>),
+    /// The loop's inbox and a sender into it. Keep one `Options` for the whole process (a kiosk
+    /// restarting its loop reuses it): the signal thread, started once, sends here.
+    inbox: io::Result<(Sender, Inbox)>,
 }
 
 impl Options {
@@ -98,16 +121,31 @@ impl Options {
             panic_after_first_frame: false,
             clock: Instant::now(),
             log: Log::new(None, 0),
-            inbox: channel(),
+            inbox: inbox(),
         }
     }
 
-    /// A sender into the loop, for the hot-reload watcher: `reload::watch(path, opts.sender(),
-    /// Msg::Reload)`. Its results are applied and logged as they arrive, even while the kiosk
-    /// sleeps.
-    pub fn sender(&self) -> Sender<Msg> {
-        self.inbox.0.clone()
+    /// A sender into the loop, for the hot-reload watcher. What it sends is applied and logged
+    /// as it arrives, even while the kiosk sleeps. `None` if the wake-up socket could not be made
+    /// (the run then fails with that error).
+    pub fn sender(&self) -> Option<Sender> {
+        self.inbox.as_ref().ok().map(|(s, _)| s.clone())
     }
+}
+
+/// A channel and a non-blocking socket pair to wake the loop.
+fn inbox() -> io::Result<(Sender, Inbox)> {
+    let (tx, rx) = mpsc::channel();
+    let (wake_tx, wake_rx) = UnixStream::pair()?;
+    wake_tx.set_nonblocking(true)?;
+    wake_rx.set_nonblocking(true)?;
+    Ok((
+        Sender {
+            tx,
+            wake: Arc::new(wake_tx),
+        },
+        Inbox { rx, wake: wake_rx },
+    ))
 }
 
 impl Default for Options {
@@ -119,9 +157,13 @@ impl Default for Options {
 /// Runs the app until the person quits (or, in a kiosk, staff leave). The terminal is restored
 /// when this returns, whether with `Ok` or `Err`, and by the panic hook if it panics.
 pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
+    let (sender, inbox) = match &opts.inbox {
+        Ok((s, i)) => (s, i),
+        Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
+    };
     install_panic_hook();
-    watch_signals(app.mode, opts.sender())?;
-    read_terminal(opts.sender())?;
+    watch_signals(app.mode, sender.clone())?;
+    let tty = Tty::open()?;
     let _guard = Guard::enter()?;
     note_for_exit(app, &opts.log);
     let mut term = Terminal::new(Clamped(CrosstermBackend::new(io::stdout())))?;
@@ -134,30 +176,34 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     }
     let mut decoder = Decoder::default();
     let mut pointer = Pointer::default();
-    let inbox = &opts.inbox.1;
+    let mut buf = [0u8; 1024];
     loop {
         let deadline = [app.next_deadline(), decoder.deadline()]
             .into_iter()
             .flatten()
             .min();
-        let first = match deadline {
-            // The channel never closes: `opts` holds a sender.
-            None => inbox.recv().ok(),
-            Some(at) => inbox.recv_timeout(at.saturating_sub(start.elapsed())).ok(),
+        let (keys, woken) = tty.wait(
+            &inbox.wake,
+            deadline.map(|at| at.saturating_sub(start.elapsed())),
+        )?;
+        // Bytes first: one read, which cannot block now that poll said there is input.
+        let read = if keys { tty.read(&mut buf)? } else { 0 };
+        let msgs: Vec<Msg> = if woken {
+            drain(&inbox.wake);
+            inbox.rx.try_iter().collect()
+        } else {
+            Vec::new()
         };
-        let msgs: Vec<Msg> = first.into_iter().chain(inbox.try_iter()).collect();
         let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
         let now = start.elapsed();
         let mut redraw = false;
-        let mut inputs = Vec::new();
+        let mut inputs: Vec<Input> = decoder
+            .feed(&buf[..read], now, read == buf.len())
+            .into_iter()
+            .filter_map(|ev| translate(&mut pointer, ev))
+            .collect();
         for msg in msgs {
             match msg {
-                Msg::Bytes(bytes, more) => inputs.extend(
-                    decoder
-                        .feed(&bytes, now, more)
-                        .into_iter()
-                        .filter_map(|ev| translate(&mut pointer, ev)),
-                ),
                 Msg::Resize => {
                     let (w, h) = size()?;
                     inputs.push(Input::Resize { w, h });
@@ -170,7 +216,6 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
                     }
                     redraw |= take_reload(app, opts, r);
                 }
-                Msg::Closed => hang_up(),
             }
         }
         inputs.extend(
@@ -343,71 +388,71 @@ fn install_panic_hook() {
     });
 }
 
-/// Starts the one thread that reads the terminal: blocking reads, each sent to the loop as it
-/// comes, so the loop itself never blocks on a read. It reads standard input when that is the
-/// terminal, else `/dev/tty` (as crossterm does). The end of input or a read error means the
-/// terminal went away (a window closed, a connection gone) — also when no SIGHUP says so, as for
-/// an app that is not the terminal's controlling process (`setsid`). Started once per process.
-fn read_terminal(tx: Sender<Msg>) -> io::Result<()> {
-    use std::io::IsTerminal;
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    let mut result = Ok(());
-    ONCE.call_once(|| {
-        let tty = if io::stdin().is_terminal() {
-            None
-        } else {
-            match std::fs::File::open("/dev/tty") {
-                Ok(f) => Some(f),
-                Err(e) => {
-                    result = Err(e);
-                    return;
-                }
-            }
-        };
-        result = std::thread::Builder::new()
-            .name("terminal-input".into())
-            .spawn(move || {
-                let mut buf = [0u8; 1024];
-                loop {
-                    let read = match &tty {
-                        Some(f) => rustix::io::read(f, &mut buf),
-                        None => rustix::io::read(io::stdin(), &mut buf),
-                    };
-                    let msg = match read {
-                        Ok(0) => Msg::Closed,
-                        Ok(n) => Msg::Bytes(buf[..n].to_vec(), n == buf.len()),
-                        Err(rustix::io::Errno::INTR) => continue,
-                        Err(rustix::io::Errno::AGAIN) => {
-                            // Someone made the terminal non-blocking: wait for input instead.
-                            wait_readable(tty.as_ref());
-                            continue;
-                        }
-                        Err(_) => Msg::Closed,
-                    };
-                    let closed = matches!(msg, Msg::Closed);
-                    if tx.send(msg).is_err() || closed {
-                        break;
-                    }
-                }
-            })
-            .map(|_| ());
-    });
-    result
+/// The terminal the loop reads: standard input when that is the terminal, else `/dev/tty` (as
+/// crossterm does).
+struct Tty {
+    file: Option<std::fs::File>,
 }
 
-/// Blocks until the terminal has input (or is gone).
-fn wait_readable(tty: Option<&std::fs::File>) {
-    use rustix::event::{PollFd, PollFlags, poll};
-    let stdin = io::stdin();
-    let mut fds = match tty {
-        Some(f) => [PollFd::new(f, PollFlags::IN)],
-        None => [PollFd::new(&stdin, PollFlags::IN)],
-    };
-    let _ = poll(&mut fds, None);
+impl Tty {
+    fn open() -> io::Result<Tty> {
+        use std::io::IsTerminal;
+        let file = if io::stdin().is_terminal() {
+            None
+        } else {
+            Some(std::fs::File::open("/dev/tty")?)
+        };
+        Ok(Tty { file })
+    }
+
+    /// Waits until the terminal has input, the wake-up socket has a byte, or `timeout` passes
+    /// (`None`: no deadline). Returns (terminal readable or gone, woken).
+    fn wait(&self, wake: &UnixStream, timeout: Option<Duration>) -> io::Result<(bool, bool)> {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let stdin = io::stdin();
+        let input = match &self.file {
+            Some(f) => PollFd::new(f, PollFlags::IN),
+            None => PollFd::new(&stdin, PollFlags::IN),
+        };
+        let mut fds = [input, PollFd::new(wake, PollFlags::IN)];
+        // A deadline further off than a Timespec holds is no deadline.
+        let timeout = timeout.and_then(|t| Timespec::try_from(t).ok());
+        match poll(&mut fds, timeout.as_ref()) {
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => return Ok((false, false)),
+            Err(e) => return Err(e.into()),
+        }
+        let ready = |fd: &PollFd<'_>| !fd.revents().is_empty();
+        Ok((ready(&fds[0]), ready(&fds[1])))
+    }
+
+    /// One read of what the terminal has (after `wait` said it has something, so it does not
+    /// block). The end of input or a read error means the terminal went away — a window closed,
+    /// a connection gone — also when no SIGHUP says so, as for an app that is not the terminal's
+    /// controlling process (`setsid`): the process ends as on SIGHUP.
+    fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = match &self.file {
+            Some(f) => rustix::io::read(f, buf),
+            None => rustix::io::read(io::stdin(), buf),
+        };
+        match read {
+            Ok(0) => hang_up(),
+            Ok(n) => Ok(n),
+            Err(rustix::io::Errno::INTR | rustix::io::Errno::AGAIN) => Ok(0),
+            Err(_) => hang_up(),
+        }
+    }
+}
+
+/// Empties the wake-up socket (its bytes only say "look at the channel").
+fn drain(wake: &UnixStream) {
+    let mut buf = [0u8; 64];
+    while matches!((&*wake).read(&mut buf), Ok(n) if n > 0) {}
 }
 
 /// The terminal went away: restore what can be restored and exit as SIGHUP does.
 fn hang_up() -> ! {
+    let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
     restore();
     std::process::exit(0);
 }
@@ -416,7 +461,7 @@ fn hang_up() -> ! {
 /// SIGWINCH goes to the loop as [`Msg::Resize`].
 /// SIGINT and SIGQUIT from outside do the same at a terminal; a kiosk ignores them (only SIGTERM,
 /// SIGHUP or the staff exit end it). Registered once per process.
-fn watch_signals(mode: Mode, tx: Sender<Msg>) -> io::Result<()> {
+fn watch_signals(mode: Mode, tx: Sender) -> io::Result<()> {
     static ONCE: std::sync::Once = std::sync::Once::new();
     let mut result = Ok(());
     ONCE.call_once(|| {
@@ -427,7 +472,7 @@ fn watch_signals(mode: Mode, tx: Sender<Msg>) -> io::Result<()> {
                     .spawn(move || {
                         for sig in signals.forever() {
                             if sig == SIGWINCH {
-                                let _ = tx.send(Msg::Resize);
+                                tx.send(Msg::Resize);
                                 continue;
                             }
                             if mode == Mode::Kiosk && (sig == SIGINT || sig == SIGQUIT) {

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::ScreenLayout;
@@ -74,6 +73,6 @@ pub fn render(app: &App, l: &ScreenLayout, f: &mut Frame) {
             Span::styled(key.clone(), th.key()),
             Span::styled(format!(" {hint}"), th.quiet()),
         ]);
-        f.render_widget(Paragraph::new(line), r);
+        super::put_lines(f, r, [line], ratatui::style::Style::default());
     }
 }

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -129,7 +128,7 @@ pub fn render(app: &App, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mut
                 ])
             })
             .collect();
-        f.render_widget(Paragraph::new(lines), r);
+        super::put_lines(f, r, lines, ratatui::style::Style::default());
     }
     if let Some(r) = m.more_above {
         draw_text(f, r, strings::MORE_ABOVE, th.quiet());

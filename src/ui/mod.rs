@@ -140,22 +140,44 @@ pub fn draw_text(f: &mut Frame, r: Rect, text: &str, style: Style) {
     if r.is_empty() {
         return;
     }
-    let lines: Vec<Line> = wrap::wrap(text, r.width)
-        .into_iter()
-        .map(Line::from)
-        .collect();
-    f.render_widget(Paragraph::new(lines).style(style), r);
+    put_lines(
+        f,
+        r,
+        wrap::wrap(text, r.width).into_iter().map(Line::from),
+        style,
+    );
+}
+
+/// Draws pre-wrapped lines into `r`, one a row, cut at its right edge and bottom, over `style`:
+/// what a `Paragraph` without wrapping draws, for a fraction of the work (a key's redraw is
+/// mostly text).
+pub fn put_lines<'a>(
+    f: &mut Frame,
+    r: Rect,
+    lines: impl IntoIterator<Item = Line<'a>>,
+    style: Style,
+) {
+    let buf = f.buffer_mut();
+    let r = r.intersection(buf.area);
+    if r.is_empty() {
+        return;
+    }
+    if style != Style::default() {
+        buf.set_style(r, style);
+    }
+    for (y, line) in (r.y..r.bottom()).zip(lines) {
+        buf.set_line(r.x, y, &line, r.width);
+    }
 }
 
 /// Draws pre-wrapped `lines` into a scrolling region, with its "more" indicator.
 pub fn draw_scrolled(f: &mut Frame, s: &Scrolled, lines: Vec<Line<'static>>, th: &Theme) {
     let total = lines.len() as u16;
-    let shown: Vec<Line> = lines
+    let shown = lines
         .into_iter()
         .skip(usize::from(s.scroll))
-        .take(usize::from(s.text.height))
-        .collect();
-    f.render_widget(Paragraph::new(shown), s.text);
+        .take(usize::from(s.text.height));
+    put_lines(f, s.text, shown, Style::default());
     if let Some(r) = s.indicator {
         let below = s.scroll + s.text.height < total;
         let text = match (s.scroll > 0, below) {

@@ -7,7 +7,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::MenuLayout;
@@ -138,7 +137,7 @@ pub fn render(app: &App, l: &ListLayout, f: &mut Frame) {
             ]));
         }
         lines.extend(rest.into_iter().map(|t| Line::from(format!("  {t}"))));
-        f.render_widget(Paragraph::new(lines), r);
+        super::put_lines(f, r, lines, ratatui::style::Style::default());
     }
     if let Some(r) = m.more_above {
         draw_text(f, r, strings::MORE_ABOVE, th.quiet());
