@@ -395,3 +395,28 @@ fn hash_pin_with_nothing_on_standard_input_says_so() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not read the PIN"));
 }
+
+#[test]
+fn large_content_parsed_on_two_threads_keeps_files_in_order_and_names_the_right_place() {
+    // 10,000 nodes in 11 files: big enough for the parallel parse.
+    let mut files = aftercare::content::synth::generate_raw(10_000);
+    assert!(files.len() > 4);
+    let ok = aftercare::content::check_files(files.clone());
+    assert!(ok.tree.is_some(), "{:?}", ok.lines());
+    assert!(
+        ok.files
+            .iter()
+            .map(|f| f.name.as_str())
+            .eq(files.iter().map(|f| f.name.as_str()))
+    );
+    // A syntax error in a file of the second half (parsed on the other thread).
+    let late = files.len() - 3;
+    let text = String::from_utf8(files[late].bytes.clone()).unwrap();
+    files[late].bytes = text.replacen("options = [", "options = [[", 1).into_bytes();
+    let lines = aftercare::content::check_files(files).lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with(&format!("gen{late:03}.toml:")),
+        "{lines:?}"
+    );
+}

@@ -185,8 +185,7 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
     let mut files = Vec::with_capacity(raw.len());
     let mut docs = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
-    for (i, f) in raw.into_iter().enumerate() {
-        let (file, doc, mut diags) = parse_one(i, f);
+    for (file, doc, mut diags) in parse_all(raw) {
         files.push(file);
         docs.push(doc);
         diagnostics.append(&mut diags);
@@ -209,6 +208,51 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
         diagnostics,
         tree,
     }
+}
+
+/// Parsed files, in their order. Large content in several files is parsed on two threads (the
+/// parser is most of the time of a big load); anything small, or a browser, on this one.
+fn parse_all(raw: Vec<RawFile>) -> Vec<(SourceFile, Option<Document>, Vec<Diagnostic>)> {
+    /// Below this much TOML a second thread costs more than it saves.
+    const PARALLEL_FROM: usize = 256 * 1024;
+    let total: usize = raw.iter().map(|f| f.bytes.len()).sum();
+    let threads = if cfg!(target_arch = "wasm32") || raw.len() < 2 || total < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+    };
+    let numbered: Vec<(usize, RawFile)> = raw.into_iter().enumerate().collect();
+    if threads < 2 {
+        return numbered.into_iter().map(|(i, f)| parse_one(i, f)).collect();
+    }
+    // Two halves of about equal size: the second parsed on its own thread.
+    let mut first = numbered;
+    let mut seen = 0;
+    let split = first
+        .iter()
+        .position(|(_, f)| {
+            seen += f.bytes.len();
+            seen * 2 >= total
+        })
+        .map_or(first.len(), |p| p + 1)
+        .min(first.len() - 1)
+        .max(1);
+    let second = first.split_off(split);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(move || {
+            second
+                .into_iter()
+                .map(|(i, f)| parse_one(i, f))
+                .collect::<Vec<_>>()
+        });
+        let mut out: Vec<_> = first.into_iter().map(|(i, f)| parse_one(i, f)).collect();
+        match other.join() {
+            Ok(rest) => out.extend(rest),
+            // A panic in the parser is a bug; keep it a panic, as it would be on one thread.
+            Err(e) => std::panic::resume_unwind(e),
+        }
+        out
+    })
 }
 
 fn parse_one(i: usize, f: RawFile) -> (SourceFile, Option<Document>, Vec<Diagnostic>) {
