@@ -103,11 +103,14 @@ fn after_an_unfinished_sequence_the_idle_reset_still_comes_and_hides_the_last_pe
     s.wait_for("Right now, do you have any of these?");
     s.send("1");
     s.wait_for("EMERGENCY");
+    s.settle(Duration::from_millis(200));
     let outcome = s.screen();
     // Alt-[ alone, then nothing: it used to hold the loop in a read until another key came.
     s.send("\x1b[");
     // The idle timeout is 10 s.
     s.wait_for_within("Still there?", TIMEOUT * 3);
+    // The whole frame, not the first bytes of it.
+    s.settle(Duration::from_millis(200));
     let dialog = s.screen();
     let below_banner: Vec<&str> = dialog.lines().skip(2).collect();
     for row in outcome

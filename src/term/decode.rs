@@ -4,8 +4,15 @@
 //! blocking while it waits), so Alt-[ followed by `200~` — the start of a bracketed paste that
 //! never ends — swallowed every later key and froze a kiosk. This decoder never waits for
 //! bytes: an unfinished sequence is held for at most [`PENDING`], then resolved — a lone Esc
-//! becomes the Esc key, an Alt chord its key, anything longer is dropped — so the next key
-//! always works. It is pure: bytes and the time they arrived go in, events come out.
+//! becomes the Esc key, anything longer is dropped — so the next key always works.
+//!
+//! The other way round matters as much: the bytes of a sequence must never become keys, or a
+//! mouse report cut in two by the pty (a wheel flood does it) presses answers. So a lone Esc is
+//! held too, even at the end of a read; and once a sequence is given up (too long, or out of
+//! time), what still belongs to it is discarded if it comes within [`LATE`]: the parameters and
+//! final byte of a CSI, the body of a control string (OSC, DCS, APC, PM, SOS) up to its
+//! terminator, `[` or `O` right after an Esc reported alone. It is pure: bytes and the time they
+//! arrived go in, events come out.
 //!
 //! What it understands: UTF-8 text, the control keys, CSI and SS3 cursor keys (with or without
 //! modifiers), Home/End/PgUp/PgDn/Shift-Tab, SGR mouse reports (what `EnableMouseCapture`
@@ -20,8 +27,13 @@ use crate::app::Key;
 /// one go, so its bytes arrive together; a person typing Esc then `[` is far slower than this.
 pub const PENDING: Duration = Duration::from_millis(30);
 
+/// How long after a sequence is given up its remaining bytes are still recognised and dropped.
+pub const LATE: Duration = Duration::from_millis(250);
+
 /// The longest escape sequence kept: a longer one is hostile or garbage and is dropped.
 const MAX_SEQUENCE: usize = 64;
+/// The longest control string (an OSC reply, say) kept.
+const MAX_STRING: usize = 512;
 
 /// A decoded input event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,21 +63,50 @@ enum Parsed {
     Unfinished,
 }
 
-/// The decoder's state: bytes of an unfinished sequence, and when the first of them came.
+/// What the decoder is discarding: the rest of a sequence it gave up on.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Skip {
+    #[default]
+    Nothing,
+    /// An Esc was reported alone when its time was up: `[` or `O` next start its sequence.
+    AfterEsc,
+    /// A CSI's parameter and intermediate bytes, up to and including its final byte.
+    Csi,
+    /// The one byte that ends an SS3 sequence.
+    Ss3,
+    /// A control string's body, up to BEL or ESC `\`.
+    Str,
+}
+
+/// The decoder's state: bytes of an unfinished sequence and when the first of them came, and
+/// what is being discarded until when.
 #[derive(Debug, Default)]
 pub struct Decoder {
     pending: Vec<u8>,
     since: Duration,
+    skip: Skip,
+    skip_until: Duration,
 }
 
 impl Decoder {
-    /// Decodes `bytes` that arrived at `now`. `more` says the read filled its buffer, so the rest
-    /// of a sequence may already be waiting: a lone Esc at the end is then held, not reported.
-    pub fn feed(&mut self, bytes: &[u8], now: Duration, more: bool) -> Vec<Event> {
+    /// Decodes `bytes` that arrived at `now`.
+    pub fn feed(&mut self, bytes: &[u8], now: Duration) -> Vec<Event> {
+        let mut input = bytes;
+        if self.skip != Skip::Nothing && (now > self.skip_until || !self.pending.is_empty()) {
+            self.skip = Skip::Nothing;
+        }
+        if self.skip != Skip::Nothing && !input.is_empty() {
+            let (n, esc) = self.skip_bytes(input);
+            input = &input[n..];
+            if esc {
+                self.pending.push(0x1b);
+            }
+            self.skip_until = now + LATE;
+        }
         if self.pending.is_empty() {
             self.since = now;
         }
-        self.pending.extend_from_slice(bytes);
+        self.pending.extend_from_slice(input);
         let mut out = Vec::new();
         let mut at = 0;
         while at < self.pending.len() {
@@ -75,14 +116,15 @@ impl Decoder {
                     out.extend(ev);
                     at += n;
                 }
-                // A lone Esc at the end of what the terminal wrote is the Esc key (as crossterm
-                // does): a terminal writes a whole sequence at once.
-                Parsed::Unfinished if rest == [0x1b] && !more => {
-                    out.push(Event::Key(Key::Esc));
-                    at += 1;
+                Parsed::Unfinished => {
+                    if let Some(skip) = too_long(rest) {
+                        // Garbage or hostile: drop it, and what of it is still to come.
+                        self.skip = skip;
+                        self.skip_until = now + LATE;
+                        at = self.pending.len();
+                    }
+                    break;
                 }
-                Parsed::Unfinished if rest.len() > MAX_SEQUENCE => at = self.pending.len(),
-                Parsed::Unfinished => break,
             }
         }
         self.pending.drain(..at);
@@ -93,40 +135,89 @@ impl Decoder {
         out
     }
 
+    /// Discards the start of `input` that still belongs to a sequence given up; returns how many
+    /// bytes, and whether an Esc must be put back in front of the rest (`[` or `O` right after an
+    /// Esc reported alone).
+    fn skip_bytes(&mut self, input: &[u8]) -> (usize, bool) {
+        let skip = std::mem::take(&mut self.skip);
+        match skip {
+            Skip::Nothing => (0, false),
+            Skip::AfterEsc => (0, matches!(input[0], b'[' | b'O')),
+            Skip::Ss3 => (1, false),
+            Skip::Csi => {
+                for (i, &c) in input.iter().enumerate() {
+                    match c {
+                        0x20..=0x3f => {}
+                        0x40..=0x7e => return (i + 1, false),
+                        _ => return (i, false),
+                    }
+                }
+                self.skip = Skip::Csi;
+                (input.len(), false)
+            }
+            Skip::Str => {
+                for (i, &c) in input.iter().enumerate() {
+                    match (c, input.get(i + 1)) {
+                        (0x07, _) => return (i + 1, false),
+                        (0x1b, Some(b'\\')) => return (i + 2, false),
+                        (0x1b, _) => return (i, false),
+                        _ => {}
+                    }
+                }
+                self.skip = Skip::Str;
+                (input.len(), false)
+            }
+        }
+    }
+
     /// When the unfinished sequence held now must be resolved, if one is held.
     pub fn deadline(&self) -> Option<Duration> {
         (!self.pending.is_empty()).then(|| self.since + PENDING)
     }
 
-    /// Resolves an unfinished sequence whose time is up (at `now`): a lone Esc is the Esc key,
-    /// Esc and one more byte an Alt chord (its key, as the app ignores Alt), anything else is
-    /// dropped. Returns nothing while the sequence still has time.
+    /// Resolves an unfinished sequence whose time is up (at `now`): a lone Esc is the Esc key;
+    /// anything else is dropped, and the rest of it is dropped too if it still comes. Returns
+    /// nothing while the sequence still has time.
     pub fn expire(&mut self, now: Duration) -> Vec<Event> {
         match self.deadline() {
             Some(at) if now >= at => {}
             _ => return Vec::new(),
         }
         let held = std::mem::take(&mut self.pending);
-        match held.as_slice() {
-            [0x1b] => vec![Event::Key(Key::Esc)],
-            [0x1b, b] => parse_plain(&[*b]).into_iter().collect(),
-            _ => Vec::new(),
+        self.skip = match held.as_slice() {
+            [0x1b] => Skip::AfterEsc,
+            [0x1b, b'[', ..] => Skip::Csi,
+            [0x1b, b'O'] => Skip::Ss3,
+            [0x1b, b']' | b'P' | b'_' | b'X' | b'^', ..] => Skip::Str,
+            _ => Skip::Nothing,
+        };
+        self.skip_until = now + LATE;
+        if held == [0x1b] {
+            vec![Event::Key(Key::Esc)]
+        } else {
+            Vec::new()
         }
+    }
+}
+
+/// Whether an unfinished sequence is longer than any real one, and if so what of it to skip.
+fn too_long(rest: &[u8]) -> Option<Skip> {
+    match rest {
+        [0x1b, b']' | b'P' | b'_' | b'X' | b'^', ..] if rest.len() > MAX_STRING => Some(Skip::Str),
+        [0x1b, b'[', ..] if rest.len() > MAX_SEQUENCE => Some(Skip::Csi),
+        _ => None,
     }
 }
 
 /// Parses the event at the start of `b` (not empty).
 fn parse(b: &[u8]) -> Parsed {
     if b[0] != 0x1b {
-        return match utf8_len(b[0]) {
-            Some(n) if b.len() < n => Parsed::Unfinished,
-            Some(n) => Parsed::Done(parse_plain(&b[..n]), n),
-            None => Parsed::Done(None, 1),
-        };
+        return parse_char(b, 0);
     }
     match b.get(1) {
         None => Parsed::Unfinished,
         Some(b'[') => parse_csi(b),
+        Some(b']' | b'P' | b'_' | b'X' | b'^') => parse_string(b),
         Some(b'O') => match b.get(2) {
             None => Parsed::Unfinished,
             Some(&f) => Parsed::Done(cursor_key(f).map(Event::Key), 3),
@@ -134,12 +225,44 @@ fn parse(b: &[u8]) -> Parsed {
         // Esc Esc: the first is the Esc key; the second starts again.
         Some(0x1b) => Parsed::Done(Some(Event::Key(Key::Esc)), 1),
         // Alt and a key: the key (the app has no Alt chords).
-        Some(&c) => match utf8_len(c) {
-            Some(n) if b.len() < 1 + n => Parsed::Unfinished,
-            Some(n) => Parsed::Done(parse_plain(&b[1..=n]), 1 + n),
-            None => Parsed::Done(None, 2),
-        },
+        Some(_) => parse_char(b, 1),
     }
+}
+
+/// The character that starts at `b[at]` (after `at` bytes of prefix): whole, unfinished, or
+/// broken — a byte that cannot continue it ends it at once, so the key after a broken character
+/// is never lost.
+fn parse_char(b: &[u8], at: usize) -> Parsed {
+    let Some(n) = utf8_len(b[at]) else {
+        return Parsed::Done(None, at + 1);
+    };
+    let end = at + n;
+    if let Some(k) = b[at + 1..end.min(b.len())]
+        .iter()
+        .position(|c| !(0x80..=0xbf).contains(c))
+    {
+        return Parsed::Done(None, at + 1 + k);
+    }
+    if b.len() < end {
+        return Parsed::Unfinished;
+    }
+    Parsed::Done(parse_plain(&b[at..end]), end)
+}
+
+/// A control string (`ESC ]`, `ESC P`, `ESC _`, `ESC X`, `ESC ^`): read whole, up to BEL or
+/// `ESC \`, and dropped (a terminal's reply to a query the app never sends).
+fn parse_string(b: &[u8]) -> Parsed {
+    for (i, &c) in b.iter().enumerate().skip(2) {
+        match (c, b.get(i + 1)) {
+            (0x07, _) => return Parsed::Done(None, i + 1),
+            (0x1b, Some(b'\\')) => return Parsed::Done(None, i + 2),
+            (0x1b, None) => return Parsed::Unfinished,
+            // Another sequence cuts the string short: drop the string, read that afresh.
+            (0x1b, Some(_)) => return Parsed::Done(None, i),
+            _ => {}
+        }
+    }
+    Parsed::Unfinished
 }
 
 /// The length of the UTF-8 sequence a byte starts, or `None` for a byte that cannot start one.
@@ -208,6 +331,8 @@ fn parse_csi(b: &[u8]) -> Parsed {
         match c {
             // Parameter and intermediate bytes.
             0x20..=0x3f => {}
+            // Longer than any real sequence, even whole: garbage, dropped.
+            0x40..=0x7e if i > MAX_SEQUENCE => return Parsed::Done(None, i + 1),
             0x40..=0x7e => return Parsed::Done(csi_event(&b[2..i], c), i + 1),
             // Anything else cannot be inside a sequence: drop what came before it and read it
             // afresh (an Esc starts a new sequence; a stray byte is a key).
@@ -264,11 +389,30 @@ mod tests {
     use super::*;
 
     const T0: Duration = Duration::ZERO;
+    const MS: fn(u64) -> Duration = Duration::from_millis;
 
+    /// Everything the bytes mean, once any pending sequence has had its time.
     fn keys(bytes: &[u8]) -> Vec<Event> {
         let mut d = Decoder::default();
-        let mut out = d.feed(bytes, T0, false);
+        let mut out = d.feed(bytes, T0);
         out.extend(d.expire(T0 + PENDING));
+        out
+    }
+
+    /// The bytes in pieces, `gap` apart, then time for anything pending.
+    fn split(pieces: &[&[u8]], gap: Duration) -> Vec<Event> {
+        let mut d = Decoder::default();
+        let mut out = Vec::new();
+        let mut now = T0;
+        for p in pieces {
+            // The loop wakes at the decoder's deadline if it comes first.
+            if let Some(at) = d.deadline().filter(|at| *at <= now) {
+                out.extend(d.expire(at));
+            }
+            out.extend(d.feed(p, now));
+            now += gap;
+        }
+        out.extend(d.expire(now + PENDING));
         out
     }
 
@@ -307,68 +451,141 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_esc_is_the_esc_key_at_once_unless_more_bytes_are_waiting() {
+    fn a_lone_esc_is_held_for_its_time_then_is_the_esc_key() {
         let mut d = Decoder::default();
-        assert_eq!(d.feed(b"\x1b", T0, false), [k(Key::Esc)]);
+        assert_eq!(d.feed(b"\x1b", T0), [], "held: the rest may be on its way");
+        assert_eq!(d.expire(PENDING - MS(1)), []);
+        assert_eq!(d.expire(PENDING), [k(Key::Esc)]);
         assert_eq!(d.deadline(), None);
-        // A full read buffer ending in Esc: the rest of the sequence is probably next.
-        assert_eq!(d.feed(b"\x1b", T0, true), []);
-        assert_eq!(d.feed(b"[B", T0, false), [k(Key::Down)]);
         assert_eq!(keys(b"\x1b\x1b"), [k(Key::Esc), k(Key::Esc)]);
+        // A key after it, later: just that key.
+        assert_eq!(
+            split(&[b"\x1b", b"q"], MS(100)),
+            [k(Key::Esc), k(Key::Char('q'))]
+        );
+    }
+
+    #[test]
+    fn a_sequence_cut_right_after_its_esc_never_becomes_keys() {
+        // F5 (ESC [ 1 5 ~) cut after the Esc: "1" and "5" would pick answers (the fifth red
+        // flag: EMERGENCY). Within the pending time the two halves join; later, the rest is
+        // still recognised and dropped.
+        for gap in [0, 1, 10, 29, 40, 100, 240] {
+            let got = split(&[b"\x1b", b"[15~"], MS(gap));
+            assert!(
+                got.iter().all(|e| *e == k(Key::Esc)),
+                "gap {gap} ms: {got:?}"
+            );
+            let got = split(&[b"\x1b", b"[<35;5;12M"], MS(gap));
+            assert!(
+                got.iter().all(|e| *e == k(Key::Esc)),
+                "gap {gap} ms: {got:?}"
+            );
+        }
+        // A wheel flood cut by the pty at every possible byte: only wheel turns, never a key.
+        let report = b"\x1b[<65;5;12M";
+        let flood: Vec<u8> = report.repeat(20);
+        for cut in 1..flood.len() {
+            let got = split(&[&flood[..cut], &flood[cut..]], MS(1));
+            assert!(
+                got.iter()
+                    .all(|e| matches!(e, Event::Mouse(Mouse::ScrollDown, 4, 11))),
+                "cut at {cut}: {got:?}"
+            );
+            assert_eq!(got.len(), 20, "cut at {cut}");
+        }
+        // Cut elsewhere, later than the pending time: the rest is dropped, not typed.
+        for (a, b) in [
+            (&b"\x1b["[..], &b"15~"[..]),
+            (b"\x1b[1", b"5~"),
+            (b"\x1b[15", b"~"),
+        ] {
+            assert_eq!(split(&[a, b], MS(40)), [], "{a:?} | {b:?}");
+        }
+        assert_eq!(split(&[b"\x1bO", b"P"], MS(40)), []);
+        // Long after, the next bytes are keys again.
+        assert_eq!(
+            split(&[b"\x1b[", b"12"], MS(400)),
+            [k(Key::Char('1')), k(Key::Char('2'))]
+        );
     }
 
     #[test]
     fn an_unfinished_paste_start_is_dropped_when_its_time_is_up_and_keys_work_again() {
-        // Alt-[ then "200~": the start of a bracketed paste that never ends.
         let mut d = Decoder::default();
-        assert_eq!(d.feed(b"\x1b[", T0, false), []);
+        assert_eq!(d.feed(b"\x1b[", T0), []);
         let at = d.deadline().expect("held, with a deadline");
-        assert!(at <= Duration::from_millis(50), "{at:?}");
-        assert_eq!(d.expire(at - Duration::from_millis(1)), [], "not yet");
-        // Alt-[ alone, with nothing after it: the '[' key once its time is up.
-        assert_eq!(d.expire(at), [k(Key::Char('['))]);
+        assert!(at <= MS(50), "{at:?}");
+        assert_eq!(d.expire(at - MS(1)), [], "not yet");
+        assert_eq!(d.expire(at), []);
         assert_eq!(d.deadline(), None);
-        // The paste marker itself is a whole sequence that means nothing: the keys after it
-        // are keys.
+        // The paste marker itself is a whole sequence that means nothing: the keys after it are
+        // keys.
         assert_eq!(keys(b"\x1b[200~q\r"), [k(Key::Char('q')), k(Key::Enter)]);
-        // A sequence cut short by a key: dropped up to the cut, the key read afresh.
-        let mut d = Decoder::default();
-        assert_eq!(d.feed(b"\x1b[20", T0, false), []);
-        assert_eq!(d.expire(T0 + PENDING), []);
-        assert_eq!(
-            d.feed(b"0~x", T0 + PENDING, false),
-            [k(Key::Char('0')), k(Key::Char('~')), k(Key::Char('x'))]
-        );
+        // A sequence cut short by another: dropped up to the cut, the other read afresh.
         assert_eq!(keys(b"\x1b[12\x1b[A"), [k(Key::Up)]);
     }
 
     #[test]
     fn a_sequence_split_across_reads_is_joined_within_its_time() {
         let mut d = Decoder::default();
-        assert_eq!(d.feed(b"\x1b[<0;1", T0, false), []);
+        assert_eq!(d.feed(b"\x1b[<0;1", T0), []);
         assert_eq!(
-            d.feed(b"0;5M", T0 + Duration::from_millis(5), false),
+            d.feed(b"0;5M", T0 + MS(5)),
             [Event::Mouse(Mouse::Down, 9, 4)]
         );
         // A multi-byte character split in two.
-        assert_eq!(d.feed(&[0xc3], T0, false), []);
-        assert_eq!(d.feed(&[0xa9], T0, false), [k(Key::Char('é'))]);
+        assert_eq!(d.feed(&[0xc3], T0), []);
+        assert_eq!(d.feed(&[0xa9], T0), [k(Key::Char('é'))]);
     }
 
     #[test]
-    fn endless_or_invalid_bytes_never_hold_the_decoder() {
-        // An endless parameter list is dropped once it is longer than any real sequence.
-        let mut d = Decoder::default();
+    fn endless_or_invalid_bytes_never_hold_the_decoder_or_leak_keys() {
+        // An endless parameter list is dropped once it is longer than any real sequence, and
+        // the rest of it too, however it is cut.
         let mut long = b"\x1b[".to_vec();
-        long.extend(std::iter::repeat_n(b'1', 100));
-        assert_eq!(d.feed(&long, T0, false), []);
-        assert_eq!(d.deadline(), None, "nothing held");
-        assert_eq!(d.feed(b"x", T0, false), [k(Key::Char('x'))]);
+        long.extend(b"1;".repeat(600));
+        long.push(b'~');
+        for cut in [3, 64, 66, 1024, 1100] {
+            let got = split(&[&long[..cut], &long[cut..], b"x"], MS(1));
+            assert_eq!(got, [k(Key::Char('x'))], "cut at {cut}");
+        }
         assert_eq!(keys(&[0xff, 0x80, b'a']), [k(Key::Char('a'))]);
+        // A broken character ends at the first byte that cannot continue it: no key is lost.
+        assert_eq!(split(&[&[0xe2, 0x82], b"1"], MS(1)), [k(Key::Char('1'))]);
+        assert_eq!(keys(&[0xf0, 0x9f, b'1']), [k(Key::Char('1'))]);
         let mut d = Decoder::default();
-        d.feed(&[0xe2, 0x82], T0, false);
+        d.feed(&[0xe2, 0x82], T0);
         assert_eq!(d.expire(T0 + PENDING), []);
-        assert_eq!(d.feed(b"b", T0 + PENDING, false), [k(Key::Char('b'))]);
+        assert_eq!(d.feed(b"b", T0 + PENDING), [k(Key::Char('b'))]);
+    }
+
+    #[test]
+    fn control_strings_are_read_whole_and_dropped() {
+        // OSC, DCS, APC, PM, SOS: a terminal's replies, never keys.
+        for s in [
+            &b"\x1b]11;rgb:0000/0000/0000\x07"[..],
+            b"\x1b]0;title\x1b\\",
+            b"\x1bP2\x1b\\",
+            b"\x1b_2\x1b\\",
+            b"\x1bX2\x1b\\",
+            b"\x1b^2\x1b\\",
+        ] {
+            assert_eq!(keys(&[s, b"q"].concat()), [k(Key::Char('q'))], "{s:?}");
+        }
+        // Cut, late, or unterminated: still never keys.
+        assert_eq!(
+            split(&[b"\x1b]0;ab", b"cd2\x07q"], MS(40)),
+            [k(Key::Char('q'))]
+        );
+        assert_eq!(keys(b"\x1b]0;2"), []);
+        let mut huge = b"\x1b]0;".to_vec();
+        huge.extend(b"2".repeat(2000));
+        huge.extend(b"\x07q");
+        assert_eq!(
+            split(&[&huge[..700], &huge[700..]], MS(1)),
+            [k(Key::Char('q'))]
+        );
     }
 
     #[test]

@@ -198,7 +198,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
         let now = start.elapsed();
         let mut redraw = false;
         let mut inputs: Vec<Input> = decoder
-            .feed(&buf[..read], now, read == buf.len())
+            .feed(&buf[..read], now)
             .into_iter()
             .filter_map(|ev| translate(&mut pointer, ev))
             .collect();

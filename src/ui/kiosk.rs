@@ -35,7 +35,10 @@ fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str) {
             (strings::SAVE_TITLE, text, strings::STAFF_CANCEL)
         }
         _ => {
-            let n = app.countdown_left().unwrap_or(0).to_string();
+            let n = match app.countdown_left().unwrap_or(0) {
+                1 => "1 second".to_string(),
+                n => format!("{n} seconds"),
+            };
             let text = strings::STILL_THERE_TEXT.replace("{n}", &n);
             (
                 strings::STILL_THERE_TITLE,

@@ -23,8 +23,8 @@ pub const KIOSK_OUTCOME_BUTTONS: [&str; 3] =
     ["Check another symptom", "Start again", "Finish and clear"];
 /// Kiosk: the privacy countdown. `{n}` is the seconds left.
 pub const STILL_THERE_TITLE: &str = "Still there?";
-pub const STILL_THERE_TEXT: &str = "To keep your answers private, they will be cleared in {n} \
-seconds. Tap anywhere or press any key to keep going.";
+pub const STILL_THERE_TEXT: &str = "To keep your answers private, they will be cleared in {n}. \
+Tap anywhere or press any key to keep going.";
 pub const STILL_THERE_BUTTON: &str = "I'm still here";
 /// Kiosk: the staff exit dialog.
 pub const STAFF_TITLE: &str = "Staff exit";
