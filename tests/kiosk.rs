@@ -79,7 +79,10 @@ fn idle_then_countdown_then_everything_is_cleared() {
     assert_eq!(a.countdown_left(), Some(6));
     a.update(Input::Deadline, S(114));
     let last = text(&draw(&a));
-    assert!(last.contains("in 1 second."), "one second, not \"1 seconds\": {last}");
+    assert!(
+        last.contains("in 1 second."),
+        "one second, not \"1 seconds\": {last}"
+    );
     a.update(Input::Deadline, S(115));
     assert_eq!(a.screen, Screen::Welcome { selected: 0 });
     assert_eq!(a.overlay, None);

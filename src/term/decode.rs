@@ -63,19 +63,53 @@ enum Parsed {
     Unfinished,
 }
 
+/// The kinds of escape sequence, by their introducer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `ESC [`, or 8-bit CSI (0x9b, raw or as UTF-8).
+    Csi,
+    /// `ESC O`, or 8-bit SS3.
+    Ss3,
+    /// A control string: OSC, DCS, APC, PM, SOS (`ESC ]`, `ESC P`, `ESC _`, `ESC ^`, `ESC X`, or
+    /// their 8-bit forms).
+    Str,
+}
+
+/// The sequence `b` starts with, and the length of its introducer; `None` for anything else.
+/// `ESC` alone is not an introducer yet.
+fn intro(b: &[u8]) -> Option<(Kind, usize)> {
+    let c1 = |c: u8| match c {
+        0x9b => Some(Kind::Csi),
+        0x8f => Some(Kind::Ss3),
+        0x90 | 0x98 | 0x9d | 0x9e | 0x9f => Some(Kind::Str),
+        _ => None,
+    };
+    match b {
+        [0x1b, b'[', ..] => Some((Kind::Csi, 2)),
+        [0x1b, b'O', ..] => Some((Kind::Ss3, 2)),
+        [0x1b, b']' | b'P' | b'_' | b'X' | b'^', ..] => Some((Kind::Str, 2)),
+        // The 8-bit forms: raw, or encoded as UTF-8 (U+0080..U+009F).
+        [0xc2, c, ..] => c1(*c).map(|k| (k, 2)),
+        [c, ..] => c1(*c).map(|k| (k, 1)),
+        [] => None,
+    }
+}
+
 /// What the decoder is discarding: the rest of a sequence it gave up on.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Skip {
     #[default]
     Nothing,
-    /// An Esc was reported alone when its time was up: `[` or `O` next start its sequence.
+    /// An Esc was reported alone when its time was up: an introducer's second byte next (`[`,
+    /// `O`, `]`, `P`, `_`, `X`, `^`) starts its sequence.
     AfterEsc,
-    /// A CSI's parameter and intermediate bytes, up to and including its final byte.
-    Csi,
-    /// The one byte that ends an SS3 sequence.
-    Ss3,
-    /// A control string's body, up to BEL or ESC `\`.
-    Str,
+    /// A CSI's parameter and intermediate bytes, up to and including its final byte; `fresh`
+    /// while none has come yet (an `M` then is an X10 mouse report, three raw bytes follow).
+    Csi { fresh: bool },
+    /// Raw bytes of a sequence (an X10 report's, the one after SS3).
+    Raw(usize),
+    /// A control string's body, up to BEL or ESC `\`; `esc` right after its ESC.
+    Str { esc: bool },
 }
 
 /// The decoder's state: bytes of an unfinished sequence and when the first of them came, and
@@ -101,7 +135,9 @@ impl Decoder {
             if esc {
                 self.pending.push(0x1b);
             }
-            self.skip_until = now + LATE;
+            // A burst goes on being skipped while it keeps coming, but a person's keys after
+            // it are never held for more than `LATE` from when the sequence was given up.
+            self.skip_until = self.skip_until.max(now + PENDING);
         }
         if self.pending.is_empty() {
             self.since = now;
@@ -136,15 +172,30 @@ impl Decoder {
     }
 
     /// Discards the start of `input` that still belongs to a sequence given up; returns how many
-    /// bytes, and whether an Esc must be put back in front of the rest (`[` or `O` right after an
-    /// Esc reported alone).
+    /// bytes, and whether an Esc must be put back in front of the rest (an introducer's second
+    /// byte right after an Esc reported alone).
     fn skip_bytes(&mut self, input: &[u8]) -> (usize, bool) {
         let skip = std::mem::take(&mut self.skip);
         match skip {
             Skip::Nothing => (0, false),
-            Skip::AfterEsc => (0, matches!(input[0], b'[' | b'O')),
-            Skip::Ss3 => (1, false),
-            Skip::Csi => {
+            Skip::AfterEsc => (
+                0,
+                matches!(input[0], b'[' | b'O' | b']' | b'P' | b'_' | b'X' | b'^'),
+            ),
+            Skip::Raw(n) => {
+                let taken = n.min(input.len());
+                if taken < n {
+                    self.skip = Skip::Raw(n - taken);
+                }
+                (taken, false)
+            }
+            Skip::Csi { fresh } => {
+                if fresh && input[0] == b'M' {
+                    // X10 mouse: M and three raw bytes, any of which may look like a key.
+                    self.skip = Skip::Raw(3);
+                    let (n, _) = self.skip_bytes(&input[1..]);
+                    return (1 + n, false);
+                }
                 for (i, &c) in input.iter().enumerate() {
                     match c {
                         0x20..=0x3f => {}
@@ -152,19 +203,27 @@ impl Decoder {
                         _ => return (i, false),
                     }
                 }
-                self.skip = Skip::Csi;
+                self.skip = Skip::Csi { fresh: false };
                 (input.len(), false)
             }
-            Skip::Str => {
+            Skip::Str { esc } => {
+                if esc {
+                    // The ESC of ST came at the end of the last read: its `\` ends the string.
+                    return (usize::from(input[0] == b'\\'), false);
+                }
                 for (i, &c) in input.iter().enumerate() {
                     match (c, input.get(i + 1)) {
                         (0x07, _) => return (i + 1, false),
                         (0x1b, Some(b'\\')) => return (i + 2, false),
-                        (0x1b, _) => return (i, false),
+                        (0x1b, None) => {
+                            self.skip = Skip::Str { esc: true };
+                            return (i + 1, false);
+                        }
+                        (0x1b, Some(_)) => return (i, false),
                         _ => {}
                     }
                 }
-                self.skip = Skip::Str;
+                self.skip = Skip::Str { esc: false };
                 (input.len(), false)
             }
         }
@@ -184,12 +243,18 @@ impl Decoder {
             _ => return Vec::new(),
         }
         let held = std::mem::take(&mut self.pending);
-        self.skip = match held.as_slice() {
-            [0x1b] => Skip::AfterEsc,
-            [0x1b, b'[', ..] => Skip::Csi,
-            [0x1b, b'O'] => Skip::Ss3,
-            [0x1b, b']' | b'P' | b'_' | b'X' | b'^', ..] => Skip::Str,
-            _ => Skip::Nothing,
+        self.skip = match intro(&held) {
+            _ if held == [0x1b] => Skip::AfterEsc,
+            Some((Kind::Csi, n)) => match &held[n..] {
+                [] => Skip::Csi { fresh: true },
+                [b'M', raw @ ..] => Skip::Raw(3 - raw.len().min(3)),
+                _ => Skip::Csi { fresh: false },
+            },
+            Some((Kind::Ss3, _)) => Skip::Raw(1),
+            Some((Kind::Str, _)) => Skip::Str {
+                esc: held.last() == Some(&0x1b),
+            },
+            None => Skip::Nothing,
         };
         self.skip_until = now + LATE;
         if held == [0x1b] {
@@ -202,26 +267,31 @@ impl Decoder {
 
 /// Whether an unfinished sequence is longer than any real one, and if so what of it to skip.
 fn too_long(rest: &[u8]) -> Option<Skip> {
-    match rest {
-        [0x1b, b']' | b'P' | b'_' | b'X' | b'^', ..] if rest.len() > MAX_STRING => Some(Skip::Str),
-        [0x1b, b'[', ..] if rest.len() > MAX_SEQUENCE => Some(Skip::Csi),
+    match intro(rest) {
+        Some((Kind::Str, _)) if rest.len() > MAX_STRING => Some(Skip::Str { esc: false }),
+        Some((Kind::Csi, _)) if rest.len() > MAX_SEQUENCE => Some(Skip::Csi { fresh: false }),
         _ => None,
     }
 }
 
 /// Parses the event at the start of `b` (not empty).
 fn parse(b: &[u8]) -> Parsed {
+    match intro(b) {
+        Some((Kind::Csi, n)) => return parse_csi(b, n),
+        Some((Kind::Ss3, n)) => {
+            return match b.get(n) {
+                None => Parsed::Unfinished,
+                Some(&f) => Parsed::Done(cursor_key(f).map(Event::Key), n + 1),
+            };
+        }
+        Some((Kind::Str, n)) => return parse_string(b, n),
+        None => {}
+    }
     if b[0] != 0x1b {
         return parse_char(b, 0);
     }
     match b.get(1) {
         None => Parsed::Unfinished,
-        Some(b'[') => parse_csi(b),
-        Some(b']' | b'P' | b'_' | b'X' | b'^') => parse_string(b),
-        Some(b'O') => match b.get(2) {
-            None => Parsed::Unfinished,
-            Some(&f) => Parsed::Done(cursor_key(f).map(Event::Key), 3),
-        },
         // Esc Esc: the first is the Esc key; the second starts again.
         Some(0x1b) => Parsed::Done(Some(Event::Key(Key::Esc)), 1),
         // Alt and a key: the key (the app has no Alt chords).
@@ -249,12 +319,14 @@ fn parse_char(b: &[u8], at: usize) -> Parsed {
     Parsed::Done(parse_plain(&b[at..end]), end)
 }
 
-/// A control string (`ESC ]`, `ESC P`, `ESC _`, `ESC X`, `ESC ^`): read whole, up to BEL or
-/// `ESC \`, and dropped (a terminal's reply to a query the app never sends).
-fn parse_string(b: &[u8]) -> Parsed {
-    for (i, &c) in b.iter().enumerate().skip(2) {
+/// A control string after its introducer (`n` bytes): read whole, up to BEL or `ESC \` (or the
+/// 8-bit ST after an 8-bit introducer), and dropped (a terminal's reply to a query the app never
+/// sends).
+fn parse_string(b: &[u8], n: usize) -> Parsed {
+    for (i, &c) in b.iter().enumerate().skip(n) {
         match (c, b.get(i + 1)) {
             (0x07, _) => return Parsed::Done(None, i + 1),
+            (0x9c, _) if n == 1 => return Parsed::Done(None, i + 1),
             (0x1b, Some(b'\\')) => return Parsed::Done(None, i + 2),
             (0x1b, None) => return Parsed::Unfinished,
             // Another sequence cuts the string short: drop the string, read that afresh.
@@ -308,16 +380,16 @@ fn cursor_key(f: u8) -> Option<Key> {
     })
 }
 
-/// Parses a CSI sequence (`b` starts with `ESC [`).
-fn parse_csi(b: &[u8]) -> Parsed {
-    // Legacy X10 mouse: ESC [ M and three raw bytes.
-    if b.get(2) == Some(&b'M') {
-        if b.len() < 6 {
+/// Parses a CSI sequence whose introducer is `n` bytes long.
+fn parse_csi(b: &[u8], n: usize) -> Parsed {
+    // Legacy X10 mouse: the introducer, M and three raw bytes.
+    if b.get(n) == Some(&b'M') {
+        let Some(raw) = b.get(n + 1..n + 4) else {
             return Parsed::Unfinished;
-        }
-        let col = u16::from(b[4].saturating_sub(33));
-        let row = u16::from(b[5].saturating_sub(33));
-        let mouse = match b[3].wrapping_sub(32) {
+        };
+        let col = u16::from(raw[1].saturating_sub(33));
+        let row = u16::from(raw[2].saturating_sub(33));
+        let mouse = match raw[0].wrapping_sub(32) {
             0 => Some(Mouse::Down),
             3 => Some(Mouse::Up),
             32 => Some(Mouse::Drag),
@@ -325,15 +397,15 @@ fn parse_csi(b: &[u8]) -> Parsed {
             65 => Some(Mouse::ScrollDown),
             _ => None,
         };
-        return Parsed::Done(mouse.map(|m| Event::Mouse(m, col, row)), 6);
+        return Parsed::Done(mouse.map(|m| Event::Mouse(m, col, row)), n + 4);
     }
-    for (i, &c) in b.iter().enumerate().skip(2) {
+    for (i, &c) in b.iter().enumerate().skip(n) {
         match c {
             // Parameter and intermediate bytes.
             0x20..=0x3f => {}
             // Longer than any real sequence, even whole: garbage, dropped.
             0x40..=0x7e if i > MAX_SEQUENCE => return Parsed::Done(None, i + 1),
-            0x40..=0x7e => return Parsed::Done(csi_event(&b[2..i], c), i + 1),
+            0x40..=0x7e => return Parsed::Done(csi_event(&b[n..i], c), i + 1),
             // Anything else cannot be inside a sequence: drop what came before it and read it
             // afresh (an Esc starts a new sequence; a stray byte is a key).
             _ => return Parsed::Done(None, i),
@@ -585,6 +657,58 @@ mod tests {
         assert_eq!(
             split(&[&huge[..700], &huge[700..]], MS(1)),
             [k(Key::Char('q'))]
+        );
+    }
+
+    #[test]
+    fn a_second_attack_finds_no_more_keys_in_sequences() {
+        // An X10 mouse report cut after its introducer: its raw bytes ("#51": button, column,
+        // row) look like keys.
+        for (a, b) in [
+            (&b"\x1b["[..], &b"M#51"[..]),
+            (b"\x1b[", b"M#11"),
+            (b"\x1b[M", b"#A5"),
+            (b"\x1b[M#", b"A5"),
+            (b"\x1b[", b"MC51"),
+        ] {
+            for gap in [31, 40, 100, 249] {
+                assert_eq!(split(&[a, b], MS(gap)), [], "{a:?} | {b:?} at {gap} ms");
+            }
+        }
+        assert_eq!(split(&[b"\x1b", b"[", b"MC51"], MS(40)), [k(Key::Esc)]);
+        // A control string cut right after its Esc.
+        for gap in [31, 100, 251] {
+            let got = split(
+                &[b"\x1b", b"]11;rgb:0000/0000/0000\x1b\\"],
+                MS(gap.min(249)),
+            );
+            assert_eq!(got, [k(Key::Esc)], "{gap} ms");
+            let got = split(&[b"\x1b", b"P>|XTerm(367)\x1b\\"], MS(40));
+            assert_eq!(got, [k(Key::Esc)]);
+        }
+        // A string terminator cut between its Esc and its backslash.
+        assert_eq!(split(&[b"\x1b]11;", b"rgb:0000\x1b", b"\\"], MS(40)), []);
+        // 8-bit introducers, raw and as UTF-8.
+        assert_eq!(keys(&[0x9b, b'1', b'5', b'~']), []);
+        assert_eq!(keys(&[0xc2, 0x9b, b'1', b'5', b'~']), []);
+        assert_eq!(
+            keys(&[&[0x9d][..], b"11;rgb:0000/0000/0000\x07"].concat()),
+            []
+        );
+        assert_eq!(
+            keys(&[&[0x9b][..], b"<65;15;12M"].concat()),
+            [Event::Mouse(Mouse::ScrollDown, 14, 11)]
+        );
+        // A person's keys after a broken sequence are held back for at most LATE, not for as
+        // long as they keep pressing.
+        let mut pieces: Vec<&[u8]> = vec![b"\x1b["];
+        pieces.extend(std::iter::repeat_n(&b"8"[..], 10));
+        let got = split(&pieces, MS(200));
+        assert!(got.len() >= 9, "{got:?}");
+        // UTF-8 text whose continuation bytes are C1 values stays text.
+        assert_eq!(
+            keys("✛✜".as_bytes()),
+            [k(Key::Char('✛')), k(Key::Char('✜'))]
         );
     }
 
