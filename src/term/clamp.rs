@@ -17,7 +17,25 @@ pub fn clamp(w: u16, h: u16) -> (u16, u16) {
 }
 
 /// A backend that reports at most [`MAX_W`] x [`MAX_H`] cells and passes everything else on.
-pub struct Clamped<B>(pub B);
+/// It also remembers the size it was last told: crossterm opens `/dev/tty` to ask the size, and
+/// ratatui asks before every frame, so the runner tells it on start and on each resize instead.
+pub struct Clamped<B> {
+    inner: B,
+    size: Option<Size>,
+}
+
+impl<B> Clamped<B> {
+    /// `inner`, asked for its size until [`Clamped::set_size`] says it.
+    pub fn new(inner: B) -> Self {
+        Clamped { inner, size: None }
+    }
+
+    /// The terminal's size now (it is clamped here).
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        let (width, height) = clamp(width, height);
+        self.size = Some(Size { width, height });
+    }
+}
 
 impl<B: Backend> Backend for Clamped<B> {
     type Error = B::Error;
@@ -26,48 +44,51 @@ impl<B: Backend> Backend for Clamped<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.0.draw(content)
+        self.inner.draw(content)
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.0.hide_cursor()
+        self.inner.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.0.show_cursor()
+        self.inner.show_cursor()
     }
 
     fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.0.get_cursor_position()
+        self.inner.get_cursor_position()
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.0.set_cursor_position(position)
+        self.inner.set_cursor_position(position)
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
-        self.0.clear()
+        self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
-        self.0.clear_region(clear_type)
+        self.inner.clear_region(clear_type)
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
-        let s = self.0.size()?;
+        if let Some(s) = self.size {
+            return Ok(s);
+        }
+        let s = self.inner.size()?;
         let (width, height) = clamp(s.width, s.height);
         Ok(Size { width, height })
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
-        let mut ws = self.0.window_size()?;
+        let mut ws = self.inner.window_size()?;
         (ws.columns_rows.width, ws.columns_rows.height) =
             clamp(ws.columns_rows.width, ws.columns_rows.height);
         Ok(ws)
     }
 
     fn flush(&mut self) -> Result<(), Self::Error> {
-        self.0.flush()
+        self.inner.flush()
     }
 }
 
@@ -80,7 +101,9 @@ mod tests {
     fn a_huge_window_is_drawn_in_a_bounded_area() {
         assert_eq!(clamp(65535, 65535), (MAX_W, MAX_H));
         assert_eq!(clamp(80, 24), (80, 24));
-        let b = Clamped(TestBackend::new(600, 30));
+        let mut b = Clamped::new(TestBackend::new(600, 30));
         assert_eq!(b.size().ok(), Some(Size::new(MAX_W, 30)));
+        b.set_size(35_000, 20);
+        assert_eq!(b.size().ok(), Some(Size::new(MAX_W, 20)), "told, not asked");
     }
 }

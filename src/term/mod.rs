@@ -166,9 +166,11 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     let tty = Tty::open()?;
     let _guard = Guard::enter()?;
     note_for_exit(app, &opts.log);
-    let mut term = Terminal::new(Clamped(CrosstermBackend::new(io::stdout())))?;
-    let start = opts.clock;
     let (w, h) = size()?;
+    let mut backend = Clamped::new(CrosstermBackend::new(io::stdout()));
+    backend.set_size(w, h);
+    let mut term = Terminal::new(backend)?;
+    let start = opts.clock;
     app.update(Input::Resize { w, h }, start.elapsed());
     term.draw(|f| ui::render(app, f))?;
     if opts.panic_after_first_frame {
@@ -206,6 +208,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
             match msg {
                 Msg::Resize => {
                     let (w, h) = size()?;
+                    term.backend_mut().set_size(w, h);
                     inputs.push(Input::Resize { w, h });
                 }
                 Msg::Reload(r) => {
