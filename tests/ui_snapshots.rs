@@ -133,3 +133,34 @@ fn long_outcome_scrolls_to_the_overall_level() {
     let s = text(&draw(&a));
     assert!(s.contains("Overall: ✚ See a doctor"), "{s}");
 }
+
+#[test]
+fn put_lines_draws_exactly_what_set_line_draws() {
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Style};
+    use ratatui::text::{Line, Span};
+    let lines = || {
+        vec![
+            Line::from(vec![
+                Span::styled("1. Chest pain", Style::new().fg(Color::Red)),
+                Span::raw(" — or breathless…"),
+            ]),
+            Line::from("plain ascii line that is longer than the area is wide")
+                .style(Style::new().bg(Color::Blue)),
+            Line::from(vec![Span::raw("tab\there"), Span::raw("•wide界x")]),
+        ]
+    };
+    let r = Rect::new(2, 1, 20, 3);
+    let mut a = ratatui::Terminal::new(TestBackend::new(30, 5)).unwrap();
+    a.draw(|f| aftercare::ui::put_lines(f, r, lines(), Style::default()))
+        .unwrap();
+    let mut b = ratatui::Terminal::new(TestBackend::new(30, 5)).unwrap();
+    b.draw(|f| {
+        for (y, line) in (r.y..).zip(lines()) {
+            f.buffer_mut().set_line(r.x, y, &line, r.width);
+        }
+    })
+    .unwrap();
+    assert_eq!(a.backend().buffer(), b.backend().buffer());
+}

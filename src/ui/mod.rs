@@ -166,7 +166,28 @@ pub fn put_lines<'a>(
         buf.set_style(r, style);
     }
     for (y, line) in (r.y..r.bottom()).zip(lines) {
-        buf.set_line(r.x, y, &line, r.width);
+        let mut x = r.x;
+        for span in &line.spans {
+            if x >= r.right() {
+                break;
+            }
+            let style = line.style.patch(span.style);
+            let text = span.content.as_ref();
+            if text.is_ascii() {
+                // Most of the text is ASCII: a cell per byte, without the grapheme segmentation
+                // `set_stringn` does (a third of a key's redraw). Controls are skipped, as there.
+                for c in text.bytes().filter(|c| !c.is_ascii_control()) {
+                    if x >= r.right() {
+                        break;
+                    }
+                    buf[(x, y)].set_char(char::from(c)).set_style(style);
+                    x += 1;
+                }
+            } else {
+                let left = usize::from(r.right() - x);
+                x = buf.set_stringn(x, y, text, left, style).0;
+            }
+        }
     }
 }
 
