@@ -50,8 +50,10 @@ const RESIZE_SETTLE_MS: i32 = 150;
 const RELOAD_AFTER_PANIC_MS: i32 = 3000;
 /// How often a page running on its last good copy (or refusing to start) asks the server again.
 const RETRY_MS: i32 = 30_000;
-/// The local-storage key of the last good copy of the clinic's files.
-const LAST_GOOD: &str = "aftercare.lastGood";
+/// The local-storage key of the last good copy of the clinic's files, followed by the page's
+/// path: storage is shared by every page of a host, and two kiosks (or a staging copy) on one
+/// host must never run on each other's files.
+const LAST_GOOD: &str = "aftercare.lastGood:";
 /// The staff notice's element.
 const NOTICE: &str = "staff-notice";
 
@@ -102,7 +104,14 @@ async fn boot() -> Result<(), String> {
     if let Some((_, config, _)) = &last_good {
         remember_numbers(config);
     }
-    let served = fetch_files().await.and_then(|files| {
+    let fetched = fetch_files().await;
+    // The server's config on its own: if it passes, its numbers are the ones to show — in the
+    // refusal of broken content, and on the last good copy's content.
+    let served_config = fetched.as_ref().ok().and_then(|f| config_from(f).ok());
+    if let Some(c) = &served_config {
+        remember_numbers(c);
+    }
+    let served = fetched.and_then(|files| {
         let (config, tree) = checked(&files)?;
         Ok((files, config, tree))
     });
@@ -111,14 +120,14 @@ async fn boot() -> Result<(), String> {
             save_last_good(&good.0);
             good
         }
-        (Err(why), Some(good)) => {
+        (Err(why), Some((files, old_config, tree))) => {
             web_sys::console::warn_1(&JsValue::from_str(&format!(
                 "The clinic's files were refused; running on the last good copy.\n{why}"
             )));
             ON_LAST_GOOD.with(|f| f.replace(true));
             show_notice(&why);
             retry_every(RETRY_MS);
-            good
+            (files, served_config.unwrap_or(old_config), tree)
         }
         (Err(why), None) => {
             retry_every(RETRY_MS);
@@ -128,7 +137,16 @@ async fn boot() -> Result<(), String> {
                     wasm_bindgen_futures::spawn_local(retry());
                 });
             }
-            return Err(why);
+            // Every message in place of the kiosk starts with the emergency line.
+            let first = first_line();
+            return Err(if why.starts_with(&first) {
+                why
+            } else {
+                format!(
+                    "{first}\n\nThis kiosk cannot start. Tap to try again; it also tries by itself every {} seconds.\n\n{why}",
+                    RETRY_MS / 1000
+                )
+            });
         }
     };
     remember_numbers(&config);
@@ -441,11 +459,15 @@ fn listen() -> Result<(), String> {
             }
         })
     })?;
+    // Restored from the cache: start afresh on the already cleared app, without the network
+    // (a reload would need the server, which may be away).
     on(&w, "pageshow", |e: web_sys::PageTransitionEvent| {
-        if e.persisted()
-            && let Ok(w) = window()
-        {
-            let _ = w.location().reload();
+        if e.persisted() {
+            with_runner(|r| {
+                let a = &r.app;
+                r.app = App::new_kiosk(a.tree.clone(), a.config.clone(), a.theme, now());
+                r.rebuild();
+            });
         }
     })?;
     // Whatever had focus, keys come back to the page.
@@ -659,18 +681,38 @@ fn save_last_good(files: &Files) {
         );
         content.push(&pair);
     }
-    let all = js_sys::Array::of3(&text(&files.config), &text(&files.list), &content);
+    let saved = js_sys::Date::new_0().to_iso_string();
+    let all = js_sys::Array::of4(&text(&files.config), &text(&files.list), &content, &saved);
+    let Some(storage) = storage() else { return };
+    // The old copy goes first: if the new one does not fit (storage full), there is no copy
+    // rather than an older one that would look current.
+    let _ = storage.remove_item(&last_good_key());
     if let Ok(json) = js_sys::JSON::stringify(&all)
         && let Some(json) = json.as_string()
-        && let Some(storage) = storage()
     {
-        let _ = storage.set_item(LAST_GOOD, &json);
+        let _ = storage.set_item(&last_good_key(), &json);
     }
+}
+
+/// This page's key for its last good copy.
+fn last_good_key() -> String {
+    let path = window()
+        .ok()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    format!("{LAST_GOOD}{path}")
+}
+
+/// When the last good copy was kept (an ISO time), for the staff notice.
+fn last_good_saved() -> Option<String> {
+    let json = storage()?.get_item(&last_good_key()).ok()??;
+    let all: js_sys::Array = js_sys::JSON::parse(&json).ok()?.dyn_into().ok()?;
+    all.get(3).as_string()
 }
 
 /// The last good copy, if one is kept and it still passes this version's checks.
 fn last_good() -> Option<(Files, Config, Tree)> {
-    let json = storage()?.get_item(LAST_GOOD).ok()??;
+    let json = storage()?.get_item(&last_good_key()).ok()??;
     let all: js_sys::Array = js_sys::JSON::parse(&json).ok()?.dyn_into().ok()?;
     let bytes = |v: JsValue| v.as_string().map(String::into_bytes);
     let content: js_sys::Array = all.get(2).dyn_into().ok()?;
@@ -704,10 +746,18 @@ fn show_notice(why: &str) {
     let first = why
         .lines()
         .find(|l| l.contains(": error"))
+        .or_else(|| {
+            why.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with("If you feel"))
+        })
+        .unwrap_or_default();
+    let saved = last_good_saved()
+        .map(|t| format!(" (kept {})", t.get(..16).unwrap_or(&t).replace('T', " ")))
         .unwrap_or_default();
     el.set_text_content(Some(&format!(
-        "Staff: the clinic's files on the server were refused ({first}); running on the last \
-         good copy. `aftercare check` lists every problem; this screen tries again every {} s.",
+        "Staff: running on the last good copy{saved}: the files on the server were refused — \
+         {first}. This screen tries them again every {} s.",
         RETRY_MS / 1000
     )));
     if let Some(body) = doc.body() {

@@ -235,6 +235,14 @@ try {
   check(/clinic\.toml:5:21: error: kiosk\.idle_timeout_secs/.test(t), 'a bad clinic.toml names its file, line and column');
   check(t.includes('999'), 'the refusal still shows the emergency number');
   check(t.includes('Tap to try again'), 'the refusal says a tap tries again (and it retries by itself)');
+  // A good clinic.toml with broken content: the refusal shows the clinic's own numbers.
+  const bad2 = await plain.newPage();
+  await bad2.route('**/content/flags.toml', (r) => r.fulfill({ status: 200, body: '[flag.broken\n' }));
+  await bad2.goto(url);
+  await bad2.waitForFunction(() => document.getElementById('app').innerText.includes('cannot start'));
+  t = await bad2.evaluate(() => document.getElementById('app').innerText);
+  check(t.split('\n')[0].includes('01632 960000') && /content\/flags\.toml:1:/.test(t),
+    'broken content with a good clinic.toml: the refusal leads with the clinic\'s own numbers');
   await plain.close();
 
   // Nothing leaves the device: the page's policy refuses any other server.
@@ -329,7 +337,7 @@ try {
   await hist.waitForFunction(() => document.getElementById('app').innerText.includes('Check a symptom'), null, { timeout: 10000 })
     .catch(() => {});
   const restored = await hist.evaluate(() => document.body.textContent);
-  // "reload": restored from the cache, then reloaded by the page; "back_forward": no cache used.
+  // "navigate": restored from the cache (the page starts afresh itself); "back_forward": no cache.
   const how = await hist.evaluate(() => performance.getEntriesByType('navigation')[0]?.type);
   console.log(`     forward navigation: ${how}`);
   check(!restored.includes('EMERGENCY') && restored.includes('Check a symptom'),
