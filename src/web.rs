@@ -274,6 +274,12 @@ impl Runner {
         }
     }
 
+    /// A fresh kiosk on the same content and settings: nothing of the person is left.
+    fn forget(&mut self) {
+        let a = &self.app;
+        self.app = App::new_kiosk(a.tree.clone(), a.config.clone(), a.theme, now());
+    }
+
     /// Builds the grid for the window's size (at load and after each resize) and draws.
     fn rebuild(&mut self) {
         // Drop the old backend first: it removes its listeners.
@@ -451,8 +457,7 @@ fn listen() -> Result<(), String> {
     // page holds nothing of them. A page restored from that cache starts afresh.
     on(&w, "pagehide", |_: web_sys::Event| {
         with_runner(|r| {
-            let a = &r.app;
-            r.app = App::new_kiosk(a.tree.clone(), a.config.clone(), a.theme, now());
+            r.forget();
             r.term = None;
             if let Some(parent) = element(PARENT) {
                 parent.set_inner_html("");
@@ -464,8 +469,7 @@ fn listen() -> Result<(), String> {
     on(&w, "pageshow", |e: web_sys::PageTransitionEvent| {
         if e.persisted() {
             with_runner(|r| {
-                let a = &r.app;
-                r.app = App::new_kiosk(a.tree.clone(), a.config.clone(), a.theme, now());
+                r.forget();
                 r.rebuild();
             });
         }
