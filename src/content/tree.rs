@@ -186,6 +186,15 @@ pub enum Picture {
 }
 
 impl Picture {
+    /// Whether the picture changes with time at all (the legs do not, so they never ask for
+    /// frames).
+    pub fn animated(self) -> bool {
+        match self {
+            Picture::Vasodilation => true,
+            Picture::LegClot => false,
+        }
+    }
+
     /// Every picture name content may use.
     pub const NAMES: [&'static str; 2] = ["vasodilation", "leg_clot"];
 

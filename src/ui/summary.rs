@@ -3,15 +3,15 @@
 //! emergency line. Nothing is written anywhere else.
 
 use super::strings;
+use super::theme::Theme;
 use crate::app::App;
 
 /// The summary, or `None` if no symptom check reached an outcome.
-pub fn text(app: &App) -> Option<String> {
+pub fn text(app: &App, th: &Theme) -> Option<String> {
     let results = app.session.distinct_results();
     if results.is_empty() {
         return None;
     }
-    let th = &app.theme;
     let fill = |s: &str| app.config.fill(s).into_owned();
     let mut out = format!("{}\n", strings::SUMMARY_TITLE);
     for o in results.iter().filter_map(|&o| app.tree.outcomes.get(o)) {

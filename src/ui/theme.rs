@@ -42,6 +42,11 @@ impl Default for Theme {
 }
 
 impl Theme {
+    /// Whether this theme can show a moving picture: not without colour, nor in ASCII symbols.
+    pub fn shows_motion(&self) -> bool {
+        self.palette != Palette::NoColor && self.symbols == Symbols::Unicode
+    }
+
     /// Picks the theme from the clinic config, whether `NO_COLOR` is set (non-empty) and `TERM`.
     pub fn choose(name: ThemeName, no_color: bool, term: Option<&str>) -> Theme {
         let palette = match (no_color, name) {
