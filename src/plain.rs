@@ -209,7 +209,7 @@ impl<W: Write> Plain<'_, W> {
                 let sources: Vec<String> = outcome
                     .sources
                     .iter()
-                    .map(|&s| format!("- {}", source_line(tree, s)))
+                    .map(|&s| format!("- {}", tree.sources[s].citation()))
                     .collect();
                 writeln!(self.out, "Sources:")?;
                 self.list(&sources, "  ")?;
@@ -317,21 +317,6 @@ pub fn result_line(level: Level, title: &str) -> String {
     }
 }
 
-/// A source as one line: title, publisher, url.
-pub fn source_line(tree: &Tree, s: usize) -> String {
-    let src = &tree.sources[s];
-    let mut line = src.title.clone();
-    for part in [&src.publisher, &src.url].into_iter().flatten() {
-        // "Why drink water after massage?" takes no extra full stop.
-        if !line.ends_with(['.', '?', '!']) {
-            line.push('.');
-        }
-        line.push(' ');
-        line.push_str(part);
-    }
-    line
-}
-
 /// Runs a whole line-mode session; returns the overall level (for the exit status), `None` when
 /// the person finished before any result.
 pub fn run(
@@ -422,7 +407,7 @@ pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> S
         let opts = textwrap::Options::new(width)
             .initial_indent("  - ")
             .subsequent_indent("    ");
-        for line in textwrap::wrap(&source_line(tree, s), opts) {
+        for line in textwrap::wrap(&tree.sources[s].citation(), opts) {
             out.push_str(&line);
             out.push('\n');
         }

@@ -237,6 +237,23 @@ pub struct Source {
     pub status: SourceStatus,
 }
 
+impl Source {
+    /// The source as one line: its title, publisher and address, each closed with a full stop
+    /// unless it already ends a sentence.
+    pub fn citation(&self) -> String {
+        let mut line = self.title.clone();
+        for part in [&self.publisher, &self.url].into_iter().flatten() {
+            // "Why drink water after massage?" takes no extra full stop.
+            if !line.ends_with(['.', '?', '!']) {
+                line.push('.');
+            }
+            line.push(' ');
+            line.push_str(part);
+        }
+        line
+    }
+}
+
 /// The whole validated content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tree {

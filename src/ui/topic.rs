@@ -127,7 +127,7 @@ pub fn content(
             if s >= app.tree.sources.len() {
                 continue;
             }
-            let text = crate::plain::source_line(&app.tree, s);
+            let text = app.tree.sources[s].citation();
             for row in wrap_hanging(&bullet, &text, width) {
                 out.push(Line::styled(row, th.quiet()));
             }
