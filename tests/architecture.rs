@@ -4,7 +4,12 @@
 //!
 //! `scripts/module-graph.sh` draws the same graph (docs/architecture.md).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
