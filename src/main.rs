@@ -11,6 +11,7 @@ use clap::Parser;
 use aftercare::app::App;
 use aftercare::config::Config;
 use aftercare::content::Tree;
+use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 
 use cli::load::{load_config, load_tree};
@@ -85,14 +86,14 @@ fn no_terminal(config: &Config) -> Option<ExitCode> {
 /// then print the plain-text summary to the normal screen so it stays in the scrollback.
 fn run_app(tree: Tree, config: Config) -> ExitCode {
     let theme = theme_from_env(&config);
-    let mut app = App::new(tree, config, theme);
+    let mut app = Ui::new(App::new(tree, config), theme);
     let mut opts = aftercare::term::Options::new();
     opts.panic_after_first_frame = test_panic_switch();
     if let Err(e) = aftercare::term::run(&mut app, &opts) {
         eprintln!("error: the terminal failed: {e}");
         return ExitCode::from(1);
     }
-    if let Some(summary) = aftercare::ui::summary::text(&app) {
+    if let Some(summary) = aftercare::ui::summary::text(&app, &theme) {
         print!("{summary}");
     }
     ExitCode::SUCCESS
@@ -133,7 +134,10 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
         log.write(&format!("content is not watched for changes: {e}"));
     }
     let start = opts.clock;
-    let mut app = App::new_kiosk(tree.clone(), config.clone(), theme, Duration::ZERO);
+    let mut app = Ui::new(
+        App::new_kiosk(tree.clone(), config.clone(), Duration::ZERO),
+        theme,
+    );
     let mut crashes: Vec<Instant> = Vec::new();
     loop {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -164,7 +168,7 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
                 }
                 opts.panic_after_first_frame = false;
                 let tree = app.tree.clone();
-                app = App::new_kiosk(tree, config.clone(), theme, start.elapsed());
+                app = Ui::new(App::new_kiosk(tree, config.clone(), start.elapsed()), theme);
             }
         }
     }

@@ -82,6 +82,8 @@ pub fn start() {
 /// Everything one running page holds.
 struct Runner {
     app: App,
+    /// How the app is drawn (the runner's, not the app's: `app` knows nothing of drawing).
+    theme: Theme,
     term: Option<Terminal<DomBackend>>,
     /// One cell's size in CSS pixels, to turn pointer positions into cells.
     cell: (f64, f64),
@@ -152,9 +154,11 @@ async fn boot() -> Result<(), String> {
     remember_numbers(&config);
     LOADED.with(|l| l.replace(Some(files)));
     let theme = Theme::choose(config.theme, false, None);
-    let app = App::new_kiosk(tree, config, theme, now());
+    let mut app = App::new_kiosk(tree, config, now());
+    app.pictures_move &= theme.shows_motion();
     let runner = Runner {
         app,
+        theme,
         term: None,
         cell: (10.0, 20.0),
         pointer: Pointer::default(),
@@ -208,7 +212,8 @@ impl Runner {
         let now = now();
         let held = self.app.holds_answers();
         let mut redraw = false;
-        for effect in self.app.update(input, now) {
+        let drawn = ui::layout(&self.app, &self.theme, self.app.area());
+        for effect in self.app.update(input, now, &drawn) {
             match effect {
                 Effect::Redraw => redraw = true,
                 // Only the staff PIN quits a kiosk: in a browser that reloads the page, which
@@ -238,7 +243,8 @@ impl Runner {
         if let Some(id) = self.timer.take() {
             w.clear_timeout_with_handle(id);
         }
-        if let Some(at) = self.app.next_deadline() {
+        let drawn = ui::layout(&self.app, &self.theme, self.app.area());
+        if let Some(at) = self.app.next_deadline(&drawn) {
             // A millisecond late rather than early: an early wake finds nothing due.
             let ms = at.saturating_sub(now).as_millis().saturating_add(1);
             let ms = i32::try_from(ms).unwrap_or(i32::MAX);
@@ -253,11 +259,11 @@ impl Runner {
 
     /// Draws a frame, unless the window is being resized (the rebuild draws).
     fn draw(&mut self) {
-        let app = &self.app;
+        let (app, theme) = (&self.app, &self.theme);
         if let Some(term) = self.term.as_mut()
             && term
                 .draw(|f| {
-                    ui::render(app, f);
+                    ui::render(app, theme, f);
                     resolve_colors(f.buffer_mut());
                 })
                 .is_ok()
@@ -277,7 +283,8 @@ impl Runner {
     /// A fresh kiosk on the same content and settings: nothing of the person is left.
     fn forget(&mut self) {
         let a = &self.app;
-        self.app = App::new_kiosk(a.tree.clone(), a.config.clone(), a.theme, now());
+        self.app = App::new_kiosk(a.tree.clone(), a.config.clone(), now());
+        self.app.pictures_move &= self.theme.shows_motion();
     }
 
     /// Builds the grid for the window's size (at load and after each resize) and draws.

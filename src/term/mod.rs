@@ -64,7 +64,7 @@ use crate::app::pointer::Pointer;
 use crate::app::{App, Effect, Input, Mode};
 use crate::kiosk_log::Log;
 use crate::reload::Reload;
-use crate::ui;
+use crate::ui::Ui;
 
 /// Something another thread tells the loop.
 #[derive(Debug)]
@@ -156,23 +156,23 @@ impl Default for Options {
 
 /// Runs the app until the person quits (or, in a kiosk, staff leave). The terminal is restored
 /// when this returns, whether with `Ok` or `Err`, and by the panic hook if it panics.
-pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
+pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
     let (sender, inbox) = match &opts.inbox {
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
     };
     install_panic_hook();
-    watch_signals(app.mode, sender.clone())?;
+    watch_signals(ui.mode, sender.clone())?;
     let tty = Tty::open()?;
     let _guard = Guard::enter()?;
-    note_for_exit(app, &opts.log);
+    note_for_exit(ui, &opts.log);
     let (w, h) = size()?;
     let mut backend = Clamped::new(CrosstermBackend::new(io::stdout()));
     backend.set_size(w, h);
     let mut term = Terminal::new(backend)?;
     let start = opts.clock;
-    app.update(Input::Resize { w, h }, start.elapsed());
-    term.draw(|f| ui::render(app, f))?;
+    ui.update(Input::Resize { w, h }, start.elapsed());
+    term.draw(|f| ui.render(f))?;
     if opts.panic_after_first_frame {
         test_panic();
     }
@@ -180,7 +180,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     let mut pointer = Pointer::default();
     let mut buf = [0u8; 1024];
     loop {
-        let deadline = [app.next_deadline(), decoder.deadline()]
+        let deadline = [ui.next_deadline(), decoder.deadline()]
             .into_iter()
             .flatten()
             .min();
@@ -213,11 +213,11 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
                 }
                 Msg::Reload(r) => {
                     // Inputs before it first: content never changes under a half-read batch.
-                    match apply(app, std::mem::take(&mut inputs), now) {
+                    match apply(ui, std::mem::take(&mut inputs), now) {
                         Some(r) => redraw |= r,
                         None => return Ok(()),
                     }
-                    redraw |= take_reload(app, opts, r);
+                    redraw |= take_reload(ui.app_mut(), opts, r);
                 }
             }
         }
@@ -227,16 +227,16 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
                 .into_iter()
                 .filter_map(|ev| translate(&mut pointer, ev)),
         );
-        if app.next_deadline().is_some_and(|at| at <= now) {
+        if ui.next_deadline().is_some_and(|at| at <= now) {
             inputs.push(Input::Deadline);
         }
-        match apply(app, inputs, now) {
+        match apply(ui, inputs, now) {
             Some(r) => redraw |= r,
             None => return Ok(()),
         }
-        note_for_exit(app, &opts.log);
+        note_for_exit(ui, &opts.log);
         if redraw {
-            term.draw(|f| ui::render(app, f))?;
+            term.draw(|f| ui.render(f))?;
         }
     }
 }
@@ -249,10 +249,10 @@ fn size() -> io::Result<(u16, u16)> {
 
 /// Hands inputs to the app and carries out its effects. Returns whether to redraw, or `None`
 /// when the app quits.
-fn apply(app: &mut App, inputs: Vec<Input>, now: Duration) -> Option<bool> {
+fn apply(ui: &mut Ui, inputs: Vec<Input>, now: Duration) -> Option<bool> {
     let mut redraw = false;
     for input in inputs {
-        for effect in app.update(input, now) {
+        for effect in ui.update(input, now) {
             match effect {
                 Effect::Quit => return None,
                 Effect::Redraw => redraw = true,
@@ -260,9 +260,10 @@ fn apply(app: &mut App, inputs: Vec<Input>, now: Duration) -> Option<bool> {
                     let _ = io::stdout().write_all(b"\x07");
                 }
                 Effect::SaveSummary => {
-                    let (path, overwrite) = app.save_request();
-                    let text = ui::summary::markdown(app);
-                    app.saved(crate::save_file::write(&path, &text, overwrite));
+                    let (path, overwrite) = ui.save_request();
+                    let text = crate::ui::summary::markdown(ui);
+                    ui.app_mut()
+                        .saved(crate::save_file::write(&path, &text, overwrite));
                     redraw = true;
                 }
             }
@@ -385,7 +386,7 @@ fn install_panic_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
-            let _ = writeln!(io::stderr(), "{}", ui::strings::CRASHED);
+            let _ = writeln!(io::stderr(), "{}", crate::ui::strings::CRASHED);
             previous(info);
         }));
     });

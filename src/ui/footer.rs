@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::ScreenLayout;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::keys::hints;
 
@@ -66,8 +67,7 @@ fn place(app: &App, area: Rect) -> Vec<(Rect, usize)> {
 }
 
 /// Draws the hints into their places, or the notice of a save that worked in their stead.
-pub fn render(app: &App, l: &ScreenLayout, f: &mut Frame) {
-    let th = &app.theme;
+pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
     if let Some(notice) = app.save.notice(app.overlay) {
         let r = Rect {
             x: l.footer.x.saturating_add(1),
