@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     match cli.command {
-        Some(Command::Topics) => cli::topics::list(&tree),
+        Some(Command::Topics) => cli::topics::list(&tree, &config),
         Some(Command::Topic { id }) => cli::topics::show(&tree, &config, &id),
         Some(Command::Export { format, output }) => export(&tree, &config, format, output),
         Some(
@@ -77,7 +77,7 @@ fn no_terminal(config: &Config) -> Option<ExitCode> {
     eprintln!(
         "{}\nerror: aftercare needs a terminal, and {missing} is not one\n  \
          hint: for a screen reader, a script or a pipe use line mode: aftercare --plain",
-        config.fill(aftercare::ui::strings::BANNER)
+        aftercare::words::contact_line(&config.clinic)
     );
     Some(ExitCode::from(2))
 }

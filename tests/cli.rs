@@ -80,6 +80,15 @@ fn a_mode_with_a_subcommand_is_an_error_not_ignored() {
         assert!(stderr(&out).contains(named), "{args:?}: {}", stderr(&out));
         assert_eq!(stdout(&out), "", "{args:?}: nothing was done");
     }
+    // The global options still go before or after a subcommand.
+    for args in [
+        &["--config", "data/clinic.example.toml", "topics"][..],
+        &["topics", "--config", "data/clinic.example.toml"][..],
+        &["--content", "tests/fixtures/starter", "check"][..],
+    ] {
+        let out = aftercare(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
 }
 
 #[test]
@@ -137,7 +146,7 @@ fn without_a_terminal_the_app_points_at_line_mode() {
     assert!(!err.contains("os error"), "{err}");
     // Whoever started it may be unwell: the emergency line comes first.
     assert!(
-        err.starts_with("Very unwell? Call your emergency number"),
+        err.starts_with("In an emergency call your emergency number"),
         "{err}"
     );
     let err = stderr(&aftercare(&["--kiosk"]));
@@ -238,4 +247,20 @@ fn the_readme_line_mode_example_ends_with_the_status_it_names() {
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), answers.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(status), "{line}\n{}", stdout(&out));
+}
+
+/// What `topics` and `topic` print is read by a person: whom to call comes with it.
+#[test]
+fn topics_and_a_topic_end_with_whom_to_call() {
+    for args in [&["topics"][..], &["topic", "histamine"][..]] {
+        let out = aftercare(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = stdout(&out);
+        let tail: String = text.lines().rev().take(3).collect::<Vec<_>>().join(" ");
+        assert!(
+            tail.contains("In an emergency call your emergency number")
+                && tail.contains("contact your massage therapist"),
+            "{args:?}: {tail}"
+        );
+    }
 }

@@ -20,9 +20,7 @@ use clap::{CommandFactory, Parser, Subcommand};
     name = "aftercare",
     version,
     about,
-    long_about = None,
-    // `--plain topics` or `--kiosk check` would silently ignore the mode: make it an error.
-    args_conflicts_with_subcommands = true
+    long_about = None
 )]
 pub struct Cli {
     /// Content file or folder to use instead of the built-in content.
@@ -98,6 +96,21 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The subcommand as it is typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Check { .. } => "check",
+            Command::Export { .. } => "export",
+            Command::HashPin => "hash-pin",
+            Command::Topics => "topics",
+            Command::Topic { .. } => "topic",
+            Command::Completions { .. } => "completions",
+            Command::Man { .. } => "man",
+        }
+    }
+}
+
 /// The formats of `aftercare export`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -120,18 +133,27 @@ impl From<ExportFormat> for aftercare::export::Format {
 /// the rest): the usage error to print, or `None` when the line makes sense.
 pub fn misuse(cli: &Cli) -> Option<clap::Error> {
     use clap::error::ErrorKind;
+    let mode = [("--plain", cli.plain), ("--kiosk", cli.kiosk)]
+        .into_iter()
+        .find(|(_, given)| *given);
+    if let (Some((flag, _)), Some(command)) = (mode, &cli.command) {
+        // `--plain topics` or `--kiosk check` would silently ignore the mode.
+        let message = format!(
+            "{flag} runs the app in a mode; it does not go with the subcommand '{}'. Use one \
+             or the other: `aftercare {flag}` or `aftercare {}`",
+            command.name(),
+            command.name()
+        );
+        return Some(Cli::command().error(ErrorKind::ArgumentConflict, message));
+    }
     let message = match &cli.command {
         Some(Command::Check { path: Some(p), .. }) if cli.content.is_some() => format!(
             "the content is given twice: '{}' and --content; check one of them: `aftercare check {}`",
             p.display(),
             p.display()
         ),
-        Some(Command::HashPin | Command::Completions { .. } | Command::Man { .. }) => {
-            let name = match &cli.command {
-                Some(Command::HashPin) => "hash-pin",
-                Some(Command::Completions { .. }) => "completions",
-                _ => "man",
-            };
+        Some(command @ (Command::HashPin | Command::Completions { .. } | Command::Man { .. })) => {
+            let name = command.name();
             let used = [
                 ("--content", cli.content.is_some()),
                 ("--config", cli.config.is_some()),

@@ -9,14 +9,27 @@ use aftercare::content::{Tree, diag::did_you_mean};
 
 use super::out;
 
-/// Lists every topic: its id, then its summary.
-pub fn list(tree: &Tree) -> ExitCode {
-    let text: String = tree
+/// Lists every topic: its id, then its summary; the contact line last, as on every screen.
+pub fn list(tree: &Tree, config: &Config) -> ExitCode {
+    let mut text: String = tree
         .topics
         .iter()
         .map(|t| format!("{:<26} {}\n", t.id, t.summary))
         .collect();
+    text.push_str(&contact(config, 80));
     out::print_then(&text, ExitCode::SUCCESS)
+}
+
+/// Whom to call, wrapped to `width`, after a blank line: the emergency number and the clinic's
+/// phone go with everything printed for a person.
+fn contact(config: &Config, width: usize) -> String {
+    let line = aftercare::words::contact_line(&config.clinic);
+    let mut text = String::from("\n");
+    for l in textwrap::wrap(&line, width) {
+        text.push_str(&l);
+        text.push('\n');
+    }
+    text
 }
 
 /// Prints one topic, wrapped to the terminal (at most 100 columns) or to 80 in a pipe.
@@ -30,10 +43,9 @@ pub fn show(tree: &Tree, config: &Config, id: &str) -> ExitCode {
     } else {
         80
     };
-    out::print_then(
-        &aftercare::plain::topic_text(tree, config, i, width),
-        ExitCode::SUCCESS,
-    )
+    let mut text = aftercare::plain::topic_text(tree, config, i, width);
+    text.push_str(&contact(config, width));
+    out::print_then(&text, ExitCode::SUCCESS)
 }
 
 /// The message for a topic id that does not exist: the closest id if one is close, else the
