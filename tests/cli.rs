@@ -199,6 +199,9 @@ fn the_man_page_names_every_subcommand() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let page = stdout(&out);
     assert!(page.contains(".TH aftercare 1"), "{page}");
+    assert!(page.contains("call your emergency number"), "whom to call");
+    let help = stdout(&aftercare(&["--help"]));
+    assert!(help.contains("call your emergency number"), "{help}");
     assert!(page.contains("--plain") || page.contains("\\-\\-plain"));
     for sub in SUBCOMMANDS {
         let roff = format!("aftercare-{sub}").replace('-', "\\-");

@@ -20,7 +20,9 @@ use clap::{CommandFactory, Parser, Subcommand};
     name = "aftercare",
     version,
     about,
-    long_about = None
+    long_about = None,
+    // --help and the man page are read by people too: whom to call goes with them.
+    after_help = "If you feel very unwell, call your emergency number (999, 112 or 911) now."
 )]
 pub struct Cli {
     /// Content file or folder to use instead of the built-in content.
