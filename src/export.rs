@@ -102,14 +102,16 @@ fn mermaid_label(text: &str) -> String {
 }
 
 fn level_style(level: Level) -> (&'static str, &'static str, &'static str) {
-    // (symbol, fill colour, DOT shape): shape and symbol carry the level without colour.
-    match level {
-        Level::Expected => ("✓", "#c8f0c8", "ellipse"),
-        Level::Therapist => ("☎", "#c8e6fa", "ellipse"),
-        Level::Doctor => ("✚", "#fff3b0", "hexagon"),
-        Level::Urgent => ("!", "#ffd2a0", "octagon"),
-        Level::Emergency => ("‼", "#ff9a9a", "doubleoctagon"),
-    }
+    // (symbol, fill colour, DOT shape): shape and symbol carry the level without colour. The
+    // symbol is the app's own (`words::level_symbol`), so the chart matches the screens.
+    let (fill, shape) = match level {
+        Level::Expected => ("#c8f0c8", "ellipse"),
+        Level::Therapist => ("#c8e6fa", "ellipse"),
+        Level::Doctor => ("#fff3b0", "hexagon"),
+        Level::Urgent => ("#ffd2a0", "octagon"),
+        Level::Emergency => ("#ff9a9a", "doubleoctagon"),
+    };
+    (crate::words::level_symbol(level, false), fill, shape)
 }
 
 fn dot_escape(s: &str) -> String {

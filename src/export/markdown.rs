@@ -65,7 +65,14 @@ fn intro(s: &mut String, tree: &Tree, config: &Config) {
         tree.questions[tree.meta.another].id,
         anchor(tree, tree.another())
     );
-    s.push_str("Levels: ✓ expected · ☎ therapist · ✚ doctor · ! urgent · ‼ emergency. Dashed/\"not sure\" answers must lead to the safer branch.\n\n");
+    let legend: Vec<String> = (Level::ALL.iter())
+        .map(|&l| format!("{} {}", level_style(l).0, l.id()))
+        .collect();
+    let _ = writeln!(
+        s,
+        "Levels: {}. Dashed/\"not sure\" answers must lead to the safer branch.\n",
+        legend.join(" · ")
+    );
 }
 
 /// An overview a clinician can check first: how many outcomes at each level.
