@@ -1,5 +1,7 @@
 //! A pseudo-terminal harness for end-to-end tests: the real binary at a given size, read through
-//! a vt100 parser. Every wait is for screen text or process state with a timeout.
+//! a vt100 parser. Every wait is for screen text or process state with a timeout, and every
+//! timeout is generous: on a busy 2-core machine a step may take seconds, and a timeout only
+//! decides how long a failing test takes to say so.
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
@@ -7,7 +9,44 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long any one wait may take before the test fails. Passing tests never wait this long.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A process's state letter (`R`, `S`, `Z`...) and the CPU time it has used (user + system, in
+/// clock ticks of 10 ms), from `/proc/PID/stat`; `None` once it is gone and reaped.
+pub fn proc_stat(pid: &str) -> Option<(char, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some((f.first()?.chars().next()?, ticks))
+}
+
+/// Waits (up to [`TIMEOUT`]) for process `pid` to exit, without reaping it; returns the CPU
+/// ticks it had used when last seen running. Kills it and fails the test if it does not exit.
+pub fn wait_exited(pid: &str) -> u64 {
+    let end = Instant::now() + TIMEOUT;
+    let mut last = 0;
+    loop {
+        match proc_stat(pid) {
+            None => return last,
+            Some(('Z', ticks)) => return ticks,
+            Some((_, ticks)) => last = ticks,
+        }
+        if Instant::now() >= end {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", pid])
+                .status();
+            panic!(
+                "still running {} s after being told to end ({} ms of CPU in all)",
+                TIMEOUT.as_secs(),
+                last * 10
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
 
 pub fn size(cols: u16, rows: u16) -> PtySize {
     PtySize {
@@ -96,6 +135,19 @@ impl Session {
 
     pub fn wait_for(&mut self, text: &str) {
         self.wait_for_within(text, TIMEOUT);
+    }
+
+    /// Reads until `done` holds for the screen (up to [`TIMEOUT`]); `what` names it on failure.
+    pub fn wait_until(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let end = Instant::now() + TIMEOUT;
+        while !done(self.parser.screen()) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting until {what}; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
     }
 
     /// Waits for `text` for up to `timeout` (for what the app itself waits for, e.g. a kiosk's
