@@ -228,6 +228,46 @@ impl Session {
             .unwrap();
     }
 
+    /// Whether what the app wrote so far ends where a frame ends: ratatui finishes every frame
+    /// by hiding the cursor, or by showing it and moving it to a text field.
+    pub fn at_frame_end(&self) -> bool {
+        let raw = &self.raw[..];
+        if raw.ends_with(b"\x1b[?25l") {
+            return true;
+        }
+        // "\x1b[?25h" then "\x1b[ROW;COLH".
+        raw.strip_suffix(b"H")
+            .and_then(|r| {
+                r.iter()
+                    .rposition(|&b| b == 0x1b)
+                    .map(|i| (&r[..i], &r[i + 1..]))
+            })
+            .is_some_and(|(before, params)| {
+                before.ends_with(b"\x1b[?25h")
+                    && params.first() == Some(&b'[')
+                    && params[1..].iter().all(|b| b.is_ascii_digit() || *b == b';')
+            })
+    }
+
+    /// Waits for `text` on a whole frame: on screen, with the frame that drew it finished (so
+    /// nothing of the frame before is left half overwritten).
+    pub fn wait_for_frame(&mut self, text: &str) {
+        self.wait_for_frame_within(text, TIMEOUT);
+    }
+
+    /// [`Session::wait_for_frame`] for up to `timeout`.
+    pub fn wait_for_frame_within(&mut self, text: &str, timeout: Duration) {
+        let end = Instant::now() + timeout;
+        while !(self.screen().contains(text) && self.at_frame_end()) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for a whole frame with {text:?}; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
     /// Reads until the app has written nothing for `quiet`.
     pub fn settle(&mut self, quiet: Duration) {
         let end = Instant::now() + TIMEOUT;
