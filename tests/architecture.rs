@@ -22,6 +22,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("triage", 1),
     ("kiosk", 1),
     ("app", 2),
+    ("words", 2),
     ("ui", 3),
     // The runners and the I/O around them.
     ("plain", 4),
