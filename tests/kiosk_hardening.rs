@@ -15,24 +15,19 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::pty::{Session, TIMEOUT, proc_stat};
+use common::pty::{Session, TIMEOUT, kiosk_config, proc_stat};
 
 /// A kiosk config in `dir`: emergency number 999, staff PIN 2468, the shortest idle timeout
 /// and countdown the config allows (10 s and 3 s), and a log file.
 fn config(dir: &Path) -> String {
-    let hash = aftercare::kiosk::hash_pin("2468", &[3; 16]).unwrap();
-    let path = dir.join("clinic.toml");
     let log = dir.join("kiosk.log");
-    std::fs::write(
-        &path,
-        format!(
-            "[clinic]\nemergency = \"999\"\n\n[kiosk]\npin_hash = \"{hash}\"\n\
-             idle_timeout_secs = 10\ncountdown_secs = 3\nlog_path = \"{}\"\n",
+    kiosk_config(
+        dir,
+        &format!(
+            "idle_timeout_secs = 10\ncountdown_secs = 3\nlog_path = \"{}\"\n",
             log.display()
         ),
     )
-    .unwrap();
-    path.to_string_lossy().into_owned()
 }
 
 fn kiosk(dir: &Path, extra: &[&str]) -> Session {

@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::pty::{Session, TIMEOUT};
+use common::pty::{Session, TIMEOUT, kiosk_config};
 use common::rng::Rng;
 
 #[test]
@@ -74,13 +74,8 @@ fn sigterm_restores_the_terminal() {
     s.wait_for("Check a symptom");
     s.send("\r");
     s.wait_for("Right now");
-    let pid = s.child.process_id().unwrap();
     let at = s.raw.len();
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
+    s.kill("-TERM");
     s.finish();
     let after = String::from_utf8_lossy(&s.raw[at..]).into_owned();
     assert!(
@@ -89,22 +84,10 @@ fn sigterm_restores_the_terminal() {
     );
 }
 
-/// A kiosk config in a temporary folder with the staff PIN 2468.
-fn kiosk_config(dir: &std::path::Path) -> String {
-    let hash = aftercare::kiosk::hash_pin("2468", &[3; 16]).unwrap();
-    let path = dir.join("clinic.toml");
-    std::fs::write(
-        &path,
-        format!("[clinic]\nemergency = \"999\"\n\n[kiosk]\npin_hash = \"{hash}\"\n"),
-    )
-    .unwrap();
-    path.to_string_lossy().into_owned()
-}
-
 #[test]
 fn a_kiosk_survives_every_quit_key_and_random_bytes_and_leaves_only_by_pin_or_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let cfg = kiosk_config(dir.path());
+    let cfg = kiosk_config(dir.path(), "");
     let mut s = Session::start_env(&["--kiosk", "--config", &cfg], &[]);
     s.wait_for("Check a symptom");
     // q, Esc, Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ on the welcome screen and mid-session.
@@ -165,14 +148,7 @@ fn a_kiosk_survives_every_quit_key_and_random_bytes_and_leaves_only_by_pin_or_si
 fn a_kiosk_ends_cleanly_on_sigterm_and_ignores_sigint() {
     let mut s = Session::start_env(&["--kiosk"], &[]);
     s.wait_for("Check a symptom");
-    let pid = s.child.process_id().unwrap().to_string();
-    let kill = |sig: &str| {
-        std::process::Command::new("kill")
-            .args([sig, &pid])
-            .status()
-            .unwrap()
-    };
-    assert!(kill("-INT").success());
+    s.kill("-INT");
     s.send("\r");
     s.wait_for("Right now, do you have any of these?");
     assert!(
@@ -180,7 +156,7 @@ fn a_kiosk_ends_cleanly_on_sigterm_and_ignores_sigint() {
         "SIGINT does not end a kiosk"
     );
     let at = s.raw.len();
-    assert!(kill("-TERM").success());
+    s.kill("-TERM");
     assert_eq!(s.finish(), 0);
     let after = String::from_utf8_lossy(&s.raw[at..]).into_owned();
     assert!(
@@ -221,11 +197,7 @@ fn a_kiosk_that_panics_restores_the_terminal_and_starts_again_on_the_welcome_scr
     }
     s.wait_for("Check a symptom");
     assert!(s.child.try_wait().unwrap().is_none());
-    let pid = s.child.process_id().unwrap().to_string();
-    std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap();
+    s.kill("-TERM");
     s.finish();
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("kiosk started"), "{text}");

@@ -90,21 +90,25 @@ impl TestApp {
         self
     }
 
+    /// A clinic config other than the default one.
     pub fn config(mut self, config: Config) -> Self {
         self.config = config;
         self
     }
 
+    /// A theme other than no colour (colour makes pictures move).
     pub fn theme(mut self, theme: Theme) -> Self {
         self.theme = theme;
         self
     }
 
+    /// A screen size other than 80x24.
     pub fn size(mut self, w: u16, h: u16) -> Self {
         self.size = (w, h);
         self
     }
 
+    /// The app, laid out at its size at time zero.
     pub fn build(self) -> Ui {
         let app = if self.kiosk {
             App::new_kiosk(self.tree, self.config, Duration::ZERO)

@@ -281,6 +281,19 @@ impl Session {
     }
 }
 
+/// A kiosk config in `dir` with the emergency number 999, the staff PIN 2468 and `kiosk_lines`
+/// added to its `[kiosk]` table; returns its path.
+pub fn kiosk_config(dir: &std::path::Path, kiosk_lines: &str) -> String {
+    let hash = aftercare::kiosk::hash_pin("2468", &[3; 16]).unwrap();
+    let path = dir.join("clinic.toml");
+    std::fs::write(
+        &path,
+        format!("[clinic]\nemergency = \"999\"\n\n[kiosk]\npin_hash = \"{hash}\"\n{kiosk_lines}"),
+    )
+    .unwrap();
+    path.to_string_lossy().into_owned()
+}
+
 /// The terminal is back to normal: the alternate screen left, the cursor shown, mouse reports off.
 pub fn assert_restored(after: &str) {
     assert!(

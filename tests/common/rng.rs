@@ -14,6 +14,7 @@ impl Rng {
         })
     }
 
+    /// The next 64 random bits.
     pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -26,6 +27,7 @@ impl Rng {
         self.next() % n
     }
 
+    /// One of `xs`, which must not be empty.
     pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
         xs[self.below(xs.len() as u64) as usize]
     }
