@@ -17,6 +17,11 @@ use crate::content::{Diagnostic, RawFile, SourceFile};
 /// rather than guessing a country: a wrong single number is worse than a longer line.
 pub const DEFAULT_EMERGENCY: &str = "your emergency number (999, 112 or 911)";
 
+/// What to say for the clinic's phone when the clinic config names none.
+pub const NO_PHONE: &str = "your massage therapist";
+/// What to call the clinic when the clinic config names none.
+pub const NO_NAME: &str = "your clinic";
+
 /// Colours: the default theme or high contrast. `NO_COLOR` is honoured on top of either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -35,6 +40,22 @@ pub struct Clinic {
     /// therapist").
     pub phone: Option<String>,
     pub emergency: String,
+}
+
+impl Clinic {
+    /// The clinic's name, or "your clinic".
+    pub fn name_words(&self) -> &str {
+        if self.name.is_empty() {
+            NO_NAME
+        } else {
+            &self.name
+        }
+    }
+
+    /// The clinic's phone number, or "your massage therapist" when it has none.
+    pub fn phone_words(&self) -> &str {
+        self.phone.as_deref().unwrap_or(NO_PHONE)
+    }
 }
 
 /// Kiosk behaviour: privacy reset timing, staff exit, the log.

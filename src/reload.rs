@@ -178,11 +178,12 @@ mod tests {
     /// it. (`fs::write` empties the file first: a watcher woken between the two steps on a slow
     /// machine would rightly refuse an empty file, and the test would fail for nothing.)
     fn save(path: &std::path::Path, text: &str) {
-        let tmp = path.with_extension("saving");
+        // A name of its own for every save: the tests run side by side in one process.
+        static SAVES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let outside = std::env::temp_dir().join(format!(
-            "aftercare-reload-{}-{}",
-            std::process::id(),
-            tmp.file_name().unwrap().to_string_lossy()
+            "aftercare-reload-{}-{n}.saving",
+            std::process::id()
         ));
         std::fs::write(&outside, text).unwrap();
         std::fs::rename(&outside, path).unwrap();

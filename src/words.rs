@@ -6,14 +6,10 @@
 //! same wherever they appear. Whether the clinic has a phone is [`Clinic::phone`] being `Some`:
 //! nothing compares with a placeholder.
 
-use crate::config::{Clinic, Config};
+use crate::config::{Clinic, Config, NO_PHONE};
 use crate::content::{Level, Outcome, Tree};
 use crate::triage::Session;
 
-/// What to say for the clinic's phone when the clinic config names none.
-pub const NO_PHONE: &str = "your massage therapist";
-/// What to call the clinic when the clinic config names none.
-pub const NO_NAME: &str = "your clinic";
 /// An outcome's section headings.
 pub const DO_NOW: &str = "Do this now";
 pub const WATCH: &str = "Get help if…";
@@ -41,22 +37,6 @@ pub fn level_symbol(level: Level, ascii: bool) -> &'static str {
 /// Symbol and word together: "‼ EMERGENCY".
 pub fn level_label(level: Level, ascii: bool) -> String {
     format!("{} {}", level_symbol(level, ascii), level.word())
-}
-
-impl Clinic {
-    /// The clinic's name, or "your clinic".
-    pub fn name_words(&self) -> &str {
-        if self.name.is_empty() {
-            NO_NAME
-        } else {
-            &self.name
-        }
-    }
-
-    /// The clinic's phone number, or "your massage therapist" when it has none.
-    pub fn phone_words(&self) -> &str {
-        self.phone.as_deref().unwrap_or(NO_PHONE)
-    }
 }
 
 /// Whom to ask with a question: "For questions, call Hill Clinic on 01632 960000." — or "For
@@ -113,7 +93,8 @@ pub fn overall_sentence(level: Level) -> String {
 }
 
 /// The plain-text summary printed to the terminal after quitting (it stays in the scrollback):
-/// each result's level, title and "Do this now", the overall level and the emergency line.
+/// each result's level, title and "Do this now", the overall level, the emergency line and whom
+/// to ask with a question.
 /// `None` if no symptom check reached an outcome.
 pub fn summary_text(
     tree: &Tree,
@@ -143,6 +124,8 @@ pub fn summary_text(
         out.push_str(&format!("\nOverall: {}\n", level_label(level, ascii)));
     }
     out.push_str(&fill(SUMMARY_EMERGENCY));
+    out.push(' ');
+    out.push_str(&questions_sentence(&config.clinic));
     out.push('\n');
     Some(out)
 }
@@ -239,6 +222,23 @@ mod tests {
             contact_line(&clinic("Hill Clinic", None)),
             "In an emergency call 999. For questions, contact your massage therapist."
         );
+    }
+
+    #[test]
+    fn every_summary_ends_with_the_emergency_number_and_the_clinic_phone() {
+        let tree = crate::content::default_tree().unwrap();
+        let config = Config {
+            clinic: clinic("Hill Clinic", Some("01632 960000")),
+            ..Config::default()
+        };
+        let mut session = Session::new(&tree);
+        while session.answer(&tree, 0).is_ok() {}
+        let text = summary_text(&tree, &config, &session, false).unwrap();
+        let md = summary_markdown(&tree, &config, &session);
+        let code = summary_code(&tree, &config, &session, 300);
+        for s in [&text, &md, &code] {
+            assert!(s.contains("999") && s.contains("01632 960000"), "{s}");
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use aftercare::kiosk::hash_pin;
 use aftercare::ui;
 use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
-use common::{TestApp, draw, embedded, secs, starter, text};
+use common::{TestApp, draw, embedded, secs, show, starter, text};
 
 /// A kiosk on the starter tree: 90 s idle timeout, 15 s countdown, PIN 2468.
 fn kiosk() -> Ui {
@@ -34,7 +34,7 @@ fn start_session(a: &mut Ui, at: u64) {
 
 #[test]
 fn an_idle_welcome_screen_never_wakes() {
-    let a = kiosk();
+    let mut a = kiosk();
     assert_eq!(
         a.next_deadline(),
         None,
@@ -116,6 +116,7 @@ fn a_tap_or_key_during_the_countdown_keeps_the_session_and_does_nothing_else() {
     a.update(Input::Deadline, secs(95));
     assert_eq!(a.overlay, Some(Overlay::StillThere));
     // The tap lands on an answer's place, but only closes the countdown.
+    show(&mut a);
     a.update(Input::Click { col: 5, row: 12 }, secs(96));
     assert_eq!(a.overlay, None);
     assert_eq!(a.screen, before);
@@ -223,7 +224,9 @@ fn staff_exit_needs_the_chord_and_the_right_pin_and_wrong_pins_slow_down() {
     assert_eq!(key(&mut a, Key::Enter, 15), vec![Effect::Quit]);
 }
 
+/// A tap on the screen as drawn (the runner draws after every input that changes it).
 fn tap(a: &mut Ui, col: u16, row: u16, at: u64) -> Vec<Effect> {
+    show(a);
     a.update(Input::Click { col, row }, secs(at))
 }
 
@@ -420,6 +423,7 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
         .position(|h| h.2 == aftercare::app::Action::TakeHome)
         .unwrap();
     let (r, _) = l.hints.iter().find(|(_, i)| *i == qr).unwrap();
+    show(&mut a);
     a.update(Input::Click { col: r.x, row: r.y }, secs(2));
     assert_eq!(a.overlay, Some(Overlay::TakeHome), "the QR code by a tap");
 }

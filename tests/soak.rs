@@ -91,7 +91,7 @@ const SIZES: &[(u16, u16)] = &[
 
 /// The next input, moving the clock first. Answers (digits, Enter) are likelier than anything
 /// else so the walk reaches outcomes and later walks, not only the welcome screen.
-fn next_input(r: &mut Rng, app: &Ui, now: &mut Duration) -> Input {
+fn next_input(r: &mut Rng, app: &mut Ui, now: &mut Duration) -> Input {
     *now += Duration::from_millis(r.below(3_000));
     match r.below(100) {
         // Digits answer questions; on reading screens they follow links, and a walk that kept
@@ -172,7 +172,7 @@ fn soak(mut app: Ui, seed: u64) -> Seen {
     app.update(Input::Resize { w: 80, h: 24 }, now);
     let mut seen = Seen::default();
     for step in 0..events {
-        let input = next_input(&mut r, &app, &mut now);
+        let input = next_input(&mut r, &mut app, &mut now);
         let what = format!(
             "{} seed {seed:#x} step {step} input {input:?}",
             if kiosk { "kiosk" } else { "normal" }

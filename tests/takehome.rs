@@ -7,7 +7,7 @@ mod common;
 
 use aftercare::app::{Input, Key, Overlay};
 use aftercare::ui::{self, layout::OverlayLayout, takehome};
-use common::{TestApp, app, draw, press, starter, text, typed};
+use common::{TestApp, app, draw, press, show, starter, text, typed};
 use ratatui::style::Color;
 use std::time::Duration;
 
@@ -78,6 +78,7 @@ fn the_code_on_screen_decodes_to_the_summary() {
             "the banner stays on screen"
         );
         // Any key or a tap closes it.
+        show(&mut a);
         a.update(Input::Click { col: 1, row: 5 }, Duration::from_secs(99));
         assert_eq!(a.overlay, None);
     }

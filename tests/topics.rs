@@ -15,7 +15,7 @@ use aftercare::ui;
 use aftercare::ui::Ui;
 use aftercare::ui::layout::Body;
 use aftercare::ui::theme::Theme;
-use common::{TestApp, app, draw, embedded, ms, press, text, typed};
+use common::{TestApp, app, draw, embedded, ms, press, show, text, typed};
 
 /// An app on the embedded default content (13 topics) at `w` x `h`.
 fn full(w: u16, h: u16, theme: Theme, config: Config) -> Ui {
@@ -36,7 +36,10 @@ fn colour(w: u16, h: u16) -> Ui {
     full(w, h, Theme::default(), Config::default())
 }
 
+/// An input at `at` ms, on the screen as drawn (the runner draws after every input that changes
+/// it; a tap on an undrawn screen is dropped).
 fn at(a: &mut Ui, input: Input, at: u64) -> Vec<Effect> {
+    show(a);
     a.update(input, ms(at))
 }
 

@@ -52,7 +52,7 @@ const KEYS: [Key; 14] = [
 ];
 
 /// One input and how far the clock moves first.
-fn next_input(b: &mut Bytes, app: &Ui, now: &mut Duration) -> Input {
+fn next_input(b: &mut Bytes, app: &mut Ui, now: &mut Duration) -> Input {
     let op = b.u8();
     *now += Duration::from_millis(u64::from(b.u8()) * 40);
     match op % 16 {
@@ -120,7 +120,7 @@ fuzz_target!(|data: &[u8]| {
         let mut steps = 0;
         while !b.0.is_empty() && steps < MAX_STEPS {
             steps += 1;
-            let input = next_input(&mut b, &app, &mut now);
+            let input = next_input(&mut b, &mut app, &mut now);
             let effects = app.update(input, now);
             if kiosk {
                 assert!(!effects.contains(&Effect::Quit), "a kiosk without a PIN quit on {input:?}");

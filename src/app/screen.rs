@@ -4,7 +4,7 @@
 use super::{Action, ListMode};
 
 /// How the app is being run: at a person's own terminal, or as an unattended clinic kiosk
-/// (locked down, resets itself; see [`kiosk`]).
+/// (locked down, resets itself; see [`kiosk`](super::kiosk)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     #[default]

@@ -4,7 +4,11 @@
 //! The state machine (`app`) knows nothing of drawing; it resolves taps and scrolling against a
 //! [`ScreenLayout`] it is handed. `Ui` hands it the layout of the frame last drawn, or, when an
 //! input may have changed the state since, lays the screen out afresh — so a key that arrives
-//! alone costs no second layout, and a tap always lands on what was drawn.
+//! alone costs no second layout, and a tap always lands on what was drawn. A tap that arrives
+//! after an input changed the screen but before the new screen was drawn (two taps read in one
+//! go: a double tap, a bouncy touch screen, a burst over SSH) is dropped: it was aimed at a
+//! screen that is gone, and the one now at that spot — perhaps a safety question — was never
+//! seen. Keys are kept: a person may type ahead.
 
 use std::ops::Deref;
 use std::time::Duration;
@@ -22,6 +26,8 @@ pub struct Ui {
     theme: Theme,
     /// The layout of the last frame, until the state may have changed.
     drawn: Option<ScreenLayout>,
+    /// The screen changed since the last frame was drawn: taps wait for the new frame.
+    unseen: bool,
 }
 
 impl Ui {
@@ -32,6 +38,7 @@ impl Ui {
             app,
             theme,
             drawn: None,
+            unseen: false,
         }
     }
 
@@ -52,24 +59,33 @@ impl Ui {
             .get_or_insert_with(|| layout(app, theme, app.area()))
     }
 
-    /// Hands one input to the app at time `now`; see [`App::update`].
+    /// Hands one input to the app at time `now`; see [`App::update`]. A tap on a screen that
+    /// changed and was not drawn again yet does nothing (see the module's notes).
     pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
-        self.layout();
+        if self.unseen && matches!(input, Input::Click { .. }) {
+            return Vec::new();
+        }
+        // A resize or a deadline reads no layout: do not lay out the old screen for them.
+        if !matches!(input, Input::Resize { .. } | Input::Deadline) {
+            self.layout();
+        }
         let drawn = self.drawn.take().unwrap_or_default();
-        self.app.update(input, now, &drawn)
+        let effects = self.app.update(input, now, &drawn);
+        self.unseen |= effects.contains(&Effect::Redraw);
+        effects
     }
 
     /// When the app next wants `Input::Deadline`; see [`App::next_deadline`].
-    pub fn next_deadline(&self) -> Option<Duration> {
-        match &self.drawn {
-            Some(drawn) => self.app.next_deadline(drawn),
-            None => (self.app).next_deadline(&layout(&self.app, &self.theme, self.app.area())),
-        }
+    pub fn next_deadline(&mut self) -> Option<Duration> {
+        self.layout();
+        let drawn = self.drawn.as_ref()?;
+        self.app.next_deadline(drawn)
     }
 
     /// Draws the app into the frame and keeps the layout it drew.
     pub fn render(&mut self, f: &mut Frame) {
         self.drawn = Some(render(&self.app, &self.theme, f));
+        self.unseen = false;
     }
 }
 

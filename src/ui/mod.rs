@@ -29,7 +29,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub use driven::Ui;
 pub use layout::{ScreenLayout, hit, layout};
@@ -133,10 +133,8 @@ fn render_too_small(th: &Theme, l: &ScreenLayout, f: &mut Frame) {
     let text = strings::TOO_SMALL
         .replace("{need}", &format!("{}x{}", layout::MIN_W, layout::MIN_H))
         .replace("{now}", &format!("{}x{}", a.width, a.height));
-    let p = Paragraph::new(text)
-        .style(th.heading())
-        .wrap(Wrap { trim: true });
-    f.render_widget(p, rest);
+    f.render_widget(Paragraph::new("").style(th.heading()), rest);
+    draw_text(f, rest, &text, th.heading());
 }
 
 /// Draws `text` wrapped into `r` (rows beyond `r` are cut off, never spilled).

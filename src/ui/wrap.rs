@@ -3,7 +3,7 @@
 //! Both sides call the same function with the same width, so the rows layout reserves are exactly
 //! the rows render fills. Pure; never panics, even at width 0.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Wraps `text` into lines of at most `width` columns with textwrap's first-fit algorithm:
 /// breaking at spaces, never at hyphens, splitting words that are longer than a line. Runs of
@@ -21,7 +21,10 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
             continue;
         }
         // Most texts (labels, the banner on a wide screen) fit on one line as they are.
-        if para.width() <= width && !para.starts_with(' ') && !para.contains("  ") {
+        let plain = !para.starts_with(' ')
+            && !para.contains("  ")
+            && !para.chars().any(|c| c.is_whitespace() && c != ' ');
+        if plain && para.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() <= width {
             lines.push(para.trim_end().to_string());
             continue;
         }
