@@ -46,8 +46,19 @@ pub struct Scrolled {
 
 impl Scrolled {
     /// The on-screen rectangles of the `(link, row)` pairs (rows counted in the whole text) that
-    /// are scrolled into view: what a tap on a link hits.
-    pub fn visible_rows(&self, rows: impl IntoIterator<Item = (usize, u16)>) -> Vec<(usize, Rect)> {
+    /// are scrolled into view: what a tap on a link hits. A link with fewer than `touch` rows in
+    /// view is no target (a sliver at the edge would be too small for a finger).
+    pub fn visible_rows(
+        &self,
+        rows: impl IntoIterator<Item = (usize, u16)>,
+        touch: u16,
+    ) -> Vec<(usize, Rect)> {
+        let shown: Vec<(usize, Rect)> = self.rows_in_view(rows);
+        let tall = |i: usize| shown.iter().filter(|(j, _)| *j == i).count() >= usize::from(touch);
+        shown.iter().copied().filter(|&(i, _)| tall(i)).collect()
+    }
+
+    fn rows_in_view(&self, rows: impl IntoIterator<Item = (usize, u16)>) -> Vec<(usize, Rect)> {
         rows.into_iter()
             .filter(|&(_, row)| row >= self.scroll && row < self.scroll + self.text.height)
             .map(|(i, row)| {
@@ -209,6 +220,7 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
                 &super::welcome::texts(app),
                 selected,
                 l.column,
+                app.target_rows,
             ));
         }
         Screen::Question { selected } => {
@@ -216,6 +228,7 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
                 &super::question::texts(app),
                 selected,
                 l.column,
+                app.target_rows,
             ));
         }
         Screen::Outcome { scroll, .. } => {
@@ -374,6 +387,12 @@ fn more_targets(s: &Scrolled) -> Vec<Target> {
 
 /// A scrolling region of `lines` rows in `area`, with an indicator row when it overflows.
 pub fn scrolled(area: Rect, lines: u16, scroll: u16) -> (Scrolled, u16) {
+    scrolled_touch(area, lines, scroll, 1)
+}
+
+/// [`scrolled`] with an indicator `touch` rows high, a tap target for a finger.
+pub fn scrolled_touch(area: Rect, lines: u16, scroll: u16, touch: u16) -> (Scrolled, u16) {
+    let touch = touch.max(1);
     if lines <= area.height {
         let text = Rect {
             height: lines,
@@ -390,12 +409,12 @@ pub fn scrolled(area: Rect, lines: u16, scroll: u16) -> (Scrolled, u16) {
         );
     }
     let text = Rect {
-        height: area.height.saturating_sub(1),
+        height: area.height.saturating_sub(touch),
         ..area
     };
     let indicator = Rect {
         y: text.bottom(),
-        height: area.height.min(1),
+        height: area.height.min(touch),
         ..area
     };
     let max = lines.saturating_sub(text.height);

@@ -14,6 +14,7 @@ pub mod outcome;
 pub mod picture;
 pub mod question;
 pub mod reader;
+pub mod semantic;
 pub mod strings;
 pub mod summary;
 pub mod takehome;
@@ -68,8 +69,16 @@ pub fn banner_text(app: &App, width: u16, height: u16) -> String {
         .unwrap_or_else(|| digits.to_string())
 }
 
-/// Draws the whole app into the frame.
+/// Draws the whole app into the frame; with ASCII symbols (the Linux console) every cell is
+/// ASCII.
 pub fn render(app: &App, f: &mut Frame) {
+    draw_all(app, f);
+    if app.theme.symbols == theme::Symbols::Ascii {
+        theme::ascii_only(f.buffer_mut());
+    }
+}
+
+fn draw_all(app: &App, f: &mut Frame) {
     let l = layout(app, f.area());
     render_banner(app, &l, f);
     if app.overlay == Some(Overlay::StillThere) {
