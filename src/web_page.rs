@@ -86,6 +86,22 @@ pub fn font_px(width: f64, height: f64) -> f64 {
     by_width.min(by_height).floor().clamp(10.0, 40.0)
 }
 
+/// The font size for a window of `width` x `height` CSS pixels at browser zoom `zoom` (1 = none):
+/// zooming in makes the text larger, as a person who zooms expects, rather than fitting 80
+/// columns again; never so large that fewer than the layout's 40x12 cells fit.
+pub fn font_px_zoomed(width: f64, height: f64, zoom: f64) -> f64 {
+    let zoom = if zoom.is_finite() && zoom > 0.0 {
+        zoom
+    } else {
+        1.0
+    };
+    let px = font_px(width * zoom, height * zoom);
+    let fit = (width / (f64::from(crate::ui::layout::MIN_W) * ADVANCE_EM))
+        .min(height / (f64::from(crate::ui::layout::MIN_H) * LINE_EM))
+        .floor();
+    px.min(fit).max(10.0)
+}
+
 /// The app's key for a browser key event; `None` for keys the app does not use (left to the
 /// browser).
 pub fn key_from(name: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Key> {
@@ -120,8 +136,9 @@ pub fn key_from(name: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Key> {
     })
 }
 
-/// Ctrl (or Cmd) with +, - or 0: the browser's zoom, which would leave a kiosk's grid too large
-/// or too small for the next person. The page swallows them.
+/// Ctrl (or Cmd) with +, - or 0: the browser's zoom. The page leaves them to the browser (a
+/// person with low vision may need the text larger) and never takes them as its own keys; the
+/// grid is rebuilt at the new size ([`font_px_zoomed`]).
 pub fn is_zoom_key(name: &str, ctrl: bool) -> bool {
     ctrl && matches!(name, "+" | "-" | "=" | "_" | "0")
 }
@@ -201,6 +218,16 @@ mod tests {
         }
         let text = (luminance(PAGE_FG) + 0.05) / 0.05;
         assert!(text >= 7.0, "body text {text:.1}:1");
+    }
+
+    #[test]
+    fn zooming_in_makes_the_text_larger_until_40x12_cells() {
+        // 1280x800 at 100%, 200% (the window is then 640x400 CSS pixels) and 400%.
+        assert_eq!(font_px_zoomed(1280.0, 800.0, 1.0), 26.0);
+        assert_eq!(font_px_zoomed(640.0, 400.0, 2.0), 26.0);
+        let at_400 = font_px_zoomed(320.0, 200.0, 4.0);
+        assert!(at_400 <= 320.0 / (40.0 * ADVANCE_EM), "{at_400}");
+        assert_eq!(font_px_zoomed(1280.0, 800.0, f64::NAN), 26.0);
     }
 
     #[test]
