@@ -15,27 +15,26 @@ use ratatui::backend::TestBackend;
 use aftercare::app::{App, Input, Key, Overlay, Screen};
 use aftercare::config::Config;
 use aftercare::content;
-use aftercare::ui;
+use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
-fn app(w: u16, h: u16) -> App {
-    let mut a = App::new(
-        content::default_tree().unwrap(),
-        Config::default(),
+fn app(w: u16, h: u16) -> Ui {
+    let mut a = Ui::new(
+        App::new(content::default_tree().unwrap(), Config::default()),
         Theme::default(),
     );
     a.update(Input::Resize { w, h }, Duration::ZERO);
     a
 }
 
-fn key(a: &mut App, k: Key) {
+fn key(a: &mut Ui, k: Key) {
     a.update(Input::Key(k), Duration::from_secs(1));
 }
 
 /// Each screen to draw, by name.
-fn screens(w: u16, h: u16) -> Vec<(&'static str, App)> {
+fn screens(w: u16, h: u16) -> Vec<(&'static str, Ui)> {
     let welcome = app(w, h);
     let mut question = app(w, h);
     key(&mut question, Key::Enter);
@@ -53,11 +52,13 @@ fn screens(w: u16, h: u16) -> Vec<(&'static str, App)> {
     let mut help = app(w, h);
     key(&mut help, Key::Char('?'));
     assert!(matches!(help.overlay, Some(Overlay::Help { .. })));
-    let mut kiosk = App::new_kiosk(
-        content::default_tree().unwrap(),
-        Config::default(),
+    let mut kiosk = Ui::new(
+        App::new_kiosk(
+            content::default_tree().unwrap(),
+            Config::default(),
+            Duration::ZERO,
+        ),
         Theme::default(),
-        Duration::ZERO,
     );
     kiosk.update(Input::Resize { w, h }, Duration::ZERO);
     kiosk.update(Input::Key(Key::Enter), Duration::ZERO);
@@ -102,7 +103,10 @@ fn render(c: &mut Criterion) {
                 let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
                 b.iter(|| {
                     t.clear().unwrap();
-                    t.draw(|f| ui::render(a, f)).unwrap();
+                    t.draw(|f| {
+                        aftercare::ui::render(a, a.theme(), f);
+                    })
+                    .unwrap();
                 })
             });
         }
@@ -121,14 +125,17 @@ fn key_to_frame(c: &mut Criterion) {
         let mut a = app(w, h);
         key(&mut a, Key::Enter);
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| ui::render(&a, f)).unwrap();
+        t.draw(|f| a.render(f)).unwrap();
         g.bench_function(
             BenchmarkId::new("question_down_up", format!("{w}x{h}")),
             |b| {
                 b.iter(|| {
                     for k in [Key::Down, Key::Up] {
                         a.update(Input::Key(k), Duration::from_secs(2));
-                        t.draw(|f| ui::render(&a, f)).unwrap();
+                        t.draw(|f| {
+                            a.render(f);
+                        })
+                        .unwrap();
                     }
                 })
             },

@@ -16,8 +16,6 @@ use crate::content::{Diagnostic, RawFile, SourceFile};
 /// The emergency wording used when no clinic config names a number. It names the common numbers
 /// rather than guessing a country: a wrong single number is worse than a longer line.
 pub const DEFAULT_EMERGENCY: &str = "your emergency number (999, 112 or 911)";
-/// The clinic phone wording used when no clinic config names one.
-pub const DEFAULT_PHONE: &str = "your massage therapist";
 
 /// Colours: the default theme or high contrast. `NO_COLOR` is honoured on top of either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -31,8 +29,11 @@ pub enum ThemeName {
 /// Who the person can call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clinic {
+    /// Empty when the clinic config names none ([`Clinic::name_words`] says "your clinic").
     pub name: String,
-    pub phone: String,
+    /// `None` when the clinic config names none ([`Clinic::phone_words`] says "your massage
+    /// therapist").
+    pub phone: Option<String>,
     pub emergency: String,
 }
 
@@ -69,7 +70,7 @@ impl Default for Config {
         Config {
             clinic: Clinic {
                 name: String::new(),
-                phone: DEFAULT_PHONE.into(),
+                phone: None,
                 emergency: DEFAULT_EMERGENCY.into(),
             },
             content: None,
@@ -102,16 +103,11 @@ impl Config {
         if !text.contains('{') {
             return text;
         }
-        let clinic = if self.clinic.name.is_empty() {
-            "your clinic"
-        } else {
-            self.clinic.name.as_str()
-        };
         let mut out = text.to_string();
         for (name, value) in PLACEHOLDERS.iter().zip([
             self.clinic.emergency.as_str(),
-            clinic,
-            self.clinic.phone.as_str(),
+            self.clinic.name_words(),
+            self.clinic.phone_words(),
         ]) {
             out = out.replace(&format!("{{{name}}}"), value);
         }
@@ -204,7 +200,7 @@ fn build(raw: RawConfig, diags: &mut Vec<Diagnostic>) -> Config {
             c.clinic.name = text(n, "clinic.name", 60, diags);
         }
         if let Some(p) = cl.phone {
-            c.clinic.phone = phone(p, "clinic.phone", diags);
+            c.clinic.phone = Some(phone(p, "clinic.phone", diags));
         }
         if let Some(e) = cl.emergency {
             c.clinic.emergency = phone(e, "clinic.emergency", diags);

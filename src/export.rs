@@ -245,7 +245,8 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
     let _ = writeln!(
         s,
         "Placeholders are shown filled with this config: emergency number *{}*, clinic phone *{}*.\n",
-        config.clinic.emergency, config.clinic.phone
+        config.clinic.emergency,
+        config.clinic.phone_words()
     );
     s.push_str("Every session starts at the first question (an emergency screen). After each outcome the person may check another symptom, which starts at ");
     let _ = writeln!(

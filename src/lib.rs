@@ -25,3 +25,4 @@ pub mod ui;
 #[cfg(feature = "web")]
 pub mod web;
 pub mod web_page;
+pub mod words;

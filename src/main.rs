@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use aftercare::app::App;
 use aftercare::config::{self, Config};
 use aftercare::content::{self, Checked, Tree};
+use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 
 /// After a massage: is this normal? A calm guide that tells an expected response from a sign
@@ -121,14 +122,14 @@ fn main() -> ExitCode {
 /// then print the plain-text summary to the normal screen so it stays in the scrollback.
 fn run_app(tree: Tree, config: Config) -> ExitCode {
     let theme = theme_from_env(&config);
-    let mut app = App::new(tree, config, theme);
+    let mut app = Ui::new(App::new(tree, config), theme);
     let mut opts = aftercare::term::Options::new();
     opts.panic_after_first_frame = test_panic_switch();
     if let Err(e) = aftercare::term::run(&mut app, &opts) {
         eprintln!("error: the terminal failed: {e}");
         return ExitCode::from(1);
     }
-    if let Some(summary) = aftercare::ui::summary::text(&app) {
+    if let Some(summary) = aftercare::ui::summary::text(&app, &theme) {
         print!("{summary}");
     }
     ExitCode::SUCCESS
@@ -169,7 +170,10 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
         log.write(&format!("content is not watched for changes: {e}"));
     }
     let start = opts.clock;
-    let mut app = App::new_kiosk(tree.clone(), config.clone(), theme, Duration::ZERO);
+    let mut app = Ui::new(
+        App::new_kiosk(tree.clone(), config.clone(), Duration::ZERO),
+        theme,
+    );
     let mut crashes: Vec<Instant> = Vec::new();
     loop {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -200,7 +204,7 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
                 }
                 opts.panic_after_first_frame = false;
                 let tree = app.tree.clone();
-                app = App::new_kiosk(tree, config.clone(), theme, start.elapsed());
+                app = Ui::new(App::new_kiosk(tree, config.clone(), start.elapsed()), theme);
             }
         }
     }

@@ -9,6 +9,7 @@ use std::io::{self, BufRead, Write};
 use crate::config::Config;
 use crate::content::{Level, NodeRef, Tree, markup};
 use crate::triage::Session;
+use crate::words;
 
 /// Width for wrapped text; screen readers do not care, and 80 columns suit a pipe.
 const WIDTH: usize = 80;
@@ -118,24 +119,7 @@ impl<W: Write> Plain<'_, W> {
     }
 
     fn emergency_line(&mut self) -> io::Result<()> {
-        let c = &self.config.clinic;
-        let line = if c.phone == crate::config::DEFAULT_PHONE {
-            format!(
-                "In an emergency call {}. For questions, contact {}.",
-                c.emergency, c.phone
-            )
-        } else {
-            let name = if c.name.is_empty() {
-                "your clinic"
-            } else {
-                c.name.as_str()
-            };
-            format!(
-                "In an emergency call {}. For questions, call {name} on {}.",
-                c.emergency, c.phone
-            )
-        };
-        self.say(&line)
+        self.say(&words::contact_line(&self.config.clinic))
     }
 
     fn show_question(&mut self, q: usize) -> io::Result<()> {
@@ -209,7 +193,7 @@ impl<W: Write> Plain<'_, W> {
                 let sources: Vec<String> = outcome
                     .sources
                     .iter()
-                    .map(|&s| format!("- {}", source_line(tree, s)))
+                    .map(|&s| format!("- {}", tree.sources[s].citation()))
                     .collect();
                 writeln!(self.out, "Sources:")?;
                 self.list(&sources, "  ")?;
@@ -232,35 +216,22 @@ impl<W: Write> Plain<'_, W> {
     }
 
     fn summary(&mut self) -> io::Result<Option<Level>> {
-        let tree = self.tree;
-        let results = self.session.distinct_results();
+        let results = words::Results::of(self.tree, &self.session);
         writeln!(self.out)?;
-        if results.is_empty() {
+        if results.outcomes.is_empty() {
             self.say("Summary: no result yet.")?;
         } else {
             writeln!(self.out, "Summary:")?;
-            let items: Vec<String> = results
-                .iter()
-                .map(|&o| {
-                    format!(
-                        "- {}: {}",
-                        tree.outcomes[o].level.word(),
-                        tree.outcomes[o].title
-                    )
-                })
+            let items: Vec<String> = (results.outcomes.iter())
+                .map(|o| format!("- {}: {}", o.level.word(), o.title))
                 .collect();
             self.list(&items, "  ")?;
         }
-        let overall = self.session.overall(tree);
-        if let Some(level) = overall {
-            self.say(&format!(
-                "Overall: {} ({}). The most urgent result counts.",
-                level.word(),
-                level.id()
-            ))?;
+        if let Some(level) = results.overall {
+            self.say(&words::overall_sentence(level))?;
         }
         self.emergency_line()?;
-        Ok(overall)
+        Ok(results.overall)
     }
 
     /// Handles one line; `Ok(true)` means the person asked to finish.
@@ -315,21 +286,6 @@ pub fn result_line(level: Level, title: &str) -> String {
     } else {
         format!("{}: {title}", level.word())
     }
-}
-
-/// A source as one line: title, publisher, url.
-pub fn source_line(tree: &Tree, s: usize) -> String {
-    let src = &tree.sources[s];
-    let mut line = src.title.clone();
-    for part in [&src.publisher, &src.url].into_iter().flatten() {
-        // "Why drink water after massage?" takes no extra full stop.
-        if !line.ends_with(['.', '?', '!']) {
-            line.push('.');
-        }
-        line.push(' ');
-        line.push_str(part);
-    }
-    line
 }
 
 /// Runs a whole line-mode session; returns the overall level (for the exit status), `None` when
@@ -422,7 +378,7 @@ pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> S
         let opts = textwrap::Options::new(width)
             .initial_indent("  - ")
             .subsequent_indent("    ");
-        for line in textwrap::wrap(&source_line(tree, s), opts) {
+        for line in textwrap::wrap(&tree.sources[s].citation(), opts) {
             out.push_str(&line);
             out.push('\n');
         }

@@ -9,12 +9,13 @@ mod common;
 use std::collections::{HashSet, VecDeque};
 use std::time::Duration;
 
+use aftercare::app::view::Body;
 use aftercare::app::{Action, App, Input, Overlay, Screen};
 use aftercare::config::Config;
 use aftercare::content::{self, NodeRef};
 use aftercare::ui::semantic::{self, Node};
 use aftercare::ui::theme::{Symbols, Theme};
-use aftercare::ui::{self, layout::Body};
+use aftercare::ui::{self, Ui};
 use common::{app, draw, press, text, typed};
 
 const S: fn(u64) -> Duration = Duration::from_secs;
@@ -25,14 +26,10 @@ const STATES: &[&str] = &[
 ];
 
 /// A kiosk on the real content at `w` x `h`, with tap targets `rows` high.
-fn kiosk(w: u16, h: u16, rows: u16) -> App {
-    let mut a = App::new_kiosk(
-        content::default_tree().unwrap(),
-        Config::default(),
-        Theme::no_color(),
-        S(0),
-    );
-    a.target_rows = rows;
+fn kiosk(w: u16, h: u16, rows: u16) -> Ui {
+    let app = App::new_kiosk(content::default_tree().unwrap(), Config::default(), S(0));
+    let mut a = Ui::new(app, Theme::no_color());
+    a.app_mut().target_rows = rows;
     a.update(Input::Resize { w, h }, S(0));
     a
 }
@@ -68,7 +65,7 @@ fn walks_to_outcomes() -> Vec<(usize, Vec<usize>)> {
     found
 }
 
-fn pick_all(a: &mut App, path: &[usize]) {
+fn pick_all(a: &mut Ui, path: &[usize]) {
     a.update(Input::Do(Action::Pick(0)), S(1)); // the welcome screen's "Check a symptom"
     for &i in path {
         a.update(Input::Do(Action::Pick(i)), S(1));
@@ -86,21 +83,21 @@ fn the_mirror_names_the_question_and_every_answer_the_grid_shows() {
         for (w, h) in [(80, 24), (40, 12)] {
             let mut a = app(w, h);
             press(&mut a, &typed(keys));
-            let nodes = semantic::nodes(&a);
+            let nodes = semantic::nodes(&a, a.theme());
             let said = semantic::text(&nodes);
             let grid = text(&draw(&a));
             assert!(said.contains("Call your emergency number"), "{said}");
             if let Screen::Question { .. } = a.screen
                 && a.overlay.is_none()
             {
-                let t = ui::question::texts(&a);
+                let t = ui::question::texts(&a, a.theme());
                 assert_eq!(semantic::title(&nodes), Some(t.prompt.as_str()));
                 for (i, label) in t.options.iter().enumerate() {
                     assert!(said.contains(&format!("{}. {label}", i + 1)), "{said}");
                 }
                 // Every answer drawn is a button of the mirror (and the mirror has them all,
                 // also those scrolled out of the grid's view).
-                let Body::Menu(m) = ui::layout(&a, a.area()).body else {
+                let Body::Menu(m) = ui::layout(&a, a.theme(), a.area()).body else {
                     panic!("a question is a menu")
                 };
                 for (i, _) in m.options {
@@ -128,7 +125,7 @@ fn the_mirror_names_the_question_and_every_answer_the_grid_shows() {
 fn a_mirror_button_sends_what_a_tap_would() {
     let mut a = app(80, 24);
     press(&mut a, &typed("\n"));
-    let nodes = semantic::nodes(&a);
+    let nodes = semantic::nodes(&a, a.theme());
     let Some(Node::Button { input, .. }) = nodes
         .iter()
         .find(|n| matches!(n, Node::Button { label, .. } if label.starts_with("2. ")))
@@ -140,8 +137,8 @@ fn a_mirror_button_sends_what_a_tap_would() {
     a.update(*input, S(9));
     assert_eq!(a.screen, by_key.screen);
     assert_eq!(
-        semantic::title(&semantic::nodes(&a)),
-        semantic::title(&semantic::nodes(&by_key))
+        semantic::title(&semantic::nodes(&a, a.theme())),
+        semantic::title(&semantic::nodes(&by_key, by_key.theme()))
     );
 }
 
@@ -149,12 +146,12 @@ fn a_mirror_button_sends_what_a_tap_would() {
 fn the_banner_is_a_phone_link_on_every_screen() {
     let mut config = Config::default();
     config.clinic.emergency = "999".into();
-    config.clinic.phone = "01632 960000".into();
+    config.clinic.phone = Some("01632 960000".into());
     let mut a = app(80, 24);
-    a.config = config;
+    a.app_mut().config = config;
     for keys in ["", "\n", "\n1"] {
         press(&mut a, &typed(keys));
-        let nodes = semantic::nodes(&a);
+        let nodes = semantic::nodes(&a, a.theme());
         assert_eq!(
             nodes[0],
             Node::Call {
@@ -181,11 +178,11 @@ fn the_banner_is_a_phone_link_on_every_screen() {
 fn still_there_is_announced_with_its_countdown() {
     let mut a = kiosk(80, 24, 1);
     pick_all(&mut a, &[0]);
-    assert!(semantic::text(&semantic::nodes(&a)).contains("EMERGENCY"));
+    assert!(semantic::text(&semantic::nodes(&a, a.theme())).contains("EMERGENCY"));
     let at = a.next_deadline().unwrap();
     a.update(Input::Deadline, at);
     assert_eq!(a.overlay, Some(Overlay::StillThere));
-    let nodes = semantic::nodes(&a);
+    let nodes = semantic::nodes(&a, a.theme());
     let alert = nodes.iter().find_map(|n| match n {
         Node::Alert(t) => Some(t.clone()),
         _ => None,
@@ -231,7 +228,7 @@ fn the_welcome_screen_says_the_emergency_line_once() {
     let a = kiosk(80, 24, 1);
     let grid = text(&draw(&a));
     assert_eq!(grid.matches("999").count(), 1, "{grid}");
-    let said = semantic::text(&semantic::nodes(&a));
+    let said = semantic::text(&semantic::nodes(&a, a.theme()));
     assert_eq!(said.matches("999").count(), 1, "{said}");
 }
 
@@ -256,7 +253,7 @@ fn on_a_touch_screen_every_target_is_tall_and_answers_are_apart() {
         list.update(Input::Do(Action::Pick(0)), S(1));
         screens.push(list);
         for s in &screens {
-            let l = ui::layout(s, s.area());
+            let l = ui::layout(s, s.theme(), s.area());
             assert!(!l.targets.is_empty());
             // Targets of one action are one box: its rows, together.
             for t in &l.targets {
@@ -285,16 +282,15 @@ fn on_a_touch_screen_every_target_is_tall_and_answers_are_apart() {
 
 /// Every screen a person can reach, as apps: the starter states, a kiosk's states on the real
 /// content (explanations, an explanation, "Still there?", the staff PIN, the QR code).
-fn every_screen(w: u16, h: u16, theme: Theme) -> Vec<App> {
+fn every_screen(w: u16, h: u16, theme: Theme) -> Vec<Ui> {
     let mut out = Vec::new();
     for keys in STATES {
         let mut a = app(w, h);
-        a.theme = theme;
         press(&mut a, &typed(keys));
-        out.push(a);
+        out.push(Ui::new((*a).clone(), theme));
     }
     let mut k = kiosk(w, h, 1);
-    k.theme = theme;
+    k = Ui::new((*k).clone(), theme);
     out.push(k.clone());
     let mut list = k.clone();
     list.update(Input::Do(Action::Pick(1)), S(1));

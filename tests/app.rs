@@ -79,7 +79,7 @@ fn back_from_an_outcome_and_from_another_check() {
 fn clicking_an_option_rectangle_picks_it() {
     let mut a = app(80, 24);
     press(&mut a, &typed("\n"));
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let ui::layout::Body::Menu(m) = &l.body else {
         panic!("a question is a menu");
     };
@@ -106,14 +106,14 @@ fn clicking_an_option_rectangle_picks_it() {
 fn clicking_outcome_buttons_and_footer_hints() {
     let mut a = app(80, 24);
     press(&mut a, &typed("\n1"));
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let ui::layout::Body::Outcome(o) = &l.body else {
         panic!("an outcome");
     };
     let b = o.buttons[0];
     a.update(Input::Click { col: b.x, row: b.y }, Duration::ZERO);
     assert_eq!(a.session.current(&a.tree), a.tree.another());
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let help = l
         .targets
         .iter()
@@ -184,9 +184,9 @@ fn resize_to_nothing_and_back_keeps_the_state() {
 #[test]
 fn the_summary_lists_each_result_and_the_overall_level() {
     let mut a = app(80, 24);
-    assert!(ui::summary::text(&a).is_none());
+    assert!(ui::summary::text(&a, a.theme()).is_none());
     press(&mut a, &typed("\n211a22"));
-    let s = ui::summary::text(&a).unwrap();
+    let s = ui::summary::text(&a, a.theme()).unwrap();
     assert!(s.contains("✓ Expected: This is a normal response"), "{s}");
     assert!(s.contains("Book a visit in the next day or two."), "{s}");
     assert!(s.contains("Overall: ✚ See a doctor"), "{s}");
@@ -255,7 +255,7 @@ fn the_emergency_number_shows_at_every_size_even_too_small_ones() {
 }
 
 /// Where `words` are drawn on screen: (column, row) of their first character.
-fn find(a: &aftercare::app::App, words: &str) -> Option<(u16, u16)> {
+fn find(a: &aftercare::ui::Ui, words: &str) -> Option<(u16, u16)> {
     let screen = text(&draw(a));
     screen.lines().enumerate().find_map(|(row, line)| {
         let at = line.find(words)?;
@@ -263,11 +263,10 @@ fn find(a: &aftercare::app::App, words: &str) -> Option<(u16, u16)> {
     })
 }
 
-fn default_app(w: u16, h: u16) -> aftercare::app::App {
+fn default_app(w: u16, h: u16) -> aftercare::ui::Ui {
     let tree = aftercare::content::default_tree().unwrap();
-    let mut a = aftercare::app::App::new(
-        tree,
-        aftercare::config::Config::default(),
+    let mut a = aftercare::ui::Ui::new(
+        aftercare::app::App::new(tree, aftercare::config::Config::default()),
         aftercare::ui::theme::Theme::no_color(),
     );
     a.update(Input::Resize { w, h }, Duration::ZERO);

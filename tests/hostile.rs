@@ -149,14 +149,17 @@ fn escape_sequences_that_bypass_the_validator_never_reach_the_screen() {
         o.title = format!("{}{evil}", o.title);
         o.now.push(format!("Item{evil}"));
     }
-    let mut app = App::new(tree, Config::default(), Theme::no_color());
+    let mut app = aftercare::ui::Ui::new(App::new(tree, Config::default()), Theme::no_color());
     app.update(Input::Resize { w: 80, h: 24 }, Duration::ZERO);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     for key in [None, Some(Key::Enter), Some(Key::Char('1'))] {
         if let Some(k) = key {
             app.update(Input::Key(k), Duration::ZERO);
         }
-        term.draw(|f| aftercare::ui::render(&app, f)).unwrap();
+        term.draw(|f| {
+            aftercare::ui::render(&app, app.theme(), f);
+        })
+        .unwrap();
         for cell in term.backend().buffer().content() {
             assert!(
                 !cell
@@ -168,7 +171,7 @@ fn escape_sequences_that_bypass_the_validator_never_reach_the_screen() {
             );
         }
     }
-    let summary = aftercare::ui::summary::text(&app).unwrap();
+    let summary = aftercare::ui::summary::text(&app, app.theme()).unwrap();
     assert!(
         !summary.chars().any(|c| c == '\u{1b}' || c == '\u{7}'),
         "{summary:?}"

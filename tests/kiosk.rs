@@ -14,6 +14,7 @@ use aftercare::config::Config;
 use aftercare::content::{self, Tree};
 use aftercare::kiosk::hash_pin;
 use aftercare::ui;
+use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 use common::{draw, text};
 
@@ -27,20 +28,20 @@ fn starter() -> Tree {
 }
 
 /// A kiosk on the starter tree: 90 s idle timeout, 15 s countdown, PIN 2468.
-fn kiosk() -> App {
+fn kiosk() -> Ui {
     let mut config = Config::default();
     config.kiosk.pin_hash = Some(hash_pin("2468", &[1; 16]).unwrap());
-    let mut a = App::new_kiosk(starter(), config, Theme::no_color(), S(0));
+    let mut a = aftercare::ui::Ui::new(App::new_kiosk(starter(), config, S(0)), Theme::no_color());
     a.update(Input::Resize { w: 80, h: 24 }, S(0));
     a
 }
 
-fn key(a: &mut App, k: Key, at: u64) -> Vec<Effect> {
+fn key(a: &mut Ui, k: Key, at: u64) -> Vec<Effect> {
     a.update(Input::Key(k), S(at))
 }
 
 /// Answers the screen and one symptom question: a session with answers on screen.
-fn start_session(a: &mut App, at: u64) {
+fn start_session(a: &mut Ui, at: u64) {
     key(a, Key::Enter, at); // Check a symptom
     key(a, Key::Char('2'), at); // None of these
 }
@@ -236,20 +237,20 @@ fn staff_exit_needs_the_chord_and_the_right_pin_and_wrong_pins_slow_down() {
     assert_eq!(key(&mut a, Key::Enter, 15), vec![Effect::Quit]);
 }
 
-fn tap(a: &mut App, col: u16, row: u16, at: u64) -> Vec<Effect> {
+fn tap(a: &mut Ui, col: u16, row: u16, at: u64) -> Vec<Effect> {
     a.update(Input::Click { col, row }, S(at))
 }
 
 /// The staff dialog's pad as laid out now.
-fn pad(a: &App) -> aftercare::ui::layout::Pad {
-    match ui::layout(a, a.area()).overlay {
+fn pad(a: &Ui) -> aftercare::ui::layout::Pad {
+    match ui::layout(a, a.theme(), a.area()).overlay {
         Some(ui::layout::OverlayLayout::Dialog { pad: Some(p), .. }) => p,
         other => panic!("no pad: {other:?}"),
     }
 }
 
 /// Taps a pad key by its label.
-fn tap_key(a: &mut App, label: &str, at: u64) -> Vec<Effect> {
+fn tap_key(a: &mut Ui, label: &str, at: u64) -> Vec<Effect> {
     let i = ui::layout::PAD_KEYS
         .iter()
         .position(|(l, _)| *l == label)
@@ -286,7 +287,7 @@ fn five_taps_on_the_banner_open_the_staff_pin_pad_and_the_pin_can_be_tapped() {
     }
     assert_eq!(a.kiosk.as_ref().unwrap().pin_entry, "2468");
     // A tap between the keys, inside the dialog, keeps what was typed.
-    let frame = match ui::layout(&a, a.area()).overlay {
+    let frame = match ui::layout(&a, a.theme(), a.area()).overlay {
         Some(ui::layout::OverlayLayout::Dialog { frame, .. }) => frame,
         _ => unreachable!(),
     };
@@ -335,12 +336,15 @@ fn renamed(title: &str) -> Tree {
 fn valid_content_takes_over_at_once_when_idle_and_after_the_session_otherwise() {
     let mut a = kiosk();
     assert!(
-        a.offer_content(renamed("Version 2")),
+        a.app_mut().offer_content(renamed("Version 2")),
         "nobody is using it: take over now"
     );
     assert_eq!(a.tree.meta.title, "Version 2");
     start_session(&mut a, 5);
-    assert!(!a.offer_content(renamed("Version 3")), "never mid-session");
+    assert!(
+        !a.app_mut().offer_content(renamed("Version 3")),
+        "never mid-session"
+    );
     assert_eq!(a.tree.meta.title, "Version 2");
     key(&mut a, Key::Char('2'), 6); // keep answering on the old tree
     a.update(Input::Deadline, S(6 + 90));
@@ -385,15 +389,13 @@ fn a_reset_also_clears_a_search_in_the_explanations() {
 
 #[test]
 fn the_picture_moves_in_a_kiosk_and_the_idle_timer_still_runs() {
-    let mut a = App::new_kiosk(
-        content::default_tree().unwrap(),
-        Config::default(),
+    let mut a = aftercare::ui::Ui::new(
+        App::new_kiosk(content::default_tree().unwrap(), Config::default(), S(0)),
         Theme::choose(
             aftercare::config::ThemeName::Default,
             false,
             Some("xterm-256color"),
         ),
-        S(0),
     );
     a.update(Input::Resize { w: 80, h: 24 }, S(0));
     key(&mut a, Key::Char('2'), 0);
@@ -413,7 +415,10 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
     // A phone-sized browser kiosk: 46 columns. The footer wraps instead of dropping hints, so the
     // QR code (only reachable from the footer) can still be tapped.
     let tree = content::default_tree().unwrap();
-    let mut a = App::new_kiosk(tree, Config::default(), Theme::no_color(), S(0));
+    let mut a = aftercare::ui::Ui::new(
+        App::new_kiosk(tree, Config::default(), S(0)),
+        Theme::no_color(),
+    );
     a.update(Input::Resize { w: 46, h: 42 }, S(0));
     for k in ["\n", "8", "8", "1", "7", "5"] {
         for c in k.chars() {
@@ -426,7 +431,7 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
         a.session.current(&a.tree),
         a.tree.node("exp_flush").unwrap()
     );
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let all = aftercare::app::keys::hints(a.context(), a.mode);
     assert_eq!(l.hints.len(), all.len(), "every hint placed");
     assert!(l.footer.height > 1, "on more than one row");
@@ -447,7 +452,7 @@ fn a_tap_on_the_enter_choose_hint_chooses_nothing() {
     key(&mut a, Key::Enter, 1);
     let question = a.screen;
     assert!(matches!(question, Screen::Question { .. }));
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let all = aftercare::app::keys::hints(a.context(), a.mode);
     let choose = all
         .iter()
@@ -460,7 +465,7 @@ fn a_tap_on_the_enter_choose_hint_chooses_nothing() {
     assert_eq!(a.screen, question, "nothing chosen");
     assert!(a.session.answers().is_empty(), "no answer given");
     // The answer itself still takes a tap.
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let ui::layout::Body::Menu(m) = &l.body else {
         panic!("a menu")
     };

@@ -14,7 +14,7 @@ use aftercare::app::{App, Context, Effect, Input, Key};
 use aftercare::config::Config;
 use aftercare::content::{self, NodeRef};
 use aftercare::kiosk::IdleState;
-use aftercare::ui;
+use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -99,7 +99,7 @@ const SIZES: &[(u16, u16)] = &[
 
 /// The next input, moving the clock first. Answers (digits, Enter) are likelier than anything
 /// else so the walk reaches outcomes and later walks, not only the welcome screen.
-fn next_input(r: &mut Rng, app: &App, now: &mut Duration) -> Input {
+fn next_input(r: &mut Rng, app: &Ui, now: &mut Duration) -> Input {
     *now += Duration::from_millis(r.below(3_000));
     match r.below(100) {
         // Digits answer questions; on reading screens they follow links, and a walk that kept
@@ -141,7 +141,7 @@ fn next_input(r: &mut Rng, app: &App, now: &mut Duration) -> Input {
     }
 }
 
-fn assert_invariants(app: &App, what: &str) {
+fn assert_invariants(app: &Ui, what: &str) {
     let tree = &app.tree;
     let most_urgent = app
         .session
@@ -171,7 +171,7 @@ struct Seen {
     draws: usize,
 }
 
-fn soak(mut app: App, seed: u64) -> Seen {
+fn soak(mut app: Ui, seed: u64) -> Seen {
     let kiosk = app.kiosk.is_some();
     let mut r = Rng(seed);
     let mut now = Duration::ZERO;
@@ -202,7 +202,7 @@ fn soak(mut app: App, seed: u64) -> Seen {
             term.backend_mut().resize(w, h);
         }
         if step < DRAW_ALL_UNTIL || step % DRAW_EVERY == 0 {
-            let frame = term.draw(|f| ui::render(&app, f)).unwrap();
+            let frame = term.draw(|f| app.render(f)).unwrap();
             assert_eq!(
                 (frame.area.width, frame.area.height),
                 app.size,
@@ -225,7 +225,7 @@ fn tree() -> content::Tree {
 
 #[test]
 fn a_normal_app_survives_a_long_random_walk() {
-    let app = App::new(tree(), Config::default(), Theme::no_color());
+    let app = aftercare::ui::Ui::new(App::new(tree(), Config::default()), Theme::no_color());
     let seen = soak(app, SEED);
     for c in [
         Context::Welcome,
@@ -247,7 +247,10 @@ fn a_normal_app_survives_a_long_random_walk() {
 fn a_kiosk_survives_a_long_random_walk_and_every_reset_clears_it() {
     let config = Config::default();
     assert!(config.kiosk.pin_hash.is_none(), "no PIN: nothing may quit");
-    let app = App::new_kiosk(tree(), config, Theme::default(), Duration::ZERO);
+    let app = aftercare::ui::Ui::new(
+        App::new_kiosk(tree(), config, Duration::ZERO),
+        Theme::default(),
+    );
     let seen = soak(app, SEED ^ 0xa5a5);
     for c in [
         Context::Welcome,

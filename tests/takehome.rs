@@ -48,8 +48,8 @@ fn decode(
     grids[0].decode().expect("the code decodes").1
 }
 
-fn code_rect(a: &aftercare::app::App) -> Option<ratatui::layout::Rect> {
-    match ui::layout(a, a.area()).overlay {
+fn code_rect(a: &aftercare::ui::Ui) -> Option<ratatui::layout::Rect> {
+    match ui::layout(a, a.theme(), a.area()).overlay {
         Some(OverlayLayout::TakeHome { code, .. }) => code,
         other => panic!("no take-home overlay: {other:?}"),
     }
@@ -125,11 +125,12 @@ fn saving_asks_for_a_name_and_before_replacing_a_file() {
     let fx = press(&mut a, &typed("notes.md\n"));
     assert_eq!(fx.last(), Some(&Effect::SaveSummary));
     assert_eq!(a.save_request(), ("aftercare-notes.md".to_string(), false));
-    a.saved(Saved::Exists);
+    a.app_mut().saved(Saved::Exists);
     assert!(text(&draw(&a)).contains("That file exists"));
     press(&mut a, &[Key::Enter]);
     assert_eq!(a.save_request(), ("aftercare-notes.md".to_string(), true));
-    a.saved(Saved::Written("aftercare-notes.md".into()));
+    a.app_mut()
+        .saved(Saved::Written("aftercare-notes.md".into()));
     assert!(text(&draw(&a)).contains("Saved to aftercare-notes.md"));
     press(&mut a, &[Key::Esc]);
     assert_eq!(a.overlay, None);
@@ -149,8 +150,10 @@ fn a_kiosk_never_offers_to_save() {
             .unwrap()
             .tree
             .unwrap();
-    let mut a =
-        aftercare::app::App::new_kiosk(tree, Config::default(), Theme::no_color(), Duration::ZERO);
+    let mut a = aftercare::ui::Ui::new(
+        aftercare::app::App::new_kiosk(tree, Config::default(), Duration::ZERO),
+        Theme::no_color(),
+    );
     a.update(Input::Resize { w: 80, h: 24 }, Duration::ZERO);
     press(&mut a, &typed("\n1"));
     press(&mut a, &[Key::Char('s')]);

@@ -13,39 +13,40 @@ use aftercare::config::Config;
 use aftercare::content::{self, NodeRef, Tree};
 use aftercare::triage::Session;
 use aftercare::ui;
+use aftercare::ui::Ui;
 use aftercare::ui::layout::Body;
 use aftercare::ui::theme::Theme;
 use common::{app, draw, press, text, typed};
 
 /// An app on the embedded default content (13 topics) at `w` x `h`.
-fn full(w: u16, h: u16, theme: Theme, config: Config) -> App {
+fn full(w: u16, h: u16, theme: Theme, config: Config) -> Ui {
     let tree = content::default_tree()
         .map_err(|_| "default content")
         .unwrap();
-    let mut a = App::new(tree, config, theme);
+    let mut a = aftercare::ui::Ui::new(App::new(tree, config), theme);
     a.update(Input::Resize { w, h }, Duration::ZERO);
     a
 }
 
 /// The default content without colour, as the snapshots and most tests use it.
-fn plain(w: u16, h: u16) -> App {
+fn plain(w: u16, h: u16) -> Ui {
     full(w, h, Theme::no_color(), Config::default())
 }
 
 /// The default content in colour, where pictures move.
-fn colour(w: u16, h: u16) -> App {
+fn colour(w: u16, h: u16) -> Ui {
     full(w, h, Theme::default(), Config::default())
 }
 
-fn at(a: &mut App, input: Input, ms: u64) -> Vec<Effect> {
+fn at(a: &mut Ui, input: Input, ms: u64) -> Vec<Effect> {
     a.update(input, Duration::from_millis(ms))
 }
 
-fn key_at(a: &mut App, key: Key, ms: u64) -> Vec<Effect> {
+fn key_at(a: &mut Ui, key: Key, ms: u64) -> Vec<Effect> {
     at(a, Input::Key(key), ms)
 }
 
-fn topic_id(a: &App) -> &str {
+fn topic_id(a: &Ui) -> &str {
     match a.screen {
         Screen::Topic { topic, .. } => &a.tree.topics[topic].id,
         _ => "",
@@ -110,7 +111,7 @@ fn follow_a_related_link_and_back_returns_exactly() {
     assert_eq!(link, Some(1));
     assert!(scroll > 1, "Tab scrolled the link into view");
     // The highlighted link is on screen.
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let Body::Topic(r) = &l.body else {
         panic!("a reader")
     };
@@ -130,7 +131,7 @@ fn tapping_a_link_follows_it() {
     let mut a = plain(80, 24);
     press(&mut a, &typed("2\n"));
     press(&mut a, &[Key::Tab, Key::Tab, Key::Tab]);
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let Body::Topic(r) = &l.body else {
         panic!("a reader")
     };
@@ -165,7 +166,7 @@ fn from_an_outcome_and_back_to_the_same_outcome() {
     assert_eq!(press(&mut a, &typed("2")), vec![Effect::Bell], "no link 2");
     // The title on the outcome is a tap target.
     press(&mut a, &[Key::PageDown]);
-    let l = ui::layout(&a, a.area());
+    let l = ui::layout(&a, a.theme(), a.area());
     let Body::Outcome(o) = &l.body else {
         panic!("an outcome")
     };
@@ -444,7 +445,7 @@ fn the_browser_fits_small_windows() {
 fn labels_inside_a_picture_stay_readable_whatever_the_drawing_beneath() {
     use ratatui::style::Color;
     let tree = content::default_tree().unwrap();
-    let mut a = App::new(tree, Config::default(), Theme::default());
+    let mut a = aftercare::ui::Ui::new(App::new(tree, Config::default()), Theme::default());
     a.update(Input::Resize { w: 81, h: 26 }, Duration::ZERO);
     a.update(Input::Key(Key::Char('2')), Duration::ZERO);
     a.update(Input::Key(Key::Enter), Duration::from_millis(10));

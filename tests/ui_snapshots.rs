@@ -53,7 +53,7 @@ fn too_small_says_so_and_never_panics() {
 fn a_screen_of_one_row_shows_as_much_of_the_emergency_number_as_fits() {
     let row = |config: Config, w: u16| {
         let mut a = app(w, 1);
-        a.config = config;
+        a.app_mut().config = config;
         text(&draw(&a)).trim_end().to_string()
     };
     let mut clinic = Config::default();

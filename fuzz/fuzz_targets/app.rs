@@ -7,10 +7,10 @@
 
 use std::time::Duration;
 
+use aftercare::ui::Ui;
 use aftercare::app::{App, Effect, Input, Key};
 use aftercare::config::Config;
 use aftercare::content::{self, NodeRef, Tree};
-use aftercare::ui;
 use aftercare::ui::theme::Theme;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
@@ -52,7 +52,7 @@ const KEYS: [Key; 14] = [
 ];
 
 /// One input and how far the clock moves first.
-fn next_input(b: &mut Bytes, app: &App, now: &mut Duration) -> Input {
+fn next_input(b: &mut Bytes, app: &Ui, now: &mut Duration) -> Input {
     let op = b.u8();
     *now += Duration::from_millis(u64::from(b.u8()) * 40);
     match op % 16 {
@@ -88,7 +88,7 @@ fn next_input(b: &mut Bytes, app: &App, now: &mut Duration) -> Input {
     }
 }
 
-fn check(app: &App) {
+fn check(app: &Ui) {
     let tree: &Tree = &app.tree;
     let levels = app.session.walks().iter().filter_map(|w| w.outcome).map(|o| tree.outcomes[o].level);
     assert_eq!(app.session.overall(tree), levels.max(), "overall is the most urgent result");
@@ -108,8 +108,8 @@ fuzz_target!(|data: &[u8]| {
     let config = Config::default();
     assert!(config.kiosk.pin_hash.is_none());
     let apps = [
-        App::new(tree.clone(), config.clone(), Theme::no_color()),
-        App::new_kiosk(tree, config, Theme::default(), Duration::ZERO),
+        Ui::new(App::new(tree.clone(), config.clone()), Theme::no_color()),
+        Ui::new(App::new_kiosk(tree, config, Duration::ZERO), Theme::default()),
     ];
     for mut app in apps {
         let kiosk = app.kiosk.is_some();
@@ -128,7 +128,7 @@ fuzz_target!(|data: &[u8]| {
             if let Input::Resize { w, h } = input {
                 term.backend_mut().resize(w, h);
             }
-            term.draw(|f| ui::render(&app, f)).expect("a frame at any size");
+            term.draw(|f| app.render(f)).expect("a frame at any size");
             check(&app);
         }
     }

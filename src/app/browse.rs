@@ -8,11 +8,9 @@
 
 use std::time::Duration;
 
+use super::view::{Body, ScreenLayout};
 use super::{Action, App, Context, Effect, Screen};
-use crate::content::Tree;
-use crate::ui;
-use crate::ui::layout::Body;
-use crate::ui::theme::{Palette, Symbols};
+use crate::content::{Picture, Tree};
 
 /// How often the picture is redrawn while it moves (8 frames a second).
 pub const FRAME: Duration = Duration::from_millis(125);
@@ -117,16 +115,9 @@ impl App {
         matching(&self.tree, &self.browse.query)
     }
 
-    /// Whether pictures may move: never under reduced motion, `NO_COLOR` or ASCII symbols.
-    pub fn pictures_move(&self) -> bool {
-        !self.config.reduced_motion
-            && self.theme.palette != Palette::NoColor
-            && self.theme.symbols == Symbols::Unicode
-    }
-
     /// The next frame of a moving picture, if one is on screen and not yet still.
-    pub(super) fn animation_deadline(&self) -> Option<Duration> {
-        self.picture_moving().then(|| self.browse.now + FRAME)
+    pub(super) fn animation_deadline(&self, drawn: &ScreenLayout) -> Option<Duration> {
+        self.picture_moving(drawn).then(|| self.browse.now + FRAME)
     }
 
     /// `Input::Deadline`: draw the picture's next frame if it is moving.
@@ -140,11 +131,11 @@ impl App {
         Vec::new()
     }
 
-    fn picture_moving(&self) -> bool {
+    fn picture_moving(&self, drawn: &ScreenLayout) -> bool {
         self.overlay.is_none()
             && matches!(self.screen, Screen::Topic { .. })
             && self.browse.moving()
-            && matches!(ui::layout(self, self.area()).body, Body::Topic(r) if r.picture.is_some())
+            && matches!(&drawn.body, Body::Topic(r) if r.picture.is_some())
     }
 
     /// Opens the topic list from the welcome screen, with no search.
@@ -163,7 +154,7 @@ impl App {
         let Some(t) = self.tree.topics.get(topic) else {
             return vec![Effect::Bell];
         };
-        let moves = t.picture.is_some_and(ui::picture::animated) && self.pictures_move();
+        let moves = t.picture.is_some_and(Picture::animated) && self.pictures_move;
         self.browse.moving_since = moves.then_some(self.browse.now);
         self.remember_for_back();
         self.screen = Screen::Topic {
@@ -185,7 +176,9 @@ impl App {
 
     /// Opens explanation `i` of the current outcome.
     pub(super) fn open_outcome_topic(&mut self, i: usize) -> Vec<Effect> {
-        let topic = ui::outcome::current(self).and_then(|o| o.topics.get(i).copied());
+        let topic = self
+            .current_outcome()
+            .and_then(|o| o.topics.get(i).copied());
         match topic {
             Some(t) => self.open_topic(t),
             None => vec![Effect::Bell],
@@ -269,8 +262,9 @@ impl App {
         scroll: u16,
         link: Option<usize>,
         action: Action,
+        drawn: &ScreenLayout,
     ) -> Vec<Effect> {
-        let l = ui::layout(self, self.area());
+        let l = drawn;
         let (max, page) = (l.max_scroll, l.page.max(1));
         let links = self.tree.topics.get(topic).map_or(0, |t| t.related.len());
         let at = |scroll, link| Screen::Topic {
@@ -292,7 +286,7 @@ impl App {
                     (_, Some(i)) => (i + links - 1) % links,
                     (_, None) => links - 1,
                 };
-                let scroll = scroll_to_link(&l, scroll, next);
+                let scroll = scroll_to_link(l, scroll, next);
                 self.select(at(scroll, Some(next)))
             }
             Action::Choose => match link {
@@ -316,7 +310,7 @@ impl App {
 }
 
 /// The scroll that brings link `i` into view, moving as little as possible.
-fn scroll_to_link(l: &ui::ScreenLayout, scroll: u16, i: usize) -> u16 {
+fn scroll_to_link(l: &ScreenLayout, scroll: u16, i: usize) -> u16 {
     let Body::Topic(r) = &l.body else {
         return scroll;
     };

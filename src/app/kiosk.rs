@@ -4,14 +4,12 @@
 
 use std::time::Duration;
 
+use super::view::{OverlayLayout, ScreenLayout};
 use super::{App, Effect, Input, Key, Mode, Overlay, Screen};
 use crate::config::Config;
 use crate::content::{Level, Tree};
 use crate::kiosk::{Idle, IdleState, PinCheck, StaffPin};
 use crate::triage::Session;
-use crate::ui;
-use crate::ui::layout::OverlayLayout;
-use crate::ui::theme::Theme;
 use ratatui::layout::Position;
 
 /// How long after Ctrl-E a Ctrl-X opens the staff PIN dialog.
@@ -45,7 +43,7 @@ pub struct KioskState {
 
 impl App {
     /// A kiosk app on the welcome screen, its idle timer starting at `now`.
-    pub fn new_kiosk(tree: Tree, config: Config, theme: Theme, now: Duration) -> App {
+    pub fn new_kiosk(tree: Tree, config: Config, now: Duration) -> App {
         let k = &config.kiosk;
         let state = KioskState {
             idle: Idle::new(
@@ -62,7 +60,7 @@ impl App {
             counts: [0; 5],
             last_now: now,
         };
-        let mut app = App::new(tree, config, theme);
+        let mut app = App::new(tree, config);
         app.mode = Mode::Kiosk;
         app.kiosk = Some(state);
         app
@@ -93,7 +91,12 @@ impl App {
     }
 
     /// The kiosk's part of `update`: `Some` when the input was handled here.
-    pub(super) fn kiosk_input(&mut self, input: Input, now: Duration) -> Option<Vec<Effect>> {
+    pub(super) fn kiosk_input(
+        &mut self,
+        input: Input,
+        now: Duration,
+        drawn: &ScreenLayout,
+    ) -> Option<Vec<Effect>> {
         let k = self.kiosk.as_mut()?;
         k.last_now = now;
         match input {
@@ -113,8 +116,8 @@ impl App {
                         self.overlay = None;
                         Some(vec![Effect::Redraw])
                     }
-                    Some(Overlay::StaffPin) => Some(self.pin_input(input, now)),
-                    _ => self.staff_chord(input, now),
+                    Some(Overlay::StaffPin) => Some(self.pin_input(input, now, drawn)),
+                    _ => self.staff_chord(input, now, drawn),
                 }
             }
         }
@@ -139,11 +142,14 @@ impl App {
 
     /// Ctrl-E then Ctrl-X within [`CHORD_WINDOW`] opens the staff PIN dialog; so do
     /// [`STAFF_TAPS`] taps on the emergency banner within it (a tablet has no keyboard).
-    fn staff_chord(&mut self, input: Input, now: Duration) -> Option<Vec<Effect>> {
+    fn staff_chord(
+        &mut self,
+        input: Input,
+        now: Duration,
+        drawn: &ScreenLayout,
+    ) -> Option<Vec<Effect>> {
         let on_banner = match input {
-            Input::Click { col, row } => {
-                ui::layout::banner(self, self.area()).contains(Position::new(col, row))
-            }
+            Input::Click { col, row } => drawn.banner.contains(Position::new(col, row)),
             _ => false,
         };
         let k = self.kiosk.as_mut()?;
@@ -189,17 +195,17 @@ impl App {
         vec![Effect::Redraw]
     }
 
-    fn pin_input(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+    fn pin_input(&mut self, input: Input, now: Duration, drawn: &ScreenLayout) -> Vec<Effect> {
         // A tap on the pad types its key; elsewhere in the dialog it does nothing (a finger that
         // misses a key must not throw the PIN away); outside it, or on Cancel, it closes.
         if let Input::Click { col, row } = input
             && let Some(OverlayLayout::Dialog {
                 frame, button, pad, ..
-            }) = ui::layout(self, self.area()).overlay
+            }) = drawn.overlay
         {
             let p = Position::new(col, row);
             if let Some(key) = pad.and_then(|pad| pad.key_at(col, row)) {
-                return self.pin_input(Input::Key(key), now);
+                return self.pin_input(Input::Key(key), now, drawn);
             }
             if frame.contains(p) && !button.contains(p) {
                 return Vec::new();

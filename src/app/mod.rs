@@ -2,8 +2,10 @@
 //! [`Effect`]s.
 //!
 //! No terminal, no clock, no I/O: the runner passes the time in and performs the effects, so the
-//! same state machine serves the terminal, tests and (later) a browser. Clicks are resolved with
-//! the same `ui::layout` that render draws with, so what is tapped is what was drawn.
+//! same state machine serves the terminal, tests and the browser. Clicks and scrolling are resolved
+//! with the [`ScreenLayout`] that the runner drew (`ui::layout` computes it; its types are in
+//! [`view`]), so what is tapped is what was drawn. `app` knows nothing of the renderer: `ui`
+//! depends on `app`, never the other way round.
 
 pub mod browse;
 pub mod input;
@@ -11,125 +13,34 @@ pub mod keys;
 pub mod kiosk;
 pub mod pointer;
 pub mod save;
+pub mod screen;
+pub mod view;
 
 use std::time::Duration;
 
 use ratatui::layout::Rect;
 
 use crate::config::Config;
-use crate::content::{NodeRef, Tree};
+use crate::content::{NodeRef, Outcome, Tree};
 use crate::triage::Session;
-use crate::ui;
-use crate::ui::theme::Theme;
 
 pub use browse::{Browse, ListMode};
 pub use input::{Input, Key};
 pub use keys::{Action, Context};
-
-/// How the app is being run: at a person's own terminal, or as an unattended clinic kiosk
-/// (locked down, resets itself; see [`kiosk`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Mode {
-    #[default]
-    Normal,
-    Kiosk,
-}
-
-impl Mode {
-    /// Whether this mode lets a person perform `action` at all. A kiosk cannot be quit by
-    /// anything a person presses; staff leave through the PIN dialog.
-    pub fn allows(self, action: Action) -> bool {
-        match self {
-            // At a person's own terminal results stay until they start again or quit, so the
-            // summary printed on quitting holds every one of them.
-            Mode::Normal => action != Action::Finish,
-            // A kiosk never writes answers anywhere, so it cannot save a summary either.
-            Mode::Kiosk => !matches!(
-                action,
-                Action::Quit | Action::QuitNow | Action::ConfirmYes | Action::Save
-            ),
-        }
-    }
-}
-
-/// The main screen under any overlay. Each variant carries its own small state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// What this is and is not; Start, Browse, Quit.
-    Welcome { selected: usize },
-    /// The session's current question; `selected` is the highlighted answer.
-    Question { selected: usize },
-    /// The current walk's outcome; `scroll` in rows, `button` the highlighted button.
-    Outcome { scroll: u16, button: usize },
-    /// The list of explanation topics, narrowed by `App::browse.query`; `selected` indexes the
-    /// narrowed list.
-    Topics { selected: usize, mode: ListMode },
-    /// One topic in the reader; `link` is the highlighted related topic, if any.
-    Topic {
-        topic: usize,
-        scroll: u16,
-        link: Option<usize>,
-    },
-}
-
-/// A dialog drawn over the screen; it takes the keys while open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    ConfirmQuit,
-    /// Kiosk: "Still there?" with a countdown to the privacy reset.
-    StillThere,
-    /// Kiosk: the staff PIN dialog.
-    StaffPin,
-    /// The results as a QR code.
-    TakeHome,
-    /// The "save the summary" dialog (never in a kiosk).
-    Save,
-}
-
-/// Something the runner must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// The state changed: draw a frame.
-    Redraw,
-    /// Leave the app (the runner restores the terminal and prints the summary).
-    Quit,
-    /// A key did nothing here (e.g. a number with no answer); ring the bell.
-    Bell,
-    /// Write the summary to the file named in the save dialog ([`App::save_request`]), then
-    /// report back with [`App::saved`].
-    SaveSummary,
-}
-
-/// An entry of the welcome menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WelcomeItem {
-    /// Begin the symptom check.
-    Start,
-    /// Open the list of explanations.
-    Browse,
-    Quit,
-}
-
-/// The welcome menu's entries, in order.
-pub const WELCOME_MENU: [WelcomeItem; 3] =
-    [WelcomeItem::Start, WelcomeItem::Browse, WelcomeItem::Quit];
-/// The welcome menu in a kiosk: no way to quit.
-pub const KIOSK_WELCOME_MENU: [WelcomeItem; 2] = [WelcomeItem::Start, WelcomeItem::Browse];
-/// The outcome screen's buttons, in order.
-pub const OUTCOME_BUTTONS: [Action; 3] = [Action::CheckAnother, Action::Restart, Action::Quit];
-/// The outcome buttons in a kiosk: Finish clears the answers instead of quitting.
-pub const KIOSK_OUTCOME_BUTTONS: [Action; 3] =
-    [Action::CheckAnother, Action::Restart, Action::Finish];
+pub use screen::{
+    Effect, KIOSK_OUTCOME_BUTTONS, KIOSK_WELCOME_MENU, Mode, OUTCOME_BUTTONS, Overlay, Screen,
+    WELCOME_MENU, WelcomeItem,
+};
+pub use view::ScreenLayout;
 
 /// The whole app state.
 #[derive(Debug, Clone)]
 pub struct App {
     pub tree: Tree,
     pub config: Config,
-    pub theme: Theme,
+    /// Whether pictures may move: off under reduced motion, and set off by a runner whose theme
+    /// cannot show motion (no colour, ASCII symbols).
+    pub pictures_move: bool,
     pub mode: Mode,
     pub session: Session,
     pub screen: Screen,
@@ -151,12 +62,12 @@ pub struct App {
 
 impl App {
     /// A new app on the welcome screen.
-    pub fn new(tree: Tree, config: Config, theme: Theme) -> App {
+    pub fn new(tree: Tree, config: Config) -> App {
         let session = Session::new(&tree);
         App {
             tree,
+            pictures_move: !config.reduced_motion,
             config,
-            theme,
             mode: Mode::Normal,
             session,
             screen: Screen::Welcome { selected: 0 },
@@ -186,6 +97,14 @@ impl App {
         }
     }
 
+    /// The outcome the session is on, if it is on one.
+    pub fn current_outcome(&self) -> Option<&Outcome> {
+        match self.session.current(&self.tree) {
+            NodeRef::Outcome(o) => self.tree.outcomes.get(o),
+            NodeRef::Question(_) => None,
+        }
+    }
+
     /// The whole screen as a rectangle.
     pub fn area(&self) -> Rect {
         Rect::new(0, 0, self.size.0, self.size.1)
@@ -194,8 +113,9 @@ impl App {
     /// When the runner should wake the app with `Input::Deadline` even without input: the
     /// earliest of every timer (the kiosk's privacy reset, the picture's next frame). `None`:
     /// sleep until input.
-    pub fn next_deadline(&self) -> Option<Duration> {
-        [self.kiosk_deadline(), self.animation_deadline()]
+    /// `drawn` is the layout of the screen as it stands (what the runner last drew).
+    pub fn next_deadline(&self, drawn: &ScreenLayout) -> Option<Duration> {
+        [self.kiosk_deadline(), self.animation_deadline(drawn)]
             .into_iter()
             .flatten()
             .min()
@@ -224,10 +144,12 @@ impl App {
     }
 
     /// Handles one input at time `now` (since the runner started) and says what to do next.
-    pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+    /// `drawn` is the layout of the screen as it stands (`ui::layout` of this state and size):
+    /// taps, scrolling and the kiosk's banner are resolved against it.
+    pub fn update(&mut self, input: Input, now: Duration, drawn: &ScreenLayout) -> Vec<Effect> {
         // The picture's clock first: a kiosk deadline must not leave it in the past.
         self.browse.now = now;
-        if let Some(effects) = self.kiosk_input(input, now) {
+        if let Some(effects) = self.kiosk_input(input, now, drawn) {
             return effects;
         }
         if self.overlay == Some(Overlay::Save) {
@@ -235,8 +157,8 @@ impl App {
         }
         let action = match input {
             Input::Key(key) => keys::action_for(self.context(), key),
-            Input::Click { col, row } => ui::hit(&ui::layout(self, self.area()), col, row),
-            Input::Scroll { up, .. } => return self.scroll_wheel(up),
+            Input::Click { col, row } => view::hit(drawn, col, row),
+            Input::Scroll { up, .. } => return self.scroll_wheel(up, drawn),
             Input::Resize { w, h } => {
                 self.size = (w, h);
                 return vec![Effect::Redraw];
@@ -245,13 +167,13 @@ impl App {
             Input::Do(action) => Some(action),
         };
         match action.filter(|a| self.mode.allows(*a)) {
-            Some(a) => self.apply(a),
+            Some(a) => self.apply(a, drawn),
             None => Vec::new(),
         }
     }
 
-    /// Performs an action as if its key had been pressed.
-    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+    /// Performs an action as if its key had been pressed, on the screen laid out as `drawn`.
+    pub fn apply(&mut self, action: Action, drawn: &ScreenLayout) -> Vec<Effect> {
         if action == Action::QuitNow {
             return vec![Effect::Quit];
         }
@@ -259,7 +181,7 @@ impl App {
             return self.finish();
         }
         let done = match (self.overlay, self.screen) {
-            (Some(Overlay::Help { scroll }), _) => self.help_action(scroll, action),
+            (Some(Overlay::Help { scroll }), _) => self.help_action(scroll, action, drawn),
             (Some(Overlay::ConfirmQuit), _) => return self.confirm_action(action),
             (Some(Overlay::StillThere | Overlay::StaffPin | Overlay::Save), _) => false,
             (Some(Overlay::TakeHome), _) => {
@@ -269,7 +191,7 @@ impl App {
             (None, Screen::Welcome { selected }) => return self.welcome_action(selected, action),
             (None, Screen::Question { selected }) => return self.question_action(selected, action),
             (None, Screen::Outcome { scroll, button }) => {
-                return self.outcome_action(scroll, button, action);
+                return self.outcome_action(scroll, button, action, drawn);
             }
             (None, Screen::Topics { selected, mode }) => {
                 return self.topics_action(selected, mode, action);
@@ -281,7 +203,7 @@ impl App {
                     scroll,
                     link,
                 },
-            ) => return self.topic_action(topic, scroll, link, action),
+            ) => return self.topic_action(topic, scroll, link, action, drawn),
         };
         if done {
             vec![Effect::Redraw]
@@ -290,27 +212,26 @@ impl App {
         }
     }
 
-    fn scroll_wheel(&mut self, up: bool) -> Vec<Effect> {
+    fn scroll_wheel(&mut self, up: bool, drawn: &ScreenLayout) -> Vec<Effect> {
         let step = if up { Action::Up } else { Action::Down };
         match self.context() {
             Context::Outcome | Context::Topic | Context::Help => {
                 let mut fx = Vec::new();
                 for _ in 0..3 {
-                    fx.extend(self.apply(step));
+                    fx.extend(self.apply(step, drawn));
                 }
                 fx.dedup();
                 fx
             }
             Context::Welcome | Context::Question | Context::Topics | Context::Search => {
-                self.apply(step)
+                self.apply(step, drawn)
             }
             Context::ConfirmQuit | Context::Dialog | Context::TakeHome => Vec::new(),
         }
     }
 
-    fn help_action(&mut self, scroll: u16, action: Action) -> bool {
-        let max = ui::layout(self, self.area()).max_scroll;
-        let page = ui::layout(self, self.area()).page.max(1);
+    fn help_action(&mut self, scroll: u16, action: Action, drawn: &ScreenLayout) -> bool {
+        let (max, page) = (drawn.max_scroll, drawn.page.max(1));
         let scroll = match action {
             Action::Cancel | Action::Help => {
                 self.overlay = None;
@@ -388,9 +309,14 @@ impl App {
         }
     }
 
-    fn outcome_action(&mut self, scroll: u16, button: usize, action: Action) -> Vec<Effect> {
-        let l = ui::layout(self, self.area());
-        let (max, page) = (l.max_scroll, l.page.max(1));
+    fn outcome_action(
+        &mut self,
+        scroll: u16,
+        button: usize,
+        action: Action,
+        drawn: &ScreenLayout,
+    ) -> Vec<Effect> {
+        let (max, page) = (drawn.max_scroll, drawn.page.max(1));
         let buttons = self.outcome_buttons();
         let n = buttons.len();
         let scroll = match action {

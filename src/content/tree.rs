@@ -186,6 +186,15 @@ pub enum Picture {
 }
 
 impl Picture {
+    /// Whether the picture changes with time at all (the legs do not, so they never ask for
+    /// frames).
+    pub fn animated(self) -> bool {
+        match self {
+            Picture::Vasodilation => true,
+            Picture::LegClot => false,
+        }
+    }
+
     /// Every picture name content may use.
     pub const NAMES: [&'static str; 2] = ["vasodilation", "leg_clot"];
 
@@ -226,6 +235,23 @@ pub struct Source {
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub status: SourceStatus,
+}
+
+impl Source {
+    /// The source as one line: its title, publisher and address, each closed with a full stop
+    /// unless it already ends a sentence.
+    pub fn citation(&self) -> String {
+        let mut line = self.title.clone();
+        for part in [&self.publisher, &self.url].into_iter().flatten() {
+            // "Why drink water after massage?" takes no extra full stop.
+            if !line.ends_with(['.', '?', '!']) {
+                line.push('.');
+            }
+            line.push(' ');
+            line.push_str(part);
+        }
+        line
+    }
 }
 
 /// The whole validated content.

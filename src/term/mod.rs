@@ -15,11 +15,11 @@
 
 pub mod clamp;
 pub mod decode;
+mod tty;
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Mutex, PoisonError};
 
@@ -50,8 +50,7 @@ fn log_exit(sig: i32) {
 static DRAWING: Mutex<()> = Mutex::new(());
 use std::time::{Duration, Instant};
 
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableMouseCapture};
-use crossterm::{cursor, execute, terminal};
+use crossterm::terminal;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
@@ -59,12 +58,14 @@ use signal_hook::iterator::Signals;
 
 use clamp::Clamped;
 use decode::{Decoder, Mouse};
+pub use tty::restore;
+use tty::{Guard, Tty, drain, install_panic_hook};
 
 use crate::app::pointer::Pointer;
 use crate::app::{App, Effect, Input, Mode};
 use crate::kiosk_log::Log;
 use crate::reload::Reload;
-use crate::ui;
+use crate::ui::Ui;
 
 /// Something another thread tells the loop.
 #[derive(Debug)]
@@ -156,23 +157,23 @@ impl Default for Options {
 
 /// Runs the app until the person quits (or, in a kiosk, staff leave). The terminal is restored
 /// when this returns, whether with `Ok` or `Err`, and by the panic hook if it panics.
-pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
+pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
     let (sender, inbox) = match &opts.inbox {
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
     };
     install_panic_hook();
-    watch_signals(app.mode, sender.clone())?;
+    watch_signals(ui.mode, sender.clone())?;
     let tty = Tty::open()?;
     let _guard = Guard::enter()?;
-    note_for_exit(app, &opts.log);
+    note_for_exit(ui, &opts.log);
     let (w, h) = size()?;
     let mut backend = Clamped::new(CrosstermBackend::new(io::stdout()));
     backend.set_size(w, h);
     let mut term = Terminal::new(backend)?;
     let start = opts.clock;
-    app.update(Input::Resize { w, h }, start.elapsed());
-    term.draw(|f| ui::render(app, f))?;
+    ui.update(Input::Resize { w, h }, start.elapsed());
+    term.draw(|f| ui.render(f))?;
     if opts.panic_after_first_frame {
         test_panic();
     }
@@ -180,7 +181,7 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
     let mut pointer = Pointer::default();
     let mut buf = [0u8; 1024];
     loop {
-        let deadline = [app.next_deadline(), decoder.deadline()]
+        let deadline = [ui.next_deadline(), decoder.deadline()]
             .into_iter()
             .flatten()
             .min();
@@ -213,11 +214,11 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
                 }
                 Msg::Reload(r) => {
                     // Inputs before it first: content never changes under a half-read batch.
-                    match apply(app, std::mem::take(&mut inputs), now) {
+                    match apply(ui, std::mem::take(&mut inputs), now) {
                         Some(r) => redraw |= r,
                         None => return Ok(()),
                     }
-                    redraw |= take_reload(app, opts, r);
+                    redraw |= take_reload(ui.app_mut(), opts, r);
                 }
             }
         }
@@ -227,16 +228,16 @@ pub fn run(app: &mut App, opts: &Options) -> io::Result<()> {
                 .into_iter()
                 .filter_map(|ev| translate(&mut pointer, ev)),
         );
-        if app.next_deadline().is_some_and(|at| at <= now) {
+        if ui.next_deadline().is_some_and(|at| at <= now) {
             inputs.push(Input::Deadline);
         }
-        match apply(app, inputs, now) {
+        match apply(ui, inputs, now) {
             Some(r) => redraw |= r,
             None => return Ok(()),
         }
-        note_for_exit(app, &opts.log);
+        note_for_exit(ui, &opts.log);
         if redraw {
-            term.draw(|f| ui::render(app, f))?;
+            term.draw(|f| ui.render(f))?;
         }
     }
 }
@@ -249,10 +250,10 @@ fn size() -> io::Result<(u16, u16)> {
 
 /// Hands inputs to the app and carries out its effects. Returns whether to redraw, or `None`
 /// when the app quits.
-fn apply(app: &mut App, inputs: Vec<Input>, now: Duration) -> Option<bool> {
+fn apply(ui: &mut Ui, inputs: Vec<Input>, now: Duration) -> Option<bool> {
     let mut redraw = false;
     for input in inputs {
-        for effect in app.update(input, now) {
+        for effect in ui.update(input, now) {
             match effect {
                 Effect::Quit => return None,
                 Effect::Redraw => redraw = true,
@@ -260,9 +261,10 @@ fn apply(app: &mut App, inputs: Vec<Input>, now: Duration) -> Option<bool> {
                     let _ = io::stdout().write_all(b"\x07");
                 }
                 Effect::SaveSummary => {
-                    let (path, overwrite) = app.save_request();
-                    let text = ui::summary::markdown(app);
-                    app.saved(crate::save_file::write(&path, &text, overwrite));
+                    let (path, overwrite) = ui.save_request();
+                    let text = crate::ui::summary::markdown(ui);
+                    ui.app_mut()
+                        .saved(crate::save_file::write(&path, &text, overwrite));
                     redraw = true;
                 }
             }
@@ -300,56 +302,6 @@ fn translate(pointer: &mut Pointer, ev: decode::Event) -> Option<Input> {
     }
 }
 
-/// Whether the terminal is in app mode. Restoring twice would be harmful, not just redundant:
-/// a second leave-alternate-screen restores the saved cursor position on xterm and the shell
-/// prompt then overwrites the panic report.
-static ACTIVE: AtomicBool = AtomicBool::new(false);
-
-/// Puts the terminal into app mode; dropping it restores the terminal.
-struct Guard;
-
-impl Guard {
-    fn enter() -> io::Result<Guard> {
-        terminal::enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let guard = Guard;
-        execute!(
-            io::stdout(),
-            terminal::EnterAlternateScreen,
-            EnableMouseCapture,
-            DisableBracketedPaste,
-            cursor::Hide
-        )?;
-        Ok(guard)
-    }
-}
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-/// Leaves app mode, once. Never panics: every step is tried and failures are ignored, because this
-/// runs from the panic hook and the signal thread too.
-pub fn restore() {
-    // One restorer at a time: a second caller (the signal thread racing a normal quit) waits
-    // until the first has finished, then finds nothing left to do, so nobody exits mid-restore.
-    static RESTORING: Mutex<()> = Mutex::new(());
-    let _one = RESTORING.lock().unwrap_or_else(PoisonError::into_inner);
-    if !ACTIVE.swap(false, Ordering::SeqCst) {
-        return;
-    }
-    let _ = terminal::disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        terminal::LeaveAlternateScreen,
-        cursor::Show
-    );
-    let _ = io::stdout().flush();
-}
-
 /// Hands content the watcher validated to the app (it takes over between sessions) and logs
 /// it, or logs the watcher's notice; returns whether the screen changed.
 fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
@@ -375,89 +327,6 @@ fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
             false
         }
     }
-}
-
-/// Restores the terminal first, then prints a short note (no answers), then the usual report.
-/// Installed once, however many times a kiosk restarts its loop.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore();
-            let _ = writeln!(io::stderr(), "{}", ui::strings::CRASHED);
-            previous(info);
-        }));
-    });
-}
-
-/// The terminal the loop reads: standard input when that is the terminal, else `/dev/tty` (as
-/// crossterm does).
-struct Tty {
-    file: Option<std::fs::File>,
-}
-
-impl Tty {
-    fn open() -> io::Result<Tty> {
-        use std::io::IsTerminal;
-        let file = if io::stdin().is_terminal() {
-            None
-        } else {
-            Some(std::fs::File::open("/dev/tty")?)
-        };
-        Ok(Tty { file })
-    }
-
-    /// Waits until the terminal has input, the wake-up socket has a byte, or `timeout` passes
-    /// (`None`: no deadline). Returns (terminal readable or gone, woken).
-    fn wait(&self, wake: &UnixStream, timeout: Option<Duration>) -> io::Result<(bool, bool)> {
-        use rustix::event::{PollFd, PollFlags, Timespec, poll};
-        let stdin = io::stdin();
-        let input = match &self.file {
-            Some(f) => PollFd::new(f, PollFlags::IN),
-            None => PollFd::new(&stdin, PollFlags::IN),
-        };
-        let mut fds = [input, PollFd::new(wake, PollFlags::IN)];
-        // A deadline further off than a Timespec holds is no deadline.
-        let timeout = timeout.and_then(|t| Timespec::try_from(t).ok());
-        match poll(&mut fds, timeout.as_ref()) {
-            Ok(_) => {}
-            Err(rustix::io::Errno::INTR) => return Ok((false, false)),
-            Err(e) => return Err(e.into()),
-        }
-        let ready = |fd: &PollFd<'_>| !fd.revents().is_empty();
-        Ok((ready(&fds[0]), ready(&fds[1])))
-    }
-
-    /// One read of what the terminal has (after `wait` said it has something, so it does not
-    /// block). The end of input or a read error means the terminal went away — a window closed,
-    /// a connection gone — also when no SIGHUP says so, as for an app that is not the terminal's
-    /// controlling process (`setsid`): the process ends as on SIGHUP.
-    fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
-        let read = match &self.file {
-            Some(f) => rustix::io::read(f, buf),
-            None => rustix::io::read(io::stdin(), buf),
-        };
-        match read {
-            Ok(0) => hang_up(),
-            Ok(n) => Ok(n),
-            Err(rustix::io::Errno::INTR | rustix::io::Errno::AGAIN) => Ok(0),
-            Err(_) => hang_up(),
-        }
-    }
-}
-
-/// Empties the wake-up socket (its bytes only say "look at the channel").
-fn drain(wake: &UnixStream) {
-    let mut buf = [0u8; 64];
-    while matches!((&*wake).read(&mut buf), Ok(n) if n > 0) {}
-}
-
-/// The terminal went away: restore what can be restored and exit as SIGHUP does.
-fn hang_up() -> ! {
-    let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
-    restore();
-    std::process::exit(0);
 }
 
 /// SIGTERM and SIGHUP quit like a normal quit: wait for any frame being drawn, restore, exit.

@@ -6,9 +6,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::{OverlayLayout, centred, inset};
+use super::theme::Theme;
 use super::wrap::wrap;
 use super::{draw_text, strings};
-use crate::app::App;
 
 /// The dialog box, its text and its two buttons, centred in `col`.
 pub fn layout(col: Rect) -> OverlayLayout {
@@ -40,7 +40,7 @@ pub fn layout(col: Rect) -> OverlayLayout {
 }
 
 /// Draws the dialog.
-pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
+pub fn render(th: &Theme, l: &OverlayLayout, f: &mut Frame) {
     let OverlayLayout::Confirm {
         frame,
         text,
@@ -50,7 +50,6 @@ pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
     else {
         return;
     };
-    let th = &app.theme;
     f.render_widget(Clear, frame);
     let title = format!(" {} ", strings::CONFIRM_TITLE);
     f.render_widget(Block::new().borders(Borders::ALL).title(title), frame);

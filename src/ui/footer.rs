@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::ScreenLayout;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::keys::hints;
 
@@ -68,8 +69,7 @@ fn place(app: &App, area: Rect, t: u16) -> Vec<(Rect, usize)> {
 }
 
 /// Draws the hints into their places.
-pub fn render(app: &App, l: &ScreenLayout, f: &mut Frame) {
-    let th = &app.theme;
+pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
     let all = hints(app.context(), app.mode);
     for &(r, i) in &l.hints {
         let Some((key, hint, _)) = all.get(i) else {

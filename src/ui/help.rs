@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::layout::Scrolled;
+use super::theme::Theme;
 use super::wrap::wrap_hanging;
 use super::{draw_scrolled, strings};
 use crate::app::App;
@@ -13,8 +14,7 @@ use crate::app::keys::{BINDINGS, Context, keys_label};
 
 /// One row per binding of the screen under the overlay, then how to close it; keys, then
 /// meaning.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let th = &app.theme;
+pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let screen = app.screen_context();
     let shown = BINDINGS.iter().filter(|b| {
@@ -41,9 +41,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Draws the help box over the screen.
-pub fn render(app: &App, frame: ratatui::layout::Rect, body: &Scrolled, f: &mut Frame) {
+pub fn render(app: &App, th: &Theme, frame: ratatui::layout::Rect, body: &Scrolled, f: &mut Frame) {
     f.render_widget(Clear, frame);
     let title = format!(" {} ", strings::HELP_TITLE);
     f.render_widget(Block::new().borders(Borders::ALL).title(title), frame);
-    draw_scrolled(f, body, lines(app, body.text.width), &app.theme);
+    draw_scrolled(f, body, lines(app, th, body.text.width), th);
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::{OverlayLayout, PAD_KEYS, Pad, centred, inset};
+use super::theme::Theme;
 use super::wrap::wrap;
 use super::{draw_text, strings};
 use crate::app::{App, Overlay};
@@ -104,7 +105,7 @@ pub fn layout(app: &App, overlay: Overlay, col: Rect) -> OverlayLayout {
 }
 
 /// Draws the dialog.
-pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
+pub fn render(app: &App, th: &Theme, l: &OverlayLayout, f: &mut Frame) {
     let (
         OverlayLayout::Dialog {
             frame,
@@ -118,7 +119,6 @@ pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
         return;
     };
     let (title, body, label) = words(app, overlay);
-    let th = &app.theme;
     f.render_widget(Clear, frame);
     f.render_widget(
         Block::new()

@@ -3,9 +3,14 @@
 //! Render draws into these rectangles and [`hit`] maps a click to an [`Action`] with them, so a
 //! tap always lands on what was drawn. Pure: no drawing, no I/O; safe at any size, even 0x0.
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
+use super::theme::Theme;
 use super::{confirm, footer, help, menu, outcome, topic, topics, wrap};
+pub use crate::app::view::{
+    Body, ListLayout, MenuLayout, OutcomeLayout, OverlayLayout, PAD_KEYS, Pad, PictureLayout,
+    ReaderLayout, ScreenLayout, Scrolled, Target, hit,
+};
 use crate::app::{Action, App, Overlay, Screen};
 
 /// The smallest screen the app draws on; below it a "make the window larger" screen is shown.
@@ -13,173 +18,6 @@ pub const MIN_W: u16 = 40;
 pub const MIN_H: u16 = 12;
 /// The widest the reading column grows on a large screen.
 pub const MAX_COLUMN: u16 = 80;
-
-/// Something that can be clicked or tapped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target {
-    pub rect: Rect,
-    pub action: Action,
-}
-
-/// The rows of a question or the welcome menu.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MenuLayout {
-    pub crumbs: Rect,
-    pub prompt: Rect,
-    pub help: Rect,
-    /// The visible answers: (answer index, its whole tap target).
-    pub options: Vec<(usize, Rect)>,
-    pub more_above: Option<Rect>,
-    pub more_below: Option<Rect>,
-}
-
-/// A scrolling text region and where its "more" indicator goes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scrolled {
-    pub text: Rect,
-    /// The first row shown, already clamped to the text.
-    pub scroll: u16,
-    /// The largest scroll: 0 when the text fits.
-    pub max: u16,
-    pub indicator: Option<Rect>,
-}
-
-impl Scrolled {
-    /// The on-screen rectangles of the `(link, row)` pairs (rows counted in the whole text) that
-    /// are scrolled into view: what a tap on a link hits. A link with fewer than `touch` rows in
-    /// view is no target (a sliver at the edge would be too small for a finger).
-    pub fn visible_rows(
-        &self,
-        rows: impl IntoIterator<Item = (usize, u16)>,
-        touch: u16,
-    ) -> Vec<(usize, Rect)> {
-        let shown: Vec<(usize, Rect)> = self.rows_in_view(rows);
-        let tall = |i: usize| shown.iter().filter(|(j, _)| *j == i).count() >= usize::from(touch);
-        shown.iter().copied().filter(|&(i, _)| tall(i)).collect()
-    }
-
-    fn rows_in_view(&self, rows: impl IntoIterator<Item = (usize, u16)>) -> Vec<(usize, Rect)> {
-        rows.into_iter()
-            .filter(|&(_, row)| row >= self.scroll && row < self.scroll + self.text.height)
-            .map(|(i, row)| {
-                (
-                    i,
-                    Rect::new(
-                        self.text.x,
-                        self.text.y + row - self.scroll,
-                        self.text.width,
-                        1,
-                    ),
-                )
-            })
-            .collect()
-    }
-}
-
-/// The rows of an outcome.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OutcomeLayout {
-    pub level: Rect,
-    pub title: Rect,
-    pub body: Scrolled,
-    pub buttons: Vec<Rect>,
-    /// The explanation links on screen: (index into the outcome's topics, row).
-    pub links: Vec<(usize, Rect)>,
-}
-
-/// The body of the current screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Body {
-    #[default]
-    Empty,
-    Menu(MenuLayout),
-    Outcome(OutcomeLayout),
-    Topics(topics::ListLayout),
-    Topic(topic::ReaderLayout),
-}
-
-/// An overlay's box and its parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OverlayLayout {
-    Help {
-        frame: Rect,
-        body: Scrolled,
-    },
-    Confirm {
-        frame: Rect,
-        text: Rect,
-        yes: Rect,
-        no: Rect,
-    },
-    /// The take-home QR code: the code (if it fits) and the words beside or below it.
-    TakeHome {
-        frame: Rect,
-        code: Option<Rect>,
-        text: Rect,
-    },
-    /// A kiosk dialog: a box with text and one button; the staff PIN dialog also has a pad.
-    Dialog {
-        frame: Rect,
-        text: Rect,
-        button: Rect,
-        pad: Option<Pad>,
-    },
-}
-
-/// The staff PIN dialog's keys, for a kiosk with no keyboard: `1`–`9`, erase, `0`, OK.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pad {
-    pub keys: [Rect; 12],
-}
-
-/// What each of the pad's keys says and types, in [`Pad::keys`] order.
-pub const PAD_KEYS: [(&str, crate::app::Key); 12] = {
-    use crate::app::Key;
-    [
-        ("1", Key::Char('1')),
-        ("2", Key::Char('2')),
-        ("3", Key::Char('3')),
-        ("4", Key::Char('4')),
-        ("5", Key::Char('5')),
-        ("6", Key::Char('6')),
-        ("7", Key::Char('7')),
-        ("8", Key::Char('8')),
-        ("9", Key::Char('9')),
-        ("⌫", Key::Backspace),
-        ("0", Key::Char('0')),
-        ("OK", Key::Enter),
-    ]
-};
-
-impl Pad {
-    /// The key under a tap, if any.
-    pub fn key_at(&self, col: u16, row: u16) -> Option<crate::app::Key> {
-        let p = Position::new(col, row);
-        self.keys
-            .iter()
-            .position(|r| r.contains(p))
-            .map(|i| PAD_KEYS[i].1)
-    }
-}
-
-/// Every rectangle of one frame.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ScreenLayout {
-    pub area: Rect,
-    /// Below [`MIN_W`] x [`MIN_H`]: only the banner (if it fits) and the "larger" message.
-    pub too_small: bool,
-    pub banner: Rect,
-    pub column: Rect,
-    pub footer: Rect,
-    pub body: Body,
-    pub overlay: Option<OverlayLayout>,
-    /// Footer hints: (rect, index into `keys::hints(context)`).
-    pub hints: Vec<(Rect, usize)>,
-    pub targets: Vec<Target>,
-    /// The furthest the active scrolling region can scroll, and one page of it.
-    pub max_scroll: u16,
-    pub page: u16,
-}
 
 /// The emergency banner's rows at the top of `area`. It is never squeezed out: on any screen with
 /// a row, the emergency number shows.
@@ -195,7 +33,7 @@ pub fn banner(app: &App, area: Rect) -> Rect {
 }
 
 /// Computes the layout of `app` on a screen of `area`.
-pub fn layout(app: &App, area: Rect) -> ScreenLayout {
+pub fn layout(app: &App, th: &Theme, area: Rect) -> ScreenLayout {
     let mut l = ScreenLayout {
         area,
         ..ScreenLayout::default()
@@ -225,14 +63,14 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         }
         Screen::Question { selected } => {
             l.body = Body::Menu(menu::layout(
-                &super::question::texts(app),
+                &super::question::texts(app, th),
                 selected,
                 l.column,
                 app.target_rows,
             ));
         }
         Screen::Outcome { scroll, .. } => {
-            let (o, max, page) = outcome::layout(app, scroll, l.column);
+            let (o, max, page) = outcome::layout(app, th, scroll, l.column);
             (l.max_scroll, l.page) = (max, page);
             l.body = Body::Outcome(o);
         }
@@ -241,7 +79,7 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         }
         Screen::Topic { topic, scroll, .. } => {
             if let Some(t) = app.tree.topics.get(topic) {
-                let (r, max, page) = topic::layout(app, t, scroll, l.column);
+                let (r, max, page) = topic::layout(app, th, t, scroll, l.column);
                 (l.max_scroll, l.page) = (max, page);
                 l.body = Body::Topic(r);
             }
@@ -251,7 +89,7 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
         Some(Overlay::Help { scroll }) => {
             let frame = centred(l.column, 64, l.column.height);
             let inner = inset(frame);
-            let lines = help::lines(app, inner.width).len() as u16;
+            let lines = help::lines(app, th, inner.width).len() as u16;
             let (body, max) = scrolled(inner, lines, scroll);
             (l.max_scroll, l.page) = (max, body.text.height);
             Some(OverlayLayout::Help { frame, body })
@@ -265,15 +103,6 @@ pub fn layout(app: &App, area: Rect) -> ScreenLayout {
     };
     l.targets = targets(app, &l);
     l
-}
-
-/// The action under a click at (`col`, `row`), if any.
-pub fn hit(l: &ScreenLayout, col: u16, row: u16) -> Option<Action> {
-    let p = Position::new(col, row);
-    l.targets
-        .iter()
-        .find(|t| t.rect.contains(p))
-        .map(|t| t.action)
 }
 
 fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {

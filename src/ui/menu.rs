@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::MenuLayout;
+use super::theme::Theme;
 use super::wrap::{wrap, wrap_hanging};
 use super::{draw_text, strings};
-use crate::app::App;
 
 /// The words of one menu screen, already filled with the clinic's numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -115,8 +115,7 @@ pub fn place_options(
 }
 
 /// Draws a menu into its layout; `selected` is highlighted.
-pub fn render(app: &App, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mut Frame) {
-    let th = &app.theme;
+pub fn render(th: &Theme, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mut Frame) {
     draw_text(f, m.crumbs, &t.crumbs, th.quiet());
     draw_text(f, m.prompt, &t.prompt, th.heading());
     draw_text(f, m.help, &t.help, th.quiet());

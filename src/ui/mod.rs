@@ -5,6 +5,7 @@
 //! [`strings`]. No terminal library here, only ratatui's buffer types.
 
 pub mod confirm;
+pub mod driven;
 pub mod footer;
 pub mod help;
 pub mod kiosk;
@@ -31,6 +32,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+pub use driven::Ui;
 pub use layout::{ScreenLayout, hit, layout};
 
 use crate::app::{App, Overlay, Screen};
@@ -69,55 +71,58 @@ pub fn banner_text(app: &App, width: u16, height: u16) -> String {
         .unwrap_or_else(|| digits.to_string())
 }
 
-/// Draws the whole app into the frame; with ASCII symbols (the Linux console) every cell is
-/// ASCII.
-pub fn render(app: &App, f: &mut Frame) {
-    draw_all(app, f);
-    if app.theme.symbols == theme::Symbols::Ascii {
+/// Draws the whole app into the frame, and returns the layout it drew: what the runner hands to
+/// `App::update` with the next input, so a tap lands on what was drawn. With ASCII symbols (the
+/// Linux console) every cell is ASCII.
+pub fn render(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
+    let l = draw_all(app, th, f);
+    if th.symbols == theme::Symbols::Ascii {
         theme::ascii_only(f.buffer_mut());
     }
+    l
 }
 
-fn draw_all(app: &App, f: &mut Frame) {
-    let l = layout(app, f.area());
-    render_banner(app, &l, f);
+fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
+    let l = layout(app, th, f.area());
+    render_banner(app, th, &l, f);
     if app.overlay == Some(Overlay::StillThere) {
         // Nothing of the person's answers shows around "Still there?": the next person may be
         // the one reading it.
         if let Some(d @ OverlayLayout::Dialog { .. }) = &l.overlay {
-            kiosk::render(app, d, f);
+            kiosk::render(app, th, d, f);
         }
-        return;
+        return l;
     }
     if l.too_small {
-        render_too_small(app, &l, f);
-        return;
+        render_too_small(th, &l, f);
+        return l;
     }
     match (&l.body, app.screen) {
         (Body::Menu(m), Screen::Welcome { selected }) => {
-            menu::render(app, &welcome::texts(app), selected, m, f);
+            menu::render(th, &welcome::texts(app), selected, m, f);
         }
         (Body::Menu(m), Screen::Question { selected }) => {
-            menu::render(app, &question::texts(app), selected, m, f);
+            menu::render(th, &question::texts(app, th), selected, m, f);
         }
-        (Body::Outcome(o), _) => outcome::render(app, o, f),
-        (Body::Topics(list), _) => topics::render(app, list, f),
-        (Body::Topic(reader), _) => topic::render(app, reader, f),
+        (Body::Outcome(o), _) => outcome::render(app, th, o, f),
+        (Body::Topics(list), _) => topics::render(app, th, list, f),
+        (Body::Topic(reader), _) => topic::render(app, th, reader, f),
         _ => {}
     }
-    footer::render(app, &l, f);
+    footer::render(app, th, &l, f);
     match &l.overlay {
-        Some(OverlayLayout::Help { frame, body }) => help::render(app, *frame, body, f),
-        Some(c @ OverlayLayout::Confirm { .. }) => confirm::render(app, c, f),
-        Some(d @ OverlayLayout::Dialog { .. }) => kiosk::render(app, d, f),
-        Some(q @ OverlayLayout::TakeHome { .. }) => takehome_view::render(app, q, f),
+        Some(OverlayLayout::Help { frame, body }) => help::render(app, th, *frame, body, f),
+        Some(c @ OverlayLayout::Confirm { .. }) => confirm::render(th, c, f),
+        Some(d @ OverlayLayout::Dialog { .. }) => kiosk::render(app, th, d, f),
+        Some(q @ OverlayLayout::TakeHome { .. }) => takehome_view::render(app, th, q, f),
         None => {}
     }
+    l
 }
 
-fn render_banner(app: &App, l: &ScreenLayout, f: &mut Frame) {
+fn render_banner(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
     let r = l.banner;
-    let style = app.theme.banner();
+    let style = th.banner();
     let margin = banner_margin(r.width);
     let inner = Rect {
         x: r.x.saturating_add(margin),
@@ -128,7 +133,7 @@ fn render_banner(app: &App, l: &ScreenLayout, f: &mut Frame) {
     draw_text(f, inner, &banner_text(app, r.width, l.area.height), style);
 }
 
-fn render_too_small(app: &App, l: &ScreenLayout, f: &mut Frame) {
+fn render_too_small(th: &Theme, l: &ScreenLayout, f: &mut Frame) {
     let a = l.area;
     let rest = Rect {
         y: l.banner.bottom(),
@@ -139,7 +144,7 @@ fn render_too_small(app: &App, l: &ScreenLayout, f: &mut Frame) {
         .replace("{need}", &format!("{}x{}", layout::MIN_W, layout::MIN_H))
         .replace("{now}", &format!("{}x{}", a.width, a.height));
     let p = Paragraph::new(text)
-        .style(app.theme.heading())
+        .style(th.heading())
         .wrap(Wrap { trim: true });
     f.render_widget(p, rest);
 }

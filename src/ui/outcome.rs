@@ -8,18 +8,10 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::{OutcomeLayout, scrolled_touch};
+use super::theme::Theme;
 use super::wrap::{wrap, wrap_hanging};
 use super::{draw_scrolled, draw_text, strings};
 use crate::app::{App, Mode, Screen};
-use crate::content::{NodeRef, Outcome};
-
-/// The outcome the session is on, if it is on one.
-pub fn current(app: &App) -> Option<&Outcome> {
-    match app.session.current(&app.tree) {
-        NodeRef::Outcome(o) => app.tree.outcomes.get(o),
-        NodeRef::Question(_) => None,
-    }
-}
 
 /// The button labels with their keys, in the order of `App::outcome_buttons`.
 pub fn button_labels(app: &App) -> [String; 3] {
@@ -38,14 +30,16 @@ pub fn button_labels(app: &App) -> [String; 3] {
 /// furthest scroll and the page height. The level block is one row unless the column is tall
 /// (24 rows or more), so that at 80x24 the level, the first thing to do and the emergency line
 /// all show without scrolling.
-pub fn layout(app: &App, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
+pub fn layout(app: &App, th: &Theme, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
     let roomy = col.height >= 14;
     let gap = u16::from(roomy);
     let level = Rect {
         height: if col.height >= 24 { 3 } else { 1 },
         ..col
     };
-    let title_text = current(app).map_or(String::new(), |o| app.config.fill(&o.title).into());
+    let title_text = app
+        .current_outcome()
+        .map_or(String::new(), |o| app.config.fill(&o.title).into());
     let title_h = (wrap(&title_text, col.width).len() as u16).min(if roomy { 3 } else { 2 });
     let title = Rect::new(col.x, level.bottom() + gap, col.width, title_h);
     let buttons = flow_buttons(app, col);
@@ -55,7 +49,7 @@ pub fn layout(app: &App, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
         .map_or(col.bottom(), |b| b.y)
         .saturating_sub(gap);
     let area = Rect::new(col.x, top, col.width, bottom.saturating_sub(top));
-    let (lines, link_rows) = content(app, col.width);
+    let (lines, link_rows) = content(app, th, col.width);
     let (body, max) = scrolled_touch(area, lines.len() as u16, scroll, app.target_rows);
     let page = body.text.height;
     let links = body.visible_rows(link_rows, app.target_rows.max(1));
@@ -102,16 +96,15 @@ fn flow_buttons(app: &App, col: Rect) -> Vec<Rect> {
 }
 
 /// The advice and summary rows at `width`, styled; layout counts them and render draws them.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    content(app, width).0
+pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
+    content(app, th, width).0
 }
 
 /// The outcome's rows at `width`, and the rows of its explanation links as (link index, row).
-fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
-    let th = &app.theme;
+fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
     let fill = |s: &str| app.config.fill(s).into_owned();
     let mut out: Vec<Line<'static>> = Vec::new();
-    let Some(o) = current(app) else {
+    let Some(o) = app.current_outcome() else {
         return (out, Vec::new());
     };
     let bullet = format!("{} ", th.bullet());
@@ -208,7 +201,7 @@ fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
         }
     }
     out.push(Line::default());
-    out.extend(summary_lines(app, width));
+    out.extend(summary_lines(app, th, width));
     (out, links)
 }
 
@@ -227,7 +220,7 @@ pub struct Lead<'a> {
 }
 
 /// Splits an outcome's advice into its compact lead and the details.
-pub fn lead(o: &Outcome) -> Lead<'_> {
+pub fn lead(o: &crate::content::Outcome) -> Lead<'_> {
     let safety = o
         .watch
         .iter()
@@ -245,8 +238,7 @@ pub fn lead(o: &Outcome) -> Lead<'_> {
 }
 
 /// "Your results so far": each result's level and title, then the overall level.
-pub fn summary_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let th = &app.theme;
+pub fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(strings::RESULTS, th.heading())];
     for o in app.session.results() {
         let Some(o) = app.tree.outcomes.get(o) else {
@@ -278,9 +270,8 @@ pub fn summary_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Draws the outcome screen into its layout.
-pub fn render(app: &App, o: &OutcomeLayout, f: &mut Frame) {
-    let th = &app.theme;
-    let Some(outcome) = current(app) else {
+pub fn render(app: &App, th: &Theme, o: &OutcomeLayout, f: &mut Frame) {
+    let Some(outcome) = app.current_outcome() else {
         return;
     };
     // The most urgent result wins: when an earlier symptom's result is more urgent than this
@@ -315,7 +306,7 @@ pub fn render(app: &App, o: &OutcomeLayout, f: &mut Frame) {
         },
     );
     draw_text(f, o.title, &app.config.fill(&outcome.title), th.heading());
-    draw_scrolled(f, &o.body, lines(app, o.body.text.width), th);
+    draw_scrolled(f, &o.body, lines(app, th, o.body.text.width), th);
     let selected = match app.screen {
         Screen::Outcome { button, .. } if app.overlay.is_none() => Some(button),
         _ => None,

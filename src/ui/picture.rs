@@ -33,15 +33,6 @@ pub struct Drawing {
     pub look: Look,
 }
 
-/// Whether a picture changes with `progress` and `flow` at all (the legs do not, so they never
-/// ask for frames).
-pub fn animated(picture: Picture) -> bool {
-    match picture {
-        Picture::Vasodilation => true,
-        Picture::LegClot => false,
-    }
-}
-
 /// The caption under a picture at a given progress, in plain words.
 pub fn caption(picture: Picture, progress: f64) -> &'static str {
     match picture {

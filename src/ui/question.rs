@@ -2,12 +2,13 @@
 
 use super::menu::MenuTexts;
 use super::strings;
+use super::theme::Theme;
 use crate::app::App;
 use crate::content::NodeRef;
 
 /// The current question's words, filled with the clinic's numbers. Empty if the session is not
 /// on a question (it cannot be while the screen is a question, but render must never panic).
-pub fn texts(app: &App) -> MenuTexts {
+pub fn texts(app: &App, th: &Theme) -> MenuTexts {
     let fill = |s: &str| app.config.fill(s).into_owned();
     let NodeRef::Question(q) = app.session.current(&app.tree) else {
         return MenuTexts::default();
@@ -19,7 +20,7 @@ pub fn texts(app: &App) -> MenuTexts {
     let crumbs = if answers.is_empty() {
         String::new()
     } else {
-        let sep = format!(" {} ", app.theme.marker());
+        let sep = format!(" {} ", th.marker());
         format!("{} {}", strings::SO_FAR, answers.join(&sep))
     };
     MenuTexts {

@@ -10,6 +10,7 @@
 
 use ratatui::text::Line;
 
+use super::theme::Theme;
 use super::{outcome, question, reader, strings, topics, welcome};
 use crate::app::keys::hints;
 use crate::app::{Action, App, Input, Key, Overlay, Screen};
@@ -39,20 +40,23 @@ pub enum Node {
     Alert(String),
 }
 
-/// The whole screen: the emergency banner first (on every screen), then the screen's nodes.
-pub fn nodes(app: &App) -> Vec<Node> {
+/// The whole screen, with the words and symbols of theme `th`: the emergency banner first (on
+/// every screen), then the screen's nodes.
+pub fn nodes(app: &App, th: &Theme) -> Vec<Node> {
     let mut out = banner(app);
     match app.overlay {
         Some(Overlay::StillThere) => still_there(app, &mut out),
         Some(o @ (Overlay::StaffPin | Overlay::Save)) => dialog(app, o, &mut out),
-        Some(Overlay::Help { .. }) => help(app, &mut out),
+        Some(Overlay::Help { .. }) => help(app, th, &mut out),
         Some(Overlay::ConfirmQuit) => confirm(&mut out),
         Some(Overlay::TakeHome) => take_home(&mut out),
         None => {
             match app.screen {
                 Screen::Welcome { selected } => menu(&welcome::texts(app), selected, &mut out),
-                Screen::Question { selected } => menu(&question::texts(app), selected, &mut out),
-                Screen::Outcome { button, .. } => outcome_nodes(app, button, &mut out),
+                Screen::Question { selected } => {
+                    menu(&question::texts(app, th), selected, &mut out)
+                }
+                Screen::Outcome { button, .. } => outcome_nodes(app, th, button, &mut out),
                 Screen::Topics { selected, mode } => topic_list(app, selected, mode, &mut out),
                 Screen::Topic { topic, .. } => reader_nodes(app, topic, &mut out),
             }
@@ -115,7 +119,10 @@ fn banner(app: &App) -> Vec<Node> {
     match cut {
         Some(cut) => vec![
             call(&full[..cut], emergency),
-            call(&full[cut..], &app.config.clinic.phone),
+            call(
+                &full[cut..],
+                app.config.clinic.phone.as_deref().unwrap_or(""),
+            ),
         ],
         None => vec![call(&full, emergency)],
     }
@@ -161,11 +168,10 @@ fn menu(t: &super::menu::MenuTexts, selected: usize, out: &mut Vec<Node>) {
 
 /// An outcome: the level and title as the heading, the compact lead (first thing to do, the
 /// emergency line), then the details as headings and lists, then its buttons.
-fn outcome_nodes(app: &App, button_at: usize, out: &mut Vec<Node>) {
-    let Some(o) = outcome::current(app) else {
+fn outcome_nodes(app: &App, th: &Theme, button_at: usize, out: &mut Vec<Node>) {
+    let Some(o) = app.current_outcome() else {
         return;
     };
-    let th = &app.theme;
     let fill = |s: &str| app.config.fill(s).into_owned();
     let overall = app.session.overall(&app.tree).unwrap_or(o.level);
     let level = if overall > o.level {
@@ -228,7 +234,7 @@ fn outcome_nodes(app: &App, button_at: usize, out: &mut Vec<Node>) {
             out.push(button(words, Input::Do(Action::OpenLink(i)), false));
         }
     }
-    let summary = outcome::summary_lines(app, u16::MAX);
+    let summary = outcome::summary_lines(app, th, u16::MAX);
     if let Some((head, rest)) = summary.split_first() {
         out.push(heading(2, line_text(head)));
         out.push(Node::List(rest.iter().map(line_text).collect()));
@@ -285,8 +291,8 @@ fn reader_nodes(app: &App, topic: usize, out: &mut Vec<Node>) {
         }
     }
     let sources: Vec<String> = (t.sources.iter())
-        .filter(|&&s| s < app.tree.sources.len())
-        .map(|&s| crate::plain::source_line(&app.tree, s))
+        .filter_map(|&s| app.tree.sources.get(s))
+        .map(|s| s.citation())
         .collect();
     if !sources.is_empty() {
         out.push(heading(2, strings::SOURCES));
@@ -344,9 +350,9 @@ fn dialog(app: &App, overlay: Overlay, out: &mut Vec<Node>) {
     out.push(button(cancel, Input::Key(Key::Esc), false));
 }
 
-fn help(app: &App, out: &mut Vec<Node>) {
+fn help(app: &App, th: &Theme, out: &mut Vec<Node>) {
     out.push(heading(1, strings::HELP_TITLE));
-    let lines = super::help::lines(app, u16::MAX);
+    let lines = super::help::lines(app, th, u16::MAX);
     let items = lines.iter().map(line_text).filter(|l| !l.trim().is_empty());
     out.push(Node::List(
         items

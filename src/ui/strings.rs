@@ -30,11 +30,10 @@ pub const STILL_THERE_BUTTON: &str = "I'm still here";
 pub const STAFF_TITLE: &str = "Staff exit";
 pub const STAFF_TEXT: &str = "Type the staff PIN, then Enter or OK.";
 pub const STAFF_CANCEL: &str = "[Esc] Cancel";
-/// Outcome section headings.
-pub const DO_NOW: &str = "Do this now";
+/// Outcome section headings (the summaries use them too).
+pub use crate::words::{DO_NOW, WATCH};
 /// On an outcome below an earlier, more urgent result: that result comes first.
 pub const EARLIER_FIRST: &str = "Your earlier result comes first";
-pub const WATCH: &str = "Get help if…";
 /// The outcome's further things to do, after the first one and the emergency line.
 pub const DO_ALSO: &str = "Also";
 pub const WHY: &str = "Why";
@@ -70,9 +69,6 @@ pub const CONFIRM_YES: &str = "[y] Yes, quit";
 pub const CONFIRM_NO: &str = "[n] No, keep going";
 /// The too-small screen; `{need}` and `{now}` are filled by the renderer.
 pub const TOO_SMALL: &str = "Please make the window larger (needs {need}, now {now}).";
-/// The plain-text summary printed after quitting.
-pub const SUMMARY_TITLE: &str = "aftercare: your results";
-pub const SUMMARY_EMERGENCY: &str = "If you feel very unwell, call {emergency} now.";
 /// Printed by the panic hook after the terminal has been restored.
 pub const CRASHED: &str = "aftercare stopped because of an internal error; the terminal has \
 been restored. If you feel very unwell, call your emergency number now.";

@@ -10,46 +10,14 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::config::DEFAULT_PHONE;
+use crate::words;
 
 /// Modules of light margin around the code; readers want some, and 2 is enough on a screen.
 pub const QUIET: usize = 2;
 
-/// The summary to put in the code, at most `budget` bytes: the overall level, each result (most
-/// urgent first) with its first "Do this now", the clinic's phone and the emergency number.
+/// The summary to put in the code, at most `budget` bytes; see [`words::summary_code`].
 pub fn text(app: &App, budget: usize) -> String {
-    let fill = |s: &str| app.config.fill(s).into_owned();
-    let c = &app.config.clinic;
-    let mut tail = Vec::new();
-    if c.phone != DEFAULT_PHONE {
-        tail.push(format!("Clinic: {}", c.phone));
-    }
-    tail.push(format!("Emergency: {}", c.emergency));
-    let tail = tail.join("\n");
-    let mut out = String::from("After your massage");
-    if let Some(level) = app.session.overall(&app.tree) {
-        out.push_str(&format!("\nOverall: {}", level.word()));
-    }
-    let mut results: Vec<_> = app
-        .session
-        .distinct_results()
-        .into_iter()
-        .filter_map(|o| app.tree.outcomes.get(o))
-        .collect();
-    results.sort_by_key(|o| std::cmp::Reverse(o.level));
-    for o in results {
-        let mut piece = format!("\n- {}", fill(&o.title));
-        if let Some(now) = o.now.first() {
-            piece.push_str(&format!("\n  Now: {}", fill(now)));
-        }
-        if out.len() + piece.len() + tail.len() + 1 > budget {
-            break;
-        }
-        out.push_str(&piece);
-    }
-    out.push('\n');
-    out.push_str(&tail);
-    out
+    words::summary_code(&app.tree, &app.config, &app.session, budget)
 }
 
 /// The code's modules (true = dark) and its width, or `None` if the text is too long for any code.

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::layout::{OverlayLayout, ScreenLayout};
+use super::theme::Theme;
 use super::{draw_text, strings, takehome};
 use crate::app::App;
 
@@ -81,7 +82,7 @@ pub fn layout(app: &App, l: &ScreenLayout) -> OverlayLayout {
 }
 
 /// Draws the code and its words.
-pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
+pub fn render(app: &App, th: &Theme, l: &OverlayLayout, f: &mut Frame) {
     let OverlayLayout::TakeHome { frame, code, text } = *l else {
         return;
     };
@@ -95,7 +96,7 @@ pub fn render(app: &App, l: &OverlayLayout, f: &mut Frame) {
     for para in words(code.is_some()).split('\n') {
         let rows = super::wrap::wrap(para, text.width).len().max(1) as u16;
         let r = Rect::new(text.x, y, text.width, rows).intersection(text);
-        draw_text(f, r, para, app.theme.heading());
+        draw_text(f, r, para, th.heading());
         y += rows;
     }
 }

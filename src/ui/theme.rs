@@ -8,6 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::ThemeName;
 use crate::content::Level;
+use crate::words;
 
 /// Which colours, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,11 @@ impl Default for Theme {
 }
 
 impl Theme {
+    /// Whether this theme can show a moving picture: not without colour, nor in ASCII symbols.
+    pub fn shows_motion(&self) -> bool {
+        self.palette != Palette::NoColor && self.symbols == Symbols::Unicode
+    }
+
     /// Picks the theme from the clinic config, whether `NO_COLOR` is set (non-empty) and `TERM`.
     pub fn choose(name: ThemeName, no_color: bool, term: Option<&str>) -> Theme {
         let palette = match (no_color, name) {
@@ -64,25 +70,14 @@ impl Theme {
         }
     }
 
-    /// The level's symbol: ✓ ☎ ✚ ! ‼, or [OK] [T] [+] [!] [!!] in ASCII.
+    /// The level's symbol ([`words::level_symbol`] in this theme's symbols).
     pub fn symbol(&self, level: Level) -> &'static str {
-        match (self.symbols, level) {
-            (Symbols::Unicode, Level::Expected) => "✓",
-            (Symbols::Unicode, Level::Therapist) => "☎",
-            (Symbols::Unicode, Level::Doctor) => "✚",
-            (Symbols::Unicode, Level::Urgent) => "!",
-            (Symbols::Unicode, Level::Emergency) => "‼",
-            (Symbols::Ascii, Level::Expected) => "[OK]",
-            (Symbols::Ascii, Level::Therapist) => "[T]",
-            (Symbols::Ascii, Level::Doctor) => "[+]",
-            (Symbols::Ascii, Level::Urgent) => "[!]",
-            (Symbols::Ascii, Level::Emergency) => "[!!]",
-        }
+        words::level_symbol(level, self.symbols == Symbols::Ascii)
     }
 
     /// Symbol and word together: "‼ EMERGENCY".
     pub fn level_label(&self, level: Level) -> String {
-        format!("{} {}", self.symbol(level), level.word())
+        words::level_label(level, self.symbols == Symbols::Ascii)
     }
 
     fn level_color(&self, level: Level) -> Option<Color> {

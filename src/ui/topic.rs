@@ -10,8 +10,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::layout::{Scrolled, scrolled_touch};
+use super::layout::{PictureLayout, ReaderLayout, scrolled_touch};
 use super::picture::{self, Drawing, Look};
+use super::theme::Theme;
 use super::theme::{Palette, Symbols};
 use super::wrap::{wrap, wrap_hanging};
 use super::{draw_scrolled, draw_text, strings};
@@ -25,26 +26,6 @@ const MIN_DRAWING: u16 = 5;
 /// Rows of text the picture always leaves below it.
 const MIN_TEXT: u16 = 4;
 
-/// Where the picture and its caption go.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PictureLayout {
-    pub drawing: Rect,
-    pub caption: Rect,
-}
-
-/// The rows of the reader.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReaderLayout {
-    pub title: Rect,
-    /// `None` when the topic has no picture or the window is too small for one.
-    pub picture: Option<PictureLayout>,
-    pub body: Scrolled,
-    /// The links on screen: (link index, its row), for taps.
-    pub links: Vec<(usize, Rect)>,
-    /// Every row of every link in the text: (link index, row), for scrolling a link into view.
-    pub link_rows: Vec<(usize, u16)>,
-}
-
 /// The topic a reader screen shows.
 pub fn current(app: &App) -> Option<&Topic> {
     match app.screen {
@@ -55,7 +36,13 @@ pub fn current(app: &App) -> Option<&Topic> {
 
 /// Places the title, the picture band and the scrolling text in `col`; returns the layout, the
 /// furthest scroll and the page height.
-pub fn layout(app: &App, topic: &Topic, scroll: u16, col: Rect) -> (ReaderLayout, u16, u16) {
+pub fn layout(
+    app: &App,
+    th: &Theme,
+    topic: &Topic,
+    scroll: u16,
+    col: Rect,
+) -> (ReaderLayout, u16, u16) {
     let gap = u16::from(col.height >= 14);
     let title_h = (wrap(&app.config.fill(&topic.title), col.width).len() as u16).clamp(1, 2);
     let title = Rect {
@@ -73,7 +60,7 @@ pub fn layout(app: &App, topic: &Topic, scroll: u16, col: Rect) -> (ReaderLayout
         y = p.caption.bottom() + 1;
     }
     let area = Rect::new(col.x, y, col.width, col.bottom().saturating_sub(y));
-    let (lines, link_rows) = content(app, topic, col.width);
+    let (lines, link_rows) = content(app, th, topic, col.width);
     let (body, max) = scrolled_touch(area, lines.len() as u16, scroll, app.target_rows);
     let links = body.visible_rows(link_rows.iter().copied(), app.target_rows.max(1));
     let r = ReaderLayout {
@@ -109,8 +96,12 @@ fn picture_band(p: Picture, room: Rect) -> Option<PictureLayout> {
 
 /// The reader's text at `width`: the body, the related topics as numbered links, then the
 /// sources. Also each link's rows as (link index, row).
-pub fn content(app: &App, topic: &Topic, width: u16) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
-    let th = &app.theme;
+pub fn content(
+    app: &App,
+    th: &Theme,
+    topic: &Topic,
+    width: u16,
+) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
     let fill = |s: &str| app.config.fill(s).into_owned();
     let mut out = super::reader::body_lines(&topic.body, usize::from(width), &fill);
     let mut links = Vec::new();
@@ -146,7 +137,7 @@ pub fn content(app: &App, topic: &Topic, width: u16) -> (Vec<Line<'static>>, Vec
             if s >= app.tree.sources.len() {
                 continue;
             }
-            let text = crate::plain::source_line(&app.tree, s);
+            let text = app.tree.sources[s].citation();
             for row in wrap_hanging(&bullet, &text, width) {
                 out.push(Line::styled(row, th.quiet()));
             }
@@ -156,24 +147,23 @@ pub fn content(app: &App, topic: &Topic, width: u16) -> (Vec<Line<'static>>, Vec
 }
 
 /// How pictures are drawn in this theme.
-pub fn look(app: &App) -> Look {
+pub fn look(th: &Theme) -> Look {
     Look {
-        color: app.theme.palette != Palette::NoColor,
-        ascii: app.theme.symbols == Symbols::Ascii,
+        color: th.palette != Palette::NoColor,
+        ascii: th.symbols == Symbols::Ascii,
     }
 }
 
 /// Draws the reader into its layout.
-pub fn render(app: &App, r: &ReaderLayout, f: &mut Frame) {
-    let th = &app.theme;
+pub fn render(app: &App, th: &Theme, r: &ReaderLayout, f: &mut Frame) {
     let Some(topic) = current(app) else {
         return;
     };
     draw_text(f, r.title, &app.config.fill(&topic.title), th.heading());
     if let (Some(p), Some(pic)) = (r.picture, topic.picture) {
-        render_picture(app, pic, p, f);
+        render_picture(app, th, pic, p, f);
     }
-    let (mut lines, link_rows) = content(app, topic, r.body.text.width);
+    let (mut lines, link_rows) = content(app, th, topic, r.body.text.width);
     let selected = match app.screen {
         Screen::Topic { link, .. } if app.overlay.is_none() => link,
         _ => None,
@@ -188,19 +178,19 @@ pub fn render(app: &App, r: &ReaderLayout, f: &mut Frame) {
     draw_scrolled(f, &r.body, lines, th);
 }
 
-fn render_picture(app: &App, picture: Picture, p: PictureLayout, f: &mut Frame) {
+fn render_picture(app: &App, th: &Theme, picture: Picture, p: PictureLayout, f: &mut Frame) {
     let m = app.browse.motion();
     let drawing = Drawing {
         picture,
         progress: m.progress,
         flow: m.flow,
-        look: look(app),
+        look: look(th),
     };
     f.render_widget(drawing, p.drawing);
     draw_text(
         f,
         p.caption,
         picture::caption(picture, m.progress),
-        app.theme.quiet(),
+        th.quiet(),
     );
 }

@@ -9,18 +9,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::MenuLayout;
+use super::layout::{ListLayout, MenuLayout};
+use super::theme::Theme;
 use super::wrap::wrap;
 use super::{draw_text, menu, strings};
 use crate::app::{App, ListMode, Screen};
-
-/// The list's rows, and whether they include the summaries.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListLayout {
-    /// `crumbs` is the heading, `prompt` the search line, `help` the "nothing matches" text.
-    pub menu: MenuLayout,
-    pub summaries: bool,
-}
 
 /// Below this many rows the list shows titles only.
 const SUMMARIES_FROM: u16 = 12;
@@ -107,9 +100,8 @@ pub fn layout(app: &App, selected: usize, col: Rect) -> ListLayout {
 }
 
 /// Draws the list into its layout.
-pub fn render(app: &App, l: &ListLayout, f: &mut Frame) {
+pub fn render(app: &App, th: &Theme, l: &ListLayout, f: &mut Frame) {
     let m = &l.menu;
-    let th = &app.theme;
     let Screen::Topics { selected, mode } = app.screen else {
         return;
     };

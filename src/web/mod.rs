@@ -93,6 +93,8 @@ pub fn start() {
 /// Everything one running page holds.
 pub(super) struct Runner {
     pub(super) app: App,
+    /// How the app is drawn (the runner's, not the app's: `app` knows nothing of drawing).
+    pub(super) theme: Theme,
     pub(super) term: Option<Terminal<DomBackend>>,
     /// One cell's size in CSS pixels, to turn pointer positions into cells.
     pub(super) cell: (f64, f64),
@@ -165,9 +167,11 @@ async fn boot() -> Result<(), String> {
     remember_numbers(&config);
     LOADED.with(|l| l.replace(Some(files)));
     let theme = Theme::choose(config.theme, false, None);
-    let app = App::new_kiosk(tree, config, theme, now());
+    let mut app = App::new_kiosk(tree, config, now());
+    app.pictures_move &= theme.shows_motion();
     let runner = Runner {
         app,
+        theme,
         term: None,
         cell: (10.0, 20.0),
         pointer: Pointer::default(),
@@ -222,7 +226,8 @@ impl Runner {
         let now = now();
         let held = self.app.holds_answers();
         let mut redraw = false;
-        for effect in self.app.update(input, now) {
+        let drawn = ui::layout(&self.app, &self.theme, self.app.area());
+        for effect in self.app.update(input, now, &drawn) {
             match effect {
                 Effect::Redraw => redraw = true,
                 // Only the staff PIN quits a kiosk: in a browser that reloads the page, which
@@ -252,7 +257,8 @@ impl Runner {
         if let Some(id) = self.timer.take() {
             w.clear_timeout_with_handle(id);
         }
-        if let Some(at) = self.app.next_deadline() {
+        let drawn = ui::layout(&self.app, &self.theme, self.app.area());
+        if let Some(at) = self.app.next_deadline(&drawn) {
             // A millisecond late rather than early: an early wake finds nothing due.
             let ms = at.saturating_sub(now).as_millis().saturating_add(1);
             let ms = i32::try_from(ms).unwrap_or(i32::MAX);
@@ -267,11 +273,11 @@ impl Runner {
 
     /// Draws a frame, unless the window is being resized (the rebuild draws).
     pub(super) fn draw(&mut self) {
-        let app = &self.app;
+        let (app, theme) = (&self.app, &self.theme);
         if let Some(term) = self.term.as_mut()
             && term
                 .draw(|f| {
-                    ui::render(app, f);
+                    ui::render(app, theme, f);
                     resolve_colors(f.buffer_mut());
                 })
                 .is_ok()
@@ -286,7 +292,7 @@ impl Runner {
                 let _ = parent.class_list().toggle_with_force("blocks", qr);
                 // A screen reader reads the mirror, not one element per character.
                 let _ = parent.set_attribute("aria-hidden", "true");
-                let _ = parent.set_attribute("data-targets", &targets_json(&self.app));
+                let _ = parent.set_attribute("data-targets", &targets_json(&self.app, &self.theme));
             }
             mirror::sync(self);
         }
@@ -296,7 +302,8 @@ impl Runner {
     pub(super) fn forget(&mut self) {
         let a = &self.app;
         let rows = a.target_rows;
-        self.app = App::new_kiosk(a.tree.clone(), a.config.clone(), a.theme, now());
+        self.app = App::new_kiosk(a.tree.clone(), a.config.clone(), now());
+        self.app.pictures_move &= self.theme.shows_motion();
         self.app.target_rows = rows;
     }
 
@@ -332,8 +339,8 @@ impl Runner {
 
 /// The tap targets on screen, in cells, for the end-to-end test's measure of their size:
 /// `[[col, row, width, height], …]`, the rows of one target (a link's rows) joined.
-fn targets_json(app: &App) -> String {
-    let l = ui::layout(app, app.area());
+fn targets_json(app: &App, theme: &Theme) -> String {
+    let l = ui::layout(app, theme, app.area());
     let mut boxes: Vec<(ratatui::layout::Rect, crate::app::Action)> = Vec::new();
     for t in &l.targets {
         match boxes.last_mut() {

@@ -15,22 +15,22 @@ use std::time::Duration;
 use aftercare::app::{App, Effect, Input, Key};
 use aftercare::config::Config;
 use aftercare::content;
-use aftercare::ui;
+use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// An app on the starter tree, default config, no colour, at `w` x `h`.
-pub fn app(w: u16, h: u16) -> App {
+pub fn app(w: u16, h: u16) -> Ui {
     let checked = content::check_path(Path::new("tests/fixtures/starter/tree.toml")).unwrap();
     let tree = checked.tree.expect("the starter tree validates");
-    let mut app = App::new(tree, Config::default(), Theme::no_color());
+    let mut app = aftercare::ui::Ui::new(App::new(tree, Config::default()), Theme::no_color());
     app.update(Input::Resize { w, h }, Duration::ZERO);
     app
 }
 
 /// Presses each key in turn, one second apart; returns every effect.
-pub fn press(app: &mut App, keys: &[Key]) -> Vec<Effect> {
+pub fn press(app: &mut Ui, keys: &[Key]) -> Vec<Effect> {
     let mut out = Vec::new();
     for (i, k) in keys.iter().enumerate() {
         out.extend(app.update(Input::Key(*k), Duration::from_secs(i as u64 + 1)));
@@ -46,9 +46,12 @@ pub fn typed(s: &str) -> Vec<Key> {
 }
 
 /// Draws the app into a test terminal of its own size.
-pub fn draw(app: &App) -> Terminal<TestBackend> {
+pub fn draw(app: &Ui) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| ui::render(app, f)).unwrap();
+    t.draw(|f| {
+        aftercare::ui::render(app, app.theme(), f);
+    })
+    .unwrap();
     t
 }
 

@@ -1,0 +1,280 @@
+//! One entry at a time: a question, an outcome, a topic or a source checked on its own —
+//! lengths, placeholders, levels, advice on every outcome, sources on every explanation.
+
+use super::*;
+
+pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Ids) -> Question {
+    let (file, id, q) = (e.file, e.id.get_ref(), e.value.get_ref());
+    let owner = format!("question '{id}'");
+    cx.text(file, &q.text, (&owner, "the text"), limits::QUESTION, true);
+    if let Some(h) = &q.help {
+        cx.text(file, h, (&owner, "the help"), limits::HELP, true);
+    }
+    let n = q.options.get_ref().len();
+    if !(limits::MIN_OPTIONS..=limits::MAX_OPTIONS).contains(&n) {
+        cx.error(
+            file,
+            q.options.span(),
+            format!("question '{id}' has {n} options; a question has 2 to 9"),
+            "split a long list into two questions, or add the missing choices",
+        );
+    }
+    let mut seen = HashSet::new();
+    let mut options = Vec::with_capacity(n);
+    for o in q.options.get_ref() {
+        let o = o.get_ref();
+        cx.text(
+            file,
+            &o.label,
+            (&owner, "an option label"),
+            limits::LABEL,
+            false,
+        );
+        if !seen.insert(o.label.get_ref().trim().to_lowercase()) {
+            cx.error(
+                file,
+                o.label.span(),
+                format!(
+                    "question '{id}' has the option '{}' twice",
+                    o.label.get_ref()
+                ),
+                "each option needs its own label",
+            );
+        }
+        let next = resolve_node(cx, file, &owner, &o.next, ids.nodes);
+        let routes = o
+            .routes
+            .iter()
+            .map(|r| Route {
+                when: resolve_ids(cx, file, &owner, "fact", &r.get_ref().when, ids.facts),
+                next: resolve_node(cx, file, &owner, &r.get_ref().next, ids.nodes),
+            })
+            .collect();
+        options.push(Answer {
+            label: o.label.get_ref().clone(),
+            next,
+            not_sure: o.not_sure,
+            flags: resolve_ids(cx, file, &owner, "flag", &o.flags, ids.flags),
+            sets: resolve_ids(cx, file, &owner, "fact", &o.sets, ids.facts),
+            routes,
+        });
+    }
+    if q.ask_not_sure && !q.options.get_ref().iter().any(|o| o.get_ref().not_sure) {
+        cx.warn(
+            file,
+            e.id.span(),
+            format!("question '{id}' asks for a \"Not sure\" option but has none"),
+            "add { label = \"Not sure\", next = \"<the safer branch>\", not_sure = true }",
+        );
+    }
+    Question {
+        id: id.clone(),
+        text: lf(&q.text),
+        help: q.help.as_ref().map(lf),
+        emergency_screen: q.emergency_screen,
+        options,
+    }
+}
+
+pub(super) fn check_outcome(
+    cx: &mut Ctx,
+    e: &Entry<schema::Outcome>,
+    topics: &HashMap<&str, usize>,
+    sources: &HashMap<&str, usize>,
+) -> Outcome {
+    let (file, id, o) = (e.file, e.id.get_ref(), e.value.get_ref());
+    let owner = format!("outcome '{id}'");
+    let level = level_of(cx, file, &owner, &o.level);
+    cx.text(file, &o.title, (&owner, "the title"), limits::TITLE, false);
+    for (list, what, item, hint) in [
+        (
+            &o.now,
+            "\"now\" (what to do now)",
+            "a \"now\" (what to do now) item",
+            "add now = [\"...\"]: every outcome says what to do now",
+        ),
+        (
+            &o.watch,
+            "\"watch\" (get help if...)",
+            "a \"watch\" (get help if...) item",
+            "add watch = [\"...\"]: every outcome says when to get more help",
+        ),
+    ] {
+        if list.get_ref().is_empty() {
+            cx.error(
+                file,
+                span_or(list, e.id),
+                format!("{owner} has no {what} advice"),
+                hint,
+            );
+        }
+        for text in list.get_ref() {
+            cx.text(file, text, (&owner, item), limits::ITEM, false);
+        }
+    }
+    if let Some(why) = &o.why {
+        cx.text(file, why, (&owner, "\"why\""), limits::WHY, true);
+    }
+    if level == Some(Level::Emergency)
+        && let Some(first) = o.now.get_ref().first()
+        && !first.get_ref().starts_with("Call {emergency}")
+    {
+        cx.error(file, first.span(), format!("{owner} is an emergency, but its first \"now\" item does not start with 'Call {{emergency}}'"),
+                    "put calling first: now = [\"Call {emergency} now.\", ...]");
+    }
+    if o.sources.get_ref().is_empty() {
+        cx.error(
+            file,
+            span_or(&o.sources, e.id),
+            format!("{owner} cites no source"),
+            "add sources = [\"<source id>\"]",
+        );
+    }
+    let topic_ids = resolve_ids(cx, file, &owner, "topic", &o.topics, topics);
+    let source_ids = resolve_ids(cx, file, &owner, "source", o.sources.get_ref(), sources);
+    let grade = readability::grade(&outcome_text(o));
+    if grade > limits::MAX_GRADE {
+        cx.warn(
+            file,
+            e.id.span(),
+            format!("{owner} reads at about grade {grade:.1}; aim for 9 or lower"),
+            "use shorter sentences and everyday words",
+        );
+    }
+    Outcome {
+        id: id.clone(),
+        level: level.unwrap_or(Level::Emergency),
+        title: o.title.get_ref().clone(),
+        now: o
+            .now
+            .get_ref()
+            .iter()
+            .map(|s| s.get_ref().clone())
+            .collect(),
+        watch: o
+            .watch
+            .get_ref()
+            .iter()
+            .map(|s| s.get_ref().clone())
+            .collect(),
+        why: o.why.as_ref().map(lf),
+        topics: topic_ids,
+        sources: source_ids,
+    }
+}
+
+/// The text of an outcome that a person reads, for the readability estimate.
+pub(super) fn outcome_text(o: &schema::Outcome) -> String {
+    let mut parts = vec![format!("{}.", o.title.get_ref())];
+    parts.extend(o.now.get_ref().iter().map(|s| s.get_ref().clone()));
+    parts.extend(o.watch.get_ref().iter().map(|s| s.get_ref().clone()));
+    parts.extend(o.why.iter().map(|s| s.get_ref().clone()));
+    parts.join("\n")
+}
+
+/// An empty list written as `key = []` has a span; a missing one points at the table's id.
+pub(super) fn span_or<T>(list: &Spanned<T>, id: &Spanned<String>) -> Range<usize> {
+    if list.span().is_empty() {
+        id.span()
+    } else {
+        list.span()
+    }
+}
+
+pub(super) fn check_topic(
+    cx: &mut Ctx,
+    e: &Entry<schema::Topic>,
+    topics: &HashMap<&str, usize>,
+    sources: &HashMap<&str, usize>,
+) -> Topic {
+    let (file, id, t) = (e.file, e.id.get_ref(), e.value.get_ref());
+    let owner = format!("topic '{id}'");
+    cx.text(file, &t.title, (&owner, "the title"), limits::TITLE, false);
+    cx.text(
+        file,
+        &t.summary,
+        (&owner, "the summary"),
+        limits::SUMMARY,
+        false,
+    );
+    cx.text(file, &t.body, (&owner, "the body"), limits::BODY, true);
+    let picture = t.picture.as_ref().and_then(|p| {
+        let pic = Picture::from_name(p.get_ref());
+        if pic.is_none() {
+            let hint = suggest(
+                p.get_ref(),
+                Picture::NAMES,
+                "the known pictures are vasodilation and leg_clot",
+            );
+            cx.error(
+                file,
+                p.span(),
+                format!("{owner} asks for the unknown picture '{}'", p.get_ref()),
+                &hint,
+            );
+        }
+        pic
+    });
+    let words = t.body.get_ref().split_whitespace().count();
+    if !limits::TOPIC_WORDS.contains(&words) {
+        cx.warn(
+            file,
+            t.body.span(),
+            format!("{owner} has {words} words; topics read best at 150 to 400"),
+            "split a long topic in two, or say a little more in a short one",
+        );
+    }
+    if t.sources.get_ref().is_empty() {
+        cx.error(
+            file,
+            span_or(&t.sources, e.id),
+            format!("{owner} cites no source"),
+            "add sources = [\"<source id>\"]",
+        );
+    }
+    Topic {
+        id: id.clone(),
+        title: t.title.get_ref().clone(),
+        summary: t.summary.get_ref().clone(),
+        body: lf(&t.body),
+        picture,
+        related: resolve_ids(cx, file, &owner, "topic", &t.related, topics),
+        sources: resolve_ids(cx, file, &owner, "source", t.sources.get_ref(), sources),
+    }
+}
+
+pub(super) fn check_source(cx: &mut Ctx, e: &Entry<schema::Source>) -> Source {
+    let (file, id, s) = (e.file, e.id.get_ref(), e.value.get_ref());
+    let owner = format!("source '{id}'");
+    cx.text(file, &s.title, (&owner, "the title"), 300, false);
+    for (f, what) in [(&s.publisher, "the publisher"), (&s.url, "the url")] {
+        if let Some(v) = f {
+            cx.text(file, v, (&owner, what), 300, false);
+        }
+    }
+    let status = match s.status.get_ref().as_str() {
+        "V" => SourceStatus::Verified,
+        "S" => SourceStatus::Secondary,
+        "U" => {
+            cx.error(file, s.status.span(), format!("{owner} is marked 'U' (unverified)"),
+                "never ship an unverified fact: verify it (V or S) or remove the source and what cites it");
+            SourceStatus::Secondary
+        }
+        other => {
+            cx.error(
+                file,
+                s.status.span(),
+                format!("{owner} has the unknown status '{other}'"),
+                "use \"V\" (seen at the publisher) or \"S\" (seen in a secondary copy)",
+            );
+            SourceStatus::Secondary
+        }
+    };
+    Source {
+        id: id.clone(),
+        title: s.title.get_ref().clone(),
+        publisher: s.publisher.as_ref().map(|v| v.get_ref().clone()),
+        url: s.url.as_ref().map(|v| v.get_ref().clone()),
+        status,
+    }
+}

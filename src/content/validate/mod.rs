@@ -1,0 +1,294 @@
+//! Validation: a pure function from parsed documents to a [`Tree`] or every problem found.
+//!
+//! It collects all diagnostics rather than stopping at the first, so a clinic editor fixes a file
+//! in one pass. The safety rules of the project live here: red flags first, advice on every
+//! outcome, calling first in emergencies, no terminal control in text.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::diag::{Diagnostic, SourceFile, did_you_mean};
+use super::readability;
+use super::schema::{self, Document};
+use super::tree::{
+    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Route, Source, SourceStatus, Topic,
+    Tree,
+};
+
+mod entries;
+mod graph;
+mod nodes;
+mod safety;
+
+use entries::*;
+use graph::*;
+use nodes::*;
+
+/// Length limits, in characters, chosen so every screen fits at 80x24.
+pub mod limits {
+    pub const LABEL: usize = 72;
+    pub const TITLE: usize = 72;
+    pub const QUESTION: usize = 240;
+    pub const HELP: usize = 400;
+    pub const ITEM: usize = 240;
+    pub const WHY: usize = 700;
+    pub const SUMMARY: usize = 120;
+    pub const BODY: usize = 6000;
+    pub const INTRO: usize = 600;
+    pub const MIN_OPTIONS: usize = 2;
+    pub const MAX_OPTIONS: usize = 9;
+    pub const MAX_GRADE: f32 = 9.0;
+    pub const TOPIC_WORDS: std::ops::RangeInclusive<usize> = 150..=400;
+}
+
+/// The placeholders a renderer fills from the clinic config.
+pub const PLACEHOLDERS: [&str; 3] = ["emergency", "clinic", "clinic_phone"];
+
+struct Entry<'a, T> {
+    file: usize,
+    id: &'a Spanned<String>,
+    value: &'a Spanned<T>,
+}
+
+struct Ctx<'a> {
+    diags: Vec<Diagnostic>,
+    files: &'a [SourceFile],
+}
+
+impl Ctx<'_> {
+    fn error(&mut self, file: usize, span: Range<usize>, msg: String, hint: &str) {
+        self.diags
+            .push(Diagnostic::error(file, span, msg).with_hint(hint));
+    }
+    fn warn(&mut self, file: usize, span: Range<usize>, msg: String, hint: &str) {
+        self.diags
+            .push(Diagnostic::warning(file, span, msg).with_hint(hint));
+    }
+
+    /// Non-empty, within a length limit, no control characters, known placeholders only.
+    fn text(
+        &mut self,
+        file: usize,
+        s: &Spanned<String>,
+        (owner, field): (&str, &str),
+        max: usize,
+        multiline: bool,
+    ) {
+        // The name is only formatted when there is something to report: validation of large
+        // content stays linear and cheap.
+        let what = || {
+            if owner.is_empty() {
+                field.to_string()
+            } else {
+                format!("{owner}: {field}")
+            }
+        };
+        let v = s.get_ref();
+        if v.trim().is_empty() {
+            self.error(
+                file,
+                s.span(),
+                format!("{} is empty", what()),
+                "write the text, or remove the entry",
+            );
+            return;
+        }
+        let n = v.chars().count();
+        if n > max {
+            self.error(
+                file,
+                s.span(),
+                format!("{} is {n} characters long; the limit is {max}", what()),
+                "shorten it so it fits on a small screen",
+            );
+        }
+        if let Some(c) = v.chars().find(|&c| is_forbidden(c, multiline)) {
+            self.error(
+                file,
+                s.span(),
+                format!(
+                    "{} contains the control character U+{:04X}",
+                    what(),
+                    c as u32
+                ),
+                "remove it: content must not contain escape sequences or control characters \
+                 (in TOML, \\e, \\u001b and friends)",
+            );
+        }
+        for name in placeholders(v) {
+            if !PLACEHOLDERS.contains(&name) {
+                let hint = match did_you_mean(name, PLACEHOLDERS) {
+                    Some(k) => format!(
+                        "did you mean '{{{k}}}'? The known ones are {{emergency}}, {{clinic}} and {{clinic_phone}}"
+                    ),
+                    None => "the known ones are {emergency}, {clinic} and {clinic_phone}".into(),
+                };
+                self.error(
+                    file,
+                    s.span(),
+                    format!("{} uses the unknown placeholder '{{{name}}}'", what()),
+                    &hint,
+                );
+            }
+        }
+    }
+}
+
+/// Whether a character may not appear in content: controls (C0, DEL, C1 — ESC, CSI, OSC, BEL…)
+/// and bidirectional overrides. Newlines (and CRs of CRLF files) are allowed in long texts.
+pub fn is_forbidden(c: char, multiline: bool) -> bool {
+    // Long texts may span lines; a file saved with CRLF line ends keeps '\r' in them.
+    if multiline && (c == '\n' || c == '\r') {
+        return false;
+    }
+    // C0, DEL and C1 controls (ESC, CSI, OSC, BEL...), and bidirectional overrides that can make
+    // text display differently from how it reads.
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A multi-line text with CRLF line ends (a file saved on Windows) turned into plain '\n'.
+fn lf(s: &Spanned<String>) -> String {
+    s.get_ref().replace("\r\n", "\n")
+}
+
+/// The names inside `{...}` in a text.
+pub fn placeholders(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                out.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push(after);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Validates parsed documents (each with its file index) into a tree, with every diagnostic.
+pub fn validate(
+    docs: &[(usize, Document)],
+    files: &[SourceFile],
+) -> (Option<Tree>, Vec<Diagnostic>) {
+    let mut cx = Ctx {
+        diags: Vec::new(),
+        files,
+    };
+    let questions = collect(docs, |d| &d.question);
+    let outcomes = collect(docs, |d| &d.outcome);
+    let topics = collect(docs, |d| &d.topic);
+    let sources = collect(docs, |d| &d.source);
+    let flags = collect(docs, |d| &d.flag);
+    let families = collect(docs, |d| &d.family);
+    let facts = collect(docs, |d| &d.fact);
+
+    let nodes = index_nodes(&mut cx, &questions, &outcomes);
+    let topic_ix = index_ids(&mut cx, &topics, "topic");
+    let source_ix = index_ids(&mut cx, &sources, "source");
+    let flag_ix = index_ids(&mut cx, &flags, "flag");
+    let fact_ix = index_ids(&mut cx, &facts, "fact");
+    index_ids(&mut cx, &families, "family");
+    let meta = check_meta(&mut cx, docs, &nodes);
+    let ids = Ids {
+        nodes: &nodes,
+        flags: &flag_ix,
+        facts: &fact_ix,
+    };
+
+    let qs: Vec<Question> = questions
+        .iter()
+        .map(|e| check_question(&mut cx, e, &ids))
+        .collect();
+    let fl = flags
+        .iter()
+        .map(|e| safety::check_flag(&mut cx, e, &source_ix))
+        .collect();
+    let fa = families
+        .iter()
+        .map(|e| safety::check_family(&mut cx, e, &ids))
+        .collect();
+    let ft = facts
+        .iter()
+        .map(|e| safety::check_fact(&mut cx, e))
+        .collect();
+    let os: Vec<Outcome> = outcomes
+        .iter()
+        .map(|e| check_outcome(&mut cx, e, &topic_ix, &source_ix))
+        .collect();
+    let ts: Vec<Topic> = topics
+        .iter()
+        .map(|e| check_topic(&mut cx, e, &topic_ix, &source_ix))
+        .collect();
+    let ss: Vec<Source> = sources.iter().map(|e| check_source(&mut cx, e)).collect();
+
+    let has_errors = |cx: &Ctx| {
+        cx.diags
+            .iter()
+            .any(|d| d.severity == super::Severity::Error)
+    };
+    let tree = meta.map(|meta| Tree {
+        meta,
+        questions: qs,
+        outcomes: os,
+        topics: ts,
+        sources: ss,
+        flags: fl,
+        families: fa,
+        facts: ft,
+        nodes: nodes.iter().map(|(k, v)| ((*k).to_string(), v.0)).collect(),
+    });
+    if let Some(tree) = &tree {
+        // The graph checks need real entry points; a bad `start` or `another` is already an error.
+        let n = tree.questions.len();
+        if tree.meta.start < n && tree.meta.another < n && !entry_errors(&cx) {
+            let floor = check_graph(&mut cx, tree, &questions, &outcomes);
+            safety::check_tree(
+                &mut cx,
+                tree,
+                floor.as_deref(),
+                &safety::Entries {
+                    questions: &questions,
+                    outcomes: &outcomes,
+                    flags: &flags,
+                    families: &families,
+                    facts: &facts,
+                },
+            );
+        }
+        check_topic_reach(&mut cx, tree, &topics);
+    }
+    let ok = !has_errors(&cx);
+    let mut diags = cx.diags;
+    diags.sort_by_key(|d| (d.file, d.span.start));
+    (tree.filter(|_| ok), diags)
+}
+
+/// Whether `meta.start` or `meta.another` could not be resolved.
+fn entry_errors(cx: &Ctx) -> bool {
+    cx.diags
+        .iter()
+        .any(|d| d.message.starts_with("meta.start ") || d.message.starts_with("meta.another "))
+}
+
+fn collect<'a, T>(
+    docs: &'a [(usize, Document)],
+    table: impl Fn(&'a Document) -> &'a indexmap::IndexMap<Spanned<String>, Spanned<T>>,
+) -> Vec<Entry<'a, T>> {
+    docs.iter()
+        .flat_map(|(file, d)| {
+            table(d).iter().map(move |(id, value)| Entry {
+                file: *file,
+                id,
+                value,
+            })
+        })
+        .collect()
+}

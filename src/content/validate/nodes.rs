@@ -1,0 +1,253 @@
+//! Ids: every node, topic, source, flag and fact indexed by id (a duplicate is an error), the
+//! `[meta]` entry points, and resolving an id or a level as written, with a "did you mean".
+
+use super::*;
+
+pub(super) type NodeIndex<'a> = HashMap<&'a str, (NodeRef, usize, Range<usize>)>;
+
+/// The id indices a question's options are resolved against.
+pub(super) struct Ids<'a, 'b> {
+    pub(super) nodes: &'b NodeIndex<'a>,
+    pub(super) flags: &'b HashMap<&'a str, usize>,
+    pub(super) facts: &'b HashMap<&'a str, usize>,
+}
+
+/// Resolves an option's `next` (or a route's) to a node; an unknown id is an error.
+pub(super) fn resolve_node(
+    cx: &mut Ctx,
+    file: usize,
+    owner: &str,
+    next: &Spanned<String>,
+    nodes: &NodeIndex,
+) -> NodeRef {
+    match nodes.get(next.get_ref().as_str()) {
+        Some((node, ..)) => *node,
+        None => {
+            let hint = suggest(
+                next.get_ref(),
+                nodes.keys().copied(),
+                "name a [question.<id>] or [outcome.<id>] table",
+            );
+            cx.error(
+                file,
+                next.span(),
+                format!(
+                    "{owner} points to unknown question or outcome '{}'",
+                    next.get_ref()
+                ),
+                &hint,
+            );
+            NodeRef::Outcome(usize::MAX)
+        }
+    }
+}
+
+pub(super) fn index_nodes<'a>(
+    cx: &mut Ctx,
+    qs: &'a [Entry<schema::Question>],
+    os: &'a [Entry<schema::Outcome>],
+) -> NodeIndex<'a> {
+    let mut map: NodeIndex = HashMap::new();
+    let all = qs
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (NodeRef::Question(i), e.file, e.id))
+        .chain(
+            os.iter()
+                .enumerate()
+                .map(|(i, e)| (NodeRef::Outcome(i), e.file, e.id)),
+        );
+    for (node, file, id) in all {
+        if let Some((_, f0, s0)) = map.get(id.get_ref().as_str()) {
+            let (l, c) = cx.files[*f0].line_col(s0.start);
+            let first = format!("{}:{l}:{c}", cx.files[*f0].name);
+            cx.error(
+                file,
+                id.span(),
+                format!(
+                    "the id '{}' is defined twice (first at {first})",
+                    id.get_ref()
+                ),
+                "questions and outcomes share one set of ids; rename one of them",
+            );
+            continue;
+        }
+        map.insert(id.get_ref().as_str(), (node, file, id.span()));
+    }
+    map
+}
+
+pub(super) fn index_ids<'a, T>(
+    cx: &mut Ctx,
+    entries: &'a [Entry<T>],
+    kind: &str,
+) -> HashMap<&'a str, usize> {
+    let mut map: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(&j) = map.get(e.id.get_ref().as_str()) {
+            let first = &entries[j];
+            let (l, c) = cx.files[first.file].line_col(first.id.span().start);
+            let at = format!("{}:{l}:{c}", cx.files[first.file].name);
+            cx.error(
+                e.file,
+                e.id.span(),
+                format!(
+                    "the {kind} id '{}' is defined twice (first at {at})",
+                    e.id.get_ref()
+                ),
+                "each id may be used once; rename or remove one of them",
+            );
+        } else {
+            map.insert(e.id.get_ref().as_str(), i);
+        }
+    }
+    map
+}
+
+pub(super) fn check_meta(
+    cx: &mut Ctx,
+    docs: &[(usize, Document)],
+    nodes: &NodeIndex,
+) -> Option<Meta> {
+    let mut metas = docs
+        .iter()
+        .filter_map(|(f, d)| d.meta.as_ref().map(|m| (*f, m)));
+    let Some((file, meta)) = metas.next() else {
+        let file = docs.first().map_or(0, |(f, _)| *f);
+        cx.error(
+            file,
+            0..0,
+            "the content has no [meta] table".into(),
+            "add [meta] with title, version, start and another (see docs/content-format.md)",
+        );
+        return None;
+    };
+    for (f, m) in metas {
+        cx.error(
+            f,
+            m.span(),
+            "a second [meta] table".into(),
+            "keep one [meta] table across all content files",
+        );
+    }
+    let m = meta.get_ref();
+    cx.text(file, &m.title, ("", "the title"), limits::TITLE, false);
+    cx.text(file, &m.version, ("", "the version"), limits::TITLE, false);
+    if let Some(intro) = &m.intro {
+        cx.text(file, intro, ("", "the intro"), limits::INTRO, true);
+    }
+    let start = entry_question(cx, file, &m.start, "start", nodes);
+    let another = match &m.another {
+        Some(a) => entry_question(cx, file, a, "another", nodes),
+        None => start,
+    };
+    Some(Meta {
+        title: m.title.get_ref().clone(),
+        version: m.version.get_ref().clone(),
+        intro: m.intro.as_ref().map(lf),
+        start: start.unwrap_or(0),
+        another: another.unwrap_or(0),
+    })
+}
+
+pub(super) fn entry_question(
+    cx: &mut Ctx,
+    file: usize,
+    id: &Spanned<String>,
+    key: &str,
+    nodes: &NodeIndex,
+) -> Option<usize> {
+    match nodes.get(id.get_ref().as_str()) {
+        Some((NodeRef::Question(i), ..)) => Some(*i),
+        Some((NodeRef::Outcome(_), ..)) => {
+            cx.error(
+                file,
+                id.span(),
+                format!(
+                    "meta.{key} '{}' is an outcome, not a question",
+                    id.get_ref()
+                ),
+                "sessions must begin with a question (the emergency screen)",
+            );
+            None
+        }
+        None => {
+            let hint = suggest(
+                id.get_ref(),
+                nodes.keys().copied(),
+                "name the id of a [question.<id>] table",
+            );
+            cx.error(
+                file,
+                id.span(),
+                format!("meta.{key} points to unknown question '{}'", id.get_ref()),
+                &hint,
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn suggest<'a>(
+    wrong: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    otherwise: &str,
+) -> String {
+    match did_you_mean(wrong, known) {
+        Some(k) => format!("did you mean '{k}'?"),
+        None => otherwise.to_string(),
+    }
+}
+
+pub(super) fn resolve_ids(
+    cx: &mut Ctx,
+    file: usize,
+    owner: &str,
+    kind: &str,
+    ids: &[Spanned<String>],
+    index: &HashMap<&str, usize>,
+) -> Vec<usize> {
+    ids.iter()
+        .filter_map(|s| match index.get(s.get_ref().as_str()) {
+            Some(&i) => Some(i),
+            None => {
+                let hint = suggest(
+                    s.get_ref(),
+                    index.keys().copied(),
+                    &format!("add a [{kind}.{}] table, or fix the id", s.get_ref()),
+                );
+                cx.error(
+                    file,
+                    s.span(),
+                    format!("{owner} cites unknown {kind} '{}'", s.get_ref()),
+                    &hint,
+                );
+                None
+            }
+        })
+        .collect()
+}
+
+/// Parses a level as written; an unknown one is an error with a "did you mean".
+pub(super) fn level_of(
+    cx: &mut Ctx,
+    file: usize,
+    owner: &str,
+    s: &Spanned<String>,
+) -> Option<Level> {
+    let level = Level::from_id(s.get_ref());
+    if level.is_none() {
+        let hint = suggest(
+            s.get_ref(),
+            Level::ALL.iter().map(|l| l.id()),
+            "use one of expected, therapist, doctor, urgent, emergency",
+        );
+        cx.error(
+            file,
+            s.span(),
+            format!("{owner} has the unknown level '{}'", s.get_ref()),
+            &hint,
+        );
+    }
+    level
+}

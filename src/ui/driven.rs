@@ -1,0 +1,83 @@
+//! [`Ui`]: the app with the theme it is drawn in and the layout of the frame on screen — what a
+//! runner (or a test) holds.
+//!
+//! The state machine (`app`) knows nothing of drawing; it resolves taps and scrolling against a
+//! [`ScreenLayout`] it is handed. `Ui` hands it the layout of the frame last drawn, or, when an
+//! input may have changed the state since, lays the screen out afresh — so a key that arrives
+//! alone costs no second layout, and a tap always lands on what was drawn.
+
+use std::ops::Deref;
+use std::time::Duration;
+
+use ratatui::Frame;
+
+use super::theme::Theme;
+use super::{layout, render};
+use crate::app::{App, Effect, Input, ScreenLayout};
+
+/// An app, its theme, and the layout of its last frame.
+#[derive(Debug, Clone)]
+pub struct Ui {
+    app: App,
+    theme: Theme,
+    /// The layout of the last frame, until the state may have changed.
+    drawn: Option<ScreenLayout>,
+}
+
+impl Ui {
+    /// `app`, drawn in `theme` (a theme that cannot show motion keeps pictures still).
+    pub fn new(mut app: App, theme: Theme) -> Ui {
+        app.pictures_move &= theme.shows_motion();
+        Ui {
+            app,
+            theme,
+            drawn: None,
+        }
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The state, to change directly (a runner's reload, a test's set-up).
+    pub fn app_mut(&mut self) -> &mut App {
+        self.drawn = None;
+        &mut self.app
+    }
+
+    /// The layout of the screen as it stands.
+    pub fn layout(&mut self) -> &ScreenLayout {
+        let (app, theme) = (&self.app, &self.theme);
+        self.drawn
+            .get_or_insert_with(|| layout(app, theme, app.area()))
+    }
+
+    /// Hands one input to the app at time `now`; see [`App::update`].
+    pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+        self.layout();
+        let drawn = self.drawn.take().unwrap_or_default();
+        self.app.update(input, now, &drawn)
+    }
+
+    /// When the app next wants `Input::Deadline`; see [`App::next_deadline`].
+    pub fn next_deadline(&self) -> Option<Duration> {
+        match &self.drawn {
+            Some(drawn) => self.app.next_deadline(drawn),
+            None => (self.app).next_deadline(&layout(&self.app, &self.theme, self.app.area())),
+        }
+    }
+
+    /// Draws the app into the frame and keeps the layout it drew.
+    pub fn render(&mut self, f: &mut Frame) {
+        self.drawn = Some(render(&self.app, &self.theme, f));
+    }
+}
+
+/// Reading the state: `ui.screen`, `ui.session`, … (changing it goes through [`Ui::app_mut`]).
+impl Deref for Ui {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}

@@ -1,0 +1,257 @@
+//! Every sentence that tells a person whom to call, and every summary of their results, built in
+//! one place from the clinic's settings.
+//!
+//! The screens (`ui`), the line mode (`plain`), the browser, the saved file, the take-home code
+//! and the exports all take these words from here, so the emergency line and a result read the
+//! same wherever they appear. Whether the clinic has a phone is [`Clinic::phone`] being `Some`:
+//! nothing compares with a placeholder.
+
+use crate::config::{Clinic, Config};
+use crate::content::{Level, Outcome, Tree};
+use crate::triage::Session;
+
+/// What to say for the clinic's phone when the clinic config names none.
+pub const NO_PHONE: &str = "your massage therapist";
+/// What to call the clinic when the clinic config names none.
+pub const NO_NAME: &str = "your clinic";
+/// An outcome's section headings.
+pub const DO_NOW: &str = "Do this now";
+pub const WATCH: &str = "Get help if…";
+/// The last line of the summaries.
+pub const SUMMARY_EMERGENCY: &str = "If you feel very unwell, call {emergency} now.";
+/// The summary's heading.
+pub const SUMMARY_TITLE: &str = "aftercare: your results";
+
+/// A level's symbol: ✓ ☎ ✚ ! ‼, or `[OK] [T] [+] [!] [!!]` where only ASCII can be shown.
+pub fn level_symbol(level: Level, ascii: bool) -> &'static str {
+    match (ascii, level) {
+        (false, Level::Expected) => "✓",
+        (false, Level::Therapist) => "☎",
+        (false, Level::Doctor) => "✚",
+        (false, Level::Urgent) => "!",
+        (false, Level::Emergency) => "‼",
+        (true, Level::Expected) => "[OK]",
+        (true, Level::Therapist) => "[T]",
+        (true, Level::Doctor) => "[+]",
+        (true, Level::Urgent) => "[!]",
+        (true, Level::Emergency) => "[!!]",
+    }
+}
+
+/// Symbol and word together: "‼ EMERGENCY".
+pub fn level_label(level: Level, ascii: bool) -> String {
+    format!("{} {}", level_symbol(level, ascii), level.word())
+}
+
+impl Clinic {
+    /// The clinic's name, or "your clinic".
+    pub fn name_words(&self) -> &str {
+        if self.name.is_empty() {
+            NO_NAME
+        } else {
+            &self.name
+        }
+    }
+
+    /// The clinic's phone number, or "your massage therapist" when it has none.
+    pub fn phone_words(&self) -> &str {
+        self.phone.as_deref().unwrap_or(NO_PHONE)
+    }
+}
+
+/// Whom to ask with a question: "For questions, call Hill Clinic on 01632 960000." — or "For
+/// questions, contact your massage therapist." when the clinic has no phone.
+pub fn questions_sentence(clinic: &Clinic) -> String {
+    match &clinic.phone {
+        Some(phone) => format!("For questions, call {} on {phone}.", clinic.name_words()),
+        None => format!("For questions, contact {NO_PHONE}."),
+    }
+}
+
+/// Whom to call, in one sentence: "In an emergency call 999. For questions, call Hill Clinic on
+/// 01632 960000." — or "…, contact your massage therapist." when the clinic has no phone.
+pub fn contact_line(clinic: &Clinic) -> String {
+    format!(
+        "In an emergency call {}. {}",
+        clinic.emergency,
+        questions_sentence(clinic)
+    )
+}
+
+/// A session's results: each outcome reached (in the order reached, once each) and the overall
+/// level — the most urgent one.
+pub struct Results<'a> {
+    pub outcomes: Vec<&'a Outcome>,
+    pub overall: Option<Level>,
+}
+
+impl<'a> Results<'a> {
+    pub fn of(tree: &'a Tree, session: &Session) -> Results<'a> {
+        Results {
+            outcomes: (session.distinct_results().iter())
+                .filter_map(|&o| tree.outcomes.get(o))
+                .collect(),
+            overall: session.overall(tree),
+        }
+    }
+
+    /// The outcomes, most urgent first (stable: equal levels keep their order).
+    pub fn most_urgent_first(&self) -> Vec<&'a Outcome> {
+        let mut out = self.outcomes.clone();
+        out.sort_by_key(|o| std::cmp::Reverse(o.level));
+        out
+    }
+}
+
+/// "Overall: Emergency (emergency). The most urgent result counts." — the line mode's words.
+pub fn overall_sentence(level: Level) -> String {
+    format!(
+        "Overall: {} ({}). The most urgent result counts.",
+        level.word(),
+        level.id()
+    )
+}
+
+/// The plain-text summary printed to the terminal after quitting (it stays in the scrollback):
+/// each result's level, title and "Do this now", the overall level and the emergency line.
+/// `None` if no symptom check reached an outcome.
+pub fn summary_text(
+    tree: &Tree,
+    config: &Config,
+    session: &Session,
+    ascii: bool,
+) -> Option<String> {
+    let r = Results::of(tree, session);
+    if r.outcomes.is_empty() {
+        return None;
+    }
+    let fill = |s: &str| config.fill(s).into_owned();
+    let bullet = if ascii { "-" } else { "•" };
+    let mut out = format!("{SUMMARY_TITLE}\n");
+    for o in &r.outcomes {
+        out.push_str(&format!(
+            "\n{}: {}\n",
+            level_label(o.level, ascii),
+            fill(&o.title)
+        ));
+        out.push_str(&format!("  {DO_NOW}:\n"));
+        for item in &o.now {
+            out.push_str(&format!("  {bullet} {}\n", fill(item)));
+        }
+    }
+    if let Some(level) = r.overall {
+        out.push_str(&format!("\nOverall: {}\n", level_label(level, ascii)));
+    }
+    out.push_str(&fill(SUMMARY_EMERGENCY));
+    out.push('\n');
+    Some(out)
+}
+
+/// The summary as Markdown, for the file the person chooses to save: each result with what to
+/// do now and when to get help, the overall level, and whom to call.
+pub fn summary_markdown(tree: &Tree, config: &Config, session: &Session) -> String {
+    let r = Results::of(tree, session);
+    let fill = |s: &str| config.fill(s).into_owned();
+    let mut out = format!("# {}: your results\n\n", fill(&tree.meta.title));
+    if let Some(level) = r.overall {
+        out.push_str(&format!(
+            "**Overall: {}** (the most urgent result counts)\n\n",
+            level.word()
+        ));
+    }
+    for o in &r.outcomes {
+        out.push_str(&format!(
+            "## {} — {}\n\n**{DO_NOW}**\n\n",
+            o.level.word(),
+            fill(&o.title),
+        ));
+        for item in &o.now {
+            out.push_str(&format!("- {}\n", fill(item)));
+        }
+        out.push_str(&format!("\n**{WATCH}**\n\n"));
+        for item in &o.watch {
+            out.push_str(&format!("- {}\n", fill(item)));
+        }
+        out.push('\n');
+    }
+    out.push_str(&fill(SUMMARY_EMERGENCY));
+    out.push(' ');
+    out.push_str(&questions_sentence(&config.clinic));
+    out.push('\n');
+    out
+}
+
+/// The summary for the take-home code, at most `budget` bytes: the overall level, each result
+/// (most urgent first, while they fit) with its first "Do this now", then the clinic's phone (if
+/// it has one) and the emergency number, which always fit.
+pub fn summary_code(tree: &Tree, config: &Config, session: &Session, budget: usize) -> String {
+    let r = Results::of(tree, session);
+    let fill = |s: &str| config.fill(s).into_owned();
+    let c = &config.clinic;
+    let mut tail = Vec::new();
+    if let Some(phone) = &c.phone {
+        tail.push(format!("Clinic: {phone}"));
+    }
+    tail.push(format!("Emergency: {}", c.emergency));
+    let tail = tail.join("\n");
+    let mut out = String::from("After your massage");
+    if let Some(level) = r.overall {
+        out.push_str(&format!("\nOverall: {}", level.word()));
+    }
+    for o in r.most_urgent_first() {
+        let mut piece = format!("\n- {}", fill(&o.title));
+        if let Some(now) = o.now.first() {
+            piece.push_str(&format!("\n  Now: {}", fill(now)));
+        }
+        if out.len() + piece.len() + tail.len() + 1 > budget {
+            break;
+        }
+        out.push_str(&piece);
+    }
+    out.push('\n');
+    out.push_str(&tail);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clinic(name: &str, phone: Option<&str>) -> Clinic {
+        Clinic {
+            name: name.into(),
+            phone: phone.map(Into::into),
+            emergency: "999".into(),
+        }
+    }
+
+    #[test]
+    fn the_contact_line_names_the_clinic_only_when_it_has_a_phone() {
+        assert_eq!(
+            contact_line(&clinic("Hill Clinic", Some("01632 960000"))),
+            "In an emergency call 999. For questions, call Hill Clinic on 01632 960000."
+        );
+        assert_eq!(
+            contact_line(&clinic("", Some("01632 960000"))),
+            "In an emergency call 999. For questions, call your clinic on 01632 960000."
+        );
+        assert_eq!(
+            contact_line(&clinic("Hill Clinic", None)),
+            "In an emergency call 999. For questions, contact your massage therapist."
+        );
+    }
+
+    #[test]
+    fn every_level_has_an_ascii_symbol() {
+        for level in [
+            Level::Expected,
+            Level::Therapist,
+            Level::Doctor,
+            Level::Urgent,
+            Level::Emergency,
+        ] {
+            assert!(level_label(level, true).is_ascii(), "{level:?}");
+            assert_ne!(level_symbol(level, true), level_symbol(level, false));
+        }
+    }
+}
