@@ -36,7 +36,7 @@ fn rows(text: &str, width: u16) -> u16 {
 pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLayout {
     let w = area.width;
     let heights: Vec<u16> = (t.options.iter().enumerate())
-        .map(|(i, o)| (option_rows(i, o, w).len() as u16).max(touch.max(1)))
+        .map(|(i, o)| target_height(option_rows(i, o, w).len() as u16, touch))
         .collect();
     let total: u16 = heights.iter().sum();
     // Rows kept for the answers when placing the texts above them: the question itself must
@@ -65,10 +65,22 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLay
     m
 }
 
+/// The rows of an answer's tap target whose words take `text` rows: the words alone in a
+/// terminal; on a touch screen (`touch` above 1) the words and a blank row below them, at least
+/// `touch` rows — the blank row is the space between answers, and a finger on it still hits the
+/// answer it belongs to.
+pub fn target_height(text: u16, touch: u16) -> u16 {
+    if touch > 1 {
+        (text + 1).max(touch)
+    } else {
+        text.max(1)
+    }
+}
+
 /// Places answers of `heights` rows in `region`, keeping `selected` in view, with "more"
 /// indicator rows when they do not all fit. With `touch` rows above 1 (a touch screen whose
-/// rows are short) there is always a blank row between answers, and each indicator is a
-/// target `touch` rows high.
+/// rows are short) the targets ([`target_height`]) carry their own blank row, so none is added
+/// between them, and each indicator is a target `touch` rows high.
 pub fn place_options(
     m: &mut MenuLayout,
     heights: &[u16],
@@ -79,8 +91,8 @@ pub fn place_options(
     let n = heights.len();
     let touch = touch.max(1);
     let gaps = n.saturating_sub(1) as u16;
-    let total: u16 = heights.iter().sum::<u16>() + if touch > 1 { gaps } else { 0 };
-    let gap = u16::from(touch > 1 || total + gaps <= region.height);
+    let total: u16 = heights.iter().sum::<u16>();
+    let gap = u16::from(touch == 1 && total + gaps <= region.height);
     // Indicator rows only where they leave room for at least two rows of answers.
     let scrolling = total > region.height && region.height >= 2 + 2 * touch;
     let (mut y, bottom) = if scrolling {
@@ -91,10 +103,7 @@ pub fn place_options(
     let avail = bottom.saturating_sub(y);
     let sel = selected.min(n.saturating_sub(1));
     let mut start = 0;
-    let span = |a: usize, b: usize| {
-        heights[a..=b].iter().sum::<u16>() + if touch > 1 { (b - a) as u16 } else { 0 }
-    };
-    while start < sel && span(start, sel) > avail {
+    while start < sel && heights[start..=sel].iter().sum::<u16>() > avail {
         start += 1;
     }
     let mut last = start;

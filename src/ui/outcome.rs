@@ -317,6 +317,13 @@ pub fn render(app: &App, th: &Theme, o: &OutcomeLayout, f: &mut Frame) {
         } else {
             th.button()
         };
-        f.render_widget(Paragraph::new(label).style(s), *r);
+        // A touch screen's tall button: the highlight fills it; otherwise only its words are
+        // underlined (a blank underlined row reads as a stray line).
+        let r = if selected == Some(i) {
+            *r
+        } else {
+            Rect { height: 1, ..*r }
+        };
+        f.render_widget(Paragraph::new(label).style(s), r);
     }
 }

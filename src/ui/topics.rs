@@ -89,7 +89,7 @@ pub fn layout(app: &App, selected: usize, col: Rect) -> ListLayout {
         .iter()
         .map(|&t| {
             let (a, b) = item_rows(app, t, col.width, summary);
-            ((a.len() + b.len()) as u16).max(app.target_rows.max(1))
+            menu::target_height((a.len() + b.len()) as u16, app.target_rows)
         })
         .collect();
     menu::place_options(&mut m, &heights, selected, region, app.target_rows);
