@@ -89,14 +89,16 @@ fn mermaid_label(text: &str) -> String {
 }
 
 fn level_style(level: Level) -> (&'static str, &'static str, &'static str) {
-    // (symbol, fill colour, DOT shape): shape and symbol carry the level without colour.
-    match level {
-        Level::Expected => ("✓", "#c8f0c8", "ellipse"),
-        Level::Therapist => ("☎", "#c8e6fa", "ellipse"),
-        Level::Doctor => ("✚", "#fff3b0", "hexagon"),
-        Level::Urgent => ("!", "#ffd2a0", "octagon"),
-        Level::Emergency => ("‼", "#ff9a9a", "doubleoctagon"),
-    }
+    // (symbol, fill colour, DOT shape): shape and symbol carry the level without colour. The
+    // symbol is the app's own (`words::level_symbol`), so the chart matches the screens.
+    let (fill, shape) = match level {
+        Level::Expected => ("#c8f0c8", "ellipse"),
+        Level::Therapist => ("#c8e6fa", "ellipse"),
+        Level::Doctor => ("#fff3b0", "hexagon"),
+        Level::Urgent => ("#ffd2a0", "octagon"),
+        Level::Emergency => ("#ff9a9a", "doubleoctagon"),
+    };
+    (crate::words::level_symbol(level, false), fill, shape)
 }
 
 fn dot_escape(s: &str) -> String {
@@ -255,7 +257,14 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
         tree.questions[tree.meta.another].id,
         anchor(tree, tree.another())
     );
-    s.push_str("Levels: ✓ expected · ☎ therapist · ✚ doctor · ! urgent · ‼ emergency. Dashed/\"not sure\" answers must lead to the safer branch.\n\n");
+    let legend: Vec<String> = (Level::ALL.iter())
+        .map(|&l| format!("{} {}", level_style(l).0, l.id()))
+        .collect();
+    let _ = writeln!(
+        s,
+        "Levels: {}. Dashed/\"not sure\" answers must lead to the safer branch.\n",
+        legend.join(" · ")
+    );
     let order = reading_order(tree);
     // An overview a clinician can check first: how many outcomes at each level.
     s.push_str("| level | outcomes |\n| --- | --- |\n");

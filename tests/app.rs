@@ -322,3 +322,31 @@ fn tapping_more_below_in_a_long_question_brings_the_next_answer_into_view() {
         "still the first question"
     );
 }
+
+/// The state machine needs no renderer: keys work against any layout, and a tap is resolved
+/// against the layout it is given (here one made by hand, with a single target).
+#[test]
+fn the_state_machine_runs_without_the_renderer() {
+    use aftercare::app::view::{ScreenLayout, Target};
+    use aftercare::app::{Action, App};
+    use aftercare::config::Config;
+    use ratatui::layout::Rect;
+    let tree = aftercare::content::default_tree().unwrap();
+    let mut a = App::new(tree, Config::default());
+    let none = ScreenLayout::default();
+    a.update(Input::Key(Key::Enter), Duration::ZERO, &none);
+    assert_eq!(a.screen, Screen::Question { selected: 0 });
+    assert!(
+        a.update(Input::Click { col: 5, row: 5 }, Duration::ZERO, &none)
+            .is_empty()
+    );
+    let one = ScreenLayout {
+        targets: vec![Target {
+            rect: Rect::new(0, 5, 10, 1),
+            action: Action::Pick(1),
+        }],
+        ..ScreenLayout::default()
+    };
+    a.update(Input::Click { col: 5, row: 5 }, Duration::ZERO, &one);
+    assert_eq!(a.session.answers(), &[(a.tree.meta.start, 1)]);
+}

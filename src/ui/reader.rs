@@ -41,33 +41,53 @@ fn word_width(w: &Word) -> usize {
         .sum()
 }
 
-/// Wraps words into lines of at most `width` columns, with a first-line prefix and an indent.
+/// A styled word as textwrap sees it: its width, and one space after it.
+#[derive(Debug)]
+struct Piece {
+    word: Word,
+    width: usize,
+}
+
+impl textwrap::core::Fragment for Piece {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        1.0
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Wraps words into lines of at most `width` columns (textwrap's first fit), with a first-line
+/// prefix and an indent. A word longer than a line gets a line of its own.
 fn wrap(words: Vec<Word>, width: usize, first: &str, rest: &str) -> Vec<Line<'static>> {
+    if words.is_empty() {
+        return Vec::new();
+    }
     let width = width.max(first.chars().count() + 4);
-    let mut lines = Vec::new();
-    let mut spans: Vec<Span<'static>> = vec![Span::raw(first.to_string())];
-    let mut used = first.chars().count();
-    let mut empty = true;
-    for w in words {
-        let len = word_width(&w);
-        if !empty && used + 1 + len > width {
-            lines.push(Line::from(std::mem::take(&mut spans)));
-            spans.push(Span::raw(rest.to_string()));
-            used = rest.chars().count();
-            empty = true;
-        }
-        if !empty {
-            spans.push(Span::raw(" "));
-            used += 1;
-        }
-        used += len;
-        spans.extend(w.into_iter().map(|(t, st)| Span::styled(t, st)));
-        empty = false;
-    }
-    if !empty {
-        lines.push(Line::from(spans));
-    }
-    lines
+    let pieces: Vec<Piece> = (words.into_iter())
+        .map(|word| Piece {
+            width: word_width(&word),
+            word,
+        })
+        .collect();
+    let widths = [first, rest].map(|p| width.saturating_sub(p.chars().count()) as f64);
+    textwrap::wrap_algorithms::wrap_first_fit(&pieces, &widths)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut spans = vec![Span::raw(if i == 0 { first } else { rest }.to_string())];
+            for (j, p) in line.iter().enumerate() {
+                if j > 0 {
+                    spans.push(Span::raw(" "));
+                }
+                spans.extend(p.word.iter().map(|(t, st)| Span::styled(t.clone(), *st)));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// The body of a topic as lines at `width` columns; `fill` replaces placeholders.

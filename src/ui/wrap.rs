@@ -3,43 +3,46 @@
 //! Both sides call the same function with the same width, so the rows layout reserves are exactly
 //! the rows render fills. Pure; never panics, even at width 0.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-/// Wraps `text` into lines of at most `width` columns, breaking at spaces and splitting words
-/// that are longer than a line. Blank input gives no lines; width 0 gives no lines.
+/// Wraps `text` into lines of at most `width` columns with textwrap's first-fit algorithm:
+/// breaking at spaces, never at hyphens, splitting words that are longer than a line. Runs of
+/// spaces count as one; blank lines and blank input give no lines; width 0 gives no lines.
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width);
+    use textwrap::core::{Word, break_words};
+    use textwrap::wrap_algorithms::wrap_first_fit;
     let mut lines = Vec::new();
     if width == 0 {
         return lines;
     }
+    let width = usize::from(width);
     for para in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in para.split_whitespace() {
-            let w = word.width();
-            if used > 0 && used + 1 + w <= width {
-                line.push(' ');
-                line.push_str(word);
-                used += 1 + w;
-                continue;
-            }
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            for ch in word.chars() {
-                let cw = ch.width().unwrap_or(0);
-                if used + cw > width && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push(ch);
-                used += cw;
-            }
+        if para.trim().is_empty() {
+            continue;
         }
-        if used > 0 || (!para.trim().is_empty() && !line.is_empty()) {
-            lines.push(line);
+        // Most texts (labels, the banner on a wide screen) fit on one line as they are.
+        if para.width() <= width && !para.starts_with(' ') && !para.contains("  ") {
+            lines.push(para.trim_end().to_string());
+            continue;
+        }
+        let words: Vec<Word> = para
+            .split_whitespace()
+            .map(|w| {
+                let mut w = Word::from(w);
+                w.whitespace = " ";
+                w
+            })
+            .collect();
+        let words = break_words(words, width);
+        for line in wrap_first_fit(&words, &[width as f64]) {
+            let mut out = String::new();
+            for (i, w) in line.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(w.word);
+            }
+            lines.push(out);
         }
     }
     lines
