@@ -106,6 +106,10 @@ pub fn place_options(
     while start < sel && heights[start..=sel].iter().sum::<u16>() > avail {
         start += 1;
     }
+    // Scrolled to the top: nothing is above, so the answers take the "more above" rows too.
+    if scrolling && start == 0 {
+        y = region.y;
+    }
     let mut last = start;
     for (i, &h) in heights.iter().enumerate().skip(start) {
         if y >= bottom || (y + h > bottom && i > start) {
