@@ -80,9 +80,40 @@ mod tests {
         );
     }
 
+    /// The names in `dir`, to see that nothing was added.
+    fn entries(dir: &std::path::Path) -> Vec<std::ffi::OsString> {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
-    fn no_path_writes_nothing_and_an_unwritable_path_does_not_fail() {
-        Log::new(None, 100).write("x");
-        Log::new(Some(PathBuf::from("/nonexistent/dir/kiosk.log")), 100).write("x");
+    fn no_path_writes_nothing() {
+        // A log without a path must not fall back to a file of its own choosing: nothing new
+        // appears in the working directory, where a relative default would land.
+        let cwd = std::env::current_dir().unwrap();
+        let before = entries(&cwd);
+        let log = Log::new(None, 100);
+        log.write("kiosk started");
+        log.counts(&[1, 0, 0, 0, 0]);
+        assert_eq!(entries(&cwd), before);
+    }
+
+    #[test]
+    fn an_unwritable_path_does_not_fail_and_leaves_the_folder_as_it_was() {
+        // A path under a regular file cannot be created, even by root.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-folder");
+        fs::write(&file, "keep me").unwrap();
+        let log = Log::new(Some(file.join("kiosk.log")), 10);
+        for i in 0..3 {
+            log.write(&format!("event number {i}")); // past max_bytes: it tries to rotate too
+        }
+        log.counts(&[0, 0, 0, 0, 1]);
+        assert_eq!(entries(dir.path()), ["not-a-folder"]);
+        assert_eq!(fs::read_to_string(&file).unwrap(), "keep me");
     }
 }

@@ -276,18 +276,6 @@ impl<W: Write> Plain<'_, W> {
     }
 }
 
-/// "Level: title", without saying the level twice when the title already starts with it.
-pub fn result_line(level: Level, title: &str) -> String {
-    if title
-        .to_lowercase()
-        .starts_with(&level.word().to_lowercase())
-    {
-        title.to_string()
-    } else {
-        format!("{}: {title}", level.word())
-    }
-}
-
 /// Runs a whole line-mode session; returns the overall level (for the exit status), `None` when
 /// the person finished before any result.
 pub fn run(

@@ -174,6 +174,20 @@ mod tests {
         }
     }
 
+    /// Saves `text` as `path` the way editors do: written in full elsewhere, then renamed over
+    /// it. (`fs::write` empties the file first: a watcher woken between the two steps on a slow
+    /// machine would rightly refuse an empty file, and the test would fail for nothing.)
+    fn save(path: &std::path::Path, text: &str) {
+        let tmp = path.with_extension("saving");
+        let outside = std::env::temp_dir().join(format!(
+            "aftercare-reload-{}-{}",
+            std::process::id(),
+            tmp.file_name().unwrap().to_string_lossy()
+        ));
+        std::fs::write(&outside, text).unwrap();
+        std::fs::rename(&outside, path).unwrap();
+    }
+
     fn starter() -> String {
         std::fs::read_to_string("tests/fixtures/starter/tree.toml").unwrap()
     }
@@ -186,11 +200,10 @@ mod tests {
         std::fs::write(&file, &good).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
         watch(file.clone(), move |r| tx.send(r).is_ok()).unwrap();
-        std::fs::write(
+        save(
             &file,
-            good.replace("level = \"doctor\"", "level = \"docter\""),
-        )
-        .unwrap();
+            &good.replace("level = \"doctor\"", "level = \"docter\""),
+        );
         match next(&rx) {
             Reload::Refused(lines) => {
                 assert!(lines[0].contains("unknown level 'docter'"), "{lines:?}")
@@ -199,7 +212,7 @@ mod tests {
         }
         // Another file in the same folder (a log, say) does not trigger a reload.
         std::fs::write(dir.path().join("kiosk.log"), "x").unwrap();
-        std::fs::write(&file, good.replace("Starter tree", "Starter tree v2")).unwrap();
+        save(&file, &good.replace("Starter tree", "Starter tree v2"));
         assert_eq!(accepted_title(next(&rx)), "Starter tree v2");
     }
 
@@ -237,11 +250,10 @@ mod tests {
             good.replace("Starter tree", "Old folder"),
         )
         .unwrap();
-        std::fs::write(
-            content.join("tree.toml"),
-            good.replace("Starter tree", "Starter v3"),
-        )
-        .unwrap();
+        save(
+            &content.join("tree.toml"),
+            &good.replace("Starter tree", "Starter v3"),
+        );
         assert_eq!(accepted_title(next(&rx)), "Starter v3");
 
         // Deleted outright, then re-created by hand: both logged, the new files loaded.

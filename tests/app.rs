@@ -8,7 +8,7 @@ use std::time::Duration;
 use aftercare::app::{Effect, Input, Key, Overlay, Screen};
 use aftercare::content::NodeRef;
 use aftercare::ui;
-use common::{app, draw, press, text, typed};
+use common::{TestApp, app, draw, embedded, press, text, typed};
 
 #[test]
 fn arrows_and_enter_walk_to_an_outcome() {
@@ -263,19 +263,9 @@ fn find(a: &aftercare::ui::Ui, words: &str) -> Option<(u16, u16)> {
     })
 }
 
-fn default_app(w: u16, h: u16) -> aftercare::ui::Ui {
-    let tree = aftercare::content::default_tree().unwrap();
-    let mut a = aftercare::ui::Ui::new(
-        aftercare::app::App::new(tree, aftercare::config::Config::default()),
-        aftercare::ui::theme::Theme::no_color(),
-    );
-    a.update(Input::Resize { w, h }, Duration::ZERO);
-    a
-}
-
 #[test]
 fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
-    let mut a = default_app(80, 24);
+    let mut a = TestApp::on(embedded()).build();
     // Start, no red flags twice, skin redness, none of these, started today and fading: "expected".
     for k in ["\n", "8", "8", "1", "7", "5"] {
         press(&mut a, &typed(k));
@@ -299,7 +289,7 @@ fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
 
 #[test]
 fn tapping_more_below_in_a_long_question_brings_the_next_answer_into_view() {
-    let mut a = default_app(60, 16);
+    let mut a = TestApp::on(embedded()).size(60, 16).build();
     press(&mut a, &typed("\n"));
     assert!(
         find(&a, "Not sure if I have one").is_none(),

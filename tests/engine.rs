@@ -3,18 +3,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
+mod common;
+
+use std::sync::LazyLock;
 
 use aftercare::content::{self, Level, NodeRef, Tree};
 use aftercare::triage::{Refused, Session};
+use common::starter;
 use proptest::prelude::*;
-
-fn starter() -> Tree {
-    content::check_path(Path::new("tests/fixtures/starter"))
-        .unwrap()
-        .tree
-        .unwrap()
-}
 
 fn pick(tree: &Tree, s: &mut Session, label: &str) -> NodeRef {
     let NodeRef::Question(q) = s.current(tree) else {
@@ -109,29 +105,33 @@ fn steps() -> impl Strategy<Value = Vec<Step>> {
     )
 }
 
+/// The embedded content, decoded once for every property case.
+static EMBEDDED: LazyLock<Tree> = LazyLock::new(common::embedded);
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // 512 random sessions in the full run (`AFTERCARE_LONG_TESTS=1`, as CI sets), 64 otherwise.
+    #![proptest_config(ProptestConfig::with_cases(common::short_or_long(64, 512)))]
 
     /// Random answers, backs, restarts and extra checks never panic, always stay on a real node,
     /// the overall level is always the maximum of the results, and no result is ever `expected`
     /// without an emergency screen answered earlier in the session.
     #[test]
     fn random_sessions_stay_valid(steps in steps()) {
-        let t = content::default_tree().map_err(|c| TestCaseError::fail(format!("{:?}", c.lines())))?;
-        let mut s = Session::new(&t);
+        let t = &*EMBEDDED;
+        let mut s = Session::new(t);
         for step in steps {
             let _ = match step {
-                Step::Answer(i) => s.answer(&t, i).map(|_| ()),
-                Step::Back => s.back(&t).map(|_| ()),
-                Step::Restart => { s.restart(&t); Ok(()) }
-                Step::Another => s.check_another(&t).map(|_| ()),
+                Step::Answer(i) => s.answer(t, i).map(|_| ()),
+                Step::Back => s.back(t).map(|_| ()),
+                Step::Restart => { s.restart(t); Ok(()) }
+                Step::Another => s.check_another(t).map(|_| ()),
             };
-            match s.current(&t) {
+            match s.current(t) {
                 NodeRef::Question(q) => prop_assert!(q < t.questions.len()),
                 NodeRef::Outcome(o) => prop_assert!(o < t.outcomes.len()),
             }
             let max = s.results().iter().map(|&o| t.outcomes[o].level).max();
-            prop_assert_eq!(s.overall(&t), max);
+            prop_assert_eq!(s.overall(t), max);
             let first = &s.walks()[0];
             if let Some(&(q, _)) = first.answers.first() {
                 prop_assert!(t.questions[q].emergency_screen, "the first answer is always on an emergency screen");
@@ -149,7 +149,10 @@ proptest! {
 
 #[test]
 fn generated_trees_validate_even_when_very_deep() {
-    for n in [10, 1_000, 100_000] {
+    // 100,000 deep in the full run (`AFTERCARE_LONG_TESTS=1`); tests/hostile.rs also checks a
+    // 30,000-long chain on every run.
+    let deepest = common::short_or_long(10_000, 100_000);
+    for n in [10, 1_000, deepest] {
         let checked = content::check_files(content::synth::generate_raw(n));
         assert!(
             checked.diagnostics.is_empty(),

@@ -6,38 +6,24 @@
 
 mod common;
 
-use std::path::Path;
-use std::time::Duration;
-
-use aftercare::app::{App, Effect, Input, Key, Overlay, Screen};
+use aftercare::app::{Effect, Input, Key, Overlay, Screen};
 use aftercare::config::Config;
-use aftercare::content::{self, Tree};
+use aftercare::content::Tree;
 use aftercare::kiosk::hash_pin;
 use aftercare::ui;
 use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
-use common::{draw, text};
-
-const S: fn(u64) -> Duration = Duration::from_secs;
-
-fn starter() -> Tree {
-    content::check_path(Path::new("tests/fixtures/starter/tree.toml"))
-        .unwrap()
-        .tree
-        .unwrap()
-}
+use common::{TestApp, draw, embedded, secs, starter, text};
 
 /// A kiosk on the starter tree: 90 s idle timeout, 15 s countdown, PIN 2468.
 fn kiosk() -> Ui {
     let mut config = Config::default();
     config.kiosk.pin_hash = Some(hash_pin("2468", &[1; 16]).unwrap());
-    let mut a = aftercare::ui::Ui::new(App::new_kiosk(starter(), config, S(0)), Theme::no_color());
-    a.update(Input::Resize { w: 80, h: 24 }, S(0));
-    a
+    TestApp::on(starter()).kiosk().config(config).build()
 }
 
 fn key(a: &mut Ui, k: Key, at: u64) -> Vec<Effect> {
-    a.update(Input::Key(k), S(at))
+    a.update(Input::Key(k), secs(at))
 }
 
 /// Answers the screen and one symptom question: a session with answers on screen.
@@ -63,10 +49,10 @@ fn idle_then_countdown_then_everything_is_cleared() {
     assert!(a.session.is_started());
     assert_eq!(
         a.next_deadline(),
-        Some(S(100)),
+        Some(secs(100)),
         "countdown starts 90 s after the last input"
     );
-    assert_eq!(a.update(Input::Deadline, S(100)), vec![Effect::Redraw]);
+    assert_eq!(a.update(Input::Deadline, secs(100)), vec![Effect::Redraw]);
     assert_eq!(a.overlay, Some(Overlay::StillThere));
     assert_eq!(a.countdown_left(), Some(15));
     assert!(
@@ -75,16 +61,16 @@ fn idle_then_countdown_then_everything_is_cleared() {
         text(&draw(&a))
     );
     // Each second of the countdown is a deadline, so the number counts down on screen.
-    assert_eq!(a.next_deadline(), Some(S(101)));
-    a.update(Input::Deadline, S(109));
+    assert_eq!(a.next_deadline(), Some(secs(101)));
+    a.update(Input::Deadline, secs(109));
     assert_eq!(a.countdown_left(), Some(6));
-    a.update(Input::Deadline, S(114));
+    a.update(Input::Deadline, secs(114));
     let last = text(&draw(&a));
     assert!(
         last.contains("in 1 second."),
         "one second, not \"1 seconds\": {last}"
     );
-    a.update(Input::Deadline, S(115));
+    a.update(Input::Deadline, secs(115));
     assert_eq!(a.screen, Screen::Welcome { selected: 0 });
     assert_eq!(a.overlay, None);
     assert!(!a.session.is_started(), "the next person sees nothing");
@@ -98,7 +84,7 @@ fn nothing_of_the_last_person_shows_around_still_there() {
     key(&mut a, Key::Char('1'), 10); // the emergency answer: an outcome on screen
     let before = text(&draw(&a));
     assert!(before.contains("EMERGENCY"), "{before}");
-    a.update(Input::Deadline, S(100));
+    a.update(Input::Deadline, secs(100));
     assert_eq!(a.overlay, Some(Overlay::StillThere));
     let after = text(&draw(&a));
     assert!(after.contains("Still there?"), "{after}");
@@ -127,19 +113,19 @@ fn a_tap_or_key_during_the_countdown_keeps_the_session_and_does_nothing_else() {
     let mut a = kiosk();
     start_session(&mut a, 0);
     let before = a.screen;
-    a.update(Input::Deadline, S(95));
+    a.update(Input::Deadline, secs(95));
     assert_eq!(a.overlay, Some(Overlay::StillThere));
     // The tap lands on an answer's place, but only closes the countdown.
-    a.update(Input::Click { col: 5, row: 12 }, S(96));
+    a.update(Input::Click { col: 5, row: 12 }, secs(96));
     assert_eq!(a.overlay, None);
     assert_eq!(a.screen, before);
     assert!(a.session.is_started());
     assert_eq!(
         a.next_deadline(),
-        Some(S(96 + 90)),
+        Some(secs(96 + 90)),
         "the timer starts again"
     );
-    a.update(Input::Deadline, S(190));
+    a.update(Input::Deadline, secs(190));
     key(&mut a, Key::Char('x'), 191);
     assert_eq!(a.overlay, None);
     assert!(a.session.is_started());
@@ -238,7 +224,7 @@ fn staff_exit_needs_the_chord_and_the_right_pin_and_wrong_pins_slow_down() {
 }
 
 fn tap(a: &mut Ui, col: u16, row: u16, at: u64) -> Vec<Effect> {
-    a.update(Input::Click { col, row }, S(at))
+    a.update(Input::Click { col, row }, secs(at))
 }
 
 /// The staff dialog's pad as laid out now.
@@ -320,8 +306,8 @@ fn escape_closes_the_pin_dialog_and_a_reset_clears_a_half_typed_pin() {
     key(&mut a, Key::Ctrl('e'), 3);
     key(&mut a, Key::Ctrl('x'), 3);
     key(&mut a, Key::Char('2'), 3);
-    a.update(Input::Deadline, S(3 + 90));
-    a.update(Input::Deadline, S(3 + 105));
+    a.update(Input::Deadline, secs(3 + 90));
+    a.update(Input::Deadline, secs(3 + 105));
     assert_eq!(a.overlay, None);
     assert!(a.kiosk.as_ref().unwrap().pin_entry.is_empty());
 }
@@ -347,8 +333,8 @@ fn valid_content_takes_over_at_once_when_idle_and_after_the_session_otherwise() 
     );
     assert_eq!(a.tree.meta.title, "Version 2");
     key(&mut a, Key::Char('2'), 6); // keep answering on the old tree
-    a.update(Input::Deadline, S(6 + 90));
-    a.update(Input::Deadline, S(6 + 105));
+    a.update(Input::Deadline, secs(6 + 90));
+    a.update(Input::Deadline, secs(6 + 105));
     assert_eq!(
         a.tree.meta.title, "Version 3",
         "the reset lets it take over"
@@ -381,49 +367,43 @@ fn a_reset_also_clears_a_search_in_the_explanations() {
     key(&mut a, Key::Char('v'), 3);
     assert_eq!(a.browse.query, "v");
     assert!(a.holds_answers(), "a search is the person's too");
-    a.update(Input::Deadline, S(3 + 90));
-    a.update(Input::Deadline, S(3 + 105));
+    a.update(Input::Deadline, secs(3 + 90));
+    a.update(Input::Deadline, secs(3 + 105));
     assert_eq!(a.screen, Screen::Welcome { selected: 0 });
     assert!(a.browse.query.is_empty());
 }
 
 #[test]
 fn the_picture_moves_in_a_kiosk_and_the_idle_timer_still_runs() {
-    let mut a = aftercare::ui::Ui::new(
-        App::new_kiosk(content::default_tree().unwrap(), Config::default(), S(0)),
-        Theme::choose(
+    let mut a = TestApp::on(embedded())
+        .kiosk()
+        .theme(Theme::choose(
             aftercare::config::ThemeName::Default,
             false,
             Some("xterm-256color"),
-        ),
-    );
-    a.update(Input::Resize { w: 80, h: 24 }, S(0));
+        ))
+        .build();
     key(&mut a, Key::Char('2'), 0);
     key(&mut a, Key::Enter, 0); // the first topic: vasodilation, with its picture
     assert!(matches!(a.screen, Screen::Topic { .. }), "{:?}", a.screen);
     let first = a.next_deadline().expect("the picture asks for a frame");
-    assert!(first < S(1), "{first:?}");
+    assert!(first < secs(1), "{first:?}");
     assert_eq!(a.update(Input::Deadline, first), vec![Effect::Redraw]);
     assert!(a.next_deadline().unwrap() > first, "the clock moved on");
     // Long after the animation ends, only the idle timer is left.
-    a.update(Input::Deadline, S(20));
-    assert_eq!(a.next_deadline(), Some(S(90)));
+    a.update(Input::Deadline, secs(20));
+    assert_eq!(a.next_deadline(), Some(secs(90)));
 }
 
 #[test]
 fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
     // A phone-sized browser kiosk: 46 columns. The footer wraps instead of dropping hints, so the
     // QR code (only reachable from the footer) can still be tapped.
-    let tree = content::default_tree().unwrap();
-    let mut a = aftercare::ui::Ui::new(
-        App::new_kiosk(tree, Config::default(), S(0)),
-        Theme::no_color(),
-    );
-    a.update(Input::Resize { w: 46, h: 42 }, S(0));
+    let mut a = TestApp::on(embedded()).kiosk().size(46, 42).build();
     for k in ["\n", "8", "8", "1", "7", "5"] {
         for c in k.chars() {
             let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
-            a.update(Input::Key(key), S(1));
+            a.update(Input::Key(key), secs(1));
         }
     }
     assert!(matches!(a.screen, Screen::Outcome { .. }));
@@ -440,7 +420,7 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
         .position(|h| h.2 == aftercare::app::Action::TakeHome)
         .unwrap();
     let (r, _) = l.hints.iter().find(|(_, i)| *i == qr).unwrap();
-    a.update(Input::Click { col: r.x, row: r.y }, S(2));
+    a.update(Input::Click { col: r.x, row: r.y }, secs(2));
     assert_eq!(a.overlay, Some(Overlay::TakeHome), "the QR code by a tap");
 }
 

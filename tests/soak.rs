@@ -4,45 +4,37 @@
 //! the current size draws, the overall level is the most urgent result, the current node
 //! exists, the kiosk never quits, and right after an idle reset the kiosk holds no answers.
 //! No terminal and no sleeping; a failure prints the seed and the step to replay it.
+//!
+//! An ordinary `cargo test` walks a short stretch of the same seeded walk (every event drawn);
+//! `AFTERCARE_LONG_TESTS=1` (set by `.ci/run`) walks all of it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use aftercare::app::{App, Context, Effect, Input, Key};
+use aftercare::app::{Context, Effect, Input, Key};
 use aftercare::config::Config;
-use aftercare::content::{self, NodeRef};
+use aftercare::content::NodeRef;
 use aftercare::kiosk::IdleState;
 use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
+use common::rng::Rng;
+use common::{TestApp, embedded, short_or_long};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// Events per app (a normal app and a kiosk: 100,000 in all).
-const EVENTS: usize = 50_000;
+/// Events per app in the full run (a normal app and a kiosk: 100,000 in all).
+const LONG_EVENTS: usize = 50_000;
+/// Events per app in an ordinary `cargo test`: the same seeded walk's start, which reaches every
+/// screen, 57 idle resets and hundreds of outcomes.
+const SHORT_EVENTS: usize = 2_000;
 /// Every event is drawn up to here; after it, every [`DRAW_EVERY`]th (keeps debug runs short).
 const DRAW_ALL_UNTIL: usize = 10_000;
 const DRAW_EVERY: usize = 8;
 const SEED: u64 = 0x5eed_a17e_2ca2_e001;
-
-/// xorshift64*: tiny, seeded, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
-        xs[self.below(xs.len() as u64) as usize]
-    }
-}
 
 const KEYS: &[Key] = &[
     Key::Enter,
@@ -172,13 +164,14 @@ struct Seen {
 }
 
 fn soak(mut app: Ui, seed: u64) -> Seen {
+    let events = short_or_long(SHORT_EVENTS, LONG_EVENTS);
     let kiosk = app.kiosk.is_some();
-    let mut r = Rng(seed);
+    let mut r = Rng::new(seed);
     let mut now = Duration::ZERO;
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     app.update(Input::Resize { w: 80, h: 24 }, now);
     let mut seen = Seen::default();
-    for step in 0..EVENTS {
+    for step in 0..events {
         let input = next_input(&mut r, &app, &mut now);
         let what = format!(
             "{} seed {seed:#x} step {step} input {input:?}",
@@ -219,14 +212,9 @@ fn soak(mut app: Ui, seed: u64) -> Seen {
     seen
 }
 
-fn tree() -> content::Tree {
-    content::default_tree().unwrap()
-}
-
 #[test]
 fn a_normal_app_survives_a_long_random_walk() {
-    let app = aftercare::ui::Ui::new(App::new(tree(), Config::default()), Theme::no_color());
-    let seen = soak(app, SEED);
+    let seen = soak(TestApp::on(embedded()).build(), SEED);
     for c in [
         Context::Welcome,
         Context::Question,
@@ -247,10 +235,11 @@ fn a_normal_app_survives_a_long_random_walk() {
 fn a_kiosk_survives_a_long_random_walk_and_every_reset_clears_it() {
     let config = Config::default();
     assert!(config.kiosk.pin_hash.is_none(), "no PIN: nothing may quit");
-    let app = aftercare::ui::Ui::new(
-        App::new_kiosk(tree(), config, Duration::ZERO),
-        Theme::default(),
-    );
+    let app = TestApp::on(embedded())
+        .kiosk()
+        .config(config)
+        .theme(Theme::default())
+        .build();
     let seen = soak(app, SEED ^ 0xa5a5);
     for c in [
         Context::Welcome,

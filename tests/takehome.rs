@@ -7,7 +7,7 @@ mod common;
 
 use aftercare::app::{Input, Key, Overlay};
 use aftercare::ui::{self, layout::OverlayLayout, takehome};
-use common::{app, draw, press, text, typed};
+use common::{TestApp, app, draw, press, starter, text, typed};
 use ratatui::style::Color;
 use std::time::Duration;
 
@@ -143,18 +143,7 @@ fn saving_asks_for_a_name_and_before_replacing_a_file() {
 
 #[test]
 fn a_kiosk_never_offers_to_save() {
-    use aftercare::config::Config;
-    use aftercare::ui::theme::Theme;
-    let tree =
-        aftercare::content::check_path(std::path::Path::new("tests/fixtures/starter/tree.toml"))
-            .unwrap()
-            .tree
-            .unwrap();
-    let mut a = aftercare::ui::Ui::new(
-        aftercare::app::App::new_kiosk(tree, Config::default(), Duration::ZERO),
-        Theme::no_color(),
-    );
-    a.update(Input::Resize { w: 80, h: 24 }, Duration::ZERO);
+    let mut a = TestApp::on(starter()).kiosk().build();
     press(&mut a, &typed("\n1"));
     press(&mut a, &[Key::Char('s')]);
     assert_eq!(a.overlay, None);

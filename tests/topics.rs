@@ -6,26 +6,24 @@
 mod common;
 
 use std::collections::{HashSet, VecDeque};
-use std::time::Duration;
 
-use aftercare::app::{App, Effect, Input, Key, ListMode, Screen};
+use aftercare::app::{Effect, Input, Key, ListMode, Screen};
 use aftercare::config::Config;
-use aftercare::content::{self, NodeRef, Tree};
+use aftercare::content::{NodeRef, Tree};
 use aftercare::triage::Session;
 use aftercare::ui;
 use aftercare::ui::Ui;
 use aftercare::ui::layout::Body;
 use aftercare::ui::theme::Theme;
-use common::{app, draw, press, text, typed};
+use common::{TestApp, app, draw, embedded, ms, press, text, typed};
 
 /// An app on the embedded default content (13 topics) at `w` x `h`.
 fn full(w: u16, h: u16, theme: Theme, config: Config) -> Ui {
-    let tree = content::default_tree()
-        .map_err(|_| "default content")
-        .unwrap();
-    let mut a = aftercare::ui::Ui::new(App::new(tree, config), theme);
-    a.update(Input::Resize { w, h }, Duration::ZERO);
-    a
+    TestApp::on(embedded())
+        .theme(theme)
+        .config(config)
+        .size(w, h)
+        .build()
 }
 
 /// The default content without colour, as the snapshots and most tests use it.
@@ -38,12 +36,12 @@ fn colour(w: u16, h: u16) -> Ui {
     full(w, h, Theme::default(), Config::default())
 }
 
-fn at(a: &mut Ui, input: Input, ms: u64) -> Vec<Effect> {
-    a.update(input, Duration::from_millis(ms))
+fn at(a: &mut Ui, input: Input, at: u64) -> Vec<Effect> {
+    a.update(input, ms(at))
 }
 
-fn key_at(a: &mut Ui, key: Key, ms: u64) -> Vec<Effect> {
-    at(a, Input::Key(key), ms)
+fn key_at(a: &mut Ui, key: Key, at_ms: u64) -> Vec<Effect> {
+    at(a, Input::Key(key), at_ms)
 }
 
 fn topic_id(a: &Ui) -> &str {
@@ -227,11 +225,11 @@ fn the_picture_moves_with_now_and_then_rests() {
     key_at(&mut a, Key::Enter, 2_000);
     assert_eq!(topic_id(&a), "vasodilation");
     assert_eq!(a.browse.motion().progress, 0.0);
-    assert_eq!(a.next_deadline(), Some(Duration::from_millis(2_125)));
+    assert_eq!(a.next_deadline(), Some(ms(2_125)));
     assert_eq!(at(&mut a, Input::Deadline, 3_500), vec![Effect::Redraw]);
     let half = a.browse.motion();
     assert!((half.progress - 0.5).abs() < 1e-9, "{half:?}");
-    assert_eq!(a.next_deadline(), Some(Duration::from_millis(3_625)));
+    assert_eq!(a.next_deadline(), Some(ms(3_625)));
     at(&mut a, Input::Deadline, 5_000);
     assert_eq!(a.browse.motion().progress, 1.0);
     assert!(a.next_deadline().is_some(), "the blood still flows");
@@ -444,14 +442,12 @@ fn the_browser_fits_small_windows() {
 #[test]
 fn labels_inside_a_picture_stay_readable_whatever_the_drawing_beneath() {
     use ratatui::style::Color;
-    let tree = content::default_tree().unwrap();
-    let mut a = aftercare::ui::Ui::new(App::new(tree, Config::default()), Theme::default());
-    a.update(Input::Resize { w: 81, h: 26 }, Duration::ZERO);
-    a.update(Input::Key(Key::Char('2')), Duration::ZERO);
-    a.update(Input::Key(Key::Enter), Duration::from_millis(10));
+    let mut a = colour(81, 26);
+    a.update(Input::Key(Key::Char('2')), ms(0));
+    a.update(Input::Key(Key::Enter), ms(10));
     // Through the whole animation: every letter of the labels keeps distinct colours.
-    for ms in (0..6000).step_by(125) {
-        a.update(Input::Deadline, Duration::from_millis(ms));
+    for t_ms in (0..6000).step_by(125) {
+        a.update(Input::Deadline, ms(t_ms));
         let t = draw(&a);
         let b = t.backend().buffer();
         for y in 0..b.area.height {
@@ -465,7 +461,7 @@ fn labels_inside_a_picture_stay_readable_whatever_the_drawing_beneath() {
                     assert_eq!(
                         (c.fg, c.bg),
                         (Color::Reset, Color::Reset),
-                        "{word} at {ms} ms"
+                        "{word} at {t_ms} ms"
                     );
                 }
             }

@@ -1,12 +1,16 @@
-//! Shared helpers for the app and UI tests: the starter tree, an app on it, keys and frames.
+//! Shared helpers for the tests: the one way to build a test app ([`TestApp`]), the fake clock
+//! ([`secs`], [`ms`]), keys and frames, a small seeded RNG, and whether the long runs are asked
+//! for ([`long_tests`]).
 #![allow(
     dead_code,
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::panic,
     reason = "test helpers"
 )]
 
 pub mod pty;
+pub mod rng;
 pub mod walk;
 
 use std::path::Path;
@@ -14,26 +18,120 @@ use std::time::Duration;
 
 use aftercare::app::{App, Effect, Input, Key};
 use aftercare::config::Config;
-use aftercare::content;
+use aftercare::content::{self, Tree};
 use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// Set (to anything but `0`) to run the soak walks and property tests at full length, as
+/// `.ci/run` does. Without it they run a short version, so an ordinary `cargo test` stays fast
+/// and can still fail.
+pub const LONG_TESTS: &str = "AFTERCARE_LONG_TESTS";
+
+/// Whether [`LONG_TESTS`] asks for the full-length runs.
+pub fn long_tests() -> bool {
+    std::env::var_os(LONG_TESTS).is_some_and(|v| v != "0")
+}
+
+/// `short` in an ordinary run, `long` when [`long_tests`] asks for the full run.
+pub fn short_or_long<T>(short: T, long: T) -> T {
+    if long_tests() { long } else { short }
+}
+
+/// `n` seconds on the fake clock that app tests pass to `update`.
+pub fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+/// `n` milliseconds on the fake clock.
+pub fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+/// The starter tree (tests/fixtures/starter): small and stable, for exact assertions.
+pub fn starter() -> Tree {
+    content::check_path(Path::new("tests/fixtures/starter/tree.toml"))
+        .unwrap()
+        .tree
+        .expect("the starter tree validates")
+}
+
+/// The embedded default content, as shipped.
+pub fn embedded() -> Tree {
+    content::default_tree().expect("the embedded content validates")
+}
+
+/// How a test app starts: a normal app with the default config, no colour, 80x24, unless told
+/// otherwise. `build` lays it out at time zero, as a runner does before the first frame.
+pub struct TestApp {
+    tree: Tree,
+    config: Config,
+    theme: Theme,
+    kiosk: bool,
+    size: (u16, u16),
+}
+
+impl TestApp {
+    /// A normal app on `tree`.
+    pub fn on(tree: Tree) -> Self {
+        TestApp {
+            tree,
+            config: Config::default(),
+            theme: Theme::no_color(),
+            kiosk: false,
+            size: (80, 24),
+        }
+    }
+
+    /// A kiosk (started at time zero) instead of a normal app.
+    pub fn kiosk(mut self) -> Self {
+        self.kiosk = true;
+        self
+    }
+
+    /// A clinic config other than the default one.
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// A theme other than no colour (colour makes pictures move).
+    pub fn theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
+        self
+    }
+
+    /// A screen size other than 80x24.
+    pub fn size(mut self, w: u16, h: u16) -> Self {
+        self.size = (w, h);
+        self
+    }
+
+    /// The app, laid out at its size at time zero.
+    pub fn build(self) -> Ui {
+        let app = if self.kiosk {
+            App::new_kiosk(self.tree, self.config, Duration::ZERO)
+        } else {
+            App::new(self.tree, self.config)
+        };
+        let mut ui = Ui::new(app, self.theme);
+        let (w, h) = self.size;
+        ui.update(Input::Resize { w, h }, Duration::ZERO);
+        ui
+    }
+}
+
 /// An app on the starter tree, default config, no colour, at `w` x `h`.
 pub fn app(w: u16, h: u16) -> Ui {
-    let checked = content::check_path(Path::new("tests/fixtures/starter/tree.toml")).unwrap();
-    let tree = checked.tree.expect("the starter tree validates");
-    let mut app = aftercare::ui::Ui::new(App::new(tree, Config::default()), Theme::no_color());
-    app.update(Input::Resize { w, h }, Duration::ZERO);
-    app
+    TestApp::on(starter()).size(w, h).build()
 }
 
 /// Presses each key in turn, one second apart; returns every effect.
 pub fn press(app: &mut Ui, keys: &[Key]) -> Vec<Effect> {
     let mut out = Vec::new();
     for (i, k) in keys.iter().enumerate() {
-        out.extend(app.update(Input::Key(*k), Duration::from_secs(i as u64 + 1)));
+        out.extend(app.update(Input::Key(*k), secs(i as u64 + 1)));
     }
     out
 }

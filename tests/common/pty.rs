@@ -1,5 +1,7 @@
 //! A pseudo-terminal harness for end-to-end tests: the real binary at a given size, read through
-//! a vt100 parser. Every wait is for screen text or process state with a timeout.
+//! a vt100 parser. Every wait is for screen text or process state with a timeout, and every
+//! timeout is generous: on a busy 2-core machine a step may take seconds, and a timeout only
+//! decides how long a failing test takes to say so.
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
@@ -7,7 +9,44 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long any one wait may take before the test fails. Passing tests never wait this long.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A process's state letter (`R`, `S`, `Z`...) and the CPU time it has used (user + system, in
+/// clock ticks of 10 ms), from `/proc/PID/stat`; `None` once it is gone and reaped.
+pub fn proc_stat(pid: &str) -> Option<(char, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some((f.first()?.chars().next()?, ticks))
+}
+
+/// Waits (up to [`TIMEOUT`]) for process `pid` to exit, without reaping it; returns the CPU
+/// ticks it had used when last seen running. Kills it and fails the test if it does not exit.
+pub fn wait_exited(pid: &str) -> u64 {
+    let end = Instant::now() + TIMEOUT;
+    let mut last = 0;
+    loop {
+        match proc_stat(pid) {
+            None => return last,
+            Some(('Z', ticks)) => return ticks,
+            Some((_, ticks)) => last = ticks,
+        }
+        if Instant::now() >= end {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", pid])
+                .status();
+            panic!(
+                "still running {} s after being told to end ({} ms of CPU in all)",
+                TIMEOUT.as_secs(),
+                last * 10
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
 
 pub fn size(cols: u16, rows: u16) -> PtySize {
     PtySize {
@@ -98,6 +137,19 @@ impl Session {
         self.wait_for_within(text, TIMEOUT);
     }
 
+    /// Reads until `done` holds for the screen (up to [`TIMEOUT`]); `what` names it on failure.
+    pub fn wait_until(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let end = Instant::now() + TIMEOUT;
+        while !done(self.parser.screen()) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting until {what}; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
     /// Waits for `text` for up to `timeout` (for what the app itself waits for, e.g. a kiosk's
     /// idle timer, plus the usual margin).
     pub fn wait_for_within(&mut self, text: &str, timeout: Duration) {
@@ -176,6 +228,46 @@ impl Session {
             .unwrap();
     }
 
+    /// Whether what the app wrote so far ends where a frame ends: ratatui finishes every frame
+    /// by hiding the cursor, or by showing it and moving it to a text field.
+    pub fn at_frame_end(&self) -> bool {
+        let raw = &self.raw[..];
+        if raw.ends_with(b"\x1b[?25l") {
+            return true;
+        }
+        // "\x1b[?25h" then "\x1b[ROW;COLH".
+        raw.strip_suffix(b"H")
+            .and_then(|r| {
+                r.iter()
+                    .rposition(|&b| b == 0x1b)
+                    .map(|i| (&r[..i], &r[i + 1..]))
+            })
+            .is_some_and(|(before, params)| {
+                before.ends_with(b"\x1b[?25h")
+                    && params.first() == Some(&b'[')
+                    && params[1..].iter().all(|b| b.is_ascii_digit() || *b == b';')
+            })
+    }
+
+    /// Waits for `text` on a whole frame: on screen, with the frame that drew it finished (so
+    /// nothing of the frame before is left half overwritten).
+    pub fn wait_for_frame(&mut self, text: &str) {
+        self.wait_for_frame_within(text, TIMEOUT);
+    }
+
+    /// [`Session::wait_for_frame`] for up to `timeout`.
+    pub fn wait_for_frame_within(&mut self, text: &str, timeout: Duration) {
+        let end = Instant::now() + timeout;
+        while !(self.screen().contains(text) && self.at_frame_end()) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for a whole frame with {text:?}; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
     /// Reads until the app has written nothing for `quiet`.
     pub fn settle(&mut self, quiet: Duration) {
         let end = Instant::now() + TIMEOUT;
@@ -187,6 +279,19 @@ impl Session {
     pub fn after(&self, at: usize) -> String {
         String::from_utf8_lossy(&self.raw[at..]).into_owned()
     }
+}
+
+/// A kiosk config in `dir` with the emergency number 999, the staff PIN 2468 and `kiosk_lines`
+/// added to its `[kiosk]` table; returns its path.
+pub fn kiosk_config(dir: &std::path::Path, kiosk_lines: &str) -> String {
+    let hash = aftercare::kiosk::hash_pin("2468", &[3; 16]).unwrap();
+    let path = dir.join("clinic.toml");
+    std::fs::write(
+        &path,
+        format!("[clinic]\nemergency = \"999\"\n\n[kiosk]\npin_hash = \"{hash}\"\n{kiosk_lines}"),
+    )
+    .unwrap();
+    path.to_string_lossy().into_owned()
 }
 
 /// The terminal is back to normal: the alternate screen left, the cursor shown, mouse reports off.
