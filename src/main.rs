@@ -1,121 +1,85 @@
 //! The command line: parse arguments, pick a runner, map results to exit statuses — nothing else.
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+mod cli;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 
 use aftercare::app::App;
-use aftercare::config::{self, Config};
-use aftercare::content::{self, Checked, Tree};
+use aftercare::config::Config;
+use aftercare::content::Tree;
 use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 
-/// After a massage: is this normal? A calm guide that tells an expected response from a sign
-/// that needs your therapist, a doctor, urgent care or an emergency call.
-#[derive(Debug, Parser)]
-#[command(name = "aftercare", version, about, long_about = None)]
-struct Cli {
-    /// Content file or folder to use instead of the built-in content.
-    #[arg(long, global = true, value_name = "PATH")]
-    content: Option<PathBuf>,
-
-    /// Clinic config file (names, phone numbers, kiosk settings); see data/clinic.example.toml.
-    #[arg(long, global = true, value_name = "FILE")]
-    config: Option<PathBuf>,
-
-    /// Line mode for screen readers and scripts: plain text questions on stdout, answers on stdin.
-    ///
-    /// Exit status: 0 no result yet, 10 expected, 11 therapist, 12 doctor, 13 urgent,
-    /// 14 emergency (the most urgent result of the session); 2 bad content or config.
-    #[arg(long)]
-    plain: bool,
-
-    /// Unattended clinic kiosk: nothing a person presses quits it, answers are cleared after a
-    /// quiet spell, content changes are picked up between sessions. Staff leave with Ctrl-E then
-    /// Ctrl-X and the PIN from the config (or SIGTERM).
-    #[arg(long, conflicts_with = "plain")]
-    kiosk: bool,
-
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Check content files and print every problem with file, line and column.
-    ///
-    /// Exit status: 0 clean, 1 errors (or warnings with --deny-warnings), 2 unreadable.
-    Check {
-        /// Content file or folder (default: the built-in content).
-        path: Option<PathBuf>,
-        /// Treat warnings as errors.
-        #[arg(long)]
-        deny_warnings: bool,
-    },
-    /// Write the content as a flowchart (dot, mermaid) or a printable review handout (markdown).
-    Export {
-        /// dot (Graphviz), mermaid, or markdown.
-        #[arg(long, value_enum)]
-        format: ExportFormat,
-        /// Write to this file instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
-    /// Make the Argon2 hash of a staff PIN for the kiosk config (`kiosk.pin_hash`).
-    ///
-    /// Asks for the PIN twice without showing it; from a pipe, reads two lines.
-    HashPin,
-    /// List the explanation topics.
-    Topics,
-    /// Print one explanation topic as plain text, with its sources.
-    Topic {
-        /// The topic id, as listed by `aftercare topics`.
-        id: String,
-    },
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum ExportFormat {
-    Dot,
-    Mermaid,
-    Markdown,
-}
+use cli::load::{load_config, load_tree};
+use cli::{Cli, Command, out};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Check {
-        path,
-        deny_warnings,
-    }) = cli.command
-    {
-        return check(path.or(cli.content), cli.config, deny_warnings);
+    if let Some(e) = cli::misuse(&cli) {
+        e.exit();
     }
-    if let Some(Command::HashPin) = cli.command {
-        return hash_pin();
+    match cli.command {
+        Some(Command::Check {
+            path,
+            deny_warnings,
+        }) => return cli::check::run(path.or(cli.content), cli.config, deny_warnings),
+        Some(Command::HashPin) => return cli::pin::hash_pin(),
+        Some(Command::Completions { shell }) => return cli::docs::completions(shell),
+        Some(Command::Man { subcommand }) => return cli::docs::man(subcommand.as_deref()),
+        _ => {}
     }
     let Some(config) = load_config(cli.config.as_deref()) else {
         return ExitCode::from(2);
     };
+    if cli.command.is_none()
+        && !cli.plain
+        && let Some(code) = no_terminal(&config)
+    {
+        return code;
+    }
     let content_path = cli.content.or_else(|| config.content.clone());
     let Some(tree) = load_tree(content_path.as_deref()) else {
         return ExitCode::from(2);
     };
     match cli.command {
-        Some(Command::Topics) => {
-            for t in &tree.topics {
-                println!("{:<26} {}", t.id, t.summary);
-            }
-            ExitCode::SUCCESS
-        }
-        Some(Command::Topic { id }) => topic(&tree, &config, &id),
+        Some(Command::Topics) => cli::topics::list(&tree, &config),
+        Some(Command::Topic { id }) => cli::topics::show(&tree, &config, &id),
         Some(Command::Export { format, output }) => export(&tree, &config, format, output),
-        Some(Command::Check { .. } | Command::HashPin) => ExitCode::SUCCESS,
+        Some(
+            Command::Check { .. }
+            | Command::HashPin
+            | Command::Completions { .. }
+            | Command::Man { .. },
+        ) => ExitCode::SUCCESS,
         None if cli.plain => plain(&tree, &config),
         None if cli.kiosk => run_kiosk(tree, config, content_path),
         None => run_app(tree, config),
     }
+}
+
+/// The full-screen app and the kiosk need a terminal on standard input and output. Without one
+/// (a pipe, a file, a service without a tty) say so and point at line mode, instead of a raw
+/// "No such device or address" from the terminal layer. The emergency line comes first: whoever
+/// started aftercare may be unwell.
+fn no_terminal(config: &Config) -> Option<ExitCode> {
+    let missing = match (
+        std::io::stdin().is_terminal(),
+        std::io::stdout().is_terminal(),
+    ) {
+        (true, true) => return None,
+        (false, _) => "standard input",
+        (true, false) => "standard output",
+    };
+    eprintln!(
+        "{}\nerror: aftercare needs a terminal, and {missing} is not one\n  \
+         hint: for a screen reader, a script or a pipe use line mode: aftercare --plain",
+        aftercare::words::contact_line(&config.clinic)
+    );
+    Some(ExitCode::from(2))
 }
 
 /// The full-screen app: theme from config and environment (read once, here), run the terminal,
@@ -220,94 +184,20 @@ fn log_counts(log: &aftercare::kiosk_log::Log, app: &App) {
     }
 }
 
-/// Loads the clinic config, printing its diagnostics; `None` means it was refused.
-fn load_config(path: Option<&Path>) -> Option<Config> {
-    let Some(path) = path else {
-        return Some(Config::default());
-    };
-    let raw = match content::read_path(path) {
-        Ok(mut files) if files.len() == 1 => files.remove(0),
-        Ok(_) => {
-            eprintln!(
-                "error: {}: a config is one file, not a folder",
-                path.display()
-            );
-            return None;
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return None;
-        }
-    };
-    let checked = config::check_config(raw);
-    if !checked.diagnostics.is_empty() {
-        let files = std::slice::from_ref(&checked.file);
-        eprint!(
-            "{}",
-            aftercare::report::render(files, &checked.diagnostics, stderr_color())
-        );
-    }
-    checked.config
-}
-
-/// Loads content (embedded, or from a path), printing every diagnostic if it is refused.
-fn load_tree(path: Option<&Path>) -> Option<Tree> {
-    let checked = match path {
-        Some(p) => match content::check_path(p) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return None;
-            }
+/// `aftercare export`: the content as a flowchart or a handout, to a file or standard output.
+fn export(
+    tree: &Tree,
+    config: &Config,
+    format: cli::ExportFormat,
+    output: Option<PathBuf>,
+) -> ExitCode {
+    let text = aftercare::export::export(tree, config, format.into());
+    match &output {
+        None => out::print_then(&text, ExitCode::SUCCESS),
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => out::failed(&e, &path.display().to_string()),
         },
-        None => match content::default_tree() {
-            Ok(tree) => return Some(tree),
-            Err(checked) => *checked,
-        },
-    };
-    if checked.tree.is_none() {
-        print_checked(&checked);
-        eprintln!(
-            "error: the content has errors; nothing was started. Fix them and run `aftercare check`."
-        );
-    }
-    checked.tree
-}
-
-fn topic(tree: &Tree, config: &Config, id: &str) -> ExitCode {
-    let Some(i) = tree.topic_index(id) else {
-        let ids: Vec<&str> = tree.topics.iter().map(|t| t.id.as_str()).collect();
-        eprintln!("error: no topic '{id}'. The topics are: {}", ids.join(", "));
-        return ExitCode::from(2);
-    };
-    let width = if std::io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).min(100))
-    } else {
-        80
-    };
-    print!("{}", aftercare::plain::topic_text(tree, config, i, width));
-    ExitCode::SUCCESS
-}
-
-fn export(tree: &Tree, config: &Config, format: ExportFormat, output: Option<PathBuf>) -> ExitCode {
-    use aftercare::export::Format;
-    let format = match format {
-        ExportFormat::Dot => Format::Dot,
-        ExportFormat::Mermaid => Format::Mermaid,
-        ExportFormat::Markdown => Format::Markdown,
-    };
-    let text = aftercare::export::export(tree, config, format);
-    let written = match &output {
-        Some(path) => std::fs::write(path, text),
-        None => std::io::stdout().write_all(text.as_bytes()),
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let to = output.map_or_else(|| "standard output".into(), |p| p.display().to_string());
-            eprintln!("error: could not write {to}: {e}");
-            ExitCode::from(2)
-        }
     }
 }
 
@@ -323,147 +213,4 @@ fn plain(tree: &Tree, config: &Config) -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn hash_pin() -> ExitCode {
-    let first = read_secret("New staff PIN (4 to 32 digits or letters): ");
-    let second = read_secret("The same PIN again: ");
-    let (Ok(first), Ok(second)) = (first, second) else {
-        eprintln!("error: could not read the PIN");
-        return ExitCode::from(2);
-    };
-    if first != second {
-        eprintln!("error: the two PINs differ; nothing was made");
-        return ExitCode::from(1);
-    }
-    if !(4..=32).contains(&first.chars().count())
-        || !first.chars().all(|c| c.is_ascii_alphanumeric())
-    {
-        eprintln!("error: use 4 to 32 digits or letters");
-        return ExitCode::from(1);
-    }
-    let mut salt = [0u8; 16];
-    if let Err(e) = std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut salt))
-    {
-        eprintln!("error: no randomness for the salt: {e}");
-        return ExitCode::from(2);
-    }
-    match aftercare::kiosk::hash_pin(&first, &salt) {
-        Ok(hash) => {
-            println!("# Paste this line into the [kiosk] table of your clinic config:");
-            println!("pin_hash = \"{hash}\"");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// Reads one line without echo at a terminal (raw mode), or a plain line from a pipe.
-fn read_secret(prompt: &str) -> std::io::Result<String> {
-    use crossterm::event::{Event, KeyCode, KeyEventKind, read};
-    use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
-    if !std::io::stdin().is_terminal() {
-        let mut line = String::new();
-        if std::io::stdin().read_line(&mut line)? == 0 {
-            return Err(std::io::Error::other("no PIN on standard input"));
-        }
-        return Ok(line.trim().to_string());
-    }
-    eprint!("{prompt}");
-    enable_raw_mode()?;
-    let mut secret = String::new();
-    let result = loop {
-        match read() {
-            Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => match k.code {
-                KeyCode::Enter => break Ok(secret),
-                KeyCode::Backspace => {
-                    secret.pop();
-                }
-                KeyCode::Esc => break Err(std::io::Error::other("cancelled")),
-                KeyCode::Char('c')
-                    if k.modifiers
-                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
-                {
-                    break Err(std::io::Error::other("cancelled"));
-                }
-                KeyCode::Char(c) => secret.push(c),
-                _ => {}
-            },
-            Ok(_) => {}
-            Err(e) => break Err(e),
-        }
-    };
-    let _ = disable_raw_mode();
-    eprintln!();
-    result
-}
-
-fn stderr_color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-}
-
-fn check(path: Option<PathBuf>, config: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
-    if let Some(c) = &config {
-        if content::read_path(c).is_err() {
-            // load_config prints the reason; an unreadable file is exit status 2, as for content.
-            let _ = load_config(Some(c));
-            return ExitCode::from(2);
-        }
-        if load_config(Some(c)).is_none() {
-            eprintln!("{}: the config has errors", c.display());
-            return ExitCode::from(1);
-        }
-        println!("{}: ok", c.display());
-        if path.is_none() {
-            return ExitCode::SUCCESS;
-        }
-    }
-    let checked = match &path {
-        Some(p) => match content::check_path(p) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => content::check_embedded(),
-    };
-    print_checked(&checked);
-    let errors = checked.errors().count();
-    let warnings = checked.warnings().count();
-    let what = path.map_or_else(
-        || "built-in content".to_string(),
-        |p| p.display().to_string(),
-    );
-    if errors == 0 && (warnings == 0 || !deny_warnings) {
-        println!(
-            "{what}: ok ({} files, {warnings} warnings)",
-            checked.files.len()
-        );
-        if let Some(t) = &checked.tree {
-            println!(
-                "  {} questions, {} outcomes, {} topics, {} sources",
-                t.questions.len(),
-                t.outcomes.len(),
-                t.topics.len(),
-                t.sources.len()
-            );
-        }
-        ExitCode::SUCCESS
-    } else {
-        eprintln!("{what}: {errors} errors, {warnings} warnings");
-        ExitCode::from(1)
-    }
-}
-
-fn print_checked(checked: &Checked) {
-    if checked.diagnostics.is_empty() {
-        return;
-    }
-    let text = aftercare::report::render(&checked.files, &checked.diagnostics, stderr_color());
-    let _ = std::io::stderr().write_all(text.as_bytes());
 }

@@ -138,9 +138,28 @@ fn quitting_mid_check_asks_first() {
     assert_eq!(a.overlay, None);
     press(&mut a, &typed("q"));
     assert_eq!(press(&mut a, &typed("y")), vec![Effect::Quit]);
-    // On an outcome the results are kept and printed, so quitting does not ask.
+    // On an outcome it asks too, as the help promises ("asks first if you have answered"),
+    // by key and by the Quit button alike.
     let mut a = app(80, 24);
-    assert_eq!(press(&mut a, &typed("\n1q")).last(), Some(&Effect::Quit));
+    assert_eq!(press(&mut a, &typed("\n1q")).last(), Some(&Effect::Redraw));
+    assert!(matches!(a.screen, Screen::Outcome { .. }));
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    assert!(text(&draw(&a)).contains("Quit now?"));
+    press(&mut a, &typed("n"));
+    assert_eq!(a.overlay, None);
+    press(&mut a, &[Key::BackTab]); // the last button: Quit
+    assert_eq!(press(&mut a, &[Key::Enter]), vec![Effect::Redraw]);
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(press(&mut a, &typed("y")), vec![Effect::Quit]);
+    // So does q in the explanations opened from an outcome; before any answer it does not.
+    let mut a = app(80, 24);
+    press(&mut a, &typed("\n1w"));
+    assert!(matches!(a.screen, Screen::Topic { .. }));
+    assert_eq!(press(&mut a, &typed("q")), vec![Effect::Redraw]);
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Down, Key::Enter]); // Browse explanations, no answers
+    assert_eq!(press(&mut a, &typed("q")), vec![Effect::Quit]);
     // Ctrl-C quits at once, from anywhere.
     let mut a = app(80, 24);
     assert_eq!(press(&mut a, &typed("\n2?")).len(), 3);

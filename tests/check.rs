@@ -53,7 +53,8 @@ const CASES: &[(&str, &str)] = &[
         "red_flags_first",
         "52:10: error: outcome 'flush_ok' is 'expected' but can be reached without passing an emergency screen (answers: 'None of these' → 'Sore muscles' → 'Yes')",
     ),
-    ("toml_syntax", "35:19: error: unclosed table, expected `]`"),
+    // The caret is on the header left open, not at the end of its line.
+    ("toml_syntax", "35:1: error: unclosed table, expected `]`"),
     (
         "too_few_options",
         "37:11: error: question 'sore_day' has 1 options; a question has 2 to 9",
@@ -114,6 +115,95 @@ fn every_rule_has_a_fixture_with_message_line_and_column() {
         );
         assert!(!has_tree, "{name}: a broken tree must not be accepted");
     }
+}
+
+/// "Every problem at once" holds across a syntax error: one file's broken table does not hide
+/// another file's mistake, and the ids in the broken table do not turn into false "unknown"
+/// or "never reached" errors.
+#[test]
+fn a_syntax_error_does_not_hide_the_other_files_problems() {
+    let dir = "tests/fixtures/invalid/syntax_error_and_others";
+    let (lines, has_tree) = first_line(dir);
+    assert!(!has_tree);
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{dir}/a_questions.toml:34:1: error: unclosed table, expected `]`"
+        )),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[0].contains("The checks of the whole tree"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{dir}/b_outcomes.toml:21:9: error: outcome 'hives_today' has the unknown level 'urgnet'"
+        )),
+        "{lines:#?}"
+    );
+    // The same through the real binary, with its exit status.
+    let out = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(["check", dir])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unclosed table") && err.contains("'urgnet'"),
+        "{err}"
+    );
+    assert!(err.contains(": 2 errors, 0 warnings"), "{err}");
+}
+
+/// Where the parser gives up (the end of a line, the next line) is not where the mistake is:
+/// the caret goes to the token left open. Several mistakes in one file are each reported.
+#[test]
+fn a_syntax_error_points_at_the_token_left_open() {
+    let cases = [
+        // (the broken line, line:col of the caret, the message's start)
+        ("title = \"Starter tree", "4:9", "invalid basic string"),
+        (
+            "title = { text = \"x\"",
+            "4:9",
+            "missing comma between key-value pairs",
+        ),
+        ("title = Starter", "4:9", "string values must be quoted"),
+    ];
+    let starter = std::fs::read_to_string("tests/fixtures/starter/tree.toml").unwrap();
+    for (broken, at, message) in cases {
+        let text = starter.replacen("title = \"Starter tree\"", broken, 1);
+        let checked = content::check_files(vec![content::RawFile {
+            name: "t.toml".into(),
+            bytes: text.into_bytes(),
+        }]);
+        let lines = checked.lines();
+        assert!(
+            lines[0].starts_with(&format!("t.toml:{at}: error: {message}")),
+            "{broken}: {lines:#?}"
+        );
+    }
+    // Two tables broken in one file: both reported, each at its own line.
+    let text = starter
+        .replacen("[question.notice]", "[question.notice", 1)
+        .replacen("level = \"doctor\"", "level = doctor", 1);
+    let checked = content::check_files(vec![content::RawFile {
+        name: "t.toml".into(),
+        bytes: text.into_bytes(),
+    }]);
+    let lines = checked.lines();
+    assert!(
+        lines[0].starts_with("t.toml:19:1: error: unclosed table"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("t.toml:69:9: error: string values must be quoted")),
+        "{lines:#?}"
+    );
+    assert!(checked.tree.is_none());
 }
 
 #[test]

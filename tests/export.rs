@@ -51,14 +51,20 @@ fn graphviz_accepts_the_dot_output() {
         return;
     }
     for (name, tree) in trees() {
-        let text = export::dot(&tree);
+        let text = export::dot(&tree, &Config::default());
         let out = common::piped(Command::new("dot").arg("-Tsvg"), text.as_bytes());
         assert!(
             out.status.success(),
             "{name}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+        let svg = String::from_utf8_lossy(&out.stdout);
+        assert!(svg.contains("<svg"));
+        // A label's line break is DOT's `\n`; escaped twice it is drawn as the letters "\n".
+        assert!(
+            !svg.contains("\\n"),
+            "{name}: a literal \\n is drawn in a label"
+        );
         assert!(
             out.stderr.is_empty(),
             "{name}: graphviz warned: {}",
@@ -70,7 +76,7 @@ fn graphviz_accepts_the_dot_output() {
 #[test]
 fn mermaid_has_one_node_per_question_and_outcome_and_one_edge_per_option_and_route() {
     for (name, tree) in trees() {
-        let text = export::mermaid(&tree);
+        let text = export::mermaid(&tree, &Config::default());
         let lines: Vec<&str> = text.lines().collect();
         let nodes = lines.iter().filter(|l| {
             let l = l.trim_start();
@@ -170,7 +176,7 @@ fn the_committed_flowchart_matches_the_content() {
     let tree = content::default_tree().unwrap_or_else(|c| panic!("{:#?}", c.lines()));
     let committed = std::fs::read_to_string("docs/tree.dot").unwrap_or_default();
     assert!(
-        committed == export::dot(&tree),
+        committed == export::dot(&tree, &Config::default()),
         "docs/tree.dot is out of date with data/. Regenerate it:\n  \
          cargo run -- export --format dot -o docs/tree.dot && dot -Tsvg docs/tree.dot -o docs/tree.svg"
     );
@@ -198,4 +204,40 @@ fn export_writes_to_a_file() {
             .unwrap()
             .starts_with("flowchart TD")
     );
+}
+
+#[test]
+fn the_committed_picture_draws_no_literal_backslash_n() {
+    let svg = std::fs::read_to_string("docs/tree.svg").unwrap();
+    assert!(svg.contains("<svg"));
+    assert_eq!(svg.matches("\\n").count(), 0, "docs/tree.svg draws '\\n'");
+    let dot = export::dot(&content::default_tree().unwrap(), &Config::default());
+    assert!(!dot.contains("\\\\n"), "a DOT line break escaped twice");
+}
+
+#[test]
+fn the_flowcharts_fill_every_placeholder_from_the_clinic_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("clinic.toml");
+    std::fs::write(
+        &config,
+        "[clinic]\nname = \"Test Clinic\"\nphone = \"0100 200300\"\nemergency = \"000\"\n",
+    )
+    .unwrap();
+    for format in ["dot", "mermaid", "markdown"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+            .args(["export", "--format", format, "--config"])
+            .arg(&config)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for placeholder in ["{emergency}", "{clinic_phone}", "{clinic_name}", "{clinic}"] {
+            assert!(!text.contains(placeholder), "{format}: {placeholder} left");
+        }
+        assert!(
+            text.contains("Call 000 now"),
+            "{format}: the emergency number"
+        );
+    }
 }

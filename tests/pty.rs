@@ -25,8 +25,10 @@ fn answers_to_an_outcome_quits_restores_and_prints_the_summary() {
     s.wait_for("Is the redness fading?");
     s.send("1");
     s.wait_for("✓ Expected");
-    let quit_at = s.raw.len();
     s.send("q");
+    s.wait_for("Quit now?");
+    let quit_at = s.raw.len();
+    s.send("y");
     assert_eq!(s.finish(), 0);
     let after = String::from_utf8_lossy(&s.raw[quit_at..]).into_owned();
     let leave = after

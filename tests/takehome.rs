@@ -131,9 +131,15 @@ fn saving_asks_for_a_name_and_before_replacing_a_file() {
     assert_eq!(a.save_request(), ("aftercare-notes.md".to_string(), true));
     a.app_mut()
         .saved(Saved::Written("aftercare-notes.md".into()));
-    assert!(text(&draw(&a)).contains("Saved to aftercare-notes.md"));
-    press(&mut a, &[Key::Esc]);
+    // Saved: the dialog closes and the footer says so until the next key.
     assert_eq!(a.overlay, None);
+    assert!(matches!(a.screen, aftercare::app::Screen::Outcome { .. }));
+    let screen = text(&draw(&a));
+    assert!(screen.contains("✓ Saved to aftercare-notes.md"), "{screen}");
+    assert!(!screen.contains("Type a file name"), "{screen}");
+    press(&mut a, &[Key::Down]);
+    assert!(!text(&draw(&a)).contains("Saved to"));
+    assert!(text(&draw(&a)).contains("s save"), "the hints are back");
     let md = aftercare::ui::summary::markdown(&a);
     assert!(
         md.contains("## EMERGENCY") && md.contains("- Call your emergency number"),

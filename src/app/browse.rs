@@ -241,7 +241,7 @@ impl App {
             Action::Cancel => self.clear_search(listed.get(selected).copied()),
             Action::Back => self.leave(),
             Action::Help => self.open_help(),
-            Action::Quit => vec![Effect::Quit],
+            Action::Quit => self.ask_quit(),
             _ => Vec::new(),
         }
     }
@@ -296,7 +296,7 @@ impl App {
             Action::OpenLink(i) => self.follow_link(topic, i),
             Action::Back | Action::Cancel => self.leave(),
             Action::Help => self.open_help(),
-            Action::Quit => vec![Effect::Quit],
+            Action::Quit => self.ask_quit(),
             _ => Vec::new(),
         }
     }

@@ -149,6 +149,10 @@ impl App {
     pub fn update(&mut self, input: Input, now: Duration, drawn: &ScreenLayout) -> Vec<Effect> {
         // The picture's clock first: a kiosk deadline must not leave it in the past.
         self.browse.now = now;
+        // "Saved to …" is read once: the next input takes it away.
+        if self.save.notice(self.overlay).is_some() {
+            self.save.message = None;
+        }
         if let Some(effects) = self.kiosk_input(input, now, drawn) {
             return effects;
         }
@@ -359,7 +363,7 @@ impl App {
             Action::CheckAnother => self.check_another(),
             Action::Restart => self.restart(),
             Action::Finish => self.finish(),
-            _ if self.mode.allows(action) => vec![Effect::Quit],
+            Action::Quit if self.mode.allows(action) => self.ask_quit(),
             _ => Vec::new(),
         }
     }
@@ -447,7 +451,8 @@ impl App {
         vec![Effect::Redraw]
     }
 
-    /// Quits, asking first if a symptom check is under way (answers given, no outcome yet).
+    /// Quits, asking first if the person has answered anything (a check under way, or its
+    /// outcome on screen), as the help promises: "asks first if you have answered".
     fn ask_quit(&mut self) -> Vec<Effect> {
         if self.session.answers().is_empty() {
             return vec![Effect::Quit];

@@ -16,8 +16,19 @@ pub struct SaveState {
     pub path: String,
     /// The file exists and the person was asked; a second Enter replaces it.
     pub overwrite: bool,
-    /// What happened last ("Saved to …", "… exists", an error).
+    /// What happened last ("Saved to …", "… exists", an error). After a save the dialog
+    /// closes and this stays as a notice in the footer until the next input.
     pub message: Option<String>,
+}
+
+impl SaveState {
+    /// The notice left by a save that worked, shown in place of the footer hints until the next
+    /// input (the dialog itself has closed).
+    pub fn notice(&self, overlay: Option<Overlay>) -> Option<&str> {
+        self.message
+            .as_deref()
+            .filter(|_| overlay != Some(Overlay::Save))
+    }
 }
 
 /// What the runner found when it tried to write.
@@ -55,6 +66,7 @@ impl App {
             }
             Input::Key(Key::Esc) | Input::Click { .. } => {
                 self.overlay = None;
+                self.save.message = None;
             }
             Input::Resize { w, h } => self.size = (w, h),
             _ => return Vec::new(),
@@ -67,12 +79,14 @@ impl App {
         (self.save.path.trim().to_string(), self.save.overwrite)
     }
 
-    /// The runner's report on the write.
+    /// The runner's report on the write. A file written closes the dialog and leaves a notice
+    /// ("✓ Saved to …") in the footer; an existing file or an error keeps it open to act on.
     pub fn saved(&mut self, result: Saved) {
         self.save.message = Some(match result {
             Saved::Written(p) => {
                 self.save.overwrite = false;
-                format!("Saved to {p}. Press Esc to close.")
+                self.overlay = None;
+                format!("✓ Saved to {p}")
             }
             Saved::Exists => {
                 self.save.overwrite = true;

@@ -181,26 +181,48 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
 }
 
 /// Decodes, parses and validates content files. Pure: no I/O.
+///
+/// A syntax error in one file does not hide the others' problems: the broken table is left out,
+/// the rest of that file is parsed on, and every file is checked entry by entry (see
+/// [`check_around_syntax_errors`]).
 pub fn check_files(raw: Vec<RawFile>) -> Checked {
     let mut files = Vec::with_capacity(raw.len());
     let mut docs = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
-    for (file, doc, mut diags) in parse_all(raw) {
+    let mut cut = Vec::new();
+    for (file, doc, mut diags, mut ids) in parse_all(raw) {
         files.push(file);
         docs.push(doc);
         diagnostics.append(&mut diags);
+        cut.append(&mut ids);
     }
-    let tree = if diagnostics.is_empty() {
-        let parsed: Vec<(usize, Document)> = docs
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, d)| d.map(|d| (i, d)))
-            .collect();
-        let (tree, mut diags) = validate::validate(&parsed, &files);
-        diagnostics.append(&mut diags);
-        tree
-    } else {
-        None
+    let parsed: Option<Vec<(usize, Document)>> = docs
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| d.map(|d| (i, d)))
+        .collect();
+    let tree = match parsed {
+        Some(parsed) if diagnostics.is_empty() => {
+            let (tree, mut diags) = validate::validate(&parsed, &files);
+            diagnostics.append(&mut diags);
+            tree
+        }
+        Some(parsed) => {
+            for d in &mut diagnostics {
+                let hint = d.hint.take().unwrap_or_default();
+                d.hint = Some(format!(
+                    "{hint}. The checks of the whole tree (every path, red flags first) run once \
+                     every file parses"
+                ));
+            }
+            let mut diags = check_around_syntax_errors(parsed, &files, &cut);
+            diagnostics.append(&mut diags);
+            diagnostics.sort_by_key(|d| (d.file, d.span.start));
+            None
+        }
+        // A file that could not be read as text at all: its ids are unknown, so every check
+        // across files would mislead.
+        None => None,
     };
     let tree = tree.filter(|_| !diagnostics.iter().any(|d| d.severity == Severity::Error));
     Checked {
@@ -210,9 +232,43 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
     }
 }
 
+/// The problems that can be told while some tables did not parse (their ids are in `cut`):
+/// every entry's own checks, and `[meta]`'s. The checks of the whole tree (reachability, red
+/// flags first, loops) wait until every file parses, since a missing table would make them
+/// report paths that are not really broken; so does anything that names a table left out.
+fn check_around_syntax_errors(
+    mut parsed: Vec<(usize, Document)>,
+    files: &[SourceFile],
+    cut: &[String],
+) -> Vec<Diagnostic> {
+    // [meta]'s own problems, from a full run: the diagnostics inside its table.
+    let meta: Vec<(usize, std::ops::Range<usize>)> = parsed
+        .iter()
+        .filter_map(|(i, d)| d.meta.as_ref().map(|m| (*i, m.span())))
+        .collect();
+    let (_, full) = validate::validate(&parsed, files);
+    let in_meta = |d: &Diagnostic| {
+        meta.iter()
+            .any(|(f, r)| d.file == *f && r.contains(&d.span.start))
+    };
+    let mut out: Vec<Diagnostic> = full.into_iter().filter(in_meta).collect();
+    // Without [meta] there is no tree, so only the entries are checked, each on its own.
+    for (_, d) in &mut parsed {
+        d.meta = None;
+    }
+    let (_, entries) = validate::validate(&parsed, files);
+    out.extend(
+        entries
+            .into_iter()
+            .filter(|d| !d.message.starts_with("the content has no [meta] table")),
+    );
+    out.retain(|d| !cut.iter().any(|id| d.message.contains(&format!("'{id}'"))));
+    out
+}
+
 /// Parsed files, in their order. Large content in several files is parsed on two threads (the
 /// parser is most of the time of a big load); anything small, or a browser, on this one.
-fn parse_all(raw: Vec<RawFile>) -> Vec<(SourceFile, Option<Document>, Vec<Diagnostic>)> {
+fn parse_all(raw: Vec<RawFile>) -> Vec<Parsed> {
     /// Below this much TOML a second thread costs more than it saves.
     const PARALLEL_FROM: usize = 256 * 1024;
     let total: usize = raw.iter().map(|f| f.bytes.len()).sum();
@@ -255,7 +311,11 @@ fn parse_all(raw: Vec<RawFile>) -> Vec<(SourceFile, Option<Document>, Vec<Diagno
     })
 }
 
-fn parse_one(i: usize, f: RawFile) -> (SourceFile, Option<Document>, Vec<Diagnostic>) {
+/// One file parsed: its text, the document (without any table that did not parse), every
+/// parse diagnostic, and the ids of the tables left out.
+type Parsed = (SourceFile, Option<Document>, Vec<Diagnostic>, Vec<String>);
+
+fn parse_one(i: usize, f: RawFile) -> Parsed {
     let RawFile { name, bytes } = f;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let file = SourceFile {
@@ -264,7 +324,7 @@ fn parse_one(i: usize, f: RawFile) -> (SourceFile, Option<Document>, Vec<Diagnos
         };
         let d = Diagnostic::error(i, 0..0, "this file is larger than 4 MiB")
             .with_hint("split very large content into several files in one folder");
-        return (file, None, vec![d]);
+        return (file, None, vec![d], Vec::new());
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -274,7 +334,7 @@ fn parse_one(i: usize, f: RawFile) -> (SourceFile, Option<Document>, Vec<Diagnos
             let d = Diagnostic::error(i, at..at + 1, "this file is not valid UTF-8").with_hint(
                 "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
             );
-            return (SourceFile { name, text }, None, vec![d]);
+            return (SourceFile { name, text }, None, vec![d], Vec::new());
         }
     };
     // A byte-order mark is harmless; drop it, and keep spans right by blanking it in place.
@@ -283,16 +343,111 @@ fn parse_one(i: usize, f: RawFile) -> (SourceFile, Option<Document>, Vec<Diagnos
         None => text,
     };
     let file = SourceFile { name, text };
-    match toml::from_str::<Document>(&file.text) {
-        Ok(doc) => (file, Some(doc), Vec::new()),
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim().to_string();
-            let hint = parse_hint(&message);
-            let d = Diagnostic::error(i, span, message).with_hint(hint);
-            (file, None, vec![d])
+    let (doc, diags, cut) = parse_recovering(i, &file.text);
+    (file, doc, diags, cut)
+}
+
+/// The most syntax errors reported for one file; past that, the file needs a closer look anyway.
+const MAX_SYNTAX_ERRORS: usize = 10;
+
+/// Parses a file; after an error, blanks the table it is in (spaces, so every span stays where
+/// it was) and parses again, so that one slip does not hide the rest of the file. Returns the
+/// document of what parsed (`None` if nothing could be saved), the errors, and the ids of the
+/// tables left out.
+fn parse_recovering(i: usize, text: &str) -> (Option<Document>, Vec<Diagnostic>, Vec<String>) {
+    let mut text = text.to_string();
+    let mut diags = Vec::new();
+    let mut cut = Vec::new();
+    while diags.len() < MAX_SYNTAX_ERRORS {
+        let e = match toml::from_str::<Document>(&text) {
+            Ok(doc) => return (Some(doc), diags, cut),
+            Err(e) => e,
+        };
+        let message = e.message().trim().to_string();
+        let span = offending_token(&text, e.span().unwrap_or(0..0), &message);
+        let hint = parse_hint(&message);
+        let section = table_around(&text, span.start);
+        diags.push(Diagnostic::error(i, span, message).with_hint(hint));
+        if text[section.clone()].trim().is_empty() {
+            break;
         }
+        cut.extend(table_id(&text[section.clone()]));
+        // Each byte becomes a space (a line end stays): the same length, so spans stay right.
+        let blank: String = text[section.clone()]
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect();
+        text.replace_range(section, &blank);
     }
+    (None, diags, cut)
+}
+
+/// The table (from its `[header]` line to the next header) that holds byte `at`.
+fn table_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let at = at.min(text.len());
+    let (mut start, mut offset) = (0, 0);
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            if offset > at {
+                return start..offset;
+            }
+            start = offset;
+        }
+        offset += line.len();
+    }
+    start..text.len()
+}
+
+/// The id a table header names: `[question.sore_day]` → `sore_day`, `[meta]` → `meta`.
+fn table_id(section: &str) -> Option<String> {
+    let header = section.trim_start().lines().next()?.trim();
+    let inner = header.strip_prefix('[')?.trim_start_matches('[');
+    let inner = inner.split(']').next().unwrap_or(inner);
+    let id = inner.rsplit('.').next()?.trim().trim_matches(['"', '\'']);
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+/// Where a syntax error really is. The parser often reports the place where it gave up: the
+/// end of a line ("expected `]`", "expected `\"`"), or the start of the next one. Point at the
+/// token that was left open instead: the unclosed string, table header or inline table, or else
+/// the last word before that place.
+fn offending_token(
+    text: &str,
+    span: std::ops::Range<usize>,
+    message: &str,
+) -> std::ops::Range<usize> {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    if text.get(start..end).is_some_and(|s| !s.trim().is_empty()) {
+        return start..end;
+    }
+    let Some(before) = text.get(..start) else {
+        return span;
+    };
+    let tok_end = before.trim_end().len();
+    if tok_end == 0 {
+        return span;
+    }
+    if message.contains("multi-line")
+        && let Some(open) = before.rfind("\"\"\"").or_else(|| before.rfind("'''"))
+    {
+        return open..open + 3;
+    }
+    let line_start = before[..tok_end].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..tok_end];
+    let opener = if message.contains("string") {
+        line.find(['"', '\''])
+    } else if message.contains("unclosed table") {
+        line.find('[')
+    } else if message.contains("key-value pairs") {
+        line.rfind('{')
+    } else if message.contains("array") {
+        line.rfind('[')
+    } else {
+        None
+    };
+    let tok_start = opener.unwrap_or_else(|| line.rfind(char::is_whitespace).map_or(0, |i| i + 1));
+    line_start + tok_start..tok_end
 }
 
 fn parse_hint(message: &str) -> &'static str {

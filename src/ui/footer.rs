@@ -49,6 +49,10 @@ pub fn layout(app: &App, area: Rect, max_rows: u16) -> (u16, Vec<(Rect, usize)>)
 }
 
 fn place(app: &App, area: Rect, t: u16) -> Vec<(Rect, usize)> {
+    if app.save.notice(app.overlay).is_some() {
+        // The notice takes the footer until the next input; no hint to tap under it.
+        return Vec::new();
+    }
     let (mut x, mut y) = (area.x + 1, area.y);
     let mut out = Vec::new();
     for (i, (key, hint, _)) in hints(app.context(), app.mode).iter().enumerate() {
@@ -68,8 +72,19 @@ fn place(app: &App, area: Rect, t: u16) -> Vec<(Rect, usize)> {
     out
 }
 
-/// Draws the hints into their places.
+/// Draws the hints into their places, or the notice of a save that worked in their stead.
 pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
+    if let Some(notice) = app.save.notice(app.overlay) {
+        let r = Rect {
+            x: l.footer.x.saturating_add(1),
+            width: l.footer.width.saturating_sub(2),
+            height: 1,
+            ..l.footer
+        };
+        let line = Line::from(Span::styled(notice.to_string(), th.key()));
+        super::put_lines(f, r, [line], ratatui::style::Style::default());
+        return;
+    }
     let all = hints(app.context(), app.mode);
     for &(r, i) in &l.hints {
         let Some((key, hint, _)) = all.get(i) else {

@@ -1,0 +1,130 @@
+//! Loading the clinic config and the content for a command, printing every diagnostic to
+//! standard error when they are refused. Nothing is started on refused content.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use aftercare::config::{self, Config};
+use aftercare::content::{self, Checked, Tree};
+
+/// Loads the clinic config, printing its diagnostics; `None` means it was refused.
+pub fn load_config(path: Option<&Path>) -> Option<Config> {
+    let Some(path) = path else {
+        return Some(Config::default());
+    };
+    let raw = match content::read_path(path) {
+        Ok(mut files) if files.len() == 1 => files.remove(0),
+        Ok(_) => {
+            eprintln!(
+                "error: {}: a config is one file, not a folder",
+                path.display()
+            );
+            return None;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return None;
+        }
+    };
+    let checked = config::check_config(raw);
+    if !checked.diagnostics.is_empty() {
+        let files = std::slice::from_ref(&checked.file);
+        eprint!(
+            "{}",
+            aftercare::report::render(files, &checked.diagnostics, stderr_color())
+        );
+    }
+    checked.config
+}
+
+/// Loads content (embedded, or from a path), printing every diagnostic if it is refused.
+pub fn load_tree(path: Option<&Path>) -> Option<Tree> {
+    let checked = match path {
+        Some(p) => match content::check_path(p) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return None;
+            }
+        },
+        None => match content::default_tree() {
+            Ok(tree) => return Some(tree),
+            Err(checked) => *checked,
+        },
+    };
+    if checked.tree.is_none() {
+        print_checked(&checked);
+        if let Some(folder) = path.and_then(|p| folder_of_one_file(p, &checked)) {
+            eprintln!("{}", one_file_hint(&folder, "aftercare --content"));
+        }
+        eprintln!(
+            "error: the content has errors; nothing was started. Fix them and run `aftercare check`."
+        );
+    }
+    checked.tree
+}
+
+/// Prints every diagnostic of checked content to standard error, with source lines.
+pub fn print_checked(checked: &Checked) {
+    if checked.diagnostics.is_empty() {
+        return;
+    }
+    let text = aftercare::report::render(&checked.files, &checked.diagnostics, stderr_color());
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Whether diagnostics on standard error may use colour.
+pub fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// The folder `path` belongs to, if `path` is one file of a content folder checked alone: a
+/// file whose errors name ids (or a `[meta]`) that another `.toml` file beside it defines.
+/// Content split over files refers across them, so one of them alone is full of "unknown"
+/// errors that are not really there.
+pub fn folder_of_one_file(path: &Path, checked: &Checked) -> Option<PathBuf> {
+    if !path.is_file() {
+        return None;
+    }
+    let folder = match path.parent() {
+        Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
+        Some(p) => p.to_path_buf(),
+        None => return None,
+    };
+    let others: Vec<String> = std::fs::read_dir(&folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| !p.to_string_lossy().ends_with(".example.toml"))
+        .filter(|p| p.file_name() != path.file_name())
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let own = std::fs::read_to_string(path).unwrap_or_default();
+    let defines = |text: &str, id: &str| !id.is_empty() && text.contains(&format!(".{id}]"));
+    // An id the message quotes that this file does not define and another file does.
+    let defined_elsewhere = |d: &content::Diagnostic| {
+        let quoted = d.message.split('\'').skip(1).step_by(2);
+        let no_meta = d.message.contains("no [meta]");
+        others.iter().any(|text| {
+            (no_meta && text.contains("[meta]"))
+                || quoted
+                    .clone()
+                    .any(|id| !defines(&own, id) && defines(text, id))
+        })
+    };
+    checked.errors().any(defined_elsewhere).then_some(folder)
+}
+
+/// The hint for one file of a folder used alone; `command` is how to give the whole folder
+/// instead (`aftercare check`, `aftercare --content`).
+pub fn one_file_hint(folder: &Path, command: &str) -> String {
+    let mut shown = folder.display().to_string();
+    if !shown.ends_with('/') {
+        shown.push('/');
+    }
+    format!(
+        "hint: this is one file of a content folder; the other files in '{shown}' define ids it \
+         refers to. Use the whole folder: {command} {shown}"
+    )
+}

@@ -1,0 +1,169 @@
+//! The command line's shape (clap) and the pieces of each subcommand that are more than a line:
+//! `check`, the PIN hash, topics, completions and the man page, and writing to a pipe that may
+//! close. Runners (the terminal, the kiosk, line mode) stay in `main.rs`; nothing here draws.
+
+pub mod check;
+pub mod docs;
+pub mod load;
+pub mod out;
+pub mod pin;
+pub mod topics;
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+/// After a massage: is this normal? A calm guide that tells an expected response from a sign
+/// that needs your therapist, a doctor, urgent care or an emergency call.
+#[derive(Debug, Parser)]
+#[command(
+    name = "aftercare",
+    version,
+    about,
+    long_about = None,
+    // --help and the man page are read by people too: whom to call goes with them.
+    after_help = "If you feel very unwell, call your emergency number (999, 112 or 911) now."
+)]
+pub struct Cli {
+    /// Content file or folder to use instead of the built-in content.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub content: Option<PathBuf>,
+
+    /// Clinic config file (names, phone numbers, kiosk settings); see data/clinic.example.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Line mode for screen readers and scripts: plain text questions on stdout, answers on stdin.
+    ///
+    /// Exit status: 0 no result yet, 10 expected, 11 therapist, 12 doctor, 13 urgent,
+    /// 14 emergency (the most urgent result of the session); 2 bad content or config.
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Unattended clinic kiosk: nothing a person presses quits it, answers are cleared after a
+    /// quiet spell, content changes are picked up between sessions. Staff leave with Ctrl-E then
+    /// Ctrl-X and the PIN from the config (or SIGTERM).
+    #[arg(long, conflicts_with = "plain")]
+    pub kiosk: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands; without one, aftercare runs the app (or line mode, or the kiosk).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check content files and print every problem with file, line and column.
+    ///
+    /// Exit status: 0 clean, 1 errors (or warnings with --deny-warnings), 2 unreadable.
+    Check {
+        /// Content file or folder (default: the built-in content). The same as --content.
+        path: Option<PathBuf>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Write the content as a flowchart (dot, mermaid) or a printable review handout (markdown).
+    Export {
+        /// dot (Graphviz), mermaid, or markdown.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Make the Argon2 hash of a staff PIN for the kiosk config (`kiosk.pin_hash`).
+    ///
+    /// Asks for the PIN twice without showing it; from a pipe, reads two lines.
+    HashPin,
+    /// List the explanation topics.
+    Topics,
+    /// Print one explanation topic as plain text, with its sources.
+    Topic {
+        /// The topic id, as listed by `aftercare topics`.
+        id: String,
+    },
+    /// Print a shell completion script (install it as your shell's documentation says).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `aftercare man > aftercare.1`; with a subcommand, its own
+    /// page: `aftercare man check > aftercare-check.1`.
+    Man {
+        /// The subcommand whose page to print (check, export, hash-pin, topics, topic,
+        /// completions, man).
+        subcommand: Option<String>,
+    },
+}
+
+impl Command {
+    /// The subcommand as it is typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Check { .. } => "check",
+            Command::Export { .. } => "export",
+            Command::HashPin => "hash-pin",
+            Command::Topics => "topics",
+            Command::Topic { .. } => "topic",
+            Command::Completions { .. } => "completions",
+            Command::Man { .. } => "man",
+        }
+    }
+}
+
+/// The formats of `aftercare export`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Dot,
+    Mermaid,
+    Markdown,
+}
+
+impl From<ExportFormat> for aftercare::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Dot => Self::Dot,
+            ExportFormat::Mermaid => Self::Mermaid,
+            ExportFormat::Markdown => Self::Markdown,
+        }
+    }
+}
+
+/// A combination of options that would silently do less than asked (clap's own conflicts catch
+/// the rest): the usage error to print, or `None` when the line makes sense.
+pub fn misuse(cli: &Cli) -> Option<clap::Error> {
+    use clap::error::ErrorKind;
+    let mode = [("--plain", cli.plain), ("--kiosk", cli.kiosk)]
+        .into_iter()
+        .find(|(_, given)| *given);
+    if let (Some((flag, _)), Some(command)) = (mode, &cli.command) {
+        // `--plain topics` or `--kiosk check` would silently ignore the mode.
+        let message = format!(
+            "{flag} runs the app in a mode; it does not go with the subcommand '{}'. Use one \
+             or the other: `aftercare {flag}` or `aftercare {}`",
+            command.name(),
+            command.name()
+        );
+        return Some(Cli::command().error(ErrorKind::ArgumentConflict, message));
+    }
+    let message = match &cli.command {
+        Some(Command::Check { path: Some(p), .. }) if cli.content.is_some() => format!(
+            "the content is given twice: '{}' and --content; check one of them: `aftercare check {}`",
+            p.display(),
+            p.display()
+        ),
+        Some(command @ (Command::HashPin | Command::Completions { .. } | Command::Man { .. })) => {
+            let name = command.name();
+            let used = [
+                ("--content", cli.content.is_some()),
+                ("--config", cli.config.is_some()),
+            ];
+            let (flag, _) = used.into_iter().find(|(_, given)| *given)?;
+            format!("`aftercare {name}` reads no content or config; leave out {flag}")
+        }
+        _ => return None,
+    };
+    Some(Cli::command().error(ErrorKind::ArgumentConflict, message))
+}

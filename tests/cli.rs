@@ -1,0 +1,269 @@
+//! The command line as a newcomer meets it, run as the real binary: a closed pipe ends quietly,
+//! options that would be ignored are refused, a misspelt topic gets a "did you mean", no
+//! terminal points at line mode, one file of a folder gets a hint, and the completions and the
+//! man page name every subcommand.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::{Command, Output, Stdio};
+
+const SUBCOMMANDS: [&str; 7] = [
+    "check",
+    "export",
+    "hash-pin",
+    "topics",
+    "topic",
+    "completions",
+    "man",
+];
+
+fn aftercare(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs with standard output a pipe whose reading end is already closed, so the first write
+/// fails with EPIPE every time (no race with a reader that leaves "soon").
+fn into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_every_printing_command_quietly() {
+    let commands: &[&[&str]] = &[
+        &["topics"],
+        &["topic", "vasodilation"],
+        &["export", "--format", "dot"],
+        &["export", "--format", "mermaid"],
+        &["export", "--format", "markdown"],
+        &["check", "data/"],
+        &["check"],
+        &["completions", "bash"],
+        &["man"],
+        &["--help"],
+    ];
+    for args in commands {
+        let out = into_closed_pipe(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}: nothing on standard error");
+    }
+}
+
+#[test]
+fn a_mode_with_a_subcommand_is_an_error_not_ignored() {
+    for (args, named) in [
+        (&["--plain", "topics"][..], "--plain"),
+        (&["--kiosk", "check"][..], "--kiosk"),
+        (&["check", "--plain"][..], "--plain"),
+    ] {
+        let out = aftercare(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(named), "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{args:?}: nothing was done");
+    }
+    // The global options still go before or after a subcommand.
+    for args in [
+        &["--config", "data/clinic.example.toml", "topics"][..],
+        &["topics", "--config", "data/clinic.example.toml"][..],
+        &["--content", "tests/fixtures/starter", "check"][..],
+    ] {
+        let out = aftercare(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn content_given_twice_to_check_is_an_error_not_ignored() {
+    let out = aftercare(&["check", "data/", "--content", "tests/fixtures/starter"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("given twice"), "{err}");
+    assert!(
+        err.contains("'data/'") && err.contains("--content"),
+        "{err}"
+    );
+    // --content alone still works, as before.
+    let out = aftercare(&["check", "--content", "tests/fixtures/starter"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn commands_that_read_no_content_refuse_content_and_config() {
+    for args in [
+        &["hash-pin", "--content", "data/"][..],
+        &["man", "--config", "data/clinic.example.toml"][..],
+        &["completions", "bash", "--content", "data/"][..],
+    ] {
+        let out = aftercare(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("leave out --"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_misspelt_topic_gets_a_did_you_mean() {
+    let out = aftercare(&["topic", "vasodilaton"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("no topic 'vasodilaton'"), "{err}");
+    assert!(err.contains("did you mean 'vasodilation'?"), "{err}");
+    // Nothing close: the list, so the person can pick.
+    let err = stderr(&aftercare(&["topic", "zzzz"]));
+    assert!(
+        err.contains("the topics are:") && err.contains("vasodilation"),
+        "{err}"
+    );
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn without_a_terminal_the_app_points_at_line_mode() {
+    // Standard input is /dev/null and standard output a pipe: no terminal at all.
+    let out = aftercare(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("aftercare --plain"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    // Whoever started it may be unwell: the emergency line comes first.
+    assert!(
+        err.starts_with("In an emergency call your emergency number"),
+        "{err}"
+    );
+    let err = stderr(&aftercare(&["--kiosk"]));
+    assert!(err.contains("needs a terminal"), "{err}");
+}
+
+#[test]
+fn one_file_of_a_content_folder_gets_a_hint_to_check_the_folder() {
+    let out = aftercare(&["check", "data/tree.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("this is one file of a content folder")
+            && err.contains("aftercare check data/"),
+        "{}",
+        err.lines().last().unwrap_or_default()
+    );
+    // The app says the same, with the option it takes.
+    let err = stderr(&aftercare(&["--plain", "--content", "data/tree.toml"]));
+    assert!(err.contains("aftercare --content data/"), "{err}");
+    // A file that is wrong on its own, in a folder of unrelated fixtures, gets no such hint.
+    let err = stderr(&aftercare(&[
+        "check",
+        "tests/fixtures/invalid/unknown_level.toml",
+    ]));
+    assert!(!err.contains("one file of a content folder"), "{err}");
+}
+
+#[test]
+fn completions_name_every_subcommand() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = aftercare(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        for sub in SUBCOMMANDS {
+            assert!(script.contains(sub), "{shell}: no '{sub}'");
+        }
+    }
+    let out = aftercare(&["completions", "tcsh"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+}
+
+#[test]
+fn the_man_page_names_every_subcommand() {
+    let out = aftercare(&["man"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.contains(".TH aftercare 1"), "{page}");
+    assert!(page.contains("call your emergency number"), "whom to call");
+    let help = stdout(&aftercare(&["--help"]));
+    assert!(help.contains("call your emergency number"), "{help}");
+    assert!(page.contains("--plain") || page.contains("\\-\\-plain"));
+    for sub in SUBCOMMANDS {
+        let roff = format!("aftercare-{sub}").replace('-', "\\-");
+        assert!(page.contains(&roff), "no '{roff}'");
+        // The page it refers to is there too.
+        let out = aftercare(&["man", sub]);
+        assert_eq!(out.status.code(), Some(0), "{sub}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!(".TH aftercare-{sub} 1")),
+            "{sub}"
+        );
+    }
+    let out = aftercare(&["man", "chek"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the subcommands are: check"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The README's line-mode example still ends where it says (the content moves on; the README
+/// must too).
+#[test]
+fn the_readme_line_mode_example_ends_with_the_status_it_names() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("printf '") && l.contains("| aftercare --plain"))
+        .expect("the README has a line-mode example");
+    let answers = line.split('\'').nth(1).unwrap().replace("\\n", "\n");
+    let status: i32 = line
+        .rsplit("exit status ")
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .arg("--plain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), answers.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(status), "{line}\n{}", stdout(&out));
+}
+
+/// What `topics` and `topic` print is read by a person: whom to call comes with it.
+#[test]
+fn topics_and_a_topic_end_with_whom_to_call() {
+    for args in [&["topics"][..], &["topic", "histamine"][..]] {
+        let out = aftercare(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = stdout(&out);
+        let tail: String = text.lines().rev().take(3).collect::<Vec<_>>().join(" ");
+        assert!(
+            tail.contains("In an emergency call your emergency number")
+                && tail.contains("contact your massage therapist"),
+            "{args:?}: {tail}"
+        );
+    }
+}
