@@ -2,7 +2,9 @@
 # The browser kiosk end to end: builds the page (scripts/build-web.sh) with the test clinic
 # config and the default content as files beside it, serves it on 127.0.0.1, and drives Debian's
 # headless Chromium through a full triage by taps and keys, the idle privacy reset, a resize and a
-# refused clinic file (tests/web/e2e.mjs). Installs Chromium and playwright-core if missing.
+# refused clinic file (tests/web/e2e.mjs), then its accessibility (tests/web/a11y.mjs: axe-core,
+# a keyboard-only walk, the accessible text, tap target sizes). Installs Chromium, playwright-core
+# and axe-core if missing.
 #
 #   scripts/test-web.sh [--screenshot docs/web-outcome.png]
 set -euo pipefail
@@ -15,8 +17,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing Debian's Chromium"
   (apt-get install -y -qq chromium || (apt-get update -qq && apt-get install -y -qq chromium)) >/dev/null
 fi
-if [ ! -d tests/web/node_modules/playwright-core ] || [ ! -d tests/web/node_modules/jsqr ] || [ ! -d tests/web/node_modules/pngjs ]; then
-  echo "== installing playwright-core (its own browser download is not used), jsqr and pngjs"
+if [ ! -d tests/web/node_modules/playwright-core ] || [ ! -d tests/web/node_modules/jsqr ] || [ ! -d tests/web/node_modules/pngjs ] || [ ! -d tests/web/node_modules/axe-core ]; then
+  echo "== installing playwright-core (its own browser download is not used), jsqr, pngjs and axe-core"
   (cd tests/web && npm ci --no-audit --no-fund --silent)
 fi
 
@@ -34,3 +36,5 @@ done
 
 echo "== the page in headless Chromium"
 WEB_DIST=$out node tests/web/e2e.mjs "http://127.0.0.1:$port/" ${shot:+"$shot"}
+echo "== accessibility: axe-core, keyboard only, accessible text, tap target sizes"
+node tests/web/a11y.mjs "http://127.0.0.1:$port/"

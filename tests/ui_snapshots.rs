@@ -117,11 +117,15 @@ fn emergency_level_block_is_reverse_video_with_symbol_and_word() {
             "level block cell {x},{row}"
         );
     }
-    // An expected outcome is not shown as an emergency.
+    // An expected outcome is not shown as an emergency: only its emergency line (when to call
+    // the emergency number) carries the emergency symbol.
     let mut a = app(80, 24);
     press(&mut a, &typed("\n211"));
     let s = text(&draw(&a));
-    assert!(s.contains("✓ Expected") && !s.contains("‼"), "{s}");
+    assert!(s.contains("✓ Expected"), "{s}");
+    for line in s.lines().filter(|l| l.contains('‼')) {
+        assert!(line.contains("Call your emergency number"), "{s}");
+    }
 }
 
 #[test]

@@ -108,7 +108,7 @@ impl App {
                 effects.dedup();
                 Some(effects)
             }
-            Input::Key(_) | Input::Click { .. } | Input::Scroll { .. } => {
+            Input::Key(_) | Input::Click { .. } | Input::Scroll { .. } | Input::Do(_) => {
                 k.idle.touch(now);
                 match self.overlay {
                     // Any key or tap during the countdown keeps the session, and does only that.

@@ -55,6 +55,9 @@ pub struct App {
     pub save: save::SaveState,
     /// The explanation browser: search, the way back, the picture's clock.
     pub browse: Browse,
+    /// How many rows a tap target needs to be tall enough for a finger: 1 in a terminal; the
+    /// browser sets it from its cell height so every target is at least 44 CSS px high.
+    pub target_rows: u16,
 }
 
 impl App {
@@ -74,6 +77,7 @@ impl App {
             kiosk: None,
             save: save::SaveState::default(),
             browse: Browse::default(),
+            target_rows: 1,
         }
     }
 
@@ -164,6 +168,7 @@ impl App {
                 return vec![Effect::Redraw];
             }
             Input::Deadline => return self.animation_frame(),
+            Input::Do(action) => Some(action),
         };
         match action.filter(|a| self.mode.allows(*a)) {
             Some(a) => self.apply(a, drawn),

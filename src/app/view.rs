@@ -41,8 +41,19 @@ pub struct Scrolled {
 
 impl Scrolled {
     /// The on-screen rectangles of the `(link, row)` pairs (rows counted in the whole text) that
-    /// are scrolled into view: what a tap on a link hits.
-    pub fn visible_rows(&self, rows: impl IntoIterator<Item = (usize, u16)>) -> Vec<(usize, Rect)> {
+    /// are scrolled into view: what a tap on a link hits. A link with fewer than `touch` rows in
+    /// view is no target (a sliver at the edge would be too small for a finger).
+    pub fn visible_rows(
+        &self,
+        rows: impl IntoIterator<Item = (usize, u16)>,
+        touch: u16,
+    ) -> Vec<(usize, Rect)> {
+        let shown: Vec<(usize, Rect)> = self.rows_in_view(rows);
+        let tall = |i: usize| shown.iter().filter(|(j, _)| *j == i).count() >= usize::from(touch);
+        shown.iter().copied().filter(|&(i, _)| tall(i)).collect()
+    }
+
+    fn rows_in_view(&self, rows: impl IntoIterator<Item = (usize, u16)>) -> Vec<(usize, Rect)> {
         rows.into_iter()
             .filter(|&(_, row)| row >= self.scroll && row < self.scroll + self.text.height)
             .map(|(i, row)| {

@@ -28,21 +28,27 @@ pub fn max_rows(height: u16) -> u16 {
 
 /// The footer at the bottom of `area`, at most `max_rows` high: its height (at least 1) and the
 /// whole hints placed in it row after row, as many as fit: (rect, index into `hints`).
+/// On a touch screen (`App::target_rows` above 1) each row of hints is that many rows high, so
+/// every hint is a target a finger can hit.
 pub fn layout(app: &App, area: Rect, max_rows: u16) -> (u16, Vec<(Rect, usize)>) {
+    let t = app.target_rows.max(1);
     // Placed once with room for every row, then cut to the rows the footer gets.
-    let all = place(app, Rect::new(area.x, 0, area.width, u16::MAX));
-    let needed = all.last().map_or(1, |(r, _)| r.y + 1);
-    let h = needed.min(max_rows).min(area.height).max(1);
+    let all = place(app, Rect::new(area.x, 0, area.width, u16::MAX), t);
+    let needed = all.last().map_or(1, |(r, _)| r.y + t);
+    let h = needed
+        .min(max_rows.saturating_mul(t))
+        .min(area.height)
+        .max(1);
     let top = area.bottom().saturating_sub(h);
     let placed = all
         .into_iter()
-        .filter(|(r, _)| r.y < h)
+        .filter(|(r, _)| r.y + r.height <= h)
         .map(|(r, i)| (Rect { y: top + r.y, ..r }, i))
         .collect();
     (h, placed)
 }
 
-fn place(app: &App, area: Rect) -> Vec<(Rect, usize)> {
+fn place(app: &App, area: Rect, t: u16) -> Vec<(Rect, usize)> {
     if app.save.notice(app.overlay).is_some() {
         // The notice takes the footer until the next input; no hint to tap under it.
         return Vec::new();
@@ -55,12 +61,12 @@ fn place(app: &App, area: Rect) -> Vec<(Rect, usize)> {
             if x == area.x + 1 || y + 1 >= area.bottom() {
                 break;
             }
-            (x, y) = (area.x + 1, y + 1);
+            (x, y) = (area.x + 1, y + t);
             if x + w > area.right() {
                 break;
             }
         }
-        out.push((Rect::new(x, y, w, 1), i));
+        out.push((Rect::new(x, y, w, t), i));
         x += w + 3;
     }
     out

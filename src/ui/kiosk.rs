@@ -15,7 +15,7 @@ use super::{draw_text, strings};
 use crate::app::{App, Overlay};
 
 /// The dialog's title, text and button words for the open overlay.
-fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str) {
+pub fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str) {
     match overlay {
         Overlay::StaffPin => {
             let k = app.kiosk.as_ref();
@@ -50,9 +50,12 @@ fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str) {
     }
 }
 
-/// A pad key's width, and the pad's rows: four rows of keys with a blank row between.
+/// A pad key's width, and the pad's rows: four rows of keys `t` rows high (see
+/// `App::target_rows`) with a blank row between.
 const KEY_W: u16 = 7;
-const PAD_H: u16 = 7;
+const fn pad_h(t: u16) -> u16 {
+    4 * t + 3
+}
 const PAD_W: u16 = 3 * KEY_W + 2 * 2;
 
 /// Places the dialog centred in `col`. The staff PIN dialog in a kiosk gets its pad when the
@@ -64,12 +67,13 @@ pub fn layout(app: &App, overlay: Overlay, col: Rect) -> OverlayLayout {
         .split('\n')
         .map(|p| wrap(p, w.saturating_sub(4)).len().max(1) as u16)
         .sum();
+    let t = app.target_rows.max(1);
     let with_pad = overlay == Overlay::StaffPin
         && app.kiosk.is_some()
-        && text_h + 4 + PAD_H < col.height
+        && text_h + 4 + pad_h(t) < col.height
         && w >= PAD_W + 4;
-    let pad_h = if with_pad { PAD_H + 1 } else { 0 };
-    let h = (text_h + 4 + pad_h).min(col.height);
+    let pad_h = if with_pad { pad_h(t) + 1 } else { 0 };
+    let h = (text_h + 3 + t + pad_h).min(col.height);
     let frame = centred(col, w, h);
     let inner = inset(frame);
     let text_r = Rect {
@@ -81,12 +85,17 @@ pub fn layout(app: &App, overlay: Overlay, col: Rect) -> OverlayLayout {
         let mut keys = [Rect::default(); 12];
         for (i, r) in keys.iter_mut().enumerate() {
             let (row, column) = (i as u16 / 3, i as u16 % 3);
-            *r = Rect::new(inner.x + column * (KEY_W + 2), top + row * 2, KEY_W, 1);
+            *r = Rect::new(
+                inner.x + column * (KEY_W + 2),
+                top + row * (t + 1),
+                KEY_W,
+                t,
+            );
         }
         Pad { keys }
     });
     let bw = (button.width() as u16 + 2).min(inner.width);
-    let button_r = Rect::new(inner.x, text_r.bottom() + 1 + pad_h, bw, 1).intersection(inner);
+    let button_r = Rect::new(inner.x, text_r.bottom() + 1 + pad_h, bw, t).intersection(inner);
     OverlayLayout::Dialog {
         frame,
         text: text_r,

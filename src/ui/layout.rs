@@ -58,6 +58,7 @@ pub fn layout(app: &App, th: &Theme, area: Rect) -> ScreenLayout {
                 &super::welcome::texts(app),
                 selected,
                 l.column,
+                app.target_rows,
             ));
         }
         Screen::Question { selected } => {
@@ -65,6 +66,7 @@ pub fn layout(app: &App, th: &Theme, area: Rect) -> ScreenLayout {
                 &super::question::texts(app, th),
                 selected,
                 l.column,
+                app.target_rows,
             ));
         }
         Screen::Outcome { scroll, .. } => {
@@ -214,6 +216,12 @@ fn more_targets(s: &Scrolled) -> Vec<Target> {
 
 /// A scrolling region of `lines` rows in `area`, with an indicator row when it overflows.
 pub fn scrolled(area: Rect, lines: u16, scroll: u16) -> (Scrolled, u16) {
+    scrolled_touch(area, lines, scroll, 1)
+}
+
+/// [`scrolled`] with an indicator `touch` rows high, a tap target for a finger.
+pub fn scrolled_touch(area: Rect, lines: u16, scroll: u16, touch: u16) -> (Scrolled, u16) {
+    let touch = touch.max(1);
     if lines <= area.height {
         let text = Rect {
             height: lines,
@@ -230,12 +238,12 @@ pub fn scrolled(area: Rect, lines: u16, scroll: u16) -> (Scrolled, u16) {
         );
     }
     let text = Rect {
-        height: area.height.saturating_sub(1),
+        height: area.height.saturating_sub(touch),
         ..area
     };
     let indicator = Rect {
         y: text.bottom(),
-        height: area.height.min(1),
+        height: area.height.min(touch),
         ..area
     };
     let max = lines.saturating_sub(text.height);

@@ -30,11 +30,13 @@ fn rows(text: &str, width: u16) -> u16 {
     wrap(text, width).len() as u16
 }
 
-/// Places the parts of a menu in `area`, keeping answer `selected` in view.
-pub fn layout(t: &MenuTexts, selected: usize, area: Rect) -> MenuLayout {
+/// Places the parts of a menu in `area`, keeping answer `selected` in view. Each answer's tap
+/// target is at least `touch` rows high (1 in a terminal; more in a browser, where a row is
+/// shorter than a finger: see `App::target_rows`).
+pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLayout {
     let w = area.width;
     let heights: Vec<u16> = (t.options.iter().enumerate())
-        .map(|(i, o)| (option_rows(i, o, w).len() as u16).max(1))
+        .map(|(i, o)| target_height(option_rows(i, o, w).len() as u16, touch))
         .collect();
     let total: u16 = heights.iter().sum();
     // Rows kept for the answers when placing the texts above them: the question itself must
@@ -59,20 +61,42 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect) -> MenuLayout {
         m.help = place(&mut y, &t.help, u16::MAX);
     }
     let region = Rect::new(area.x, y, w, room(y));
-    place_options(&mut m, &heights, selected, region);
+    place_options(&mut m, &heights, selected, region, touch);
     m
 }
 
+/// The rows of an answer's tap target whose words take `text` rows: the words alone in a
+/// terminal; on a touch screen (`touch` above 1) the words and a blank row below them, at least
+/// `touch` rows — the blank row is the space between answers, and a finger on it still hits the
+/// answer it belongs to.
+pub fn target_height(text: u16, touch: u16) -> u16 {
+    if touch > 1 {
+        (text + 1).max(touch)
+    } else {
+        text.max(1)
+    }
+}
+
 /// Places answers of `heights` rows in `region`, keeping `selected` in view, with "more"
-/// indicator rows when they do not all fit.
-pub fn place_options(m: &mut MenuLayout, heights: &[u16], selected: usize, region: Rect) {
+/// indicator rows when they do not all fit. With `touch` rows above 1 (a touch screen whose
+/// rows are short) the targets ([`target_height`]) carry their own blank row, so none is added
+/// between them, and each indicator is a target `touch` rows high.
+pub fn place_options(
+    m: &mut MenuLayout,
+    heights: &[u16],
+    selected: usize,
+    region: Rect,
+    touch: u16,
+) {
     let n = heights.len();
-    let total: u16 = heights.iter().sum();
-    let gap = u16::from(total + n.saturating_sub(1) as u16 <= region.height);
+    let touch = touch.max(1);
+    let gaps = n.saturating_sub(1) as u16;
+    let total: u16 = heights.iter().sum::<u16>();
+    let gap = u16::from(touch == 1 && total + gaps <= region.height);
     // Indicator rows only where they leave room for at least two rows of answers.
-    let scrolling = total > region.height && region.height >= 4;
+    let scrolling = total > region.height && region.height >= 2 + 2 * touch;
     let (mut y, bottom) = if scrolling {
-        (region.y + 1, region.bottom().saturating_sub(1))
+        (region.y + touch, region.bottom().saturating_sub(touch))
     } else {
         (region.y, region.bottom())
     };
@@ -81,6 +105,10 @@ pub fn place_options(m: &mut MenuLayout, heights: &[u16], selected: usize, regio
     let mut start = 0;
     while start < sel && heights[start..=sel].iter().sum::<u16>() > avail {
         start += 1;
+    }
+    // Scrolled to the top: nothing is above, so the answers take the "more above" rows too.
+    if scrolling && start == 0 {
+        y = region.y;
     }
     let mut last = start;
     for (i, &h) in heights.iter().enumerate().skip(start) {
@@ -93,9 +121,9 @@ pub fn place_options(m: &mut MenuLayout, heights: &[u16], selected: usize, regio
         last = i;
     }
     if scrolling && region.height > 0 {
-        let row = |y| Rect::new(region.x, y, region.width, 1);
+        let row = |y| Rect::new(region.x, y, region.width, touch);
         m.more_above = (start > 0).then(|| row(region.y));
-        m.more_below = (last + 1 < n).then(|| row(region.bottom() - 1));
+        m.more_below = (last + 1 < n).then(|| row(region.bottom() - touch));
     }
 }
 
@@ -127,7 +155,14 @@ pub fn render(th: &Theme, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mu
                 ])
             })
             .collect();
-        super::put_lines(f, r, lines, ratatui::style::Style::default());
+        // On a touch screen (a target taller than its words) the highlight fills the whole
+        // target, so the thing a finger taps is the thing drawn.
+        let fill = if chosen && r.height > lines.len() as u16 {
+            style
+        } else {
+            ratatui::style::Style::default()
+        };
+        super::put_lines(f, r, lines, fill);
     }
     if let Some(r) = m.more_above {
         draw_text(f, r, strings::MORE_ABOVE, th.quiet());

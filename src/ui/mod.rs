@@ -15,6 +15,7 @@ pub mod outcome;
 pub mod picture;
 pub mod question;
 pub mod reader;
+pub mod semantic;
 pub mod strings;
 pub mod summary;
 pub mod takehome;
@@ -71,8 +72,17 @@ pub fn banner_text(app: &App, width: u16, height: u16) -> String {
 }
 
 /// Draws the whole app into the frame, and returns the layout it drew: what the runner hands to
-/// `App::update` with the next input, so a tap lands on what was drawn.
+/// `App::update` with the next input, so a tap lands on what was drawn. With ASCII symbols (the
+/// Linux console) every cell is ASCII.
 pub fn render(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
+    let l = draw_all(app, th, f);
+    if th.symbols == theme::Symbols::Ascii {
+        theme::ascii_only(f.buffer_mut());
+    }
+    l
+}
+
+fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
     let l = layout(app, th, f.area());
     render_banner(app, th, &l, f);
     if app.overlay == Some(Overlay::StillThere) {

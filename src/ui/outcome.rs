@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::{OutcomeLayout, scrolled};
+use super::layout::{OutcomeLayout, scrolled_touch};
 use super::theme::Theme;
 use super::wrap::{wrap, wrap_hanging};
 use super::{draw_scrolled, draw_text, strings};
@@ -27,12 +27,14 @@ pub fn button_labels(app: &App) -> [String; 3] {
 }
 
 /// Places the level block, title, scrolling advice and buttons; returns the layout, the
-/// furthest scroll and the page height.
+/// furthest scroll and the page height. The level block is one row unless the column is tall
+/// (24 rows or more), so that at 80x24 the level, the first thing to do and the emergency line
+/// all show without scrolling.
 pub fn layout(app: &App, th: &Theme, scroll: u16, col: Rect) -> (OutcomeLayout, u16, u16) {
     let roomy = col.height >= 14;
     let gap = u16::from(roomy);
     let level = Rect {
-        height: if roomy { 3 } else { 1 },
+        height: if col.height >= 24 { 3 } else { 1 },
         ..col
     };
     let title_text = app
@@ -48,9 +50,9 @@ pub fn layout(app: &App, th: &Theme, scroll: u16, col: Rect) -> (OutcomeLayout, 
         .saturating_sub(gap);
     let area = Rect::new(col.x, top, col.width, bottom.saturating_sub(top));
     let (lines, link_rows) = content(app, th, col.width);
-    let (body, max) = scrolled(area, lines.len() as u16, scroll);
+    let (body, max) = scrolled_touch(area, lines.len() as u16, scroll, app.target_rows);
     let page = body.text.height;
-    let links = body.visible_rows(link_rows);
+    let links = body.visible_rows(link_rows, app.target_rows.max(1));
     let o = OutcomeLayout {
         level,
         title,
@@ -77,13 +79,16 @@ fn flow_buttons(app: &App, col: Rect) -> Vec<Rect> {
             r.push(w);
         }
     }
+    // Each button is `target_rows` high; on a touch screen a blank row parts two rows of them.
+    let h = app.target_rows.max(1);
+    let pitch = if h > 1 { h + 1 } else { h };
     let n = rows.len() as u16;
     let mut out = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
-        let y = col.bottom().saturating_sub(n - ri as u16);
+        let y = col.bottom().saturating_sub((n - ri as u16 - 1) * pitch + h);
         let mut x = col.x;
         for &w in row {
-            out.push(Rect::new(x, y, w, 1));
+            out.push(Rect::new(x, y, w, h).intersection(col));
             x += w + 2;
         }
     }
@@ -142,15 +147,30 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
             );
         }
     };
+    // The compact lead: the first thing to do now, then the emergency line, before any details.
+    let lead = lead(o);
     section(
         &mut out,
         strings::DO_NOW,
-        o.now.iter().map(|s| fill(s)).collect(),
+        lead.now.iter().map(|s| fill(s)).collect(),
+    );
+    if let Some(line) = lead.safety {
+        let mark = format!("{} ", th.symbol(crate::content::Level::Emergency));
+        out.extend(
+            wrap_hanging(&mark, &fill(line), width)
+                .into_iter()
+                .map(|r| Line::styled(r, th.level_text(crate::content::Level::Emergency))),
+        );
+    }
+    section(
+        &mut out,
+        strings::DO_ALSO,
+        lead.more_now.iter().map(|s| fill(s)).collect(),
     );
     section(
         &mut out,
         strings::WATCH,
-        o.watch.iter().map(|s| fill(s)).collect(),
+        lead.more_watch.iter().map(|s| fill(s)).collect(),
     );
     if let Some(why) = &o.why {
         out.push(Line::default());
@@ -164,9 +184,20 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
     }
     let topics = o.topics.iter().filter_map(|&t| app.tree.topics.get(t));
     for (i, t) in topics.enumerate() {
-        for row in wrap_hanging(&format!("{}. ", i + 1), &fill(&t.title), width) {
+        let rows = wrap_hanging(&format!("{}. ", i + 1), &fill(&t.title), width);
+        let n = rows.len();
+        for row in rows {
             links.push((i, out.len() as u16));
             out.push(Line::styled(row, th.link()));
+        }
+        // On a touch screen a link is as tall as any target, then a blank row parts it from
+        // the next.
+        if app.target_rows > 1 {
+            for _ in n..usize::from(app.target_rows) {
+                links.push((i, out.len() as u16));
+                out.push(Line::default());
+            }
+            out.push(Line::default());
         }
     }
     out.push(Line::default());
@@ -174,8 +205,40 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
     (out, links)
 }
 
+/// An outcome's advice in the order it is shown: the first thing to do now and the emergency
+/// line lead (they must show without scrolling), then the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lead<'a> {
+    /// The first "do this now" (none only for content that failed validation).
+    pub now: Vec<&'a str>,
+    /// The "call {emergency} if …" line: the first "get help if" item that names the emergency
+    /// number, else the first of them.
+    pub safety: Option<&'a str>,
+    /// The other "do this now" items, and the other "get help if" items.
+    pub more_now: Vec<&'a str>,
+    pub more_watch: Vec<&'a str>,
+}
+
+/// Splits an outcome's advice into its compact lead and the details.
+pub fn lead(o: &crate::content::Outcome) -> Lead<'_> {
+    let safety = o
+        .watch
+        .iter()
+        .position(|w| w.contains("{emergency}"))
+        .or((!o.watch.is_empty()).then_some(0));
+    Lead {
+        now: o.now.iter().take(1).map(String::as_str).collect(),
+        safety: safety.map(|i| o.watch[i].as_str()),
+        more_now: o.now.iter().skip(1).map(String::as_str).collect(),
+        more_watch: (o.watch.iter().enumerate())
+            .filter(|&(i, _)| Some(i) != safety)
+            .map(|(_, w)| w.as_str())
+            .collect(),
+    }
+}
+
 /// "Your results so far": each result's level and title, then the overall level.
-fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
+pub fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(strings::RESULTS, th.heading())];
     for o in app.session.results() {
         let Some(o) = app.tree.outcomes.get(o) else {
@@ -254,6 +317,13 @@ pub fn render(app: &App, th: &Theme, o: &OutcomeLayout, f: &mut Frame) {
         } else {
             th.button()
         };
-        f.render_widget(Paragraph::new(label).style(s), *r);
+        // A touch screen's tall button: the highlight fills it; otherwise only its words are
+        // underlined (a blank underlined row reads as a stray line).
+        let r = if selected == Some(i) {
+            *r
+        } else {
+            Rect { height: 1, ..*r }
+        };
+        f.render_widget(Paragraph::new(label).style(s), r);
     }
 }

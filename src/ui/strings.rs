@@ -11,9 +11,9 @@ pub const BANNER_SHORT: &str = "Call {emergency} now if very unwell.";
 pub const WELCOME_IS: &str = "This guide helps you tell a normal response after a massage \
 (flushing, soreness the next day, tiredness) from a sign that needs your therapist, a doctor, \
 urgent care or an emergency call.";
-/// The welcome screen's warning.
-pub const WELCOME_IS_NOT: &str = "It is a guide, not a diagnosis. If you feel very unwell, \
-do not use this: call {emergency} now.";
+/// The welcome screen's caution (when the content has no intro of its own). The emergency line
+/// is the banner's, said once on this screen: no second or third copy here.
+pub const WELCOME_IS_NOT: &str = "It is a guide, not a diagnosis.";
 /// The welcome menu, in the order of `app::WELCOME_MENU`.
 pub const WELCOME_MENU: [&str; 3] = ["Check a symptom", "Browse explanations", "Quit"];
 /// The outcome buttons, in the order of `app::OUTCOME_BUTTONS`.
@@ -34,6 +34,8 @@ pub const STAFF_CANCEL: &str = "[Esc] Cancel";
 pub use crate::words::{DO_NOW, WATCH};
 /// On an outcome below an earlier, more urgent result: that result comes first.
 pub const EARLIER_FIRST: &str = "Your earlier result comes first";
+/// The outcome's further things to do, after the first one and the emergency line.
+pub const DO_ALSO: &str = "Also";
 pub const WHY: &str = "Why";
 pub const READ_MORE: &str = "Why? Read more (press its number, or tap it)";
 pub const RESULTS: &str = "Your results so far";

@@ -184,6 +184,45 @@ impl Theme {
     }
 }
 
+/// The ASCII stand-in for a character the Linux console's font may not have: arrows, ellipsis,
+/// bullets, dashes, curly quotes, box drawing. Anything else outside ASCII becomes `?`.
+pub fn ascii_fallback(c: char) -> char {
+    match c {
+        '↑' => '^',
+        '↓' => 'v',
+        '←' | '‹' | '«' => '<',
+        '→' | '›' | '»' => '>',
+        '…' | '·' | '•' | '∙' => '.',
+        '–' | '—' | '−' | '─' | '━' | '═' => '-',
+        '‘' | '’' | '‚' | '′' => '\'',
+        '“' | '”' | '„' | '″' => '"',
+        '│' | '┃' | '║' => '|',
+        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╯' | '╰' => {
+            '+'
+        }
+        '⌫' => '<',
+        '\u{a0}' => ' ',
+        c if c.is_ascii() => c,
+        _ => '?',
+    }
+}
+
+/// Replaces every cell that is not ASCII with its [`ascii_fallback`]: the last step of a frame
+/// drawn with [`Symbols::Ascii`] (`TERM=linux` and friends), so no "…", "↓" or box line ever
+/// reaches a console that would show a blob. Content words are folded the same way.
+pub fn ascii_only(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        let sym = cell.symbol();
+        // Block elements stay: the take-home QR code is drawn with them, and the console's
+        // font (code page 437) has them.
+        let blocks = sym.chars().all(|c| ('\u{2580}'..='\u{259f}').contains(&c));
+        if !sym.is_ascii() && !blocks {
+            let c = sym.chars().next().map_or(' ', ascii_fallback);
+            cell.set_char(c);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::layout::{PictureLayout, ReaderLayout, scrolled};
+use super::layout::{PictureLayout, ReaderLayout, scrolled_touch};
 use super::picture::{self, Drawing, Look};
 use super::theme::Theme;
 use super::theme::{Palette, Symbols};
@@ -61,8 +61,8 @@ pub fn layout(
     }
     let area = Rect::new(col.x, y, col.width, col.bottom().saturating_sub(y));
     let (lines, link_rows) = content(app, th, topic, col.width);
-    let (body, max) = scrolled(area, lines.len() as u16, scroll);
-    let links = body.visible_rows(link_rows.iter().copied());
+    let (body, max) = scrolled_touch(area, lines.len() as u16, scroll, app.target_rows);
+    let links = body.visible_rows(link_rows.iter().copied(), app.target_rows.max(1));
     let r = ReaderLayout {
         title,
         picture,
@@ -113,9 +113,19 @@ pub fn content(
                 continue;
             };
             let prefix = format!("{}. ", i + 1);
-            for row in wrap_hanging(&prefix, &fill(&related.title), width) {
+            let rows = wrap_hanging(&prefix, &fill(&related.title), width);
+            let n = rows.len();
+            for row in rows {
                 links.push((i, out.len() as u16));
                 out.push(Line::styled(row, th.link()));
+            }
+            // On a touch screen: as tall as any target, then a blank row.
+            if app.target_rows > 1 {
+                for _ in n..usize::from(app.target_rows) {
+                    links.push((i, out.len() as u16));
+                    out.push(Line::default());
+                }
+                out.push(Line::default());
             }
         }
     }

@@ -35,7 +35,7 @@ fn item_rows(app: &App, topic: usize, width: u16, summary: bool) -> (Vec<String>
 }
 
 /// The heading: how many topics show.
-fn heading(app: &App, shown: usize) -> String {
+pub fn heading(app: &App, shown: usize) -> String {
     let all = app.tree.topics.len();
     if shown == all {
         strings::TOPICS_TITLE.to_string()
@@ -47,7 +47,7 @@ fn heading(app: &App, shown: usize) -> String {
 }
 
 /// The search line for the list's mode.
-fn search_line(app: &App, mode: ListMode) -> String {
+pub fn search_line(app: &App, mode: ListMode) -> String {
     let q = &app.browse.query;
     match mode {
         ListMode::Searching => format!("{} {q}_", strings::SEARCH),
@@ -89,10 +89,10 @@ pub fn layout(app: &App, selected: usize, col: Rect) -> ListLayout {
         .iter()
         .map(|&t| {
             let (a, b) = item_rows(app, t, col.width, summary);
-            (a.len() + b.len()).max(1) as u16
+            menu::target_height((a.len() + b.len()) as u16, app.target_rows)
         })
         .collect();
-    menu::place_options(&mut m, &heights, selected, region);
+    menu::place_options(&mut m, &heights, selected, region, app.target_rows);
     ListLayout {
         menu: m,
         summaries: summary,

@@ -17,16 +17,15 @@ fn label(item: WelcomeItem) -> &'static str {
 /// The welcome screen's words, filled with the clinic's numbers.
 pub fn texts(app: &App) -> MenuTexts {
     let fill = |s: &str| app.config.fill(s).into_owned();
-    let intro = app
-        .tree
-        .meta
-        .intro
-        .as_deref()
-        .unwrap_or(strings::WELCOME_IS);
+    // The content's own intro says what this is and is not; without one, the fixed words do.
+    let (intro, caution) = match app.tree.meta.intro.as_deref() {
+        Some(intro) => (intro, ""),
+        None => (strings::WELCOME_IS, strings::WELCOME_IS_NOT),
+    };
     MenuTexts {
         crumbs: fill(&app.tree.meta.title),
         prompt: fill(intro),
-        help: fill(strings::WELCOME_IS_NOT),
+        help: fill(caution),
         options: app
             .welcome_menu()
             .iter()

@@ -1,0 +1,262 @@
+//! The clinic's files beside the page: fetched, checked as `aftercare check` does, kept as the
+//! last good copy in local storage (settings and content only: nothing of any person), and
+//! looked at again after each privacy reset or every [`RETRY_MS`] on the last good copy.
+
+use super::*;
+
+/// The clinic's files beside the page, as fetched: what the page runs on, and what a later fetch
+/// is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Files {
+    /// `clinic.toml`, if the server has one.
+    config: Option<Vec<u8>>,
+    /// `content/files.txt`, if the server has one, and the files it names.
+    list: Option<Vec<u8>>,
+    content: Vec<(String, Vec<u8>)>,
+}
+
+/// Fetches `clinic.toml`, `content/files.txt` and the files it lists.
+pub(super) async fn fetch_files() -> Result<Files, String> {
+    let config = fetch("clinic.toml").await?;
+    let list = fetch("content/files.txt").await?;
+    let mut content = Vec::new();
+    if let Some(list) = &list {
+        for name in String::from_utf8_lossy(list)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let path = format!("content/{name}");
+            let bytes = fetch(&path).await?.ok_or_else(|| {
+                refused(vec![format!(
+                    "content/files.txt names {name}, but the server has no {path} \
+                     (hint: copy the file there or remove its line)"
+                )])
+            })?;
+            content.push((path, bytes));
+        }
+    }
+    Ok(Files {
+        config,
+        list,
+        content,
+    })
+}
+
+/// The clinic config from `clinic.toml`, checked as `aftercare check --config` does; absent,
+/// the defaults.
+pub(super) fn config_from(files: &Files) -> Result<Config, String> {
+    let Some(bytes) = files.config.clone() else {
+        return Ok(Config::default());
+    };
+    let checked: CheckedConfig = check_config(RawFile {
+        name: "clinic.toml".into(),
+        bytes,
+    });
+    match checked.config {
+        Some(c) => Ok(c),
+        None => Err(refused(
+            checked
+                .diagnostics
+                .iter()
+                .map(|d| d.one_line(std::slice::from_ref(&checked.file)))
+                .collect(),
+        )),
+    }
+}
+
+/// The content from the listed files, checked as `aftercare check` does; without a list, the
+/// content compiled in.
+pub(super) fn tree_from(files: &Files) -> Result<Tree, String> {
+    let checked = match files.list {
+        None => match crate::content::default_tree() {
+            Ok(tree) => return Ok(tree),
+            Err(checked) => *checked,
+        },
+        Some(_) => check_files(
+            files
+                .content
+                .iter()
+                .map(|(name, bytes)| RawFile {
+                    name: name.clone(),
+                    bytes: bytes.clone(),
+                })
+                .collect(),
+        ),
+    };
+    let lines = checked.lines();
+    checked.tree.ok_or_else(|| refused(lines))
+}
+
+/// The clinic config and the content from a set of files, each checked as `aftercare check`
+/// does; the refusal's words if either has errors.
+pub(super) fn checked(files: &Files) -> Result<(Config, Tree), String> {
+    let config = config_from(files)?;
+    Ok((config, tree_from(files)?))
+}
+
+/// After a privacy reset, or every [`RETRY_MS`] while on the last good copy, and only while
+/// nobody is using the kiosk: if the clinic's files on the server differ from what the page runs
+/// on (or the page runs on its last good copy) and they pass the checks, reload the page to run on
+/// them (as the terminal kiosk takes new content between sessions). Broken files are left alone:
+/// the page keeps serving what it has and says why in the console.
+pub(super) async fn refresh() {
+    let Ok(new) = fetch_files().await else {
+        return; // the server is away: keep going on what the page has
+    };
+    let fallback = ON_LAST_GOOD.with(|f| *f.borrow());
+    if !fallback && LOADED.with(|l| l.borrow().as_ref() == Some(&new)) {
+        return;
+    }
+    let busy = RUNNER.with(|r| {
+        r.try_borrow()
+            .map_or(true, |r| r.as_ref().is_some_and(|r| r.app.holds_answers()))
+    });
+    match checked(&new) {
+        Ok(_) if !busy => {
+            save_last_good(&new);
+            if let Ok(w) = window() {
+                let _ = w.location().reload();
+            }
+        }
+        Ok(_) => {} // mid-session: the next reset takes them
+        Err(why) => web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "The clinic's files changed but were refused; still running on the previous ones.\n{why}"
+        ))),
+    }
+}
+
+/// A page that refused to start: reload once the server's files pass the checks.
+pub(super) async fn retry() {
+    if let Ok(files) = fetch_files().await
+        && checked(&files).is_ok()
+        && let Ok(w) = window()
+    {
+        let _ = w.location().reload();
+    }
+}
+
+/// Asks the server again every `ms`: [`refresh`] for a running page, [`retry`] for a page that
+/// refused to start.
+pub(super) fn retry_every(ms: i32) {
+    let Ok(w) = window() else { return };
+    let tick = Closure::<dyn FnMut()>::new(|| {
+        let running = RUNNER.with(|r| r.try_borrow().map_or(true, |r| r.is_some()));
+        if running {
+            wasm_bindgen_futures::spawn_local(refresh());
+        } else {
+            wasm_bindgen_futures::spawn_local(retry());
+        }
+    });
+    let _ =
+        w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), ms);
+    tick.forget();
+}
+
+/// The emergency number and the banner's words of a config that passed, for the crash and
+/// refusal messages.
+pub(super) fn remember_numbers(config: &Config) {
+    EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
+    BANNER.with(|b| b.replace(Some(config.fill(ui::strings::BANNER).into_owned())));
+}
+
+/// Keeps `files` (which passed the checks) as the last good copy. Only the clinic's settings and
+/// content: nothing of any person. A browser without local storage simply keeps none.
+pub(super) fn save_last_good(files: &Files) {
+    let text = |b: &Option<Vec<u8>>| {
+        b.as_ref().map_or(JsValue::NULL, |b| {
+            JsValue::from_str(&String::from_utf8_lossy(b))
+        })
+    };
+    let content = js_sys::Array::new();
+    for (name, bytes) in &files.content {
+        let pair = js_sys::Array::of2(
+            &JsValue::from_str(name),
+            &JsValue::from_str(&String::from_utf8_lossy(bytes)),
+        );
+        content.push(&pair);
+    }
+    let saved = js_sys::Date::new_0().to_iso_string();
+    let all = js_sys::Array::of4(&text(&files.config), &text(&files.list), &content, &saved);
+    let Some(storage) = storage() else { return };
+    // The old copy goes first: if the new one does not fit (storage full), there is no copy
+    // rather than an older one that would look current.
+    let _ = storage.remove_item(&last_good_key());
+    if let Ok(json) = js_sys::JSON::stringify(&all)
+        && let Some(json) = json.as_string()
+    {
+        let _ = storage.set_item(&last_good_key(), &json);
+    }
+}
+
+/// This page's key for its last good copy.
+pub(super) fn last_good_key() -> String {
+    let path = window()
+        .ok()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    format!("{LAST_GOOD}{path}")
+}
+
+/// When the last good copy was kept (an ISO time), for the staff notice.
+pub(super) fn last_good_saved() -> Option<String> {
+    let json = storage()?.get_item(&last_good_key()).ok()??;
+    let all: js_sys::Array = js_sys::JSON::parse(&json).ok()?.dyn_into().ok()?;
+    all.get(3).as_string()
+}
+
+/// The last good copy, if one is kept and it still passes this version's checks.
+pub(super) fn last_good() -> Option<(Files, Config, Tree)> {
+    let json = storage()?.get_item(&last_good_key()).ok()??;
+    let all: js_sys::Array = js_sys::JSON::parse(&json).ok()?.dyn_into().ok()?;
+    let bytes = |v: JsValue| v.as_string().map(String::into_bytes);
+    let content: js_sys::Array = all.get(2).dyn_into().ok()?;
+    let files = Files {
+        config: bytes(all.get(0)),
+        list: bytes(all.get(1)),
+        content: content
+            .iter()
+            .filter_map(|pair| {
+                let pair: js_sys::Array = pair.dyn_into().ok()?;
+                Some((pair.get(0).as_string()?, bytes(pair.get(1))?))
+            })
+            .collect(),
+    };
+    let (config, tree) = checked(&files).ok()?;
+    Some((files, config, tree))
+}
+
+pub(super) fn storage() -> Option<web_sys::Storage> {
+    window().ok()?.local_storage().ok()?
+}
+
+/// A file beside the page: `None` if the server has none (404).
+pub(super) async fn fetch(path: &str) -> Result<Option<Vec<u8>>, String> {
+    let w = window()?;
+    let init = RequestInit::new();
+    // Staff edits show at once: never a cached copy (a revalidation by modification time can miss an edit made within the same second).
+    init.set_cache(RequestCache::NoStore);
+    let response = JsFuture::from(w.fetch_with_str_and_init(path, &init))
+        .await
+        .map_err(|e| {
+            format!(
+                "Could not read {path}: {} (hint: serve this folder with a web server; \
+                 a page opened as a file cannot read its neighbours)",
+                js_message(e)
+            )
+        })?;
+    let response: web_sys::Response = response.dyn_into().map_err(js_message)?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!(
+            "Could not read {path}: the server answered {}",
+            response.status()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_message)?)
+        .await
+        .map_err(js_message)?;
+    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
+}

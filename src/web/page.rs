@@ -1,0 +1,141 @@
+//! What the page shows in place of the kiosk (refusals, the crash message, the staff notice),
+//! always led by the emergency line, and small helpers for the window, document and clock.
+
+use super::*;
+
+/// A small line for staff at the foot of the page, over the grid but letting taps through: the
+/// server's files were refused and the page runs on its last good copy.
+pub(super) fn show_notice(why: &str) {
+    let Ok(doc) = document() else { return };
+    let Ok(el) = doc.create_element("div") else {
+        return;
+    };
+    el.set_id(NOTICE);
+    let first = why
+        .lines()
+        .find(|l| l.contains(": error"))
+        .or_else(|| {
+            why.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with("If you feel"))
+        })
+        .unwrap_or_default();
+    let saved = last_good_saved()
+        .map(|t| format!(" (kept {})", t.get(..16).unwrap_or(&t).replace('T', " ")))
+        .unwrap_or_default();
+    el.set_text_content(Some(&format!(
+        "Staff: running on the last good copy{saved}: the files on the server were refused — \
+         {first}. This screen tries them again every {} s.",
+        RETRY_MS / 1000
+    )));
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&el);
+    }
+}
+
+/// The most diagnostics the refusal lists (`aftercare check` lists them all).
+pub(super) const MAX_SHOWN: usize = 20;
+
+/// The page's words when the clinic's files are refused: the emergency number first, so no list
+/// of mistakes can push it off the screen.
+pub(super) fn refused(lines: Vec<String>) -> String {
+    let first = first_line();
+    let more = lines.len().saturating_sub(MAX_SHOWN);
+    let mut shown = lines
+        .into_iter()
+        .take(MAX_SHOWN)
+        .collect::<Vec<_>>()
+        .join("\n");
+    if more > 0 {
+        shown.push_str(&format!(
+            "\n… and {more} more (`aftercare check` lists them all)"
+        ));
+    }
+    format!(
+        "{first}\n\n\
+         This kiosk cannot start: its files have mistakes. Tap to try again; it also tries by \
+         itself every {} seconds.\n\n{shown}\n\n\
+         Staff: fix each line above (`aftercare check` shows the same).",
+        RETRY_MS / 1000
+    )
+}
+
+/// The first line of every message the page shows instead of the kiosk: the emergency number,
+/// and the clinic's phone once a good config was ever read.
+pub(super) fn first_line() -> String {
+    let emergency = EMERGENCY.with(|e| e.try_borrow().map(|s| s.clone()).unwrap_or_default());
+    let banner = BANNER.with(|b| b.try_borrow().ok().and_then(|b| b.clone()));
+    match banner {
+        Some(b) => format!("{b} Or ask at the desk."),
+        None => format!("If you feel unwell now, call {emergency}, or ask at the desk."),
+    }
+}
+
+/// Replaces the page with plain text (errors, the crash message): never a half-drawn screen.
+pub(super) fn show_text(text: &str) {
+    super::mirror::clear();
+    if let Some(parent) = element(PARENT) {
+        parent.set_inner_html("");
+        // The message is read as it is (the grid, when it shows, is hidden from screen readers).
+        let _ = parent.remove_attribute("aria-hidden");
+        if let Ok(doc) = document()
+            && let Ok(pre) = doc.create_element("pre")
+        {
+            let _ = pre.set_attribute("class", "message");
+            pre.set_text_content(Some(text));
+            let _ = parent.append_child(&pre);
+        }
+    }
+}
+
+/// A panic freezes a wasm page: say so, with the emergency number, and reload.
+pub(super) fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
+    web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+    show_text(&format!(
+        "{}\n\nSomething went wrong. This screen restarts in a few seconds.",
+        first_line()
+    ));
+    if let Ok(w) = window() {
+        let reload = Closure::once_into_js(|| {
+            if let Ok(w) = window() {
+                let _ = w.location().reload();
+            }
+        });
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            reload.unchecked_ref(),
+            RELOAD_AFTER_PANIC_MS,
+        );
+    }
+}
+
+/// The time since the page loaded.
+pub(super) fn now() -> Duration {
+    let ms = window()
+        .ok()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
+    Duration::from_secs_f64(ms.max(0.0) / 1000.0)
+}
+
+pub(super) fn window() -> Result<Window, String> {
+    web_sys::window().ok_or_else(|| "no window".to_string())
+}
+
+pub(super) fn document() -> Result<Document, String> {
+    window()?
+        .document()
+        .ok_or_else(|| "no document".to_string())
+}
+
+pub(super) fn element(id: &str) -> Option<Element> {
+    document().ok()?.get_element_by_id(id)
+}
+
+pub(super) fn js_message(v: JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{v:?}"))
+}
