@@ -173,6 +173,21 @@ pub fn text(t: &Terminal<TestBackend>) -> String {
     s
 }
 
+/// Runs the real binary with `args` (and `NO_COLOR`); returns its exit status, standard output
+/// and standard error.
+pub fn aftercare(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Runs a command with `input` on its standard input and returns everything it wrote.
 pub fn piped(cmd: &mut std::process::Command, input: &[u8]) -> std::process::Output {
     use std::io::Write;
