@@ -12,6 +12,7 @@ use super::theme::Theme;
 use super::wrap::{wrap, wrap_hanging};
 use super::{draw_scrolled, draw_text, strings};
 use crate::app::{App, Mode, Screen};
+use crate::content::{Level, Outcome};
 
 /// The button labels with their keys, in the order of `App::outcome_buttons`.
 pub fn button_labels(app: &App) -> [String; 3] {
@@ -269,28 +270,32 @@ pub fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     out
 }
 
+/// The outcome's level as the block shows it (and the screen reader hears it), and the level
+/// whose look it takes. The most urgent result wins: when an earlier symptom's result is more
+/// urgent than this one, the block says so first and takes that level's look.
+pub fn level_label(app: &App, th: &Theme, outcome: &Outcome) -> (Level, String) {
+    let overall = app.session.overall(&app.tree).unwrap_or(outcome.level);
+    if overall > outcome.level {
+        let label = format!(
+            "{} {} · {} {}",
+            strings::OVERALL,
+            th.level_label(overall),
+            strings::THIS_ONE,
+            th.level_label(outcome.level)
+        );
+        (overall, label)
+    } else {
+        (outcome.level, th.level_label(outcome.level))
+    }
+}
+
 /// Draws the outcome screen into its layout.
 pub fn render(app: &App, th: &Theme, o: &OutcomeLayout, f: &mut Frame) {
     let Some(outcome) = app.current_outcome() else {
         return;
     };
-    // The most urgent result wins: when an earlier symptom's result is more urgent than this
-    // one, the block says so first and takes that level's look.
-    let overall = app.session.overall(&app.tree).unwrap_or(outcome.level);
-    let (style, label) = if overall > outcome.level {
-        (
-            th.level_block(overall),
-            format!(
-                "{} {} · {} {}",
-                strings::OVERALL,
-                th.level_label(overall),
-                strings::THIS_ONE,
-                th.level_label(outcome.level)
-            ),
-        )
-    } else {
-        (th.level_block(outcome.level), th.level_label(outcome.level))
-    };
+    let (shown, label) = level_label(app, th, outcome);
+    let style = th.level_block(shown);
     let block = Paragraph::new(vec![Line::from(label)])
         .alignment(Alignment::Center)
         .style(style)

@@ -173,18 +173,7 @@ fn outcome_nodes(app: &App, th: &Theme, button_at: usize, out: &mut Vec<Node>) {
         return;
     };
     let fill = |s: &str| app.config.fill(s).into_owned();
-    let overall = app.session.overall(&app.tree).unwrap_or(o.level);
-    let level = if overall > o.level {
-        format!(
-            "{} {} · {} {}",
-            strings::OVERALL,
-            th.level_label(overall),
-            strings::THIS_ONE,
-            th.level_label(o.level)
-        )
-    } else {
-        th.level_label(o.level)
-    };
+    let (_, level) = super::outcome::level_label(app, th, o);
     out.push(heading(1, format!("{level}: {}", fill(&o.title))));
     if let Some(e) = app.session.earlier_first(&app.tree)
         && let Some(earlier) = app.tree.outcomes.get(e)
