@@ -34,6 +34,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("report", 4),
     ("save_file", 4),
     ("kiosk_log", 4),
+    // The command line (the binary's own modules, beside main.rs).
+    ("cli", 4),
 ];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
