@@ -134,10 +134,7 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
         log.write(&format!("content is not watched for changes: {e}"));
     }
     let start = opts.clock;
-    let mut app = Ui::new(
-        App::new_kiosk(tree.clone(), config.clone(), Duration::ZERO),
-        theme,
-    );
+    let mut app = Ui::new(App::new_kiosk(tree, config.clone(), Duration::ZERO), theme);
     let mut crashes: Vec<Instant> = Vec::new();
     loop {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

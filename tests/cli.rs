@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::process::{Command, Output, Stdio};
 
 const SUBCOMMANDS: [&str; 7] = [
@@ -240,15 +242,10 @@ fn the_readme_line_mode_example_ends_with_the_status_it_names() {
         .trim()
         .parse()
         .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aftercare"))
-        .arg("--plain")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), answers.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::piped(
+        Command::new(env!("CARGO_BIN_EXE_aftercare")).arg("--plain"),
+        answers.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(status), "{line}\n{}", stdout(&out));
 }
 

@@ -100,7 +100,7 @@ pub fn folder_of_one_file(path: &Path, checked: &Checked) -> Option<PathBuf> {
         .filter(|p| p.file_name() != path.file_name())
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect();
-    let own = std::fs::read_to_string(path).unwrap_or_default();
+    let own = checked.files.first().map_or("", |f| f.text.as_str());
     let defines = |text: &str, id: &str| !id.is_empty() && text.contains(&format!(".{id}]"));
     // An id the message quotes that this file does not define and another file does.
     let defined_elsewhere = |d: &content::Diagnostic| {
@@ -110,7 +110,7 @@ pub fn folder_of_one_file(path: &Path, checked: &Checked) -> Option<PathBuf> {
             (no_meta && text.contains("[meta]"))
                 || quoted
                     .clone()
-                    .any(|id| !defines(&own, id) && defines(text, id))
+                    .any(|id| !defines(own, id) && defines(text, id))
         })
     };
     checked.errors().any(defined_elsewhere).then_some(folder)

@@ -355,7 +355,8 @@ const MAX_SYNTAX_ERRORS: usize = 10;
 /// document of what parsed (`None` if nothing could be saved), the errors, and the ids of the
 /// tables left out.
 fn parse_recovering(i: usize, text: &str) -> (Option<Document>, Vec<Diagnostic>, Vec<String>) {
-    let mut text = text.to_string();
+    // Copied only once there is a table to blank: a file that parses costs no copy.
+    let mut text = std::borrow::Cow::Borrowed(text);
     let mut diags = Vec::new();
     let mut cut = Vec::new();
     while diags.len() < MAX_SYNTAX_ERRORS {
@@ -377,7 +378,7 @@ fn parse_recovering(i: usize, text: &str) -> (Option<Document>, Vec<Diagnostic>,
             .bytes()
             .map(|b| if b == b'\n' { '\n' } else { ' ' })
             .collect();
-        text.replace_range(section, &blank);
+        text.to_mut().replace_range(section, &blank);
     }
     (None, diags, cut)
 }

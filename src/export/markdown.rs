@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::{level_style, node_id, reading_order, route_facts};
 use crate::config::Config;
 use crate::content::{Answer, Level, NodeRef, Outcome, Question, Source, Topic, Tree, markup};
+use crate::words::{DO_NOW, WATCH};
 
 /// A printable handout for clinical review: every question, every outcome in full, every topic
 /// and source, in the order a person meets them.
@@ -168,11 +169,11 @@ fn outcome(s: &mut String, tree: &Tree, config: &Config, node: NodeRef, o: &Outc
         fill(&o.title)
     );
     let _ = writeln!(s, "`{}` · level **{}**\n", o.id, o.level.id());
-    s.push_str("**Do this now**\n\n");
+    let _ = writeln!(s, "**{DO_NOW}**\n");
     for i in &o.now {
         let _ = writeln!(s, "- {}", fill(i));
     }
-    s.push_str("\n**Get help if…**\n\n");
+    let _ = writeln!(s, "\n**{WATCH}**\n");
     for i in &o.watch {
         let _ = writeln!(s, "- {}", fill(i));
     }

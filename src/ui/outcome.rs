@@ -185,21 +185,15 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
     }
     let topics = o.topics.iter().filter_map(|&t| app.tree.topics.get(t));
     for (i, t) in topics.enumerate() {
-        let rows = wrap_hanging(&format!("{}. ", i + 1), &fill(&t.title), width);
-        let n = rows.len();
-        for row in rows {
-            links.push((i, out.len() as u16));
-            out.push(Line::styled(row, th.link()));
-        }
-        // On a touch screen a link is as tall as any target, then a blank row parts it from
-        // the next.
-        if app.target_rows > 1 {
-            for _ in n..usize::from(app.target_rows) {
-                links.push((i, out.len() as u16));
-                out.push(Line::default());
-            }
-            out.push(Line::default());
-        }
+        push_link(
+            &mut out,
+            &mut links,
+            i,
+            &fill(&t.title),
+            width,
+            th,
+            app.target_rows,
+        );
     }
     out.push(Line::default());
     out.extend(summary_lines(app, th, width));
@@ -268,6 +262,33 @@ pub fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
         ]));
     }
     out
+}
+
+/// Appends link `i` ("1. Title", wrapped under its number) to `out`, and its rows to `links`.
+/// On a touch screen (`target_rows` > 1) a link is as tall as any target, then a blank row
+/// parts it from the next. Shared by the outcome's and the reader's links.
+pub fn push_link(
+    out: &mut Vec<Line<'static>>,
+    links: &mut Vec<(usize, u16)>,
+    i: usize,
+    title: &str,
+    width: u16,
+    th: &Theme,
+    target_rows: u16,
+) {
+    let rows = wrap_hanging(&format!("{}. ", i + 1), title, width);
+    let n = rows.len();
+    for row in rows {
+        links.push((i, out.len() as u16));
+        out.push(Line::styled(row, th.link()));
+    }
+    if target_rows > 1 {
+        for _ in n..usize::from(target_rows) {
+            links.push((i, out.len() as u16));
+            out.push(Line::default());
+        }
+        out.push(Line::default());
+    }
 }
 
 /// The outcome's level as the block shows it (and the screen reader hears it), and the level

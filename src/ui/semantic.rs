@@ -8,8 +8,6 @@
 //! scrolled some out of view. Each button carries the [`Input`] it sends, the same one a key or a
 //! tap would give.
 
-use ratatui::text::Line;
-
 use super::theme::Theme;
 use super::{outcome, question, reader, strings, topics, welcome};
 use crate::app::keys::hints;
@@ -52,9 +50,11 @@ pub fn nodes(app: &App, th: &Theme) -> Vec<Node> {
         Some(Overlay::TakeHome) => take_home(&mut out),
         None => {
             match app.screen {
-                Screen::Welcome { selected } => menu(&welcome::texts(app), selected, &mut out),
+                Screen::Welcome { selected } => {
+                    menu(&welcome::texts(app), true, selected, &mut out)
+                }
                 Screen::Question { selected } => {
-                    menu(&question::texts(app, th), selected, &mut out)
+                    menu(&question::texts(app, th), false, selected, &mut out)
                 }
                 Screen::Outcome { button, .. } => outcome_nodes(app, th, button, &mut out),
                 Screen::Topics { selected, mode } => topic_list(app, selected, mode, &mut out),
@@ -102,29 +102,21 @@ pub fn dial(number: &str) -> Option<String> {
     (run.chars().filter(char::is_ascii_digit).count() >= 3).then_some(run)
 }
 
-/// The banner's words, split after the sentence with the emergency number: that part calls the
-/// emergency number, the rest the clinic.
+/// The banner's words, split after its first sentence (the one with the emergency number): that
+/// part calls the emergency number, the rest the clinic. The template is split, not the filled
+/// text, so a clinic's wording can never move the cut.
 fn banner(app: &App) -> Vec<Node> {
-    let full = app.config.fill(strings::BANNER).into_owned();
-    let emergency = &app.config.clinic.emergency;
-    let cut = full.find(emergency.as_str()).and_then(|at| {
-        full[at + emergency.len()..]
-            .find(". ")
-            .map(|d| at + emergency.len() + d + 1)
-    });
-    let call = |text: &str, number: &str| Node::Call {
-        text: text.trim().to_string(),
+    let clinic = &app.config.clinic;
+    let call = |template: &str, number: &str| Node::Call {
+        text: app.config.fill(template).trim().to_string(),
         number: dial(number),
     };
-    match cut {
-        Some(cut) => vec![
-            call(&full[..cut], emergency),
-            call(
-                &full[cut..],
-                app.config.clinic.phone.as_deref().unwrap_or(""),
-            ),
+    match strings::BANNER.split_once(". ") {
+        Some((first, rest)) => vec![
+            call(&format!("{first}."), &clinic.emergency),
+            call(rest, clinic.phone.as_deref().unwrap_or("")),
         ],
-        None => vec![call(&full, emergency)],
+        None => vec![call(strings::BANNER, &clinic.emergency)],
     }
 }
 
@@ -145,9 +137,8 @@ fn heading(level: u8, text: impl Into<String>) -> Node {
 
 /// The welcome screen or a question: breadcrumb, the question as the heading, its help, and a
 /// button per answer, numbered as drawn.
-fn menu(t: &super::menu::MenuTexts, selected: usize, out: &mut Vec<Node>) {
-    let is_welcome = t.crumbs.is_empty() || !t.crumbs.starts_with(strings::SO_FAR);
-    if is_welcome && !t.crumbs.is_empty() {
+fn menu(t: &super::menu::MenuTexts, welcome: bool, selected: usize, out: &mut Vec<Node>) {
+    if welcome && !t.crumbs.is_empty() {
         // The welcome screen: the guide's title is the heading, the intro a paragraph.
         out.push(heading(1, t.crumbs.clone()));
         out.push(Node::Text(t.prompt.clone()));
@@ -225,8 +216,8 @@ fn outcome_nodes(app: &App, th: &Theme, button_at: usize, out: &mut Vec<Node>) {
     }
     let summary = outcome::summary_lines(app, th, u16::MAX);
     if let Some((head, rest)) = summary.split_first() {
-        out.push(heading(2, line_text(head)));
-        out.push(Node::List(rest.iter().map(line_text).collect()));
+        out.push(heading(2, head.to_string()));
+        out.push(Node::List(rest.iter().map(ToString::to_string).collect()));
     }
     for (i, (label, action)) in outcome::button_labels(app)
         .iter()
@@ -342,7 +333,10 @@ fn dialog(app: &App, overlay: Overlay, out: &mut Vec<Node>) {
 fn help(app: &App, th: &Theme, out: &mut Vec<Node>) {
     out.push(heading(1, strings::HELP_TITLE));
     let lines = super::help::lines(app, th, u16::MAX);
-    let items = lines.iter().map(line_text).filter(|l| !l.trim().is_empty());
+    let items = lines
+        .iter()
+        .map(ToString::to_string)
+        .filter(|l| !l.trim().is_empty());
     out.push(Node::List(
         items
             .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -366,8 +360,4 @@ fn take_home(out: &mut Vec<Node>) {
     out.push(heading(1, strings::TAKE_HOME_TITLE));
     out.push(Node::Text(strings::TAKE_HOME_TEXT.into()));
     out.push(button("Close", Input::Do(Action::Cancel), true));
-}
-
-fn line_text(l: &Line) -> String {
-    l.spans.iter().map(|s| s.content.as_ref()).collect()
 }

@@ -112,21 +112,8 @@ pub fn content(
             let Some(related) = app.tree.topics.get(t) else {
                 continue;
             };
-            let prefix = format!("{}. ", i + 1);
-            let rows = wrap_hanging(&prefix, &fill(&related.title), width);
-            let n = rows.len();
-            for row in rows {
-                links.push((i, out.len() as u16));
-                out.push(Line::styled(row, th.link()));
-            }
-            // On a touch screen: as tall as any target, then a blank row.
-            if app.target_rows > 1 {
-                for _ in n..usize::from(app.target_rows) {
-                    links.push((i, out.len() as u16));
-                    out.push(Line::default());
-                }
-                out.push(Line::default());
-            }
+            let title = fill(&related.title);
+            super::outcome::push_link(&mut out, &mut links, i, &title, width, th, app.target_rows);
         }
     }
     if !topic.sources.is_empty() {

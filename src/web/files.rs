@@ -110,7 +110,7 @@ pub(super) async fn refresh() {
     }
     let busy = RUNNER.with(|r| {
         r.try_borrow()
-            .map_or(true, |r| r.as_ref().is_some_and(|r| r.app.holds_answers()))
+            .map_or(true, |r| r.as_ref().is_some_and(|r| r.ui.holds_answers()))
     });
     match checked(&new) {
         Ok(_) if !busy => {
@@ -157,7 +157,7 @@ pub(super) fn retry_every(ms: i32) {
 /// refusal messages.
 pub(super) fn remember_numbers(config: &Config) {
     EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
-    BANNER.with(|b| b.replace(Some(config.fill(ui::strings::BANNER).into_owned())));
+    BANNER.with(|b| b.replace(Some(config.fill(crate::ui::strings::BANNER).into_owned())));
 }
 
 /// Keeps `files` (which passed the checks) as the last good copy. Only the clinic's settings and

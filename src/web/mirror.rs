@@ -21,7 +21,7 @@ pub(super) const LIVE: &str = "live";
 /// Brings the mirror up to date with the app: rebuilt when the screen's words change, with focus
 /// on the new heading when the screen itself did; only the highlight marked when that is all.
 pub(super) fn sync(r: &mut Runner) {
-    let nodes = semantic::nodes(&r.app, &r.theme);
+    let nodes = semantic::nodes(&r.ui, r.ui.theme());
     if nodes == r.mirror {
         return;
     }

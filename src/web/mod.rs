@@ -33,10 +33,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, KeyboardEvent, PointerEvent, RequestCache, RequestInit, Window};
 
 use crate::app::pointer::Pointer;
-use crate::app::{App, Effect, Input, Key, Overlay};
+use crate::app::{App, Effect, Input, Key, Overlay, ScreenLayout};
 use crate::config::{CheckedConfig, Config, check_config};
 use crate::content::{RawFile, Tree, check_files};
-use crate::ui;
+use crate::ui::Ui;
 use crate::ui::theme::Theme;
 use crate::web_page::{font_px_zoomed, is_zoom_key, key_from, repeats, resolve_colors};
 
@@ -92,9 +92,8 @@ pub fn start() {
 
 /// Everything one running page holds.
 pub(super) struct Runner {
-    pub(super) app: App,
-    /// How the app is drawn (the runner's, not the app's: `app` knows nothing of drawing).
-    pub(super) theme: Theme,
+    /// The app, the theme it is drawn in and the layout of the frame on screen.
+    pub(super) ui: Ui,
     pub(super) term: Option<Terminal<DomBackend>>,
     /// One cell's size in CSS pixels, to turn pointer positions into cells.
     pub(super) cell: (f64, f64),
@@ -167,11 +166,8 @@ async fn boot() -> Result<(), String> {
     remember_numbers(&config);
     LOADED.with(|l| l.replace(Some(files)));
     let theme = Theme::choose(config.theme, false, None);
-    let mut app = App::new_kiosk(tree, config, now());
-    app.pictures_move &= theme.shows_motion();
     let runner = Runner {
-        app,
-        theme,
+        ui: Ui::new(App::new_kiosk(tree, config, now()), theme),
         term: None,
         cell: (10.0, 20.0),
         pointer: Pointer::default(),
@@ -224,10 +220,9 @@ impl Runner {
     /// Gives one input to the app, draws if it changed, and sets the timer for its next deadline.
     pub(super) fn handle(&mut self, input: Input) {
         let now = now();
-        let held = self.app.holds_answers();
+        let held = self.ui.holds_answers();
         let mut redraw = false;
-        let drawn = ui::layout(&self.app, &self.theme, self.app.area());
-        for effect in self.app.update(input, now, &drawn) {
+        for effect in self.ui.update(input, now) {
             match effect {
                 Effect::Redraw => redraw = true,
                 // Only the staff PIN quits a kiosk: in a browser that reloads the page, which
@@ -246,7 +241,7 @@ impl Runner {
             self.draw();
         }
         self.schedule(now);
-        if held && !self.app.holds_answers() {
+        if held && !self.ui.holds_answers() {
             wasm_bindgen_futures::spawn_local(refresh());
         }
     }
@@ -257,8 +252,7 @@ impl Runner {
         if let Some(id) = self.timer.take() {
             w.clear_timeout_with_handle(id);
         }
-        let drawn = ui::layout(&self.app, &self.theme, self.app.area());
-        if let Some(at) = self.app.next_deadline(&drawn) {
+        if let Some(at) = self.ui.next_deadline() {
             // A millisecond late rather than early: an early wake finds nothing due.
             let ms = at.saturating_sub(now).as_millis().saturating_add(1);
             let ms = i32::try_from(ms).unwrap_or(i32::MAX);
@@ -273,11 +267,11 @@ impl Runner {
 
     /// Draws a frame, unless the window is being resized (the rebuild draws).
     pub(super) fn draw(&mut self) {
-        let (app, theme) = (&self.app, &self.theme);
+        let ui = &mut self.ui;
         if let Some(term) = self.term.as_mut()
             && term
                 .draw(|f| {
-                    ui::render(app, theme, f);
+                    ui.render(f);
                     resolve_colors(f.buffer_mut());
                 })
                 .is_ok()
@@ -288,11 +282,11 @@ impl Runner {
                 // The QR code is drawn with block characters, one element each: at most sizes the
                 // browser leaves hairline seams between them that stop a camera reading it. While
                 // it shows, index.html widens each cell a little so the blocks overlap.
-                let qr = self.app.overlay == Some(Overlay::TakeHome);
+                let qr = self.ui.overlay == Some(Overlay::TakeHome);
                 let _ = parent.class_list().toggle_with_force("blocks", qr);
                 // A screen reader reads the mirror, not one element per character.
                 let _ = parent.set_attribute("aria-hidden", "true");
-                let _ = parent.set_attribute("data-targets", &targets_json(&self.app, &self.theme));
+                let _ = parent.set_attribute("data-targets", &targets_json(self.ui.layout()));
             }
             mirror::sync(self);
         }
@@ -300,11 +294,11 @@ impl Runner {
 
     /// A fresh kiosk on the same content and settings: nothing of the person is left.
     pub(super) fn forget(&mut self) {
-        let a = &self.app;
+        let a = &self.ui;
         let rows = a.target_rows;
-        self.app = App::new_kiosk(a.tree.clone(), a.config.clone(), now());
-        self.app.pictures_move &= self.theme.shows_motion();
-        self.app.target_rows = rows;
+        let fresh = App::new_kiosk(a.tree.clone(), a.config.clone(), now());
+        self.ui = Ui::new(fresh, *a.theme());
+        self.ui.app_mut().target_rows = rows;
     }
 
     /// Builds the grid for the window's size (at load and after each resize) and draws.
@@ -315,7 +309,7 @@ impl Runner {
             Ok((term, cell, (w, h))) => {
                 self.term = Some(term);
                 self.cell = cell;
-                self.app.target_rows = target_rows(cell.1);
+                self.ui.app_mut().target_rows = target_rows(cell.1);
                 self.pointer.cancel();
                 self.handle(Input::Resize { w, h });
                 self.draw();
@@ -331,7 +325,7 @@ impl Runner {
             (x - rect.left()) / self.cell.0,
             (y - rect.top()) / self.cell.1,
         );
-        let (w, h) = self.app.size;
+        let (w, h) = self.ui.size;
         (cx >= 0.0 && cy >= 0.0 && cx < f64::from(w) && cy < f64::from(h))
             .then_some((cx as u16, cy as u16))
     }
@@ -339,8 +333,7 @@ impl Runner {
 
 /// The tap targets on screen, in cells, for the end-to-end test's measure of their size:
 /// `[[col, row, width, height], …]`, the rows of one target (a link's rows) joined.
-fn targets_json(app: &App, theme: &Theme) -> String {
-    let l = ui::layout(app, theme, app.area());
+fn targets_json(l: &ScreenLayout) -> String {
     let mut boxes: Vec<(ratatui::layout::Rect, crate::app::Action)> = Vec::new();
     for t in &l.targets {
         match boxes.last_mut() {

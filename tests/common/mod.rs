@@ -143,7 +143,6 @@ pub fn typed(s: &str) -> Vec<Key> {
         .collect()
 }
 
-/// Draws the app into a test terminal of its own size.
 /// Draws the app as a runner does after an input (a tap needs the screen it aims at on screen:
 /// `Ui` drops a tap on a screen that changed and was not drawn again).
 pub fn show(app: &mut Ui) {
@@ -151,6 +150,7 @@ pub fn show(app: &mut Ui) {
     t.draw(|f| app.render(f)).unwrap();
 }
 
+/// Draws the app into a test terminal of its own size.
 pub fn draw(app: &Ui) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
     t.draw(|f| {
