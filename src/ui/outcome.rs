@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -109,74 +110,43 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
         return (out, Vec::new());
     };
     let bullet = format!("{} ", th.bullet());
-    // A later, calmer result never shows its advice before an earlier, more urgent one.
-    if let Some(e) = app.session.earlier_first(&app.tree)
-        && let Some(earlier) = app.tree.outcomes.get(e)
-    {
-        out.push(Line::styled(strings::EARLIER_FIRST, th.heading()));
-        let head = format!(
-            "{}: {}",
-            th.level_label(earlier.level),
-            fill(&earlier.title)
-        );
-        out.extend(
-            wrap_hanging(&bullet, &head, width)
-                .into_iter()
-                .map(|r| Line::styled(r, th.level_text(earlier.level))),
-        );
-        for item in earlier.now.iter().take(1) {
-            out.extend(
-                wrap_hanging(&bullet, &fill(item), width)
-                    .into_iter()
-                    .map(Line::from),
-            );
-        }
-    }
-    let section = |out: &mut Vec<Line<'static>>, head: &str, items: Vec<String>| {
-        if items.is_empty() {
-            return;
-        }
-        if !out.is_empty() {
-            out.push(Line::default());
-        }
-        out.push(Line::styled(head.to_string(), th.heading()));
+    let items = |out: &mut Vec<Line<'static>>, items: &[String], style: Style| {
         for item in items {
             out.extend(
-                wrap_hanging(&bullet, &item, width)
+                wrap_hanging(&bullet, item, width)
                     .into_iter()
-                    .map(Line::from),
+                    .map(|r| Line::styled(r, style)),
             );
         }
     };
-    // The compact lead: the first thing to do now, then the emergency line, before any details.
-    let lead = lead(o);
-    section(
-        &mut out,
-        strings::DO_NOW,
-        lead.now.iter().map(|s| fill(s)).collect(),
-    );
-    if let Some(line) = lead.safety {
-        let mark = format!("{} ", th.symbol(crate::content::Level::Emergency));
-        out.extend(
-            wrap_hanging(&mark, &fill(line), width)
-                .into_iter()
-                .map(|r| Line::styled(r, th.level_text(crate::content::Level::Emergency))),
-        );
-    }
-    section(
-        &mut out,
-        strings::DO_ALSO,
-        lead.more_now.iter().map(|s| fill(s)).collect(),
-    );
-    section(
-        &mut out,
-        strings::WATCH,
-        lead.more_watch.iter().map(|s| fill(s)).collect(),
-    );
-    if let Some(why) = &o.why {
-        out.push(Line::default());
-        out.push(Line::styled(strings::WHY, th.heading()));
-        out.extend(wrap(&fill(why), width).into_iter().map(Line::from));
+    for part in parts(app, th, o) {
+        match part {
+            Part::Earlier { head, level, first } => {
+                out.push(Line::styled(strings::EARLIER_FIRST, th.heading()));
+                items(&mut out, &[head], th.level_text(level));
+                items(&mut out, &first, Style::default());
+            }
+            Part::Section(head, list) => {
+                if !out.is_empty() {
+                    out.push(Line::default());
+                }
+                out.push(Line::styled(head, th.heading()));
+                items(&mut out, &list, Style::default());
+            }
+            Part::Safety(line) => {
+                let mark = format!("{} ", th.symbol(Level::Emergency));
+                out.extend(
+                    wrap_hanging(&mark, &line, width)
+                        .into_iter()
+                        .map(|r| Line::styled(r, th.level_text(Level::Emergency))),
+                );
+            }
+            Part::Why(why) => {
+                out.push(Line::default());
+                out.push(Line::styled(strings::WHY, th.heading()));
+                out.extend(wrap(&why, width).into_iter().map(Line::from));
+            }
+        }
     }
     let mut links = Vec::new();
     if !o.topics.is_empty() {
@@ -198,6 +168,62 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
     out.push(Line::default());
     out.extend(summary_lines(app, th, width));
     (out, links)
+}
+
+/// One piece of an outcome's advice, filled with the clinic's numbers, in the order it is shown
+/// on screen and read out by the screen-reader mirror (both render these, so what is heard is
+/// what is seen).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// A more urgent earlier result comes first: its level and title, and its first step.
+    Earlier {
+        head: String,
+        level: Level,
+        first: Vec<String>,
+    },
+    /// A heading and its items (never empty).
+    Section(&'static str, Vec<String>),
+    /// The "call the emergency number if …" line, marked with the emergency symbol.
+    Safety(String),
+    /// Why this is the advice.
+    Why(String),
+}
+
+/// The outcome's advice as [`Part`]s: any earlier, more urgent result first (a later, calmer
+/// result never shows its advice before it), then the compact lead — the first thing to do now
+/// and the emergency line — then the details.
+pub fn parts(app: &App, th: &Theme, o: &Outcome) -> Vec<Part> {
+    let fill = |s: &str| app.config.fill(s).into_owned();
+    let mut out = Vec::new();
+    if let Some(e) = app.session.earlier_first(&app.tree)
+        && let Some(earlier) = app.tree.outcomes.get(e)
+    {
+        out.push(Part::Earlier {
+            head: format!(
+                "{}: {}",
+                th.level_label(earlier.level),
+                fill(&earlier.title)
+            ),
+            level: earlier.level,
+            first: earlier.now.iter().take(1).map(|s| fill(s)).collect(),
+        });
+    }
+    let lead = lead(o);
+    let section = |out: &mut Vec<Part>, head, items: &[&str]| {
+        if !items.is_empty() {
+            out.push(Part::Section(head, items.iter().map(|s| fill(s)).collect()));
+        }
+    };
+    section(&mut out, strings::DO_NOW, &lead.now);
+    if let Some(line) = lead.safety {
+        out.push(Part::Safety(fill(line)));
+    }
+    section(&mut out, strings::DO_ALSO, &lead.more_now);
+    section(&mut out, strings::WATCH, &lead.more_watch);
+    if let Some(why) = &o.why {
+        out.push(Part::Why(fill(why)));
+    }
+    out
 }
 
 /// An outcome's advice in the order it is shown: the first thing to do now and the emergency

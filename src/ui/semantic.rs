@@ -8,6 +8,7 @@
 //! scrolled some out of view. Each button carries the [`Input`] it sends, the same one a key or a
 //! tap would give.
 
+use super::outcome::Part;
 use super::theme::Theme;
 use super::{outcome, question, reader, strings, topics, welcome};
 use crate::app::keys::hints;
@@ -166,43 +167,27 @@ fn outcome_nodes(app: &App, th: &Theme, button_at: usize, out: &mut Vec<Node>) {
     let fill = |s: &str| app.config.fill(s).into_owned();
     let (_, level) = super::outcome::level_label(app, th, o);
     out.push(heading(1, format!("{level}: {}", fill(&o.title))));
-    if let Some(e) = app.session.earlier_first(&app.tree)
-        && let Some(earlier) = app.tree.outcomes.get(e)
-    {
-        out.push(heading(2, strings::EARLIER_FIRST));
-        let mut items = vec![format!(
-            "{}: {}",
-            th.level_label(earlier.level),
-            fill(&earlier.title)
-        )];
-        items.extend(earlier.now.iter().take(1).map(|s| fill(s)));
-        out.push(Node::List(items));
-    }
-    let lead = outcome::lead(o);
-    let list = |items: &[&str]| Node::List(items.iter().map(|s| fill(s)).collect());
-    if !lead.now.is_empty() {
-        out.push(heading(2, strings::DO_NOW));
-        out.push(list(&lead.now));
-    }
-    if let Some(line) = lead.safety {
-        out.push(Node::Text(format!(
-            "{} {}",
-            th.symbol(Level::Emergency),
-            fill(line)
-        )));
-    }
-    for (head, items) in [
-        (strings::DO_ALSO, &lead.more_now),
-        (strings::WATCH, &lead.more_watch),
-    ] {
-        if !items.is_empty() {
-            out.push(heading(2, head));
-            out.push(list(items));
+    for part in outcome::parts(app, th, o) {
+        match part {
+            Part::Earlier { head, first, .. } => {
+                out.push(heading(2, strings::EARLIER_FIRST));
+                out.push(Node::List(std::iter::once(head).chain(first).collect()));
+            }
+            Part::Section(head, items) => {
+                out.push(heading(2, head));
+                out.push(Node::List(items));
+            }
+            Part::Safety(line) => {
+                out.push(Node::Text(format!(
+                    "{} {line}",
+                    th.symbol(Level::Emergency)
+                )));
+            }
+            Part::Why(why) => {
+                out.push(heading(2, strings::WHY));
+                out.push(Node::Text(why));
+            }
         }
-    }
-    if let Some(why) = &o.why {
-        out.push(heading(2, strings::WHY));
-        out.push(Node::Text(fill(why)));
     }
     let topics: Vec<_> = (o.topics.iter())
         .filter_map(|&t| app.tree.topics.get(t))
