@@ -237,31 +237,11 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
 /// flags first, loops) wait until every file parses, since a missing table would make them
 /// report paths that are not really broken; so does anything that names a table left out.
 fn check_around_syntax_errors(
-    mut parsed: Vec<(usize, Document)>,
+    parsed: Vec<(usize, Document)>,
     files: &[SourceFile],
     cut: &[String],
 ) -> Vec<Diagnostic> {
-    // [meta]'s own problems, from a full run: the diagnostics inside its table.
-    let meta: Vec<(usize, std::ops::Range<usize>)> = parsed
-        .iter()
-        .filter_map(|(i, d)| d.meta.as_ref().map(|m| (*i, m.span())))
-        .collect();
-    let (_, full) = validate::validate(&parsed, files);
-    let in_meta = |d: &Diagnostic| {
-        meta.iter()
-            .any(|(f, r)| d.file == *f && r.contains(&d.span.start))
-    };
-    let mut out: Vec<Diagnostic> = full.into_iter().filter(in_meta).collect();
-    // Without [meta] there is no tree, so only the entries are checked, each on its own.
-    for (_, d) in &mut parsed {
-        d.meta = None;
-    }
-    let (_, entries) = validate::validate(&parsed, files);
-    out.extend(
-        entries
-            .into_iter()
-            .filter(|d| !d.message.starts_with("the content has no [meta] table")),
-    );
+    let mut out = validate::validate_entries(&parsed, files);
     out.retain(|d| !cut.iter().any(|id| d.message.contains(&format!("'{id}'"))));
     out
 }

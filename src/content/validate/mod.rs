@@ -178,6 +178,21 @@ pub fn validate(
     docs: &[(usize, Document)],
     files: &[SourceFile],
 ) -> (Option<Tree>, Vec<Diagnostic>) {
+    check(docs, files, true)
+}
+
+/// Only the checks each entry and `[meta]` make on their own, none of the whole tree's
+/// (reachability, red flags first, loops, orphan topics): for content of which some tables did
+/// not parse, where the whole tree's checks would report paths that are not really broken.
+pub fn validate_entries(docs: &[(usize, Document)], files: &[SourceFile]) -> Vec<Diagnostic> {
+    check(docs, files, false).1
+}
+
+fn check(
+    docs: &[(usize, Document)],
+    files: &[SourceFile],
+    whole_tree: bool,
+) -> (Option<Tree>, Vec<Diagnostic>) {
     let mut cx = Ctx {
         diags: Vec::new(),
         files,
@@ -196,7 +211,7 @@ pub fn validate(
     let flag_ix = index_ids(&mut cx, &flags, "flag");
     let fact_ix = index_ids(&mut cx, &facts, "fact");
     index_ids(&mut cx, &families, "family");
-    let meta = check_meta(&mut cx, docs, &nodes);
+    let meta = check_meta(&mut cx, docs, &nodes, whole_tree);
     let ids = Ids {
         nodes: &nodes,
         flags: &flag_ix,
@@ -245,7 +260,7 @@ pub fn validate(
         facts: ft,
         nodes: nodes.iter().map(|(k, v)| ((*k).to_string(), v.0)).collect(),
     });
-    if let Some(tree) = &tree {
+    if let Some(tree) = tree.as_ref().filter(|_| whole_tree) {
         // The graph checks need real entry points; a bad `start` or `another` is already an error.
         let n = tree.questions.len();
         if tree.meta.start < n && tree.meta.another < n && !entry_errors(&cx) {

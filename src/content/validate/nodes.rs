@@ -108,18 +108,23 @@ pub(super) fn check_meta(
     cx: &mut Ctx,
     docs: &[(usize, Document)],
     nodes: &NodeIndex,
+    whole_tree: bool,
 ) -> Option<Meta> {
     let mut metas = docs
         .iter()
         .filter_map(|(f, d)| d.meta.as_ref().map(|m| (*f, m)));
     let Some((file, meta)) = metas.next() else {
-        let file = docs.first().map_or(0, |(f, _)| *f);
-        cx.error(
-            file,
-            0..0,
-            "the content has no [meta] table".into(),
-            "add [meta] with title, version, start and another (see docs/content-format.md)",
-        );
+        // A missing [meta] is the whole content's problem: with tables left out (a syntax
+        // error), it may be one of them.
+        if whole_tree {
+            let file = docs.first().map_or(0, |(f, _)| *f);
+            cx.error(
+                file,
+                0..0,
+                "the content has no [meta] table".into(),
+                "add [meta] with title, version, start and another (see docs/content-format.md)",
+            );
+        }
         return None;
     };
     for (f, m) in metas {
