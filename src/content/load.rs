@@ -190,6 +190,7 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
     let mut docs = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
     let mut cut = Vec::new();
+    let size: usize = raw.iter().map(|f| f.bytes.len()).sum();
     for (file, doc, mut diags, mut ids) in parse_all(raw) {
         files.push(file);
         docs.push(doc);
@@ -205,6 +206,7 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
         Some(parsed) if diagnostics.is_empty() => {
             let (tree, mut diags) = validate::validate(&parsed, &files);
             diagnostics.append(&mut diags);
+            drop_later(parsed, size);
             tree
         }
         Some(parsed) => {
@@ -232,6 +234,18 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
     }
 }
 
+/// Frees the parsed documents of large content on a thread of their own: freeing a hundred
+/// thousand small strings takes milliseconds, and the tree is ready without waiting for it.
+fn drop_later(docs: Vec<(usize, Document)>, size: usize) {
+    if validate::threads_for(size, PARALLEL_FROM) > 1 {
+        // If no thread can be started, they are freed here, as they would have been.
+        let _ = std::thread::Builder::new().spawn(move || drop(docs));
+    }
+}
+
+/// Below this much TOML a second thread costs more than it saves.
+const PARALLEL_FROM: usize = 256 * 1024;
+
 /// The problems that can be told while some tables did not parse (their ids are in `cut`):
 /// every entry's own checks, and `[meta]`'s. The checks of the whole tree (reachability, red
 /// flags first, loops) wait until every file parses, since a missing table would make them
@@ -249,13 +263,11 @@ fn check_around_syntax_errors(
 /// Parsed files, in their order. Large content in several files is parsed on two threads (the
 /// parser is most of the time of a big load); anything small, or a browser, on this one.
 fn parse_all(raw: Vec<RawFile>) -> Vec<Parsed> {
-    /// Below this much TOML a second thread costs more than it saves.
-    const PARALLEL_FROM: usize = 256 * 1024;
     let total: usize = raw.iter().map(|f| f.bytes.len()).sum();
-    let threads = if cfg!(target_arch = "wasm32") || raw.len() < 2 || total < PARALLEL_FROM {
+    let threads = if raw.len() < 2 {
         1
     } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+        validate::threads_for(total, PARALLEL_FROM)
     };
     let numbered: Vec<(usize, RawFile)> = raw.into_iter().enumerate().collect();
     if threads < 2 {
@@ -341,7 +353,7 @@ fn parse_recovering(i: usize, text: &str) -> (Option<Document>, Vec<Diagnostic>,
     let mut cut = Vec::new();
     while diags.len() < MAX_SYNTAX_ERRORS {
         let e = match toml::from_str::<Document>(&text) {
-            Ok(doc) => return (Some(doc), diags, cut),
+            Ok(doc) => return (Some(doc.in_file_order()), diags, cut),
             Err(e) => e,
         };
         let message = e.message().trim().to_string();

@@ -7,25 +7,48 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+/// The entries of one kind in a file, by id. foldhash: the ids are hashed once each at parse
+/// time, and SipHash's protection against chosen keys buys nothing for a clinic's own files.
+pub type Table<T> = IndexMap<Spanned<String>, Spanned<T>, foldhash::fast::RandomState>;
+
 /// One content file as parsed. Every table is optional so content can be split across files.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub meta: Option<Spanned<Meta>>,
     #[serde(default)]
-    pub question: IndexMap<Spanned<String>, Spanned<Question>>,
+    pub question: Table<Question>,
     #[serde(default)]
-    pub outcome: IndexMap<Spanned<String>, Spanned<Outcome>>,
+    pub outcome: Table<Outcome>,
     #[serde(default)]
-    pub topic: IndexMap<Spanned<String>, Spanned<Topic>>,
+    pub topic: Table<Topic>,
     #[serde(default)]
-    pub source: IndexMap<Spanned<String>, Spanned<Source>>,
+    pub source: Table<Source>,
     #[serde(default)]
-    pub flag: IndexMap<Spanned<String>, Spanned<Flag>>,
+    pub flag: Table<Flag>,
     #[serde(default)]
-    pub family: IndexMap<Spanned<String>, Spanned<Family>>,
+    pub family: Table<Family>,
     #[serde(default)]
-    pub fact: IndexMap<Spanned<String>, Spanned<Fact>>,
+    pub fact: Table<Fact>,
+}
+
+impl Document {
+    /// The same document with every table in the order its entries are written in the file.
+    /// The TOML parser hands tables over sorted by key (its ordered map is slower to build);
+    /// the order in the file is what a person reads: the list of topics, the order of questions.
+    pub fn in_file_order(mut self) -> Self {
+        fn sort<T>(t: &mut Table<T>) {
+            t.sort_by(|a, _, b, _| a.span().start.cmp(&b.span().start));
+        }
+        sort(&mut self.question);
+        sort(&mut self.outcome);
+        sort(&mut self.topic);
+        sort(&mut self.source);
+        sort(&mut self.flag);
+        sort(&mut self.family);
+        sort(&mut self.fact);
+        self
+    }
 }
 
 /// A red flag of the brief, declared once: the level it needs and how a person would put it.

@@ -28,7 +28,7 @@ pub(super) fn check_graph(
         }
     };
     // Reachability from the start.
-    let mut seen = HashSet::from([tree.start()]);
+    let mut seen = HashSet::from_iter([tree.start()]);
     let mut queue = VecDeque::from([tree.start()]);
     while let Some(n) = queue.pop_front() {
         for (m, _) in edges(n) {
@@ -239,7 +239,7 @@ pub(super) fn check_red_flags_first<'t>(
     }
     let start: State = (tree.start(), false);
     let mut parent: Parents = HashMap::new();
-    let mut seen = HashSet::from([start]);
+    let mut seen = HashSet::from_iter([start]);
     let mut queue = VecDeque::from([start]);
     let mut reported = HashSet::new();
     while let Some((node, passed)) = queue.pop_front() {

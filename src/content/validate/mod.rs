@@ -4,7 +4,10 @@
 //! in one pass. The safety rules of the project live here: red flags first, advice on every
 //! outcome, calling first in emergencies, no terminal control in text.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -204,7 +207,6 @@ fn check(
     let flags = collect(docs, |d| &d.flag);
     let families = collect(docs, |d| &d.family);
     let facts = collect(docs, |d| &d.fact);
-
     let nodes = index_nodes(&mut cx, &questions, &outcomes);
     let topic_ix = index_ids(&mut cx, &topics, "topic");
     let source_ix = index_ids(&mut cx, &sources, "source");
@@ -218,31 +220,21 @@ fn check(
         facts: &fact_ix,
     };
 
-    let qs: Vec<Question> = questions
-        .iter()
-        .map(|e| check_question(&mut cx, e, &ids))
-        .collect();
-    let fl = flags
-        .iter()
-        .map(|e| safety::check_flag(&mut cx, e, &source_ix))
-        .collect();
-    let fa = families
-        .iter()
-        .map(|e| safety::check_family(&mut cx, e, &ids))
-        .collect();
-    let ft = facts
-        .iter()
-        .map(|e| safety::check_fact(&mut cx, e))
-        .collect();
-    let os: Vec<Outcome> = outcomes
-        .iter()
-        .map(|e| check_outcome(&mut cx, e, &topic_ix, &source_ix))
-        .collect();
-    let ts: Vec<Topic> = topics
-        .iter()
-        .map(|e| check_topic(&mut cx, e, &topic_ix, &source_ix))
-        .collect();
-    let ss: Vec<Source> = sources.iter().map(|e| check_source(&mut cx, e)).collect();
+    let qs: Vec<Question> = map_entries(&mut cx, &questions, |cx, e| check_question(cx, e, &ids));
+    let fl = map_entries(&mut cx, &flags, |cx, e| {
+        safety::check_flag(cx, e, &source_ix)
+    });
+    let fa = map_entries(&mut cx, &families, |cx, e| {
+        safety::check_family(cx, e, &ids)
+    });
+    let ft = map_entries(&mut cx, &facts, safety::check_fact);
+    let os: Vec<Outcome> = map_entries(&mut cx, &outcomes, |cx, e| {
+        check_outcome(cx, e, &topic_ix, &source_ix)
+    });
+    let ts: Vec<Topic> = map_entries(&mut cx, &topics, |cx, e| {
+        check_topic(cx, e, &topic_ix, &source_ix)
+    });
+    let ss: Vec<Source> = map_entries(&mut cx, &sources, check_source);
 
     let has_errors = |cx: &Ctx| {
         cx.diags
@@ -286,6 +278,61 @@ fn check(
     (tree.filter(|_| ok), diags)
 }
 
+/// Below this many entries of one kind, a second thread costs more than it saves.
+const PARALLEL_FROM: usize = 2_000;
+
+/// The most threads loading and checking content may use. Two: more buys little for work this
+/// size. A test lowers it to one to check that the result does not depend on it.
+#[doc(hidden)]
+pub static MAX_THREADS: AtomicUsize = AtomicUsize::new(2);
+
+/// How many threads a piece of work of `size` (entries, bytes…) may use: up to
+/// [`MAX_THREADS`] from `threshold` up, where the machine has them; one in a browser, which has
+/// no threads.
+pub(crate) fn threads_for(size: usize, threshold: usize) -> usize {
+    let most = MAX_THREADS.load(Ordering::Relaxed);
+    if cfg!(target_arch = "wasm32") || size < threshold || most < 2 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(most))
+    }
+}
+
+/// Checks every entry of one kind with `check`. Many entries are split in two halves, the second
+/// checked on its own thread with a context of its own; its diagnostics follow the first half's,
+/// so the result is exactly what one thread gives, in the same order.
+fn map_entries<'e, T: Sync, R: Send>(
+    cx: &mut Ctx,
+    entries: &'e [Entry<'e, T>],
+    check: impl Fn(&mut Ctx, &'e Entry<'e, T>) -> R + Sync,
+) -> Vec<R> {
+    if threads_for(entries.len(), PARALLEL_FROM) < 2 {
+        return entries.iter().map(|e| check(cx, e)).collect();
+    }
+    let (first, second) = entries.split_at(entries.len() / 2);
+    let files = cx.files;
+    let check = &check;
+    let (mut out, (rest, mut diags)) = std::thread::scope(|scope| {
+        let other = scope.spawn(move || {
+            let mut cx2 = Ctx {
+                diags: Vec::new(),
+                files,
+            };
+            let rest: Vec<R> = second.iter().map(|e| check(&mut cx2, e)).collect();
+            (rest, cx2.diags)
+        });
+        let out: Vec<R> = first.iter().map(|e| check(cx, e)).collect();
+        match other.join() {
+            Ok(r) => (out, r),
+            // A panic in a check is a bug; keep it a panic, as it would be on one thread.
+            Err(e) => std::panic::resume_unwind(e),
+        }
+    });
+    out.extend(rest);
+    cx.diags.append(&mut diags);
+    out
+}
+
 /// Whether `meta.start` or `meta.another` could not be resolved.
 fn entry_errors(cx: &Ctx) -> bool {
     cx.diags
@@ -295,7 +342,7 @@ fn entry_errors(cx: &Ctx) -> bool {
 
 fn collect<'a, T>(
     docs: &'a [(usize, Document)],
-    table: impl Fn(&'a Document) -> &'a indexmap::IndexMap<Spanned<String>, Spanned<T>>,
+    table: impl Fn(&'a Document) -> &'a schema::Table<T>,
 ) -> Vec<Entry<'a, T>> {
     docs.iter()
         .flat_map(|(file, d)| {

@@ -2,7 +2,7 @@
 //! coverage in every symptom family, facts about the person, titles that agree with their level,
 //! and an emergency safety net on every outcome below an emergency.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::super::schema;
 use super::super::tree::{Fact, Family, Flag, Level, NodeRef, Tree};
