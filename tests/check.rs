@@ -30,6 +30,10 @@ const CASES: &[(&str, &str)] = &[
         "escape_sequence",
         "69:9: error: outcome 'see_doctor': the title contains the control character U+001B",
     ),
+    (
+        "duplicate_label",
+        "23:13: error: question 'notice' has the option ' red, WARM skin where I was massaged ' twice",
+    ),
     ("invalid_utf8", "23:20: error: this file is not valid UTF-8"),
     (
         "long_label",

@@ -3,8 +3,9 @@
 //! Every id has been resolved to an index, every rule in `validate` holds, and nothing here can
 //! fail at run time. This module owns no parsing and no I/O.
 
-use std::collections::HashMap;
 use std::fmt;
+
+use foldhash::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -265,6 +266,7 @@ pub struct Tree {
     pub flags: Vec<Flag>,
     pub families: Vec<Family>,
     pub facts: Vec<Fact>,
+    /// Every question's and outcome's id (foldhash: quicker to build at start-up than SipHash).
     pub(crate) nodes: HashMap<String, NodeRef>,
 }
 

@@ -5,7 +5,7 @@ use super::*;
 
 pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Ids) -> Question {
     let (file, id, q) = (e.file, e.id.get_ref(), e.value.get_ref());
-    let owner = format!("question '{id}'");
+    let owner = Owner::new("question", id);
     cx.text(file, &q.text, (&owner, "the text"), limits::QUESTION, true);
     if let Some(h) = &q.help {
         cx.text(file, h, (&owner, "the help"), limits::HELP, true);
@@ -19,9 +19,12 @@ pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Id
             "split a long list into two questions, or add the missing choices",
         );
     }
+    // Up to the most options a question may have, each label is compared with those before it;
+    // a list longer than that (already an error) is checked through a set instead.
     let mut seen = HashSet::new();
+    let list = q.options.get_ref();
     let mut options = Vec::with_capacity(n);
-    for o in q.options.get_ref() {
+    for (k, o) in list.iter().enumerate() {
         let o = o.get_ref();
         cx.text(
             file,
@@ -30,7 +33,15 @@ pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Id
             limits::LABEL,
             false,
         );
-        if !seen.insert(o.label.get_ref().trim().to_lowercase()) {
+        let label = o.label.get_ref();
+        let twice = if n <= limits::MAX_OPTIONS {
+            list[..k]
+                .iter()
+                .any(|p| same_label(p.get_ref().label.get_ref(), label))
+        } else {
+            !seen.insert(label.trim().to_lowercase())
+        };
+        if twice {
             cx.error(
                 file,
                 o.label.span(),
@@ -83,7 +94,7 @@ pub(super) fn check_outcome(
     sources: &HashMap<&str, usize>,
 ) -> Outcome {
     let (file, id, o) = (e.file, e.id.get_ref(), e.value.get_ref());
-    let owner = format!("outcome '{id}'");
+    let owner = Owner::new("outcome", id);
     let level = level_of(cx, file, &owner, &o.level);
     cx.text(file, &o.title, (&owner, "the title"), limits::TITLE, false);
     for (list, what, item, hint) in [
@@ -163,13 +174,30 @@ pub(super) fn check_outcome(
     }
 }
 
+/// Whether two option labels read the same, whatever their case and surrounding spaces.
+fn same_label(a: &str, b: &str) -> bool {
+    fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.trim().chars().flat_map(char::to_lowercase)
+    }
+    lower(a).eq(lower(b))
+}
+
 /// The text of an outcome that a person reads, for the readability estimate.
 pub(super) fn outcome_text(o: &schema::Outcome) -> String {
-    let mut parts = vec![format!("{}.", o.title.get_ref())];
-    parts.extend(o.now.get_ref().iter().map(|s| s.get_ref().clone()));
-    parts.extend(o.watch.get_ref().iter().map(|s| s.get_ref().clone()));
-    parts.extend(o.why.iter().map(|s| s.get_ref().clone()));
-    parts.join("\n")
+    let parts = || {
+        let lists = o.now.get_ref().iter().chain(o.watch.get_ref());
+        lists.chain(&o.why).map(|s| s.get_ref().as_str())
+    };
+    let title = o.title.get_ref();
+    let mut text =
+        String::with_capacity(title.len() + 1 + parts().map(|p| p.len() + 1).sum::<usize>());
+    text.push_str(title);
+    text.push('.');
+    for part in parts() {
+        text.push('\n');
+        text.push_str(part);
+    }
+    text
 }
 
 /// An empty list written as `key = []` has a span; a missing one points at the table's id.
@@ -188,7 +216,7 @@ pub(super) fn check_topic(
     sources: &HashMap<&str, usize>,
 ) -> Topic {
     let (file, id, t) = (e.file, e.id.get_ref(), e.value.get_ref());
-    let owner = format!("topic '{id}'");
+    let owner = Owner::new("topic", id);
     cx.text(file, &t.title, (&owner, "the title"), limits::TITLE, false);
     cx.text(
         file,
@@ -245,7 +273,7 @@ pub(super) fn check_topic(
 
 pub(super) fn check_source(cx: &mut Ctx, e: &Entry<schema::Source>) -> Source {
     let (file, id, s) = (e.file, e.id.get_ref(), e.value.get_ref());
-    let owner = format!("source '{id}'");
+    let owner = Owner::new("source", id);
     cx.text(file, &s.title, (&owner, "the title"), 300, false);
     for (f, what) in [(&s.publisher, "the publisher"), (&s.url, "the url")] {
         if let Some(v) = f {

@@ -27,12 +27,17 @@ pub(super) fn check_graph(
             NodeRef::Outcome(_) => vec![(tree.another(), "Check another symptom")],
         }
     };
-    // Reachability from the start.
-    let mut seen = HashSet::from_iter([tree.start()]);
+    // Reachability from the start: one flag per node, questions first, then outcomes.
+    let slot = |n: NodeRef| match n {
+        NodeRef::Question(i) => i,
+        NodeRef::Outcome(i) => tree.questions.len() + i,
+    };
+    let mut seen = vec![false; tree.questions.len() + tree.outcomes.len()];
+    seen[slot(tree.start())] = true;
     let mut queue = VecDeque::from([tree.start()]);
     while let Some(n) = queue.pop_front() {
         for (m, _) in edges(n) {
-            if seen.insert(m) {
+            if !std::mem::replace(&mut seen[slot(m)], true) {
                 queue.push_back(m);
             }
         }
@@ -40,7 +45,7 @@ pub(super) fn check_graph(
     // An id defined twice is already an error; don't also call its second copy unreachable.
     let first = |id: &str, n: NodeRef| tree.nodes.get(id) == Some(&n);
     for (i, e) in qs.iter().enumerate() {
-        if !seen.contains(&NodeRef::Question(i)) && first(e.id.get_ref(), NodeRef::Question(i)) {
+        if !seen[slot(NodeRef::Question(i))] && first(e.id.get_ref(), NodeRef::Question(i)) {
             cx.error(
                 e.file,
                 e.id.span(),
@@ -53,7 +58,7 @@ pub(super) fn check_graph(
         }
     }
     for (i, e) in os.iter().enumerate() {
-        if !seen.contains(&NodeRef::Outcome(i)) && first(e.id.get_ref(), NodeRef::Outcome(i)) {
+        if !seen[slot(NodeRef::Outcome(i))] && first(e.id.get_ref(), NodeRef::Outcome(i)) {
             cx.error(
                 e.file,
                 e.id.span(),
@@ -218,8 +223,44 @@ pub(super) fn check_cycles(cx: &mut Ctx, tree: &Tree, qs: &[Entry<schema::Questi
 
 /// A place in the walk: the node, and whether an emergency screen has been answered on the way.
 pub(super) type State = (NodeRef, bool);
-/// How each state was first reached: the state before it and the option label chosen.
-pub(super) type Parents<'t> = HashMap<State, (State, &'t str)>;
+
+/// How each state of the walk was first reached: the state before it and the option label
+/// chosen. One slot per state, in a flat list (a large tree has tens of thousands of them).
+pub(super) struct Parents<'t> {
+    questions: usize,
+    slots: Vec<Option<(State, &'t str)>>,
+}
+
+impl<'t> Parents<'t> {
+    fn new(tree: &Tree) -> Self {
+        Parents {
+            questions: tree.questions.len(),
+            slots: vec![None; 2 * (tree.questions.len() + tree.outcomes.len())],
+        }
+    }
+
+    fn slot(&self, (node, passed): State) -> usize {
+        let n = match node {
+            NodeRef::Question(i) => i,
+            NodeRef::Outcome(i) => self.questions + i,
+        };
+        2 * n + usize::from(passed)
+    }
+
+    fn get(&self, s: State) -> Option<(State, &'t str)> {
+        self.slots[self.slot(s)]
+    }
+
+    /// Records how `s` was reached, if it had not been yet; whether it is new.
+    fn reach(&mut self, s: State, from: (State, &'t str)) -> bool {
+        let slot = self.slot(s);
+        let new = self.slots[slot].is_none();
+        if new {
+            self.slots[slot] = Some(from);
+        }
+        new
+    }
+}
 
 /// No path from the start may reach an `expected` outcome without passing an emergency screen.
 pub(super) fn check_red_flags_first<'t>(
@@ -238,15 +279,16 @@ pub(super) fn check_red_flags_first<'t>(
         return;
     }
     let start: State = (tree.start(), false);
-    let mut parent: Parents = HashMap::new();
-    let mut seen = HashSet::from_iter([start]);
+    let mut parent = Parents::new(tree);
+    // The start is its own parent, so it is never reached again.
+    parent.reach(start, (start, ""));
     let mut queue = VecDeque::from([start]);
-    let mut reported = HashSet::new();
+    let mut reported = vec![false; tree.outcomes.len()];
     while let Some((node, passed)) = queue.pop_front() {
         if let NodeRef::Outcome(i) = node
             && !passed
             && tree.outcomes[i].level == Level::Expected
-            && reported.insert(i)
+            && !std::mem::replace(&mut reported[i], true)
         {
             let path = path_to(&parent, (node, passed), start);
             let e = &os[i];
@@ -258,21 +300,20 @@ pub(super) fn check_red_flags_first<'t>(
             passed || matches!(node, NodeRef::Question(q) if tree.questions[q].emergency_screen);
         for (m, label) in edges(node) {
             let s = (m, passing);
-            if seen.insert(s) {
-                parent.insert(s, ((node, passed), label));
+            if parent.reach(s, ((node, passed), label)) {
                 queue.push_back(s);
             }
         }
     }
 }
 
-pub(super) fn path_to(parent: &Parents, mut s: (NodeRef, bool), start: (NodeRef, bool)) -> String {
+pub(super) fn path_to(parent: &Parents, mut s: State, start: State) -> String {
     let mut labels = Vec::new();
     while s != start {
-        match parent.get(&s) {
+        match parent.get(s) {
             Some((p, label)) => {
                 labels.push(format!("'{label}'"));
-                s = *p;
+                s = p;
             }
             None => break,
         }

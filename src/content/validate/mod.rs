@@ -49,6 +49,29 @@ pub mod limits {
 /// The placeholders a renderer fills from the clinic config.
 pub const PLACEHOLDERS: [&str; 3] = ["emergency", "clinic", "clinic_phone"];
 
+/// Whom a message is about, as "question 'sore_day'". Written out only when there is something
+/// to report: checking large content makes no string per entry.
+#[derive(Clone, Copy)]
+pub(super) struct Owner<'a> {
+    kind: &'static str,
+    id: &'a str,
+}
+
+impl<'a> Owner<'a> {
+    /// `[meta]`, whose fields are named on their own ("the title is empty").
+    pub(super) const META: Owner<'static> = Owner { kind: "", id: "" };
+
+    pub(super) fn new(kind: &'static str, id: &'a str) -> Self {
+        Owner { kind, id }
+    }
+}
+
+impl std::fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} '{}'", self.kind, self.id)
+    }
+}
+
 struct Entry<'a, T> {
     file: usize,
     id: &'a Spanned<String>,
@@ -75,14 +98,14 @@ impl Ctx<'_> {
         &mut self,
         file: usize,
         s: &Spanned<String>,
-        (owner, field): (&str, &str),
+        (owner, field): (&Owner, &str),
         max: usize,
         multiline: bool,
     ) {
         // The name is only formatted when there is something to report: validation of large
         // content stays linear and cheap.
         let what = || {
-            if owner.is_empty() {
+            if owner.kind.is_empty() {
                 field.to_string()
             } else {
                 format!("{owner}: {field}")

@@ -16,7 +16,7 @@ pub(super) struct Ids<'a, 'b> {
 pub(super) fn resolve_node(
     cx: &mut Ctx,
     file: usize,
-    owner: &str,
+    owner: &Owner,
     next: &Spanned<String>,
     nodes: &NodeIndex,
 ) -> NodeRef {
@@ -136,10 +136,28 @@ pub(super) fn check_meta(
         );
     }
     let m = meta.get_ref();
-    cx.text(file, &m.title, ("", "the title"), limits::TITLE, false);
-    cx.text(file, &m.version, ("", "the version"), limits::TITLE, false);
+    cx.text(
+        file,
+        &m.title,
+        (&Owner::META, "the title"),
+        limits::TITLE,
+        false,
+    );
+    cx.text(
+        file,
+        &m.version,
+        (&Owner::META, "the version"),
+        limits::TITLE,
+        false,
+    );
     if let Some(intro) = &m.intro {
-        cx.text(file, intro, ("", "the intro"), limits::INTRO, true);
+        cx.text(
+            file,
+            intro,
+            (&Owner::META, "the intro"),
+            limits::INTRO,
+            true,
+        );
     }
     let start = entry_question(cx, file, &m.start, "start", nodes);
     let another = match &m.another {
@@ -207,7 +225,7 @@ pub(super) fn suggest<'a>(
 pub(super) fn resolve_ids(
     cx: &mut Ctx,
     file: usize,
-    owner: &str,
+    owner: &Owner,
     kind: &str,
     ids: &[Spanned<String>],
     index: &HashMap<&str, usize>,
@@ -237,7 +255,7 @@ pub(super) fn resolve_ids(
 pub(super) fn level_of(
     cx: &mut Ctx,
     file: usize,
-    owner: &str,
+    owner: &Owner,
     s: &Spanned<String>,
 ) -> Option<Level> {
     let level = Level::from_id(s.get_ref());

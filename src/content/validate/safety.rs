@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::super::schema;
 use super::super::tree::{Fact, Family, Flag, Level, NodeRef, Tree};
-use super::{Ctx, Entry, Ids, answer_floor, level_of, limits, resolve_ids, suggest};
+use super::{Ctx, Entry, Ids, Owner, answer_floor, level_of, limits, resolve_ids, suggest};
 
 /// The parsed entries, for pointing diagnostics at the right line.
 pub(super) struct Entries<'a, 'b> {
@@ -23,7 +23,7 @@ pub(super) fn check_flag(
     sources: &HashMap<&str, usize>,
 ) -> Flag {
     let (file, id, f) = (e.file, e.id.get_ref(), e.value.get_ref());
-    let owner = format!("flag '{id}'");
+    let owner = Owner::new("flag", id);
     let level = level_of(cx, file, &owner, &f.level).unwrap_or(Level::Emergency);
     cx.text(file, &f.text, (&owner, "the text"), limits::QUESTION, false);
     if f.sources.get_ref().is_empty() {
@@ -44,7 +44,7 @@ pub(super) fn check_flag(
 
 pub(super) fn check_family(cx: &mut Ctx, e: &Entry<schema::Family>, ids: &Ids) -> Family {
     let (file, id, f) = (e.file, e.id.get_ref(), e.value.get_ref());
-    let owner = format!("family '{id}'");
+    let owner = Owner::new("family", id);
     let entry = match ids.nodes.get(f.entry.get_ref().as_str()) {
         Some((NodeRef::Question(q), ..)) => *q,
         Some((NodeRef::Outcome(_), ..)) => {
@@ -79,7 +79,7 @@ pub(super) fn check_family(cx: &mut Ctx, e: &Entry<schema::Family>, ids: &Ids) -
 }
 
 pub(super) fn check_fact(cx: &mut Ctx, e: &Entry<schema::Fact>) -> Fact {
-    let owner = format!("fact '{}'", e.id.get_ref());
+    let owner = Owner::new("fact", e.id.get_ref());
     let f = e.value.get_ref();
     cx.text(e.file, &f.text, (&owner, "the text"), limits::LABEL, false);
     Fact {
