@@ -5,10 +5,10 @@
 //! outcome, calling first in emergencies, no terminal control in text.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use std::ops::Range;
 
 use toml::Spanned;
 
@@ -240,6 +240,7 @@ fn check(
     let flags = collect(docs, |d| &d.flag);
     let families = collect(docs, |d| &d.family);
     let facts = collect(docs, |d| &d.fact);
+
     let nodes = index_nodes(&mut cx, &questions, &outcomes);
     let topic_ix = index_ids(&mut cx, &topics, "topic");
     let source_ix = index_ids(&mut cx, &sources, "source");
