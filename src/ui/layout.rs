@@ -22,7 +22,7 @@ pub const MAX_COLUMN: u16 = 80;
 /// The emergency banner's rows at the top of `area`. It is never squeezed out: on any screen with
 /// a row, the emergency number shows.
 pub fn banner(app: &App, area: Rect) -> Rect {
-    let rows = wrap::wrap(
+    let rows = wrap::wrapped(
         &super::banner_text(app, area.width, area.height),
         area.width
             .saturating_sub(2 * super::banner_margin(area.width)),

@@ -27,6 +27,7 @@ pub mod welcome;
 pub mod wrap;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -50,7 +51,7 @@ pub fn banner_margin(width: u16) -> u16 {
 /// to the emergency number's digits alone, of which a 1x1 screen still shows the first.
 pub fn banner_text(app: &App, width: u16, height: u16) -> String {
     let text_w = width.saturating_sub(2 * banner_margin(width));
-    let fits = |t: &str, rows: u16| wrap::wrap(t, text_w).len() <= usize::from(rows.max(1));
+    let fits = |t: &str, rows: u16| wrap::wrapped(t, text_w).len() <= usize::from(rows.max(1));
     let full = app.config.fill(strings::BANNER).into_owned();
     if fits(&full, height.min(2)) || (height >= 16 && fits(&full, 4)) {
         return full;
@@ -152,12 +153,19 @@ pub fn draw_text(f: &mut Frame, r: Rect, text: &str, style: Style) {
     if r.is_empty() {
         return;
     }
-    put_lines(
-        f,
-        r,
-        wrap::wrap(text, r.width).into_iter().map(Line::from),
-        style,
-    );
+    let rows = wrap::wrapped(text, r.width);
+    put_rows(f, r, rows.iter().map(String::as_str), style);
+}
+
+/// Draws pre-wrapped rows of plain text into `r` over `style`: [`put_lines`] for lines of one
+/// unstyled span each, without building them.
+pub fn put_rows<'a>(f: &mut Frame, r: Rect, rows: impl IntoIterator<Item = &'a str>, style: Style) {
+    let Some((buf, r)) = styled_area(f, r, style) else {
+        return;
+    };
+    for (y, row) in (r.y..r.bottom()).zip(rows) {
+        put_str(buf, r.x, y, r.right(), row, Style::default());
+    }
 }
 
 /// Draws pre-wrapped lines into `r`, one a row, cut at its right edge and bottom, over `style`:
@@ -169,14 +177,9 @@ pub fn put_lines<'a>(
     lines: impl IntoIterator<Item = Line<'a>>,
     style: Style,
 ) {
-    let buf = f.buffer_mut();
-    let r = r.intersection(buf.area);
-    if r.is_empty() {
+    let Some((buf, r)) = styled_area(f, r, style) else {
         return;
-    }
-    if style != Style::default() {
-        buf.set_style(r, style);
-    }
+    };
     for (y, line) in (r.y..r.bottom()).zip(lines) {
         let mut x = r.x;
         for span in &line.spans {
@@ -184,22 +187,44 @@ pub fn put_lines<'a>(
                 break;
             }
             let style = line.style.patch(span.style);
-            let text = span.content.as_ref();
-            if text.is_ascii() {
-                // Most of the text is ASCII: a cell per byte, without the grapheme segmentation
-                // `set_stringn` does (a third of a key's redraw). Controls are skipped, as there.
-                for c in text.bytes().filter(|c| !c.is_ascii_control()) {
-                    if x >= r.right() {
-                        break;
-                    }
-                    buf[(x, y)].set_char(char::from(c)).set_style(style);
-                    x += 1;
-                }
-            } else {
-                let left = usize::from(r.right() - x);
-                x = buf.set_stringn(x, y, text, left, style).0;
-            }
+            x = put_str(buf, x, y, r.right(), span.content.as_ref(), style);
         }
+    }
+}
+
+/// The frame's buffer and what of `r` is on it, filled with `style`; `None` if nothing is.
+fn styled_area<'f>(f: &'f mut Frame, r: Rect, style: Style) -> Option<(&'f mut Buffer, Rect)> {
+    let buf = f.buffer_mut();
+    let r = r.intersection(buf.area);
+    if r.is_empty() {
+        return None;
+    }
+    if style != Style::default() {
+        buf.set_style(r, style);
+    }
+    Some((buf, r))
+}
+
+/// Writes `text` in `style` from column `x` of row `y`, cut before column `right`; returns the
+/// column after it.
+pub fn put_str(buf: &mut Buffer, mut x: u16, y: u16, right: u16, text: &str, style: Style) -> u16 {
+    if x >= right {
+        return x;
+    }
+    if text.is_ascii() {
+        // Most of the text is ASCII: a cell per byte, without the grapheme segmentation
+        // `set_stringn` does (a third of a key's redraw). Controls are skipped, as there.
+        for c in text.bytes().filter(|c| !c.is_ascii_control()) {
+            if x >= right {
+                break;
+            }
+            buf[(x, y)].set_char(char::from(c)).set_style(style);
+            x += 1;
+        }
+        x
+    } else {
+        let left = usize::from(right - x);
+        buf.set_stringn(x, y, text, left, style).0
     }
 }
 
