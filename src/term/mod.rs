@@ -11,10 +11,12 @@
 //! threads — SIGWINCH, the hot-reload watcher — put a [`Msg`] on a channel and wake the loop
 //! through the socket ([`Sender`]). So a key costs no thread hop, the loop never blocks on a read,
 //! and an idle app uses no CPU. Bytes become keys in [`decode`], which never waits for ever; the
-//! drawn area is capped by [`clamp`].
+//! drawn area is capped by [`clamp`]; each frame is compared with the one on screen and its
+//! changes written in one write by [`screen`].
 
 pub mod clamp;
 pub mod decode;
+pub mod screen;
 mod tty;
 
 use std::io::{self, Write};
@@ -51,13 +53,11 @@ static DRAWING: Mutex<()> = Mutex::new(());
 use std::time::{Duration, Instant};
 
 use crossterm::terminal;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use clamp::Clamped;
 use decode::{Decoder, Mouse};
+use screen::Screen;
 pub use tty::restore;
 use tty::{Guard, Tty, drain, install_panic_hook};
 
@@ -168,12 +168,10 @@ pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
     let _guard = Guard::enter()?;
     note_for_exit(ui, &opts.log);
     let (w, h) = size()?;
-    let mut backend = Clamped::new(CrosstermBackend::new(io::stdout()));
-    backend.set_size(w, h);
-    let mut term = Terminal::new(backend)?;
+    let mut screen = Screen::new(w, h)?;
     let start = opts.clock;
     ui.update(Input::Resize { w, h }, start.elapsed());
-    term.draw(|f| ui.render(f))?;
+    screen.draw(&mut io::stdout(), |f| ui.render(f))?;
     if opts.panic_after_first_frame {
         test_panic();
     }
@@ -209,7 +207,7 @@ pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
             match msg {
                 Msg::Resize => {
                     let (w, h) = size()?;
-                    term.backend_mut().set_size(w, h);
+                    screen.resize(w, h);
                     inputs.push(Input::Resize { w, h });
                 }
                 Msg::Reload(r) => {
@@ -237,7 +235,7 @@ pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
         }
         note_for_exit(ui, &opts.log);
         if redraw {
-            term.draw(|f| ui.render(f))?;
+            screen.draw(&mut io::stdout(), |f| ui.render(f))?;
         }
     }
 }
