@@ -168,3 +168,39 @@ fn put_lines_draws_exactly_what_set_line_draws() {
     .unwrap();
     assert_eq!(a.backend().buffer(), b.backend().buffer());
 }
+
+#[test]
+fn fill_and_put_rows_draw_exactly_what_paragraphs_draw() {
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::widgets::Paragraph;
+    let style = Style::new()
+        .fg(Color::Red)
+        .bg(Color::Blue)
+        .add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    let rows = [
+        "1. Chest pain — or breathless…",
+        "plain ascii",
+        "•wide界x and more",
+    ];
+    for r in [
+        Rect::new(2, 1, 20, 3),
+        Rect::new(25, 3, 10, 4),
+        Rect::new(0, 0, 0, 2),
+    ] {
+        let mut a = ratatui::Terminal::new(TestBackend::new(30, 5)).unwrap();
+        a.draw(|f| {
+            aftercare::ui::fill(f, r, style);
+            aftercare::ui::put_rows(f, r, rows, style);
+        })
+        .unwrap();
+        let mut b = ratatui::Terminal::new(TestBackend::new(30, 5)).unwrap();
+        b.draw(|f| {
+            f.render_widget(Paragraph::new("").style(style), r);
+            f.render_widget(Paragraph::new(rows.join("\n")).style(style), r);
+        })
+        .unwrap();
+        assert_eq!(a.backend().buffer(), b.backend().buffer(), "{r:?}");
+    }
+}

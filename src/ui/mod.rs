@@ -31,7 +31,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 pub use driven::Ui;
 pub use layout::{ScreenLayout, hit, layout};
@@ -130,7 +129,7 @@ fn render_banner(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
         width: r.width.saturating_sub(2 * margin),
         ..r
     };
-    f.render_widget(Paragraph::new("").style(style), r);
+    fill(f, r, style);
     draw_text(f, inner, &banner_text(app, r.width, l.area.height), style);
 }
 
@@ -144,8 +143,15 @@ fn render_too_small(th: &Theme, l: &ScreenLayout, f: &mut Frame) {
     let text = strings::TOO_SMALL
         .replace("{need}", &format!("{}x{}", layout::MIN_W, layout::MIN_H))
         .replace("{now}", &format!("{}x{}", a.width, a.height));
-    f.render_widget(Paragraph::new("").style(th.heading()), rest);
+    fill(f, rest, th.heading());
     draw_text(f, rest, &text, th.heading());
+}
+
+/// Gives `r` the style `style` (what an empty `Paragraph` in that style draws, without its
+/// text machinery).
+pub fn fill(f: &mut Frame, r: Rect, style: Style) {
+    let buf = f.buffer_mut();
+    buf.set_style(r.intersection(buf.area), style);
 }
 
 /// Draws `text` wrapped into `r` (rows beyond `r` are cut off, never spilled).
