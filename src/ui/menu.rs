@@ -7,11 +7,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::layout::MenuLayout;
 use super::theme::Theme;
-use super::wrap::{hanging, wrapped};
+use super::wrap::{hanging, width, wrapped};
 use super::{draw_text, put_str, strings};
 
 /// The words of one menu screen, already filled with the clinic's numbers.
@@ -25,7 +23,14 @@ pub struct MenuTexts {
 
 /// The wrapped rows of answer `i`: "1. label", indented under the label, after a 2-column marker.
 pub fn option_rows(i: usize, label: &str, width: u16) -> Rc<[String]> {
-    hanging(&format!("{}. ", i + 1), label, width.saturating_sub(2))
+    const NUMBERS: [&str; 9] = [
+        "1. ", "2. ", "3. ", "4. ", "5. ", "6. ", "7. ", "8. ", "9. ",
+    ];
+    let width = width.saturating_sub(2);
+    match NUMBERS.get(i) {
+        Some(prefix) => hanging(prefix, label, width),
+        None => hanging(&format!("{}. ", i + 1), label, width),
+    }
 }
 
 fn rows(text: &str, width: u16) -> u16 {
@@ -159,7 +164,7 @@ pub fn render(th: &Theme, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mu
             // The highlight covers the answer's words and one space, not the whole row:
             // moving it repaints far fewer cells (bytes per key), and the marker and the
             // reverse video still show the choice plainly. The tap target stays the row.
-            let pad = usize::from(r.width).saturating_sub(text.width() + 2).min(1);
+            let pad = usize::from(r.width).saturating_sub(width(text) + 2).min(1);
             let mut x = put_str(buf, area.x, y, right, mark, Style::default());
             x = put_str(buf, x, y, right, " ", Style::default());
             x = put_str(buf, x, y, right, text, style);

@@ -38,6 +38,16 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::default();
 }
 
+/// The display width of `text`: unicode-width's, with printable ASCII (most text) counted
+/// without its tables.
+pub fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
 /// [`wrap`], remembered: the same rows for the same text and width.
 pub fn wrapped(text: &str, width: u16) -> Rc<[String]> {
     remembered("", text, width, || wrap(text, width))
@@ -156,6 +166,13 @@ mod tests {
     #[test]
     fn hanging_indent_lines_up() {
         assert_eq!(wrap_hanging("1. ", "aa bb cc", 8), ["1. aa bb", "   cc"]);
+    }
+
+    #[test]
+    fn width_is_unicode_widths() {
+        for t in ["", "plain words", "•wide界x", "tab\there", "é", "~{}"] {
+            assert_eq!(width(t), t.width(), "{t:?}");
+        }
     }
 
     #[test]
