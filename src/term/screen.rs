@@ -48,10 +48,11 @@ impl Screen {
     /// whole.
     pub fn new(w: u16, h: u16) -> io::Result<Screen> {
         let (w, h) = clamp::clamp(w, h);
-        let frames = Terminal::new(Sized(Size::new(w, h)))?;
+        let mut frames = Terminal::new(Sized(Size::new(w, h)))?;
+        let shown = take_other(&mut frames);
         Ok(Screen {
             frames,
-            shown: Buffer::empty(Rect::new(0, 0, w, h)),
+            shown,
             out: Vec::with_capacity(4096),
         })
     }
@@ -70,7 +71,7 @@ impl Screen {
         if area != self.shown.area {
             // As ratatui does on a resize: clear the screen, then draw every cell.
             self.frames.resize(area)?;
-            self.shown = Buffer::empty(area);
+            self.shown = take_other(&mut self.frames);
             queue!(self.out, Clear(CtClearType::All))?;
         }
         render(&mut self.frames.get_frame());
@@ -85,6 +86,17 @@ impl Screen {
         self.out.clear();
         written
     }
+}
+
+/// Takes ratatui's second buffer (blank, of the terminal's size) out of `frames`, to be the frame
+/// on screen: `Terminal` keeps two, and a third would cost its memory and, at start, a page fault
+/// for each 4 KiB of it (about 25 at 80x24, slow in a virtual machine).
+fn take_other(frames: &mut Terminal<Sized>) -> Buffer {
+    // Each swap blanks the buffer it makes current: the other one first, then the drawing one.
+    frames.swap_buffers();
+    let other = mem::take(frames.current_buffer_mut());
+    frames.swap_buffers();
+    other
 }
 
 /// Appends to `out` the bytes that turn `prev`, on screen, into `next`: what ratatui's

@@ -255,6 +255,33 @@ fn a_large_frame_is_one_write() {
 }
 
 #[test]
+fn the_screen_keeps_two_buffers_of_its_size() {
+    let mut s = Screen::new(20, 6).unwrap();
+    let area = Rect::new(0, 0, 20, 6);
+    assert_eq!(s.shown, Buffer::empty(area));
+    assert_eq!(*s.frames.current_buffer_mut(), Buffer::empty(area));
+    s.frames.swap_buffers();
+    assert_eq!(
+        s.frames.current_buffer_mut().content.len(),
+        0,
+        "ratatui's second is empty"
+    );
+    s.frames.swap_buffers();
+    s.resize(30, 4);
+    s.draw(&mut io::sink(), |f| {
+        f.buffer_mut().set_string(0, 0, "x", Style::default())
+    })
+    .unwrap();
+    assert_eq!(s.shown.area, Rect::new(0, 0, 30, 4));
+    s.frames.swap_buffers();
+    assert_eq!(
+        s.frames.current_buffer_mut().content.len(),
+        0,
+        "after a resize too"
+    );
+}
+
+#[test]
 fn numbers_are_written_as_crossterm_writes_them() {
     for n in [0, 1, 9, 10, 99, 100, 65535, 65536, u32::MAX] {
         let mut out = Vec::new();
