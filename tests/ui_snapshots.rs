@@ -204,3 +204,47 @@ fn fill_and_put_rows_draw_exactly_what_paragraphs_draw() {
         assert_eq!(a.backend().buffer(), b.backend().buffer(), "{r:?}");
     }
 }
+
+#[test]
+fn the_welcome_screen_drawn_from_meta_alone_is_the_welcome_screen() {
+    use aftercare::app::{App, Input};
+    use aftercare::config::ThemeName;
+    use aftercare::content::{default_tree, embedded_welcome};
+    use aftercare::ui::Ui;
+    use aftercare::ui::theme::Theme;
+    use ratatui::backend::TestBackend;
+    use std::time::Duration;
+    // The terminal draws its first frame from the built-in content's [meta] alone and loads the
+    // rest after it (main.rs): that frame must be the welcome screen of the whole content.
+    let frame = |tree, theme: Theme, (w, h): (u16, u16)| {
+        let mut ui = Ui::new(App::new(tree, Config::default()), theme);
+        ui.update(Input::Resize { w, h }, Duration::ZERO);
+        let mut t = ratatui::Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| ui.render(f)).unwrap();
+        t.backend().buffer().clone()
+    };
+    let welcome = embedded_welcome().unwrap();
+    assert_eq!(welcome.meta, default_tree().unwrap().meta);
+    let themes = [
+        Theme::default(),
+        Theme::no_color(),
+        Theme::choose(ThemeName::default(), false, Some("linux")),
+    ];
+    for theme in themes {
+        for size in [
+            (80, 24),
+            (40, 12),
+            (120, 40),
+            (200, 60),
+            (30, 10),
+            (12, 3),
+            (1, 1),
+        ] {
+            assert_eq!(
+                frame(welcome.clone(), theme, size),
+                frame(default_tree().unwrap(), theme, size),
+                "{size:?}"
+            );
+        }
+    }
+}

@@ -158,12 +158,19 @@ impl Default for Options {
 /// Runs the app until the person quits (or, in a kiosk, staff leave). The terminal is restored
 /// when this returns, whether with `Ok` or `Err`, and by the panic hook if it panics.
 pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
+    run_then(ui, opts, |_| true)
+}
+
+/// [`run`], calling `then` once the first frame is on screen, before any input is read: for work
+/// the first frame does not need (the rest of the built-in content). When `then` returns `false`
+/// the run ends as on a quit.
+pub fn run_then(ui: &mut Ui, opts: &Options, then: impl FnOnce(&mut Ui) -> bool) -> io::Result<()> {
     let (sender, inbox) = match &opts.inbox {
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
     };
     install_panic_hook();
-    watch_signals(ui.mode, sender.clone())?;
+    watch_signals()?;
     let tty = Tty::open()?;
     let _guard = Guard::enter()?;
     note_for_exit(ui, &opts.log);
@@ -172,6 +179,11 @@ pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
     let start = opts.clock;
     ui.update(Input::Resize { w, h }, start.elapsed());
     screen.draw(&mut io::stdout(), |f| ui.render(f))?;
+    // Signals that came since they were caught wait in their pipe for this thread.
+    handle_signals(ui.mode, sender)?;
+    if !then(ui) {
+        return Ok(());
+    }
     if opts.panic_after_first_frame {
         test_panic();
     }
@@ -327,41 +339,55 @@ fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
     }
 }
 
-/// SIGTERM and SIGHUP quit like a normal quit: wait for any frame being drawn, restore, exit.
-/// SIGWINCH goes to the loop as [`Msg::Resize`].
-/// SIGINT and SIGQUIT from outside do the same at a terminal; a kiosk ignores them (only SIGTERM,
-/// SIGHUP or the staff exit end it). Registered once per process.
-fn watch_signals(mode: Mode, tx: Sender) -> io::Result<()> {
+/// Signals caught and not yet handled: from [`watch_signals`] until [`handle_signals`] starts
+/// their thread (after the first frame, which need not wait for it).
+static CAUGHT: Mutex<Option<Signals>> = Mutex::new(None);
+
+/// Catches SIGTERM, SIGHUP, SIGINT, SIGQUIT and SIGWINCH from now on (once per process); they
+/// wait to be handled by [`handle_signals`].
+fn watch_signals() -> io::Result<()> {
     static ONCE: std::sync::Once = std::sync::Once::new();
     let mut result = Ok(());
     ONCE.call_once(|| {
-        result =
-            Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]).and_then(|mut signals| {
-                std::thread::Builder::new()
-                    .name("signals".into())
-                    .spawn(move || {
-                        for sig in signals.forever() {
-                            if sig == SIGWINCH {
-                                tx.send(Msg::Resize);
-                                continue;
-                            }
-                            if mode == Mode::Kiosk && (sig == SIGINT || sig == SIGQUIT) {
-                                continue;
-                            }
-                            let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
-                            restore();
-                            log_exit(sig);
-                            std::process::exit(match sig {
-                                SIGTERM | SIGHUP => 0,
-                                // 128 + the signal number, as shells report it.
-                                _ => 128 + sig,
-                            });
-                        }
-                    })
-                    .map(|_| ())
-            });
+        result = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]).map(|signals| {
+            *CAUGHT.lock().unwrap_or_else(PoisonError::into_inner) = Some(signals);
+        });
     });
     result
+}
+
+/// Starts the thread that handles the signals caught, once per process (a kiosk whose first run
+/// crashed before this starts it in the next run). SIGTERM and SIGHUP quit like a normal quit:
+/// wait for any frame being drawn, restore, exit. SIGWINCH goes to the loop as [`Msg::Resize`].
+/// SIGINT and SIGQUIT from outside do the same at a terminal; a kiosk ignores them (only SIGTERM,
+/// SIGHUP or the staff exit end it).
+fn handle_signals(mode: Mode, tx: &Sender) -> io::Result<()> {
+    let Some(mut signals) = CAUGHT.lock().unwrap_or_else(PoisonError::into_inner).take() else {
+        return Ok(());
+    };
+    let tx = tx.clone();
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if sig == SIGWINCH {
+                    tx.send(Msg::Resize);
+                    continue;
+                }
+                if mode == Mode::Kiosk && (sig == SIGINT || sig == SIGQUIT) {
+                    continue;
+                }
+                let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
+                restore();
+                log_exit(sig);
+                std::process::exit(match sig {
+                    SIGTERM | SIGHUP => 0,
+                    // 128 + the signal number, as shells report it.
+                    _ => 128 + sig,
+                });
+            }
+        })
+        .map(|_| ())
 }
 
 #[cfg(test)]
