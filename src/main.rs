@@ -6,8 +6,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use aftercare::app::App;
 use aftercare::config::Config;
 use aftercare::content::Tree;
@@ -18,7 +16,7 @@ use cli::load::{load_config, load_tree};
 use cli::{Cli, Command, out};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::read();
     if let Some(e) = cli::misuse(&cli) {
         e.exit();
     }
