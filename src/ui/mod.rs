@@ -83,8 +83,8 @@ pub fn render(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
 }
 
 fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
-    let l = layout(app, th, f.area());
-    render_banner(app, th, &l, f);
+    let (l, words) = layout::laid_out(app, th, f.area());
+    render_banner(th, &l, &words.banner, f);
     if app.overlay == Some(Overlay::StillThere) {
         // Nothing of the person's answers shows around "Still there?": the next person may be
         // the one reading it.
@@ -97,16 +97,13 @@ fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
         render_too_small(th, &l, f);
         return l;
     }
-    match (&l.body, app.screen) {
-        (Body::Menu(m), Screen::Welcome { selected }) => {
-            menu::render(th, &welcome::texts(app), selected, m, f);
+    match (&l.body, app.screen, &words.menu) {
+        (Body::Menu(m), Screen::Welcome { selected } | Screen::Question { selected }, Some(t)) => {
+            menu::render(th, t, selected, m, f);
         }
-        (Body::Menu(m), Screen::Question { selected }) => {
-            menu::render(th, &question::texts(app, th), selected, m, f);
-        }
-        (Body::Outcome(o), _) => outcome::render(app, th, o, f),
-        (Body::Topics(list), _) => topics::render(app, th, list, f),
-        (Body::Topic(reader), _) => topic::render(app, th, reader, f),
+        (Body::Outcome(o), _, _) => outcome::render(app, th, o, f),
+        (Body::Topics(list), _, _) => topics::render(app, th, list, f),
+        (Body::Topic(reader), _, _) => topic::render(app, th, reader, f),
         _ => {}
     }
     footer::render(app, th, &l, f);
@@ -120,7 +117,7 @@ fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
     l
 }
 
-fn render_banner(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
+fn render_banner(th: &Theme, l: &ScreenLayout, text: &str, f: &mut Frame) {
     let r = l.banner;
     let style = th.banner();
     let margin = banner_margin(r.width);
@@ -130,7 +127,7 @@ fn render_banner(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
         ..r
     };
     fill(f, r, style);
-    draw_text(f, inner, &banner_text(app, r.width, l.area.height), style);
+    draw_text(f, inner, text, style);
 }
 
 fn render_too_small(th: &Theme, l: &ScreenLayout, f: &mut Frame) {
