@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::content::validate::{PLACEHOLDERS, is_forbidden};
+use crate::content::validate::is_forbidden;
 use crate::content::{Diagnostic, RawFile, SourceFile};
 
 /// The emergency wording used when no clinic config names a number. It names the common numbers
@@ -124,17 +124,24 @@ impl Config {
         if !text.contains('{') {
             return text;
         }
-        let mut out = text.to_string();
-        for (name, value) in PLACEHOLDERS.iter().zip([
+        // One placeholder after the other, as written in `PLACEHOLDERS`; a text is copied again
+        // only for a placeholder it has (a frame fills its texts anew).
+        let mut out = text.into_owned();
+        for (pattern, value) in PATTERNS.iter().zip([
             self.clinic.emergency.as_str(),
             self.clinic.name_words(),
             self.clinic.phone_words(),
         ]) {
-            out = out.replace(&format!("{{{name}}}"), value);
+            if out.contains(pattern) {
+                out = out.replace(pattern, value);
+            }
         }
         Cow::Owned(out)
     }
 }
+
+/// Each of `PLACEHOLDERS` as a text writes it: `{name}`.
+const PATTERNS: [&str; 3] = ["{emergency}", "{clinic}", "{clinic_phone}"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -309,6 +316,13 @@ fn range(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_patterns_filled_are_the_placeholders() {
+        use crate::content::validate::PLACEHOLDERS;
+        let braced: Vec<String> = PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
+        assert_eq!(PATTERNS.to_vec(), braced);
+    }
 
     fn check(text: &str) -> CheckedConfig {
         check_config(RawFile {

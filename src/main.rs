@@ -6,8 +6,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use aftercare::app::App;
 use aftercare::config::Config;
 use aftercare::content::Tree;
@@ -18,7 +16,7 @@ use cli::load::{load_config, load_tree};
 use cli::{Cli, Command, out};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::read();
     if let Some(e) = cli::misuse(&cli) {
         e.exit();
     }
@@ -42,6 +40,14 @@ fn main() -> ExitCode {
         return code;
     }
     let content_path = cli.content.or_else(|| config.content.clone());
+    if cli.command.is_none()
+        && !cli.plain
+        && !cli.kiosk
+        && content_path.is_none()
+        && let Some(welcome) = aftercare::content::embedded_welcome()
+    {
+        return run_app(welcome, config, true);
+    }
     let Some(tree) = load_tree(content_path.as_deref()) else {
         return ExitCode::from(2);
     };
@@ -57,7 +63,7 @@ fn main() -> ExitCode {
         ) => ExitCode::SUCCESS,
         None if cli.plain => plain(&tree, &config),
         None if cli.kiosk => run_kiosk(tree, config, content_path),
-        None => run_app(tree, config),
+        None => run_app(tree, config, false),
     }
 }
 
@@ -84,14 +90,39 @@ fn no_terminal(config: &Config) -> Option<ExitCode> {
 
 /// The full-screen app: theme from config and environment (read once, here), run the terminal,
 /// then print the plain-text summary to the normal screen so it stays in the scrollback.
-fn run_app(tree: Tree, config: Config) -> ExitCode {
+///
+/// With `welcome`, `tree` is the built-in content's `[meta]` alone (all the welcome screen
+/// shows), and the whole built-in content is loaded once the first frame is on screen, before
+/// any key is read: the first frame does not wait for it.
+fn run_app(tree: Tree, config: Config, welcome: bool) -> ExitCode {
     let theme = theme_from_env(&config);
     let mut app = Ui::new(App::new(tree, config), theme);
     let mut opts = aftercare::term::Options::new();
     opts.panic_after_first_frame = test_panic_switch();
-    if let Err(e) = aftercare::term::run(&mut app, &opts) {
+    let mut failed = None;
+    let rest = |ui: &mut Ui| {
+        if !welcome {
+            return true;
+        }
+        match aftercare::content::default_tree() {
+            Ok(tree) => {
+                ui.app_mut().tree = tree;
+                true
+            }
+            Err(checked) => {
+                failed = Some(checked);
+                false
+            }
+        }
+    };
+    if let Err(e) = aftercare::term::run_then(&mut app, &opts, rest) {
         eprintln!("error: the terminal failed: {e}");
         return ExitCode::from(1);
+    }
+    if let Some(checked) = failed {
+        cli::load::print_checked(&checked);
+        eprintln!("error: the built-in content has errors. Run `aftercare check`.");
+        return ExitCode::from(2);
     }
     if let Some(summary) = aftercare::ui::summary::text(&app, &theme) {
         print!("{summary}");

@@ -168,3 +168,83 @@ fn put_lines_draws_exactly_what_set_line_draws() {
     .unwrap();
     assert_eq!(a.backend().buffer(), b.backend().buffer());
 }
+
+#[test]
+fn fill_and_put_rows_draw_exactly_what_paragraphs_draw() {
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::widgets::Paragraph;
+    let style = Style::new()
+        .fg(Color::Red)
+        .bg(Color::Blue)
+        .add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    let rows = [
+        "1. Chest pain — or breathless…",
+        "plain ascii",
+        "•wide界x and more",
+    ];
+    for r in [
+        Rect::new(2, 1, 20, 3),
+        Rect::new(25, 3, 10, 4),
+        Rect::new(0, 0, 0, 2),
+    ] {
+        let mut a = ratatui::Terminal::new(TestBackend::new(30, 5)).unwrap();
+        a.draw(|f| {
+            aftercare::ui::fill(f, r, style);
+            aftercare::ui::put_rows(f, r, rows, style);
+        })
+        .unwrap();
+        let mut b = ratatui::Terminal::new(TestBackend::new(30, 5)).unwrap();
+        b.draw(|f| {
+            f.render_widget(Paragraph::new("").style(style), r);
+            f.render_widget(Paragraph::new(rows.join("\n")).style(style), r);
+        })
+        .unwrap();
+        assert_eq!(a.backend().buffer(), b.backend().buffer(), "{r:?}");
+    }
+}
+
+#[test]
+fn the_welcome_screen_drawn_from_meta_alone_is_the_welcome_screen() {
+    use aftercare::app::{App, Input};
+    use aftercare::config::ThemeName;
+    use aftercare::content::{default_tree, embedded_welcome};
+    use aftercare::ui::Ui;
+    use aftercare::ui::theme::Theme;
+    use ratatui::backend::TestBackend;
+    use std::time::Duration;
+    // The terminal draws its first frame from the built-in content's [meta] alone and loads the
+    // rest after it (main.rs): that frame must be the welcome screen of the whole content.
+    let frame = |tree, theme: Theme, (w, h): (u16, u16)| {
+        let mut ui = Ui::new(App::new(tree, Config::default()), theme);
+        ui.update(Input::Resize { w, h }, Duration::ZERO);
+        let mut t = ratatui::Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| ui.render(f)).unwrap();
+        t.backend().buffer().clone()
+    };
+    let welcome = embedded_welcome().unwrap();
+    assert_eq!(welcome.meta, default_tree().unwrap().meta);
+    let themes = [
+        Theme::default(),
+        Theme::no_color(),
+        Theme::choose(ThemeName::default(), false, Some("linux")),
+    ];
+    for theme in themes {
+        for size in [
+            (80, 24),
+            (40, 12),
+            (120, 40),
+            (200, 60),
+            (30, 10),
+            (12, 3),
+            (1, 1),
+        ] {
+            assert_eq!(
+                frame(welcome.clone(), theme, size),
+                frame(default_tree().unwrap(), theme, size),
+                "{size:?}"
+            );
+        }
+    }
+}

@@ -4,6 +4,9 @@
 //! from the same table, so what the screen says and what the keys do cannot disagree. A mode
 //! (kiosk, later) filters actions in [`Mode::allows`](super::Mode::allows), not here.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::input::Key;
 
 /// Everything a person can ask the app to do, by key, click or tap.
@@ -405,14 +408,33 @@ pub fn keys_label(b: &Binding) -> String {
         .join(" ")
 }
 
+/// One footer hint: (first key, hint, action).
+pub type Hint = (String, &'static str, Action);
+
+/// The hints made so far, by context and mode.
+type Made = Vec<(Context, super::Mode, Rc<[Hint]>)>;
+
 /// The footer hints for a context, each as (first key, hint, action): "? help", "q quit".
-/// Actions the mode forbids (quitting, in a kiosk) are not offered.
-pub fn hints(context: Context, mode: super::Mode) -> Vec<(String, &'static str, Action)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context) && mode.allows(b.action))
-        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?, b.action)))
-        .collect()
+/// Actions the mode forbids (quitting, in a kiosk) are not offered. Made once per context and
+/// mode (a frame reads them three times: to place the footer, for its tap targets, to draw it).
+pub fn hints(context: Context, mode: super::Mode) -> Rc<[Hint]> {
+    thread_local! {
+        static MADE: RefCell<Made> = const { RefCell::new(Vec::new()) };
+    }
+    let found = MADE.with_borrow(|made| {
+        made.iter()
+            .find(|(c, m, _)| *c == context && *m == mode)
+            .map(|(_, _, h)| Rc::clone(h))
+    });
+    found.unwrap_or_else(|| {
+        let made: Rc<[Hint]> = BINDINGS
+            .iter()
+            .filter(|b| b.contexts.contains(&context) && mode.allows(b.action))
+            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?, b.action)))
+            .collect();
+        MADE.with_borrow_mut(|m| m.push((context, mode, Rc::clone(&made))));
+        made
+    })
 }
 
 #[cfg(test)]

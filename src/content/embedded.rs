@@ -2,13 +2,36 @@
 //! file fails the build — and loaded here from its compact binary form. Not part of what
 //! `build.rs` compiles (it makes the file this one reads).
 
-use super::{Checked, Tree, check_embedded};
+use std::collections::HashMap;
+
+use super::{Checked, Meta, Tree, check_embedded};
+
+/// The embedded default content in the form `build.rs` validated.
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.postcard"));
 
 /// The embedded default content, validated at build time (`build.rs`: a broken data file fails
 /// the build) and loaded from its compact binary form in microseconds.
 pub fn embedded_tree() -> Option<Tree> {
-    static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.postcard"));
     postcard::from_bytes(BYTES).ok()
+}
+
+/// The embedded content's `[meta]` alone, in a tree with nothing else: all the welcome screen
+/// shows. It comes first in the binary form, so it decodes without the rest, and the terminal
+/// can draw its first frame before the rest (most of the start-up's own work) is decoded.
+/// `None` if it does not decode.
+pub fn embedded_welcome() -> Option<Tree> {
+    let (meta, _) = postcard::take_from_bytes::<Meta>(BYTES).ok()?;
+    Some(Tree {
+        meta,
+        questions: Vec::new(),
+        outcomes: Vec::new(),
+        topics: Vec::new(),
+        sources: Vec::new(),
+        flags: Vec::new(),
+        families: Vec::new(),
+        facts: Vec::new(),
+        nodes: HashMap::new(),
+    })
 }
 
 /// The embedded default content: the form validated at build time, or (never in practice: a test

@@ -15,7 +15,7 @@ pub mod tree;
 pub mod validate;
 
 pub use diag::{Diagnostic, Severity, SourceFile};
-pub use embedded::{default_tree, embedded_tree};
+pub use embedded::{default_tree, embedded_tree, embedded_welcome};
 pub use load::{Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path};
 pub use tree::{
     Answer, Fact, Family, Flag, Level, Meta, NodeRef, Outcome, Picture, Question, Route, Source,

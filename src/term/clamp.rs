@@ -18,7 +18,9 @@ pub fn clamp(w: u16, h: u16) -> (u16, u16) {
 
 /// A backend that reports at most [`MAX_W`] x [`MAX_H`] cells and passes everything else on.
 /// It also remembers the size it was last told: crossterm opens `/dev/tty` to ask the size, and
-/// ratatui asks before every frame, so the runner tells it on start and on each resize instead.
+/// ratatui asks before every frame. (The runner's [`Screen`](super::screen::Screen) writes its
+/// frames itself and caps its size with [`clamp`]; this serves a ratatui `Terminal` drawing
+/// through crossterm, as the screen's tests do.)
 pub struct Clamped<B> {
     inner: B,
     size: Option<Size>,

@@ -11,10 +11,12 @@
 //! threads — SIGWINCH, the hot-reload watcher — put a [`Msg`] on a channel and wake the loop
 //! through the socket ([`Sender`]). So a key costs no thread hop, the loop never blocks on a read,
 //! and an idle app uses no CPU. Bytes become keys in [`decode`], which never waits for ever; the
-//! drawn area is capped by [`clamp`].
+//! drawn area is capped by [`clamp`]; each frame is compared with the one on screen and its
+//! changes written in one write by [`screen`].
 
 pub mod clamp;
 pub mod decode;
+pub mod screen;
 mod tty;
 
 use std::io::{self, Write};
@@ -51,13 +53,11 @@ static DRAWING: Mutex<()> = Mutex::new(());
 use std::time::{Duration, Instant};
 
 use crossterm::terminal;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use clamp::Clamped;
 use decode::{Decoder, Mouse};
+use screen::Screen;
 pub use tty::restore;
 use tty::{Guard, Tty, drain, install_panic_hook};
 
@@ -158,22 +158,32 @@ impl Default for Options {
 /// Runs the app until the person quits (or, in a kiosk, staff leave). The terminal is restored
 /// when this returns, whether with `Ok` or `Err`, and by the panic hook if it panics.
 pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
+    run_then(ui, opts, |_| true)
+}
+
+/// [`run`], calling `then` once the first frame is on screen, before any input is read: for work
+/// the first frame does not need (the rest of the built-in content). When `then` returns `false`
+/// the run ends as on a quit.
+pub fn run_then(ui: &mut Ui, opts: &Options, then: impl FnOnce(&mut Ui) -> bool) -> io::Result<()> {
     let (sender, inbox) = match &opts.inbox {
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
     };
     install_panic_hook();
-    watch_signals(ui.mode, sender.clone())?;
+    watch_signals()?;
     let tty = Tty::open()?;
     let _guard = Guard::enter()?;
     note_for_exit(ui, &opts.log);
     let (w, h) = size()?;
-    let mut backend = Clamped::new(CrosstermBackend::new(io::stdout()));
-    backend.set_size(w, h);
-    let mut term = Terminal::new(backend)?;
+    let mut screen = Screen::new(w, h)?;
     let start = opts.clock;
     ui.update(Input::Resize { w, h }, start.elapsed());
-    term.draw(|f| ui.render(f))?;
+    screen.draw(&mut io::stdout(), |f| ui.render(f))?;
+    // Signals that came since they were caught wait in their pipe for this thread.
+    handle_signals(ui.mode, sender)?;
+    if !then(ui) {
+        return Ok(());
+    }
     if opts.panic_after_first_frame {
         test_panic();
     }
@@ -209,7 +219,7 @@ pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
             match msg {
                 Msg::Resize => {
                     let (w, h) = size()?;
-                    term.backend_mut().set_size(w, h);
+                    screen.resize(w, h);
                     inputs.push(Input::Resize { w, h });
                 }
                 Msg::Reload(r) => {
@@ -237,7 +247,7 @@ pub fn run(ui: &mut Ui, opts: &Options) -> io::Result<()> {
         }
         note_for_exit(ui, &opts.log);
         if redraw {
-            term.draw(|f| ui.render(f))?;
+            screen.draw(&mut io::stdout(), |f| ui.render(f))?;
         }
     }
 }
@@ -329,41 +339,55 @@ fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
     }
 }
 
-/// SIGTERM and SIGHUP quit like a normal quit: wait for any frame being drawn, restore, exit.
-/// SIGWINCH goes to the loop as [`Msg::Resize`].
-/// SIGINT and SIGQUIT from outside do the same at a terminal; a kiosk ignores them (only SIGTERM,
-/// SIGHUP or the staff exit end it). Registered once per process.
-fn watch_signals(mode: Mode, tx: Sender) -> io::Result<()> {
+/// Signals caught and not yet handled: from [`watch_signals`] until [`handle_signals`] starts
+/// their thread (after the first frame, which need not wait for it).
+static CAUGHT: Mutex<Option<Signals>> = Mutex::new(None);
+
+/// Catches SIGTERM, SIGHUP, SIGINT, SIGQUIT and SIGWINCH from now on (once per process); they
+/// wait to be handled by [`handle_signals`].
+fn watch_signals() -> io::Result<()> {
     static ONCE: std::sync::Once = std::sync::Once::new();
     let mut result = Ok(());
     ONCE.call_once(|| {
-        result =
-            Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]).and_then(|mut signals| {
-                std::thread::Builder::new()
-                    .name("signals".into())
-                    .spawn(move || {
-                        for sig in signals.forever() {
-                            if sig == SIGWINCH {
-                                tx.send(Msg::Resize);
-                                continue;
-                            }
-                            if mode == Mode::Kiosk && (sig == SIGINT || sig == SIGQUIT) {
-                                continue;
-                            }
-                            let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
-                            restore();
-                            log_exit(sig);
-                            std::process::exit(match sig {
-                                SIGTERM | SIGHUP => 0,
-                                // 128 + the signal number, as shells report it.
-                                _ => 128 + sig,
-                            });
-                        }
-                    })
-                    .map(|_| ())
-            });
+        result = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]).map(|signals| {
+            *CAUGHT.lock().unwrap_or_else(PoisonError::into_inner) = Some(signals);
+        });
     });
     result
+}
+
+/// Starts the thread that handles the signals caught, once per process (a kiosk whose first run
+/// crashed before this starts it in the next run). SIGTERM and SIGHUP quit like a normal quit:
+/// wait for any frame being drawn, restore, exit. SIGWINCH goes to the loop as [`Msg::Resize`].
+/// SIGINT and SIGQUIT from outside do the same at a terminal; a kiosk ignores them (only SIGTERM,
+/// SIGHUP or the staff exit end it).
+fn handle_signals(mode: Mode, tx: &Sender) -> io::Result<()> {
+    let Some(mut signals) = CAUGHT.lock().unwrap_or_else(PoisonError::into_inner).take() else {
+        return Ok(());
+    };
+    let tx = tx.clone();
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if sig == SIGWINCH {
+                    tx.send(Msg::Resize);
+                    continue;
+                }
+                if mode == Mode::Kiosk && (sig == SIGINT || sig == SIGQUIT) {
+                    continue;
+                }
+                let _lock = DRAWING.lock().unwrap_or_else(PoisonError::into_inner);
+                restore();
+                log_exit(sig);
+                std::process::exit(match sig {
+                    SIGTERM | SIGHUP => 0,
+                    // 128 + the signal number, as shells report it.
+                    _ => 128 + sig,
+                });
+            }
+        })
+        .map(|_| ())
 }
 
 #[cfg(test)]

@@ -7,13 +7,13 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout::{OverlayLayout, centred, inset};
 use super::theme::Theme;
-use super::wrap::wrap;
+use super::wrap::wrapped;
 use super::{draw_text, strings};
 
 /// The dialog box, its text and its two buttons, centred in `col`.
 pub fn layout(col: Rect) -> OverlayLayout {
     let w = col.width.min(50);
-    let text_h = wrap(strings::CONFIRM_TEXT, w.saturating_sub(4)).len() as u16;
+    let text_h = wrapped(strings::CONFIRM_TEXT, w.saturating_sub(4)).len() as u16;
     let yes_w = strings::CONFIRM_YES.width() as u16 + 2;
     let no_w = strings::CONFIRM_NO.width() as u16 + 2;
     let two_rows = yes_w + 2 + no_w > w.saturating_sub(4);

@@ -3,16 +3,19 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
 
 use super::layout::ScreenLayout;
+use super::put_str;
 use super::theme::Theme;
+use super::wrap::width;
 use crate::app::App;
 use crate::app::keys::hints;
 
-fn hint_text(key: &str, hint: &str) -> String {
-    format!("{key} {hint}")
+/// The columns of "key hint".
+fn hint_width(key: &str, hint: &str) -> u16 {
+    (width(key) + 1 + width(hint)) as u16
 }
 
 /// The most rows the footer takes on a screen `height` rows high: one on a short screen, more
@@ -56,7 +59,7 @@ fn place(app: &App, area: Rect, t: u16) -> Vec<(Rect, usize)> {
     let (mut x, mut y) = (area.x + 1, area.y);
     let mut out = Vec::new();
     for (i, (key, hint, _)) in hints(app.context(), app.mode).iter().enumerate() {
-        let w = hint_text(key, hint).width() as u16;
+        let w = hint_width(key, hint);
         if x + w > area.right() {
             if x == area.x + 1 || y + 1 >= area.bottom() {
                 break;
@@ -82,7 +85,7 @@ pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
             ..l.footer
         };
         let line = Line::from(Span::styled(notice.to_string(), th.key()));
-        super::put_lines(f, r, [line], ratatui::style::Style::default());
+        super::put_lines(f, r, [line], Style::default());
         return;
     }
     let all = hints(app.context(), app.mode);
@@ -90,10 +93,11 @@ pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
         let Some((key, hint, _)) = all.get(i) else {
             continue;
         };
-        let line = Line::from(vec![
-            Span::styled(key.clone(), th.key()),
-            Span::styled(format!(" {hint}"), th.quiet()),
-        ]);
-        super::put_lines(f, r, [line], ratatui::style::Style::default());
+        let Some((buf, r)) = super::styled_area(f, r, Style::default()) else {
+            continue;
+        };
+        let x = put_str(buf, r.x, r.y, r.right(), key, th.key());
+        let x = put_str(buf, x, r.y, r.right(), " ", th.quiet());
+        put_str(buf, x, r.y, r.right(), hint, th.quiet());
     }
 }

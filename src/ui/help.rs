@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear};
 
 use super::layout::Scrolled;
 use super::theme::Theme;
-use super::wrap::wrap_hanging;
+use super::wrap::hanging;
 use super::{draw_scrolled, strings};
 use crate::app::App;
 use crate::app::keys::{BINDINGS, Context, keys_label};
@@ -22,7 +22,7 @@ pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     });
     for b in shown {
         let keys = format!("{:<16}", keys_label(b));
-        for (i, row) in wrap_hanging(&keys, b.help, width).into_iter().enumerate() {
+        for (i, row) in hanging(&keys, b.help, width).iter().enumerate() {
             let split = if i == 0 { keys.len().min(row.len()) } else { 0 };
             let (k, rest) = row.split_at(split);
             out.push(Line::from(vec![
@@ -33,9 +33,9 @@ pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     out.extend(
-        super::wrap::wrap(strings::HELP_MOUSE, width)
-            .into_iter()
-            .map(Line::from),
+        super::wrap::wrapped(strings::HELP_MOUSE, width)
+            .iter()
+            .map(|r| Line::from(r.clone())),
     );
     out
 }

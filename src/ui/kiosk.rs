@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout::{OverlayLayout, PAD_KEYS, Pad, centred, inset};
 use super::theme::Theme;
-use super::wrap::wrap;
+use super::wrap::wrapped;
 use super::{draw_text, strings};
 use crate::app::{App, Overlay};
 
@@ -65,7 +65,7 @@ pub fn layout(app: &App, overlay: Overlay, col: Rect) -> OverlayLayout {
     let w = col.width.min(56);
     let text_h: u16 = text
         .split('\n')
-        .map(|p| wrap(p, w.saturating_sub(4)).len().max(1) as u16)
+        .map(|p| wrapped(p, w.saturating_sub(4)).len().max(1) as u16)
         .sum();
     let t = app.target_rows.max(1);
     let with_pad = overlay == Overlay::StaffPin
@@ -128,7 +128,7 @@ pub fn render(app: &App, th: &Theme, l: &OverlayLayout, f: &mut Frame) {
     );
     let mut y = text.y;
     for para in body.split('\n') {
-        let rows = wrap(para, text.width).len().max(1) as u16;
+        let rows = wrapped(para, text.width).len().max(1) as u16;
         let r = Rect::new(text.x, y, text.width, rows).intersection(text);
         draw_text(f, r, para, th.heading());
         y += rows;

@@ -5,6 +5,7 @@
 
 use ratatui::layout::Rect;
 
+use super::menu::MenuTexts;
 use super::theme::Theme;
 use super::{confirm, footer, help, menu, outcome, topic, topics, wrap};
 pub use crate::app::view::{
@@ -19,29 +20,44 @@ pub const MIN_H: u16 = 12;
 /// The widest the reading column grows on a large screen.
 pub const MAX_COLUMN: u16 = 80;
 
-/// The emergency banner's rows at the top of `area`. It is never squeezed out: on any screen with
-/// a row, the emergency number shows.
-pub fn banner(app: &App, area: Rect) -> Rect {
-    let rows = wrap::wrap(
-        &super::banner_text(app, area.width, area.height),
-        area.width
-            .saturating_sub(2 * super::banner_margin(area.width)),
-    )
-    .len();
+/// The emergency banner's rows at the top of `area`, for its words `text`. It is never squeezed
+/// out: on any screen with a row, the emergency number shows.
+fn banner_rows(text: &str, area: Rect) -> Rect {
+    let width = area
+        .width
+        .saturating_sub(2 * super::banner_margin(area.width));
+    let rows = wrap::wrapped(text, width).len();
     let h = (rows as u16).clamp(1, 4).min(area.height);
     Rect::new(area.x, area.y, area.width, h)
 }
 
+/// The words a layout measured that drawing shows: the banner's, and a menu's. Computing them
+/// again to draw them was a tenth of a frame.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub banner: String,
+    pub menu: Option<MenuTexts>,
+}
+
 /// Computes the layout of `app` on a screen of `area`.
 pub fn layout(app: &App, th: &Theme, area: Rect) -> ScreenLayout {
+    laid_out(app, th, area).0
+}
+
+/// [`layout`], and the words it measured.
+pub fn laid_out(app: &App, th: &Theme, area: Rect) -> (ScreenLayout, Words) {
     let mut l = ScreenLayout {
         area,
         ..ScreenLayout::default()
     };
-    l.banner = banner(app, area);
+    let mut words = Words {
+        banner: super::banner_text(app, area.width, area.height),
+        menu: None,
+    };
+    l.banner = banner_rows(&words.banner, area);
     if area.width < MIN_W || area.height < MIN_H {
         l.too_small = true;
-        return l;
+        return (l, words);
     }
     let (footer_h, hints) = footer::layout(app, area, footer::max_rows(area.height));
     l.footer = Rect::new(area.x, area.bottom() - footer_h, area.width, footer_h);
@@ -54,20 +70,14 @@ pub fn layout(app: &App, th: &Theme, area: Rect) -> ScreenLayout {
     l.column = Rect::new(x, top, width, l.footer.y.saturating_sub(top + gap));
     match app.screen {
         Screen::Welcome { selected } => {
-            l.body = Body::Menu(menu::layout(
-                &super::welcome::texts(app),
-                selected,
-                l.column,
-                app.target_rows,
-            ));
+            let texts = super::welcome::texts(app);
+            l.body = Body::Menu(menu::layout(&texts, selected, l.column, app.target_rows));
+            words.menu = Some(texts);
         }
         Screen::Question { selected } => {
-            l.body = Body::Menu(menu::layout(
-                &super::question::texts(app, th),
-                selected,
-                l.column,
-                app.target_rows,
-            ));
+            let texts = super::question::texts(app, th);
+            l.body = Body::Menu(menu::layout(&texts, selected, l.column, app.target_rows));
+            words.menu = Some(texts);
         }
         Screen::Outcome { scroll, .. } => {
             let (o, max, page) = outcome::layout(app, th, scroll, l.column);
@@ -102,7 +112,7 @@ pub fn layout(app: &App, th: &Theme, area: Rect) -> ScreenLayout {
         None => None,
     };
     l.targets = targets(app, &l);
-    l
+    (l, words)
 }
 
 fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {

@@ -1,16 +1,16 @@
 //! The shared shape of the welcome screen and a question: a breadcrumb, a prompt, a help text
 //! and numbered answers, the answers scrolling when they do not all fit.
 
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-
-use unicode_width::UnicodeWidthStr;
+use ratatui::style::Style;
 
 use super::layout::MenuLayout;
 use super::theme::Theme;
-use super::wrap::{wrap, wrap_hanging};
-use super::{draw_text, strings};
+use super::wrap::{hanging, width, wrapped};
+use super::{draw_text, put_str, strings};
 
 /// The words of one menu screen, already filled with the clinic's numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,12 +22,19 @@ pub struct MenuTexts {
 }
 
 /// The wrapped rows of answer `i`: "1. label", indented under the label, after a 2-column marker.
-pub fn option_rows(i: usize, label: &str, width: u16) -> Vec<String> {
-    wrap_hanging(&format!("{}. ", i + 1), label, width.saturating_sub(2))
+pub fn option_rows(i: usize, label: &str, width: u16) -> Rc<[String]> {
+    const NUMBERS: [&str; 9] = [
+        "1. ", "2. ", "3. ", "4. ", "5. ", "6. ", "7. ", "8. ", "9. ",
+    ];
+    let width = width.saturating_sub(2);
+    match NUMBERS.get(i) {
+        Some(prefix) => hanging(prefix, label, width),
+        None => hanging(&format!("{}. ", i + 1), label, width),
+    }
 }
 
 fn rows(text: &str, width: u16) -> u16 {
-    wrap(text, width).len() as u16
+    wrapped(text, width).len() as u16
 }
 
 /// Places the parts of a menu in `area`, keeping answer `selected` in view. Each answer's tap
@@ -140,29 +147,31 @@ pub fn render(th: &Theme, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mu
         } else {
             Default::default()
         };
-        let lines: Vec<Line> = option_rows(i, label, r.width)
-            .into_iter()
-            .enumerate()
-            .map(|(row, text)| {
-                let mark = if chosen && row == 0 { th.marker() } else { " " };
-                // The highlight covers the answer's words and one space, not the whole row:
-                // moving it repaints far fewer cells (bytes per key), and the marker and the
-                // reverse video still show the choice plainly. The tap target stays the row.
-                let pad = usize::from(r.width).saturating_sub(text.width() + 2).min(1);
-                Line::from(vec![
-                    Span::raw(format!("{mark} ")),
-                    Span::styled(format!("{text}{}", " ".repeat(pad)), style),
-                ])
-            })
-            .collect();
+        let rows = option_rows(i, label, r.width);
         // On a touch screen (a target taller than its words) the highlight fills the whole
         // target, so the thing a finger taps is the thing drawn.
-        let fill = if chosen && r.height > lines.len() as u16 {
+        let fill = if chosen && r.height > rows.len() as u16 {
             style
         } else {
-            ratatui::style::Style::default()
+            Style::default()
         };
-        super::put_lines(f, r, lines, fill);
+        let Some((buf, area)) = super::styled_area(f, r, fill) else {
+            continue;
+        };
+        let right = area.right();
+        for (y, (row, text)) in (area.y..area.bottom()).zip(rows.iter().enumerate()) {
+            let mark = if chosen && row == 0 { th.marker() } else { " " };
+            // The highlight covers the answer's words and one space, not the whole row:
+            // moving it repaints far fewer cells (bytes per key), and the marker and the
+            // reverse video still show the choice plainly. The tap target stays the row.
+            let pad = usize::from(r.width).saturating_sub(width(text) + 2).min(1);
+            let mut x = put_str(buf, area.x, y, right, mark, Style::default());
+            x = put_str(buf, x, y, right, " ", Style::default());
+            x = put_str(buf, x, y, right, text, style);
+            if pad > 0 {
+                put_str(buf, x, y, right, " ", style);
+            }
+        }
     }
     if let Some(r) = m.more_above {
         draw_text(f, r, strings::MORE_ABOVE, th.quiet());

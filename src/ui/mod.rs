@@ -27,10 +27,10 @@ pub mod welcome;
 pub mod wrap;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 pub use driven::Ui;
 pub use layout::{ScreenLayout, hit, layout};
@@ -50,7 +50,7 @@ pub fn banner_margin(width: u16) -> u16 {
 /// to the emergency number's digits alone, of which a 1x1 screen still shows the first.
 pub fn banner_text(app: &App, width: u16, height: u16) -> String {
     let text_w = width.saturating_sub(2 * banner_margin(width));
-    let fits = |t: &str, rows: u16| wrap::wrap(t, text_w).len() <= usize::from(rows.max(1));
+    let fits = |t: &str, rows: u16| wrap::wrapped(t, text_w).len() <= usize::from(rows.max(1));
     let full = app.config.fill(strings::BANNER).into_owned();
     if fits(&full, height.min(2)) || (height >= 16 && fits(&full, 4)) {
         return full;
@@ -83,8 +83,8 @@ pub fn render(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
 }
 
 fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
-    let l = layout(app, th, f.area());
-    render_banner(app, th, &l, f);
+    let (l, words) = layout::laid_out(app, th, f.area());
+    render_banner(th, &l, &words.banner, f);
     if app.overlay == Some(Overlay::StillThere) {
         // Nothing of the person's answers shows around "Still there?": the next person may be
         // the one reading it.
@@ -97,16 +97,13 @@ fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
         render_too_small(th, &l, f);
         return l;
     }
-    match (&l.body, app.screen) {
-        (Body::Menu(m), Screen::Welcome { selected }) => {
-            menu::render(th, &welcome::texts(app), selected, m, f);
+    match (&l.body, app.screen, &words.menu) {
+        (Body::Menu(m), Screen::Welcome { selected } | Screen::Question { selected }, Some(t)) => {
+            menu::render(th, t, selected, m, f);
         }
-        (Body::Menu(m), Screen::Question { selected }) => {
-            menu::render(th, &question::texts(app, th), selected, m, f);
-        }
-        (Body::Outcome(o), _) => outcome::render(app, th, o, f),
-        (Body::Topics(list), _) => topics::render(app, th, list, f),
-        (Body::Topic(reader), _) => topic::render(app, th, reader, f),
+        (Body::Outcome(o), _, _) => outcome::render(app, th, o, f),
+        (Body::Topics(list), _, _) => topics::render(app, th, list, f),
+        (Body::Topic(reader), _, _) => topic::render(app, th, reader, f),
         _ => {}
     }
     footer::render(app, th, &l, f);
@@ -120,7 +117,7 @@ fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
     l
 }
 
-fn render_banner(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
+fn render_banner(th: &Theme, l: &ScreenLayout, text: &str, f: &mut Frame) {
     let r = l.banner;
     let style = th.banner();
     let margin = banner_margin(r.width);
@@ -129,8 +126,8 @@ fn render_banner(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
         width: r.width.saturating_sub(2 * margin),
         ..r
     };
-    f.render_widget(Paragraph::new("").style(style), r);
-    draw_text(f, inner, &banner_text(app, r.width, l.area.height), style);
+    fill(f, r, style);
+    draw_text(f, inner, text, style);
 }
 
 fn render_too_small(th: &Theme, l: &ScreenLayout, f: &mut Frame) {
@@ -143,8 +140,15 @@ fn render_too_small(th: &Theme, l: &ScreenLayout, f: &mut Frame) {
     let text = strings::TOO_SMALL
         .replace("{need}", &format!("{}x{}", layout::MIN_W, layout::MIN_H))
         .replace("{now}", &format!("{}x{}", a.width, a.height));
-    f.render_widget(Paragraph::new("").style(th.heading()), rest);
+    fill(f, rest, th.heading());
     draw_text(f, rest, &text, th.heading());
+}
+
+/// Gives `r` the style `style` (what an empty `Paragraph` in that style draws, without its
+/// text machinery).
+pub fn fill(f: &mut Frame, r: Rect, style: Style) {
+    let buf = f.buffer_mut();
+    buf.set_style(r.intersection(buf.area), style);
 }
 
 /// Draws `text` wrapped into `r` (rows beyond `r` are cut off, never spilled).
@@ -152,12 +156,19 @@ pub fn draw_text(f: &mut Frame, r: Rect, text: &str, style: Style) {
     if r.is_empty() {
         return;
     }
-    put_lines(
-        f,
-        r,
-        wrap::wrap(text, r.width).into_iter().map(Line::from),
-        style,
-    );
+    let rows = wrap::wrapped(text, r.width);
+    put_rows(f, r, rows.iter().map(String::as_str), style);
+}
+
+/// Draws pre-wrapped rows of plain text into `r` over `style`: [`put_lines`] for lines of one
+/// unstyled span each, without building them.
+pub fn put_rows<'a>(f: &mut Frame, r: Rect, rows: impl IntoIterator<Item = &'a str>, style: Style) {
+    let Some((buf, r)) = styled_area(f, r, style) else {
+        return;
+    };
+    for (y, row) in (r.y..r.bottom()).zip(rows) {
+        put_str(buf, r.x, y, r.right(), row, Style::default());
+    }
 }
 
 /// Draws pre-wrapped lines into `r`, one a row, cut at its right edge and bottom, over `style`:
@@ -169,14 +180,9 @@ pub fn put_lines<'a>(
     lines: impl IntoIterator<Item = Line<'a>>,
     style: Style,
 ) {
-    let buf = f.buffer_mut();
-    let r = r.intersection(buf.area);
-    if r.is_empty() {
+    let Some((buf, r)) = styled_area(f, r, style) else {
         return;
-    }
-    if style != Style::default() {
-        buf.set_style(r, style);
-    }
+    };
     for (y, line) in (r.y..r.bottom()).zip(lines) {
         let mut x = r.x;
         for span in &line.spans {
@@ -184,22 +190,44 @@ pub fn put_lines<'a>(
                 break;
             }
             let style = line.style.patch(span.style);
-            let text = span.content.as_ref();
-            if text.is_ascii() {
-                // Most of the text is ASCII: a cell per byte, without the grapheme segmentation
-                // `set_stringn` does (a third of a key's redraw). Controls are skipped, as there.
-                for c in text.bytes().filter(|c| !c.is_ascii_control()) {
-                    if x >= r.right() {
-                        break;
-                    }
-                    buf[(x, y)].set_char(char::from(c)).set_style(style);
-                    x += 1;
-                }
-            } else {
-                let left = usize::from(r.right() - x);
-                x = buf.set_stringn(x, y, text, left, style).0;
-            }
+            x = put_str(buf, x, y, r.right(), span.content.as_ref(), style);
         }
+    }
+}
+
+/// The frame's buffer and what of `r` is on it, filled with `style`; `None` if nothing is.
+fn styled_area<'f>(f: &'f mut Frame, r: Rect, style: Style) -> Option<(&'f mut Buffer, Rect)> {
+    let buf = f.buffer_mut();
+    let r = r.intersection(buf.area);
+    if r.is_empty() {
+        return None;
+    }
+    if style != Style::default() {
+        buf.set_style(r, style);
+    }
+    Some((buf, r))
+}
+
+/// Writes `text` in `style` from column `x` of row `y`, cut before column `right`; returns the
+/// column after it.
+pub fn put_str(buf: &mut Buffer, mut x: u16, y: u16, right: u16, text: &str, style: Style) -> u16 {
+    if x >= right {
+        return x;
+    }
+    if text.is_ascii() {
+        // Most of the text is ASCII: a cell per byte, without the grapheme segmentation
+        // `set_stringn` does (a third of a key's redraw). Controls are skipped, as there.
+        for c in text.bytes().filter(|c| !c.is_ascii_control()) {
+            if x >= right {
+                break;
+            }
+            buf[(x, y)].set_char(char::from(c)).set_style(style);
+            x += 1;
+        }
+        x
+    } else {
+        let left = usize::from(right - x);
+        buf.set_stringn(x, y, text, left, style).0
     }
 }
 

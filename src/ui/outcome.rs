@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout::{OutcomeLayout, scrolled_touch};
 use super::theme::Theme;
-use super::wrap::{wrap, wrap_hanging};
+use super::wrap::{hanging, wrapped};
 use super::{draw_scrolled, draw_text, strings};
 use crate::app::{App, Mode, Screen};
 use crate::content::{Level, Outcome};
@@ -42,7 +42,7 @@ pub fn layout(app: &App, th: &Theme, scroll: u16, col: Rect) -> (OutcomeLayout, 
     let title_text = app
         .current_outcome()
         .map_or(String::new(), |o| app.config.fill(&o.title).into());
-    let title_h = (wrap(&title_text, col.width).len() as u16).min(if roomy { 3 } else { 2 });
+    let title_h = (wrapped(&title_text, col.width).len() as u16).min(if roomy { 3 } else { 2 });
     let title = Rect::new(col.x, level.bottom() + gap, col.width, title_h);
     let buttons = flow_buttons(app, col);
     let top = title.bottom() + gap;
@@ -113,9 +113,9 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
     let items = |out: &mut Vec<Line<'static>>, items: &[String], style: Style| {
         for item in items {
             out.extend(
-                wrap_hanging(&bullet, item, width)
-                    .into_iter()
-                    .map(|r| Line::styled(r, style)),
+                hanging(&bullet, item, width)
+                    .iter()
+                    .map(|r| Line::styled(r.clone(), style)),
             );
         }
     };
@@ -136,15 +136,15 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
             Part::Safety(line) => {
                 let mark = format!("{} ", th.symbol(Level::Emergency));
                 out.extend(
-                    wrap_hanging(&mark, &line, width)
-                        .into_iter()
-                        .map(|r| Line::styled(r, th.level_text(Level::Emergency))),
+                    hanging(&mark, &line, width)
+                        .iter()
+                        .map(|r| Line::styled(r.clone(), th.level_text(Level::Emergency))),
                 );
             }
             Part::Why(why) => {
                 out.push(Line::default());
                 out.push(Line::styled(strings::WHY, th.heading()));
-                out.extend(wrap(&why, width).into_iter().map(Line::from));
+                out.extend(wrapped(&why, width).iter().map(|r| Line::from(r.clone())));
             }
         }
     }
@@ -267,8 +267,8 @@ pub fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
         };
         let label = th.level_label(o.level);
         let title = app.config.fill(&o.title).into_owned();
-        let rows = wrap_hanging(&format!("{label}: "), &title, width);
-        for (i, row) in rows.into_iter().enumerate() {
+        let rows = hanging(&format!("{label}: "), &title, width);
+        for (i, row) in rows.iter().enumerate() {
             let cut = if i == 0 {
                 label.len().min(row.len())
             } else {
@@ -302,11 +302,11 @@ pub fn push_link(
     th: &Theme,
     target_rows: u16,
 ) {
-    let rows = wrap_hanging(&format!("{}. ", i + 1), title, width);
+    let rows = hanging(&format!("{}. ", i + 1), title, width);
     let n = rows.len();
-    for row in rows {
+    for row in rows.iter() {
         links.push((i, out.len() as u16));
-        out.push(Line::styled(row, th.link()));
+        out.push(Line::styled(row.clone(), th.link()));
     }
     if target_rows > 1 {
         for _ in n..usize::from(target_rows) {

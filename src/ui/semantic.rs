@@ -281,7 +281,7 @@ fn footer(app: &App, out: &mut Vec<Node>) {
                 | Action::Bottom
         )
     };
-    for (_, hint, action) in hints(app.context(), app.mode) {
+    for &(_, hint, action) in hints(app.context(), app.mode).iter() {
         let input = Input::Do(action);
         let shown = out
             .iter()

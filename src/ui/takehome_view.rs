@@ -94,7 +94,7 @@ pub fn render(app: &App, th: &Theme, l: &OverlayLayout, f: &mut Frame) {
     }
     let mut y = text.y;
     for para in words(code.is_some()).split('\n') {
-        let rows = super::wrap::wrap(para, text.width).len().max(1) as u16;
+        let rows = super::wrap::wrapped(para, text.width).len().max(1) as u16;
         let r = Rect::new(text.x, y, text.width, rows).intersection(text);
         draw_text(f, r, para, th.heading());
         y += rows;

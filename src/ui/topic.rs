@@ -14,7 +14,7 @@ use super::layout::{PictureLayout, ReaderLayout, scrolled_touch};
 use super::picture::{self, Drawing, Look};
 use super::theme::Theme;
 use super::theme::{Palette, Symbols};
-use super::wrap::{wrap, wrap_hanging};
+use super::wrap::{hanging, wrapped};
 use super::{draw_scrolled, draw_text, strings};
 use crate::app::{App, Screen};
 use crate::content::{Picture, Topic};
@@ -44,7 +44,7 @@ pub fn layout(
     col: Rect,
 ) -> (ReaderLayout, u16, u16) {
     let gap = u16::from(col.height >= 14);
-    let title_h = (wrap(&app.config.fill(&topic.title), col.width).len() as u16).clamp(1, 2);
+    let title_h = (wrapped(&app.config.fill(&topic.title), col.width).len() as u16).clamp(1, 2);
     let title = Rect {
         height: title_h.min(col.height),
         ..col
@@ -79,7 +79,7 @@ fn picture_band(p: Picture, room: Rect) -> Option<PictureLayout> {
     // The caption changes halfway through; reserve the longer one so nothing jumps.
     let caption_h = [0.0, 1.0]
         .iter()
-        .map(|&t| wrap(picture::caption(p, t), room.width).len() as u16)
+        .map(|&t| wrapped(picture::caption(p, t), room.width).len() as u16)
         .max()
         .unwrap_or(0)
         .min(3);
@@ -125,8 +125,8 @@ pub fn content(
                 continue;
             }
             let text = app.tree.sources[s].citation();
-            for row in wrap_hanging(&bullet, &text, width) {
-                out.push(Line::styled(row, th.quiet()));
+            for row in hanging(&bullet, &text, width).iter() {
+                out.push(Line::styled(row.clone(), th.quiet()));
             }
         }
     }

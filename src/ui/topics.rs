@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout::{ListLayout, MenuLayout};
 use super::theme::Theme;
-use super::wrap::wrap;
+use super::wrap::wrapped;
 use super::{draw_text, menu, strings};
 use crate::app::{App, ListMode, Screen};
 
@@ -25,9 +25,9 @@ fn item_rows(app: &App, topic: usize, width: u16, summary: bool) -> (Vec<String>
         return (Vec::new(), Vec::new());
     };
     let inner = width.saturating_sub(2);
-    let title = wrap(&app.config.fill(&t.title), inner);
+    let title = wrapped(&app.config.fill(&t.title), inner).to_vec();
     let rest = if summary {
-        wrap(&app.config.fill(&t.summary), inner)
+        wrapped(&app.config.fill(&t.summary), inner).to_vec()
     } else {
         Vec::new()
     };

@@ -2,8 +2,92 @@
 //!
 //! Both sides call the same function with the same width, so the rows layout reserves are exactly
 //! the rows render fills. Pure; never panics, even at width 0.
+//!
+//! Wrapping is most of a frame's work, and a frame wraps the same texts at the same widths as the
+//! frame before it (layout measures them, render draws them, and a key redraws the whole screen).
+//! So [`wrapped`] and [`hanging`] remember their results, keyed by the text, the prefix and the
+//! width themselves: a remembered result can never be out of date, only forgotten.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::rc::Rc;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// How many wrapped texts are remembered before the memory starts again: several screens' worth
+/// (a screen has tens), while the memory stays small.
+const REMEMBERED: usize = 1024;
+
+/// One remembered result.
+struct Entry {
+    width: u16,
+    prefix: Box<str>,
+    text: Box<str>,
+    rows: Rc<[String]>,
+}
+
+/// Results by a hash of (width, prefix, text); entries whose hashes collide share a bucket.
+#[derive(Default)]
+struct Memo {
+    buckets: HashMap<u64, Vec<Entry>>,
+    len: usize,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::default();
+}
+
+/// The display width of `text`: unicode-width's, with printable ASCII (most text) counted
+/// without its tables.
+pub fn width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// [`wrap`], remembered: the same rows for the same text and width.
+pub fn wrapped(text: &str, width: u16) -> Rc<[String]> {
+    remembered("", text, width, || wrap(text, width))
+}
+
+/// [`wrap_hanging`], remembered: the same rows for the same prefix, text and width.
+pub fn hanging(prefix: &str, text: &str, width: u16) -> Rc<[String]> {
+    remembered(prefix, text, width, || wrap_hanging(prefix, text, width))
+}
+
+fn remembered(
+    prefix: &str,
+    text: &str,
+    width: u16,
+    make: impl FnOnce() -> Vec<String>,
+) -> Rc<[String]> {
+    let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one((width, prefix, text));
+    let same = |e: &&Entry| e.width == width && *e.prefix == *prefix && *e.text == *text;
+    let found = MEMO.with_borrow(|m| {
+        let bucket = m.buckets.get(&hash)?;
+        bucket.iter().find(same).map(|e| Rc::clone(&e.rows))
+    });
+    if let Some(rows) = found {
+        return rows;
+    }
+    let rows: Rc<[String]> = make().into();
+    MEMO.with_borrow_mut(|m| {
+        if m.len >= REMEMBERED {
+            *m = Memo::default();
+        }
+        m.len += 1;
+        m.buckets.entry(hash).or_default().push(Entry {
+            width,
+            prefix: prefix.into(),
+            text: text.into(),
+            rows: Rc::clone(&rows),
+        });
+    });
+    rows
+}
 
 /// Wraps `text` into lines of at most `width` columns with textwrap's first-fit algorithm:
 /// breaking at spaces, never at hyphens, splitting words that are longer than a line. Runs of
@@ -82,5 +166,44 @@ mod tests {
     #[test]
     fn hanging_indent_lines_up() {
         assert_eq!(wrap_hanging("1. ", "aa bb cc", 8), ["1. aa bb", "   cc"]);
+    }
+
+    #[test]
+    fn width_is_unicode_widths() {
+        for t in ["", "plain words", "•wide界x", "tab\there", "é", "~{}"] {
+            assert_eq!(width(t), t.width(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn remembered_rows_are_the_rows_for_that_text_prefix_and_width() {
+        for (text, width) in [
+            ("one two three", 7),
+            ("one two three", 5),
+            ("abcdefghij", 4),
+        ] {
+            assert_eq!(*wrapped(text, width), *wrap(text, width));
+            assert_eq!(*wrapped(text, width), *wrap(text, width), "asked again");
+        }
+        assert_eq!(*hanging("1. ", "aa bb cc", 8), ["1. aa bb", "   cc"]);
+        assert_eq!(*hanging("", "aa bb cc", 8), *wrap("aa bb cc", 8));
+        assert_eq!(*hanging("2. ", "aa bb cc", 8), ["2. aa bb", "   cc"]);
+        assert_eq!(
+            *hanging("1. ", "aa bb cc", 5),
+            *wrap_hanging("1. ", "aa bb cc", 5)
+        );
+    }
+
+    #[test]
+    fn the_memory_starts_again_when_full_and_stays_right() {
+        for i in 0..REMEMBERED + 10 {
+            let text = format!("word{i} and more words");
+            assert_eq!(*wrapped(&text, 9), *wrap(&text, 9));
+        }
+        assert!(MEMO.with_borrow(|m| m.len) <= REMEMBERED);
+        assert_eq!(
+            *wrapped("word0 and more words", 9),
+            *wrap("word0 and more words", 9)
+        );
     }
 }
