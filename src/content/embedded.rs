@@ -2,8 +2,6 @@
 //! file fails the build — and loaded here from its compact binary form. Not part of what
 //! `build.rs` compiles (it makes the file this one reads).
 
-use std::collections::HashMap;
-
 use super::{Checked, Meta, Tree, check_embedded};
 
 /// The embedded default content in the form `build.rs` validated.
@@ -30,7 +28,7 @@ pub fn embedded_welcome() -> Option<Tree> {
         flags: Vec::new(),
         families: Vec::new(),
         facts: Vec::new(),
-        nodes: HashMap::new(),
+        nodes: Default::default(),
     })
 }
 
