@@ -108,6 +108,24 @@ fn nothing_of_the_last_person_shows_around_still_there() {
     insta::assert_snapshot!("kiosk_still_there_80x24", after);
 }
 
+/// The renderer remembers the texts it wrapped (ui::wrap). Those drawn from a person's answers
+/// must not outlive them: the reset forgets them all, even though nobody could see them.
+#[test]
+fn the_reset_also_forgets_the_texts_drawn_from_the_answers() {
+    let mut a = kiosk();
+    key(&mut a, Key::Enter, 10);
+    key(&mut a, Key::Char('1'), 10); // the emergency outcome
+    draw(&a);
+    assert!(
+        ui::wrap::remembered_count() > 0,
+        "the outcome's texts were wrapped"
+    );
+    a.update(Input::Deadline, secs(100));
+    a.update(Input::Deadline, secs(115));
+    assert_eq!(a.screen, Screen::Welcome { selected: 0 });
+    assert_eq!(ui::wrap::remembered_count(), 0);
+}
+
 #[test]
 fn a_tap_or_key_during_the_countdown_keeps_the_session_and_does_nothing_else() {
     let mut a = kiosk();

@@ -70,8 +70,13 @@ impl Ui {
             self.layout();
         }
         let drawn = self.drawn.take().unwrap_or_default();
+        let held = self.app.holds_answers();
         let effects = self.app.update(input, now, &drawn);
         self.unseen |= effects.contains(&Effect::Redraw);
+        if held && !self.app.holds_answers() {
+            // The answers are gone: so are the texts drawn from them (ui::wrap remembers them).
+            super::wrap::forget();
+        }
         effects
     }
 

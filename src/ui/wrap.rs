@@ -48,6 +48,17 @@ pub fn width(text: &str) -> usize {
     }
 }
 
+/// Forgets every remembered text. Called when a person's answers are cleared (a kiosk's reset,
+/// "Finish"), so no text drawn from their answers outlives them, even out of sight.
+pub fn forget() {
+    MEMO.with_borrow_mut(|m| *m = Memo::default());
+}
+
+/// How many texts are remembered (for tests).
+pub fn remembered_count() -> usize {
+    MEMO.with_borrow(|m| m.len)
+}
+
 /// [`wrap`], remembered: the same rows for the same text and width.
 pub fn wrapped(text: &str, width: u16) -> Rc<[String]> {
     remembered("", text, width, || wrap(text, width))
