@@ -1,7 +1,8 @@
 //! Rendering and input: `App::update` for a key; each screen (welcome, question, outcome, help,
-//! the kiosk countdown) drawn into a TestBackend at 80x24 and 200x60; and the whole key → frame
-//! path (update, render, and ratatui's diff into the backend). Small samples keep `cargo bench`
-//! short. The embedded content throughout.
+//! the kiosk countdown) drawn into a TestBackend at 80x24 and 200x60; the whole key → frame
+//! path (update, render, and ratatui's diff into the backend); and key → bytes, what the terminal
+//! runner does for a key (update, render, `term::screen`'s diff and the bytes it would write).
+//! Small samples keep `cargo bench` short. The embedded content throughout.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -144,5 +145,36 @@ fn key_to_frame(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, update, render, key_to_frame);
+fn key_to_bytes(c: &mut Criterion) {
+    use aftercare::term::screen::Screen;
+    let mut g = c.benchmark_group("key_to_bytes");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    for (w, h) in SIZES {
+        for (name, enter) in [("welcome_down_up", false), ("question_down_up", true)] {
+            // Down then Up: two keys, two frames per iteration, written into memory.
+            let mut a = app(w, h);
+            if enter {
+                key(&mut a, Key::Enter);
+            }
+            let mut s = Screen::new(w, h).unwrap();
+            let mut out = Vec::with_capacity(1 << 16);
+            s.draw(&mut out, |f| a.render(f)).unwrap();
+            g.bench_function(BenchmarkId::new(name, format!("{w}x{h}")), |b| {
+                b.iter(|| {
+                    for k in [Key::Down, Key::Up] {
+                        a.update(Input::Key(k), Duration::from_secs(2));
+                        out.clear();
+                        s.draw(&mut out, |f| a.render(f)).unwrap();
+                    }
+                    black_box(out.len())
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, update, render, key_to_frame, key_to_bytes);
 criterion_main!(benches);
