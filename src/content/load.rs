@@ -190,8 +190,14 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
     let mut docs = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
     let mut cut = Vec::new();
+    // Large content in several files is parsed, and later freed, on two threads.
     let size: usize = raw.iter().map(|f| f.bytes.len()).sum();
-    for (file, doc, mut diags, mut ids) in parse_all(raw) {
+    let threads = if raw.len() < 2 {
+        1
+    } else {
+        validate::threads_for(size, PARALLEL_FROM)
+    };
+    for (file, doc, mut diags, mut ids) in parse_all(raw, threads) {
         files.push(file);
         docs.push(doc);
         diagnostics.append(&mut diags);
@@ -206,7 +212,9 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
         Some(parsed) if diagnostics.is_empty() => {
             let (tree, mut diags) = validate::validate(&parsed, &files);
             diagnostics.append(&mut diags);
-            drop_later(parsed, size);
+            if threads > 1 {
+                drop_later(parsed);
+            }
             tree
         }
         Some(parsed) => {
@@ -236,11 +244,9 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
 
 /// Frees the parsed documents of large content on a thread of their own: freeing a hundred
 /// thousand small strings takes milliseconds, and the tree is ready without waiting for it.
-fn drop_later(docs: Vec<(usize, Document)>, size: usize) {
-    if validate::threads_for(size, PARALLEL_FROM) > 1 {
-        // If no thread can be started, they are freed here, as they would have been.
-        let _ = std::thread::Builder::new().spawn(move || drop(docs));
-    }
+fn drop_later(docs: Vec<(usize, Document)>) {
+    // If no thread can be started, they are freed here, as they would have been.
+    let _ = std::thread::Builder::new().spawn(move || drop(docs));
 }
 
 /// Below this much TOML a second thread costs more than it saves.
@@ -260,20 +266,15 @@ fn check_around_syntax_errors(
     out
 }
 
-/// Parsed files, in their order. Large content in several files is parsed on two threads (the
-/// parser is most of the time of a big load); anything small, or a browser, on this one.
-fn parse_all(raw: Vec<RawFile>) -> Vec<Parsed> {
-    let total: usize = raw.iter().map(|f| f.bytes.len()).sum();
-    let threads = if raw.len() < 2 {
-        1
-    } else {
-        validate::threads_for(total, PARALLEL_FROM)
-    };
+/// Parsed files, in their order, on `threads` threads (1 or 2: the parser is most of the time
+/// of a big load).
+fn parse_all(raw: Vec<RawFile>, threads: usize) -> Vec<Parsed> {
     let numbered: Vec<(usize, RawFile)> = raw.into_iter().enumerate().collect();
     if threads < 2 {
         return numbered.into_iter().map(|(i, f)| parse_one(i, f)).collect();
     }
     // Two halves of about equal size: the second parsed on its own thread.
+    let total: usize = numbered.iter().map(|(_, f)| f.bytes.len()).sum();
     let mut first = numbered;
     let mut seen = 0;
     let split = first

@@ -28,10 +28,7 @@ pub(super) fn check_graph(
         }
     };
     // Reachability from the start: one flag per node, questions first, then outcomes.
-    let slot = |n: NodeRef| match n {
-        NodeRef::Question(i) => i,
-        NodeRef::Outcome(i) => tree.questions.len() + i,
-    };
+    let slot = |n: NodeRef| slot(tree.questions.len(), n);
     let mut seen = vec![false; tree.questions.len() + tree.outcomes.len()];
     seen[slot(tree.start())] = true;
     let mut queue = VecDeque::from([tree.start()]);
@@ -221,6 +218,14 @@ pub(super) fn check_cycles(cx: &mut Ctx, tree: &Tree, qs: &[Entry<schema::Questi
     }
 }
 
+/// A node's place in a flat list of every node: the questions first, then the outcomes.
+fn slot(questions: usize, node: NodeRef) -> usize {
+    match node {
+        NodeRef::Question(i) => i,
+        NodeRef::Outcome(i) => questions + i,
+    }
+}
+
 /// A place in the walk: the node, and whether an emergency screen has been answered on the way.
 pub(super) type State = (NodeRef, bool);
 
@@ -240,11 +245,7 @@ impl<'t> Parents<'t> {
     }
 
     fn slot(&self, (node, passed): State) -> usize {
-        let n = match node {
-            NodeRef::Question(i) => i,
-            NodeRef::Outcome(i) => self.questions + i,
-        };
-        2 * n + usize::from(passed)
+        2 * slot(self.questions, node) + usize::from(passed)
     }
 
     fn get(&self, s: State) -> Option<(State, &'t str)> {
