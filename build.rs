@@ -16,6 +16,7 @@
 mod src {
     pub mod content {
         pub mod diag;
+        mod fast;
         pub mod load;
         pub mod markup;
         pub mod readability;

@@ -1,11 +1,18 @@
-//! Arbitrary bytes as content: load + validate must never panic, and an accepted tree must obey
-//! the safety rules the validator promises.
+//! Arbitrary bytes as content: load + validate must never panic, an accepted tree must obey
+//! the safety rules the validator promises, and the quick parse must read a file exactly as
+//! `toml` does or leave it to `toml`.
 #![no_main]
 
+use aftercare::content::load::parse_paths_agree;
 use aftercare::content::{Level, NodeRef, RawFile, check_files};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Err(e) = parse_paths_agree(text) {
+            panic!("{e}");
+        }
+    }
     let checked = check_files(vec![RawFile { name: "fuzz.toml".into(), bytes: data.to_vec() }]);
     let _ = checked.lines();
     if let Some(tree) = checked.tree {

@@ -9,6 +9,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::diag::{Diagnostic, Severity, SourceFile};
+use super::fast;
 use super::schema::Document;
 use super::tree::Tree;
 use super::validate;
@@ -336,8 +337,46 @@ fn parse_one(i: usize, f: RawFile) -> Parsed {
         None => text,
     };
     let file = SourceFile { name, text };
+    // Most files are right: the quick parse reads them. Anything it does not take is parsed
+    // again by `toml`, whose messages and recovery are the ones a person sees.
+    if let Some(doc) = fast::parse(&file.text) {
+        return (file, Some(doc), Vec::new(), Vec::new());
+    }
     let (doc, diags, cut) = parse_recovering(i, &file.text);
     (file, doc, diags, cut)
+}
+
+/// The contract between the quick parse and the full one, for tests and the content fuzzer:
+/// where the quick parse gives a document, `toml` and serde must give the same one, every value
+/// and every span. `Ok(true)` when the quick parse took the file, `Ok(false)` when it left it to
+/// `toml`, `Err` saying how they differ.
+#[doc(hidden)]
+pub fn parse_paths_agree(text: &str) -> Result<bool, String> {
+    let Some(quick) = fast::parse(text) else {
+        return Ok(false);
+    };
+    let full = toml::from_str::<Document>(text)
+        .map_err(|e| format!("the quick parse took a file toml refuses: {}", e.message()))?
+        .in_file_order();
+    let (quick, full) = (format!("{quick:#?}"), format!("{full:#?}"));
+    match quick.lines().zip(full.lines()).position(|(a, b)| a != b) {
+        None if quick == full => Ok(true),
+        at => {
+            let at = at.unwrap_or(quick.lines().count().min(full.lines().count()));
+            let window = |s: &str| {
+                s.lines()
+                    .skip(at.saturating_sub(6))
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Err(format!(
+                "the two parses differ at line {at} of their Debug form:\nquick:\n{}\nfull:\n{}",
+                window(&quick),
+                window(&full)
+            ))
+        }
+    }
 }
 
 /// The most syntax errors reported for one file; past that, the file needs a closer look anyway.

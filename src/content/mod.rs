@@ -5,6 +5,7 @@
 
 pub mod diag;
 mod embedded;
+mod fast;
 pub mod load;
 pub mod markup;
 pub mod readability;
