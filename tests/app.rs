@@ -406,3 +406,49 @@ fn a_second_tap_before_the_new_screen_is_drawn_answers_nothing() {
     a.update(Input::Key(Key::Char('1')), Duration::ZERO);
     assert_eq!(a.session.answers().len(), 2);
 }
+
+/// On any screen from the smallest (40x12) up, a question whose answers do not all fit says so:
+/// a "more below" row under the last one shown, a "more above" row over the first. Without it,
+/// a person on a small window would not know the other answers, "Not sure" among them, exist.
+/// The question itself keeps at least two rows, and the highlighted answer is always shown.
+#[test]
+fn every_question_says_when_answers_are_out_of_view() {
+    use aftercare::ui::menu::{MenuTexts, layout};
+    use aftercare::ui::wrap::wrapped;
+    use ratatui::layout::Rect;
+    let tree = aftercare::content::default_tree().unwrap();
+    let crumbs = "So far: No, none of these › No, none of these › Skin redness, warmth or flushing";
+    let mut checked = 0;
+    for q in &tree.questions {
+        let t = MenuTexts {
+            crumbs: crumbs.to_string(),
+            prompt: q.text.clone(),
+            help: q.help.clone().unwrap_or_default(),
+            options: q.options.iter().map(|o| o.label.clone()).collect(),
+        };
+        let n = t.options.len();
+        // The column a question gets: the screen less the banner, the footer and the margins.
+        for (w, h) in [(38, 9), (38, 10), (48, 11), (58, 13), (78, 21)] {
+            for selected in 0..n {
+                let m = layout(&t, selected, Rect::new(1, 2, w, h), 1);
+                let shown: Vec<usize> = m.options.iter().map(|&(i, _)| i).collect();
+                let what = format!("question '{}' in {w}x{h}, answer {selected}", q.id);
+                assert!(shown.contains(&selected), "{what}: the highlight is hidden");
+                let need = wrapped(&t.prompt, w).len().min(2) as u16;
+                assert!(
+                    m.prompt.height >= need,
+                    "{what}: the question is cut to {m:?}"
+                );
+                let (first, last) = (shown[0], shown[shown.len() - 1]);
+                assert_eq!(first > 0, m.more_above.is_some(), "{what}: {shown:?} {m:?}");
+                assert_eq!(
+                    last + 1 < n,
+                    m.more_below.is_some(),
+                    "{what}: {shown:?} {m:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}

@@ -163,7 +163,10 @@ struct Seen {
     draws: usize,
 }
 
-fn soak(mut app: Ui, seed: u64) -> Seen {
+/// Walks `seed`'s events through the app `start` makes. A quit ends that run; the walk goes on
+/// in a new one, from the welcome screen, as the next start would.
+fn soak(start: impl Fn() -> Ui, seed: u64) -> Seen {
+    let mut app = start();
     let events = short_or_long(SHORT_EVENTS, LONG_EVENTS);
     let kiosk = app.kiosk.is_some();
     let mut r = Rng::new(seed);
@@ -186,6 +189,15 @@ fn soak(mut app: Ui, seed: u64) -> Seen {
         if effects.contains(&Effect::Quit) {
             assert!(!kiosk, "{what}: a kiosk without a staff PIN quit");
             seen.quits += 1;
+            let size = app.size;
+            app = start();
+            app.update(
+                Input::Resize {
+                    w: size.0,
+                    h: size.1,
+                },
+                now,
+            );
         }
         if expires {
             assert!(!app.holds_answers(), "{what}: the idle reset left answers");
@@ -214,7 +226,7 @@ fn soak(mut app: Ui, seed: u64) -> Seen {
 
 #[test]
 fn a_normal_app_survives_a_long_random_walk() {
-    let seen = soak(TestApp::on(embedded()).build(), SEED);
+    let seen = soak(|| TestApp::on(embedded()).build(), SEED);
     for c in [
         Context::Welcome,
         Context::Question,
@@ -235,11 +247,13 @@ fn a_normal_app_survives_a_long_random_walk() {
 fn a_kiosk_survives_a_long_random_walk_and_every_reset_clears_it() {
     let config = Config::default();
     assert!(config.kiosk.pin_hash.is_none(), "no PIN: nothing may quit");
-    let app = TestApp::on(embedded())
-        .kiosk()
-        .config(config)
-        .theme(Theme::default())
-        .build();
+    let app = || {
+        TestApp::on(embedded())
+            .kiosk()
+            .config(config.clone())
+            .theme(Theme::default())
+            .build()
+    };
     let seen = soak(app, SEED ^ 0xa5a5);
     for c in [
         Context::Welcome,

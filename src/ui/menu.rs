@@ -46,9 +46,10 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLay
         .map(|(i, o)| target_height(option_rows(i, o, w).len() as u16, touch))
         .collect();
     let total: u16 = heights.iter().sum();
-    // Rows kept for the answers when placing the texts above them: the question itself must
-    // always show, so on a small screen only three rows are promised.
-    let keep = total.min(if area.height < 12 { 3 } else { 4 });
+    // Rows kept for the answers when placing the texts above them: three answer rows and the
+    // "more below" row that says there are more (on a small screen, without it, a person would
+    // not know the rest of the answers, "Not sure" among them, are there).
+    let keep = total.min(4);
     let mut m = MenuLayout::default();
     let mut y = area.y;
     let room = |y: u16| area.bottom().saturating_sub(y);
@@ -62,7 +63,9 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLay
         }
         r
     };
-    m.crumbs = place(&mut y, &t.crumbs, 2);
+    // The answers so far are the first to give way on a small screen: then the question.
+    let crumbs = room(y).saturating_sub(rows(&t.prompt, w) + keep + 2);
+    m.crumbs = place(&mut y, &t.crumbs, crumbs.min(2));
     m.prompt = place(&mut y, &t.prompt, u16::MAX);
     if rows(&t.help, w) + 1 + keep <= room(y) {
         m.help = place(&mut y, &t.help, u16::MAX);
@@ -100,8 +103,9 @@ pub fn place_options(
     let gaps = n.saturating_sub(1) as u16;
     let total: u16 = heights.iter().sum::<u16>();
     let gap = u16::from(touch == 1 && total + gaps <= region.height);
-    // Indicator rows only where they leave room for at least two rows of answers.
-    let scrolling = total > region.height && region.height >= 2 + 2 * touch;
+    // Indicator rows wherever they leave a row for answers: at the top only "more below"
+    // shows, and it is what tells a person there are more answers.
+    let scrolling = total > region.height && region.height > 2 * touch;
     let (mut y, bottom) = if scrolling {
         (region.y + touch, region.bottom().saturating_sub(touch))
     } else {
