@@ -5,7 +5,7 @@
 //! other work do; only [`one_key`] is counted (`--toggle-collect`).
 //!
 //! `key_instructions SCREEN KEYS [time]`: SCREEN is `welcome` or `question` (80x24); with `time`
-//! it prints the median time of a cold key instead (noisy on a busy machine).
+//! it prints the median time of a cold key to the write and in all instead (noisy on a busy machine).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -22,11 +22,12 @@ use aftercare::ui::theme::Theme;
 
 /// The terminal: keeps the bytes written. [`Pty::written`] is where the first byte of a key's
 /// frame would reach the terminal (`scripts/bench-key.sh` splits the counts there).
-struct Pty(Vec<u8>);
+struct Pty(Vec<u8>, Option<Instant>);
 
 impl Pty {
     #[inline(never)]
     fn written(&mut self, buf: &[u8]) {
+        self.1.get_or_insert_with(Instant::now);
         self.0.extend_from_slice(buf);
     }
 }
@@ -84,7 +85,7 @@ fn main() {
         other => panic!("unknown screen '{other}': welcome or question"),
     }
     let mut screen = Screen::new(w, h).unwrap();
-    let mut out = Pty(Vec::with_capacity(1 << 16));
+    let mut out = Pty(Vec::with_capacity(1 << 16), None);
     screen.draw(&mut out, |f| ui.render(f)).unwrap();
     let mut junk = vec![0u8; 64 << 20];
     let mut times = Vec::with_capacity(keys);
@@ -92,15 +93,21 @@ fn main() {
     for i in 0..keys {
         flush(&mut junk, i as u8);
         let k = if i % 2 == 0 { Key::Down } else { Key::Up };
+        out.1 = None;
         let t = Instant::now();
         bytes += one_key(&mut ui, &mut screen, &mut out, k);
-        times.push(t.elapsed());
+        let all = t.elapsed();
+        times.push((out.1.map_or(all, |w| w - t), all));
     }
-    times.sort();
     if time {
+        let median = |mut v: Vec<Duration>| {
+            v.sort();
+            v[v.len() / 2]
+        };
         println!(
-            "{screen_name}: {keys} cold keys, median {:?}, {bytes} bytes",
-            times[keys / 2]
+            "{screen_name}: {keys} cold keys, median {:?} to the write, {:?} in all, {bytes} bytes",
+            median(times.iter().map(|t| t.0).collect()),
+            median(times.iter().map(|t| t.1).collect()),
         );
     } else {
         println!("{screen_name}: {keys} cold keys, {bytes} bytes");
