@@ -35,7 +35,7 @@ use ratatui::style::{Color, Modifier};
 use ratatui::{Frame, Terminal};
 
 use super::clamp;
-use shown::Shown;
+use shown::{Packed, Shown};
 
 mod shown;
 
@@ -258,6 +258,15 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::RAPID_BLINK)
     .union(Modifier::CROSSED_OUT);
 
+/// Whether the cell on screen, `packed` (and `whole` when it was unpacked), shows on blank
+/// cells: a background colour or a modifier of [`VISIBLE_ON_BLANK`].
+fn shows_on_blank(packed: Packed, whole: Option<&Cell>) -> bool {
+    match whole {
+        Some(old) => old.bg != Color::Reset || old.modifier.intersects(VISIBLE_ON_BLANK),
+        None => packed.bg_is_set() || packed.modifier().intersects(VISIBLE_ON_BLANK),
+    }
+}
+
 /// Whether the diff passes over `cell` (`is_skip` in ratatui's diff).
 #[allow(deprecated, reason = "ratatui's diff still honours the old skip flag")]
 fn is_skip(cell: &Cell) -> bool {
@@ -377,28 +386,29 @@ fn changed(
     len: usize,
     emit: &mut impl FnMut(usize) -> io::Result<()>,
 ) -> io::Result<usize> {
-    let (cur, old) = (&n[i], &p.cell(i));
+    let cur = &n[i];
     match cur.diff_option {
         CellDiffOption::Skip => {}
         _ if is_skip(cur) => {}
         CellDiffOption::ForcedWidth(fw) => {
             pos = pos.saturating_add(usize::from(fw.get()).saturating_sub(1));
-            if !same(cur, old) {
+            if !same(cur, &p.cell(i)) {
                 emit(i)?;
             }
         }
         CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
             let cw = width(cur);
-            let old_w = width(old);
+            // The cell on screen is unpacked only when it is not one byte wide (rare).
+            let narrow = p.get(i).is_narrow();
+            let old = (!narrow).then(|| p.cell(i));
+            let old_w = old.as_ref().map_or(1, width);
             emit(i)?;
             if cw > 1 && cur.symbol().contains('\u{FE0F}') {
                 // Terminals that leave a VS16 emoji's trailing column: write what changed there.
                 pos = trailing(n, p, i + 1, (i + cw).min(len), len, false, emit)?;
             } else if cw > 1 {
                 pos += cw - 1;
-            } else if old_w > cw
-                && (old.bg != Color::Reset || old.modifier.intersects(VISIBLE_ON_BLANK))
-            {
+            } else if old_w > cw && shows_on_blank(p.get(i), old.as_ref()) {
                 // A wide character whose style shows on blank cells was replaced by a narrower
                 // one: write every cell it covered.
                 pos = trailing(n, p, i + 1, i + old_w, len, true, emit)?;

@@ -28,6 +28,16 @@ impl Packed {
     pub fn is_narrow(self) -> bool {
         self.0 & (ODD | 7 << 32) == 1 << 32
     }
+
+    /// Whether the background is not `Reset` (a cell that packed).
+    pub fn bg_is_set(self) -> bool {
+        (self.0 >> 76) & 0x1ff_ffff != 0
+    }
+
+    /// The modifier (a cell that packed).
+    pub fn modifier(self) -> Modifier {
+        Modifier::from_bits_retain((self.0 >> 35) as u16)
+    }
 }
 
 /// A blank cell (`Cell::EMPTY`), packed.

@@ -82,6 +82,11 @@ proptest! {
             prop_assert_eq!(pa == pb, a == b);
         }
         prop_assert_eq!(pa == s.pack(&a.clone()), !Shown::is_odd(pa));
+        if !Shown::is_odd(pa) {
+            prop_assert_eq!(pa.bg_is_set(), a.bg != Color::Reset);
+            prop_assert_eq!(pa.modifier(), a.modifier);
+            prop_assert_eq!(pa.is_narrow(), a.symbol().len() == 1);
+        }
     }
 
     #[test]
