@@ -3,9 +3,13 @@
 //! ratatui's `Terminal` hands out the frame to draw into; this module compares it with the frame
 //! on screen and writes the difference itself, where `Terminal::draw` would. It writes the same
 //! bytes as ratatui's diff and its crossterm backend (a test compares them frame by frame), with
-//! three differences in the work, not in the result:
-//! - cells equal to those on screen, most of a key's redraw, cost one comparison: ratatui also
-//!   measured the width of each one's symbol first;
+//! these differences in the work, not in the result:
+//! - the frame on screen is kept packed ([`shown`], 16 bytes a cell), not as a second ratatui
+//!   `Buffer` of 48 bytes a cell: a key's comparison reads about 120 KB at 80x24, not 184 KB,
+//!   and writes only what changed (after a pause, most of a key's time is waiting for memory);
+//! - cells equal to those on screen, most of a key's redraw, cost packing and one comparison:
+//!   ratatui also measured the width of each one's symbol first;
+//! - the frame drawn into is blanked for the next frame after the write, not before it;
 //! - cursor moves and text are written as bytes, without `fmt` (colours and attributes, rare,
 //!   still go through crossterm's commands);
 //! - a frame is one `write`: crossterm's commands went through standard output's line buffer of
@@ -31,14 +35,18 @@ use ratatui::style::{Color, Modifier};
 use ratatui::{Frame, Terminal};
 
 use super::clamp;
+use shown::{Packed, Shown};
+
+mod shown;
 
 /// The frame on screen, the frame being drawn, and the bytes of the next write.
 pub struct Screen {
-    /// Hands out the frame to draw into. Its backend only knows the size: nothing is written
-    /// through it.
+    /// Hands out the frame to draw into, blank. Its backend only knows the size: nothing is
+    /// written through it.
     frames: Terminal<Sized>,
-    /// The frame on screen.
-    shown: Buffer,
+    /// The frame on screen, compact: the comparison reads a third of the memory it would read in
+    /// a second ratatui `Buffer`, and writes only the cells that changed.
+    shown: Shown,
     /// The bytes of the next write.
     out: Vec<u8>,
 }
@@ -49,7 +57,8 @@ impl Screen {
     pub fn new(w: u16, h: u16) -> io::Result<Screen> {
         let (w, h) = clamp::clamp(w, h);
         let mut frames = Terminal::new(Sized(Size::new(w, h)))?;
-        let shown = take_other(&mut frames);
+        drop_other(&mut frames);
+        let shown = Shown::blank(frames.get_frame().area());
         Ok(Screen {
             frames,
             shown,
@@ -71,38 +80,37 @@ impl Screen {
         if area != self.shown.area {
             // As ratatui does on a resize: clear the screen, then draw every cell.
             self.frames.resize(area)?;
-            self.shown = take_other(&mut self.frames);
+            drop_other(&mut self.frames);
+            self.shown = Shown::blank(area);
             queue!(self.out, Clear(CtClearType::All))?;
         }
         render(&mut self.frames.get_frame());
         let next = self.frames.current_buffer_mut();
-        // The frame on screen is blanked as it is compared, for the next frame to draw into.
-        encode(&mut self.shown, next, &mut self.out)?;
-        mem::swap(&mut self.shown, next);
-        if self.out.is_empty() {
-            return Ok(());
-        }
-        let written = w.write_all(&self.out).and_then(|()| w.flush());
+        let encoded = encode(&mut self.shown, next, &mut self.out);
+        let written = match encoded {
+            Ok(()) if !self.out.is_empty() => w.write_all(&self.out).and_then(|()| w.flush()),
+            other => other,
+        };
         self.out.clear();
+        // Once the frame is written, not before: blanked for the next frame to draw into.
+        next.reset();
         written
     }
 }
 
-/// Takes ratatui's second buffer (blank, of the terminal's size) out of `frames`, to be the frame
-/// on screen: `Terminal` keeps two, and a third would cost its memory and, at start, a page fault
-/// for each 4 KiB of it (about 25 at 80x24, slow in a virtual machine).
-fn take_other(frames: &mut Terminal<Sized>) -> Buffer {
+/// Drops ratatui's second buffer: `Terminal` keeps two, for its own diff, and the frame on
+/// screen is kept in [`Shown`] instead (the memory freed is about what `Shown` then takes).
+fn drop_other(frames: &mut Terminal<Sized>) {
     // Each swap blanks the buffer it makes current: the other one first, then the drawing one.
     frames.swap_buffers();
-    let other = mem::take(frames.current_buffer_mut());
+    drop(mem::take(frames.current_buffer_mut()));
     frames.swap_buffers();
-    other
 }
 
 /// Appends to `out` the bytes that turn `prev`, on screen, into `next`: what ratatui's
 /// `Terminal::flush` and `CrosstermBackend` write, then the cursor hidden again, as
-/// `Terminal::draw` does. Nothing when nothing changed. `prev` is left blank (reset).
-pub fn encode(prev: &mut Buffer, next: &Buffer, out: &mut Vec<u8>) -> io::Result<()> {
+/// `Terminal::draw` does. Nothing when nothing changed. `prev` becomes `next`.
+pub fn encode(prev: &mut Shown, next: &Buffer, out: &mut Vec<u8>) -> io::Result<()> {
     let start = out.len();
     let mut pen = Pen::default();
     changes(prev, next, |x, y, cell| pen.draw(out, x, y, cell))?;
@@ -250,6 +258,15 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::RAPID_BLINK)
     .union(Modifier::CROSSED_OUT);
 
+/// Whether the cell on screen, `packed` (and `whole` when it was unpacked), shows on blank
+/// cells: a background colour or a modifier of [`VISIBLE_ON_BLANK`].
+fn shows_on_blank(packed: Packed, whole: Option<&Cell>) -> bool {
+    match whole {
+        Some(old) => old.bg != Color::Reset || old.modifier.intersects(VISIBLE_ON_BLANK),
+        None => packed.bg_is_set() || packed.modifier().intersects(VISIBLE_ON_BLANK),
+    }
+}
+
 /// Whether the diff passes over `cell` (`is_skip` in ratatui's diff).
 #[allow(deprecated, reason = "ratatui's diff still honours the old skip flag")]
 fn is_skip(cell: &Cell) -> bool {
@@ -299,16 +316,19 @@ fn same(a: &Cell, b: &Cell) -> bool {
 /// Calls `emit` with each cell of `next` that must be written over `prev`: the cells ratatui's
 /// `BufferDiff` yields, in its order, by the same rules (wide characters, the trailing cells of
 /// a wide character replaced by a narrower one, VS16 emoji, skipped and forced cells). A cell
-/// equal to the one on screen costs one comparison. Each cell of `prev` is reset once the
-/// comparison has passed it: one pass over the frame on screen instead of two.
+/// equal to the one on screen costs packing it and one comparison. `prev` becomes `next`: each
+/// cell is set once the comparison has passed it, and only if it changed.
 pub fn changes(
-    prev: &mut Buffer,
+    prev: &mut Shown,
     next: &Buffer,
     mut emit: impl FnMut(u16, u16, &Cell) -> io::Result<()>,
 ) -> io::Result<()> {
-    let area = prev.area;
-    let (p, n) = (&mut prev.content, &next.content);
-    let len = n.len().min(p.len());
+    let area = next.area;
+    let n = &next.content;
+    if prev.area != area || prev.len() != n.len() {
+        *prev = Shown::blank(area);
+    }
+    let len = n.len();
     let w = usize::from(area.width.max(1));
     let at = |i: usize| {
         let x = (i % w) as u16 + area.x;
@@ -323,21 +343,35 @@ pub fn changes(
     while pos < len {
         let i = pos;
         pos += 1;
-        let (cur, old) = (&n[i], &p[i]);
-        #[allow(deprecated, reason = "ratatui's diff still honours the old skip flag")]
-        if cur.diff_option == CellDiffOption::None && !cur.skip && same(cur, old) {
+        let cur = &n[i];
+        let (packed, old) = (prev.pack(cur), prev.get(i));
+        if packed == old && packed.is_narrow() {
+            // The common case: as on screen.
+            continue;
+        }
+        let plain = if Shown::is_odd(packed) || Shown::is_odd(old) {
+            #[allow(deprecated, reason = "ratatui's diff still honours the old skip flag")]
+            let plain = cur.diff_option == CellDiffOption::None && !cur.skip;
+            plain && same(cur, &prev.cell(i))
+        } else {
+            packed == old
+        };
+        if plain {
             // The common case: as on screen.
             pos += width(cur).saturating_sub(1);
         } else {
-            pos = changed(n, p, i, pos, len, &mut emit)?;
+            pos = changed(n, prev, i, pos, len, &mut emit)?;
         }
-        for cell in &mut p[i..pos.min(len)] {
-            cell.reset();
+        if packed != old || Shown::is_odd(packed) {
+            prev.set(i, packed);
+        }
+        // The trailing cells of a wide character, passed over.
+        for (j, cell) in n.iter().enumerate().take(pos).skip(i + 1) {
+            let p = prev.pack(cell);
+            prev.set(j, p);
         }
     }
-    for cell in p.iter_mut().skip(len) {
-        cell.reset();
-    }
+    prev.done();
     Ok(())
 }
 
@@ -346,34 +380,35 @@ pub fn changes(
 /// it).
 fn changed(
     n: &[Cell],
-    p: &[Cell],
+    p: &Shown,
     i: usize,
     mut pos: usize,
     len: usize,
     emit: &mut impl FnMut(usize) -> io::Result<()>,
 ) -> io::Result<usize> {
-    let (cur, old) = (&n[i], &p[i]);
+    let cur = &n[i];
     match cur.diff_option {
         CellDiffOption::Skip => {}
         _ if is_skip(cur) => {}
         CellDiffOption::ForcedWidth(fw) => {
             pos = pos.saturating_add(usize::from(fw.get()).saturating_sub(1));
-            if !same(cur, old) {
+            if !same(cur, &p.cell(i)) {
                 emit(i)?;
             }
         }
         CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
             let cw = width(cur);
-            let old_w = width(old);
+            // The cell on screen is unpacked only when it is not one byte wide (rare).
+            let narrow = p.get(i).is_narrow();
+            let old = (!narrow).then(|| p.cell(i));
+            let old_w = old.as_ref().map_or(1, width);
             emit(i)?;
             if cw > 1 && cur.symbol().contains('\u{FE0F}') {
                 // Terminals that leave a VS16 emoji's trailing column: write what changed there.
                 pos = trailing(n, p, i + 1, (i + cw).min(len), len, false, emit)?;
             } else if cw > 1 {
                 pos += cw - 1;
-            } else if old_w > cw
-                && (old.bg != Color::Reset || old.modifier.intersects(VISIBLE_ON_BLANK))
-            {
+            } else if old_w > cw && shows_on_blank(p.get(i), old.as_ref()) {
                 // A wide character whose style shows on blank cells was replaced by a narrower
                 // one: write every cell it covered.
                 pos = trailing(n, p, i + 1, i + old_w, len, true, emit)?;
@@ -388,7 +423,7 @@ fn changed(
 /// on.
 fn trailing(
     n: &[Cell],
-    p: &[Cell],
+    p: &Shown,
     from: usize,
     end: usize,
     len: usize,
@@ -402,7 +437,7 @@ fn trailing(
         let j = j_next;
         j_next += width(&n[j]).max(1);
         end = end.max(j_next).min(len);
-        if !is_skip(&n[j]) && (force || p[j].symbol() != n[j].symbol()) {
+        if !is_skip(&n[j]) && (force || p.cell(j).symbol() != n[j].symbol()) {
             emit(j)?;
         }
     }

@@ -10,7 +10,9 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
 use std::rc::Rc;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -28,9 +30,11 @@ struct Entry {
 }
 
 /// Results by a hash of (width, prefix, text); entries whose hashes collide share a bucket.
+/// foldhash, not SipHash: a frame looks up tens of texts before its first byte is written, and
+/// a collision only costs a comparison.
 #[derive(Default)]
 struct Memo {
-    buckets: HashMap<u64, Vec<Entry>>,
+    buckets: HashMap<u64, Vec<Entry>, FixedState>,
     len: usize,
 }
 
@@ -75,7 +79,7 @@ fn remembered(
     width: u16,
     make: impl FnOnce() -> Vec<String>,
 ) -> Rc<[String]> {
-    let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one((width, prefix, text));
+    let hash = FixedState::default().hash_one((width, prefix, text));
     let same = |e: &&Entry| e.width == width && *e.prefix == *prefix && *e.text == *text;
     let found = MEMO.with_borrow(|m| {
         let bucket = m.buckets.get(&hash)?;
