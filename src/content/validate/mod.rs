@@ -186,7 +186,13 @@ pub fn is_forbidden(c: char, multiline: bool) -> bool {
 
 /// A multi-line text with CRLF line ends (a file saved on Windows) turned into plain '\n'.
 fn lf(s: &Spanned<String>) -> String {
-    s.get_ref().replace("\r\n", "\n")
+    let s = s.get_ref();
+    // Most texts have no CR at all: a copy, without searching for the pattern as it goes.
+    if s.as_bytes().contains(&b'\r') {
+        s.replace("\r\n", "\n")
+    } else {
+        s.clone()
+    }
 }
 
 /// The names inside `{...}` in a text.
