@@ -410,7 +410,8 @@ fn a_second_tap_before_the_new_screen_is_drawn_answers_nothing() {
 /// On any screen from the smallest (40x12) up, a question whose answers do not all fit says so:
 /// a "more below" row under the last one shown, a "more above" row over the first. Without it,
 /// a person on a small window would not know the other answers, "Not sure" among them, exist.
-/// The question itself keeps at least two rows, and the highlighted answer is always shown.
+/// The question itself keeps at least two rows, and the highlighted answer is always shown; in
+/// a terminal, and in a browser whose answers are several rows high.
 #[test]
 fn every_question_says_when_answers_are_out_of_view() {
     use aftercare::ui::menu::{MenuTexts, layout};
@@ -427,12 +428,20 @@ fn every_question_says_when_answers_are_out_of_view() {
             options: q.options.iter().map(|o| o.label.clone()).collect(),
         };
         let n = t.options.len();
-        // The column a question gets: the screen less the banner, the footer and the margins.
-        for (w, h) in [(38, 9), (38, 10), (48, 11), (58, 13), (78, 21)] {
+        // The column a question gets: the screen less the banner, the footer and the margins;
+        // and answers a finger high in a browser whose rows are short (`App::target_rows`).
+        let columns = [(38, 9), (38, 10), (48, 11), (58, 13), (78, 21)];
+        for ((w, h), touch) in columns
+            .into_iter()
+            .flat_map(|c| (1..=4).map(move |t| (c, t)))
+        {
             for selected in 0..n {
-                let m = layout(&t, selected, Rect::new(1, 2, w, h), 1);
+                let m = layout(&t, selected, Rect::new(1, 2, w, h), touch);
                 let shown: Vec<usize> = m.options.iter().map(|&(i, _)| i).collect();
-                let what = format!("question '{}' in {w}x{h}, answer {selected}", q.id);
+                let what = format!(
+                    "question '{}' in {w}x{h} touch {touch}, answer {selected}",
+                    q.id
+                );
                 assert!(shown.contains(&selected), "{what}: the highlight is hidden");
                 let need = wrapped(&t.prompt, w).len().min(2) as u16;
                 assert!(
@@ -450,5 +459,5 @@ fn every_question_says_when_answers_are_out_of_view() {
             }
         }
     }
-    assert!(checked > 500, "{checked}");
+    assert!(checked > 2_000, "{checked}");
 }

@@ -46,10 +46,15 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLay
         .map(|(i, o)| target_height(option_rows(i, o, w).len() as u16, touch))
         .collect();
     let total: u16 = heights.iter().sum();
-    // Rows kept for the answers when placing the texts above them: three answer rows and the
-    // "more below" row that says there are more (on a small screen, without it, a person would
-    // not know the rest of the answers, "Not sure" among them, are there).
-    let keep = total.min(4);
+    // Rows kept for the answers when placing the texts above them: room for answers and the
+    // "more" rows that say there are more (on a small screen, without them, a person would not
+    // know the rest of the answers, "Not sure" among them, are there): three rows and "more
+    // below" in a terminal, "more" rows a finger can tap in a browser. Never so many that the
+    // question itself loses its first two rows.
+    let question = rows(&t.prompt, w).min(2);
+    let keep = total
+        .min((2 * touch + 1).max(4))
+        .min(area.height.saturating_sub(question + 1));
     let mut m = MenuLayout::default();
     let mut y = area.y;
     let room = |y: u16| area.bottom().saturating_sub(y);
@@ -103,11 +108,13 @@ pub fn place_options(
     let gaps = n.saturating_sub(1) as u16;
     let total: u16 = heights.iter().sum::<u16>();
     let gap = u16::from(touch == 1 && total + gaps <= region.height);
-    // Indicator rows wherever they leave a row for answers: at the top only "more below"
-    // shows, and it is what tells a person there are more answers.
-    let scrolling = total > region.height && region.height > 2 * touch;
+    // The "more" rows are a finger high where that leaves a row for answers, else one row high:
+    // saying that there are more answers matters more than the size of the target. They show
+    // wherever they leave a row for answers (at the top only "more below" shows).
+    let more = if region.height > 2 * touch { touch } else { 1 };
+    let scrolling = total > region.height && region.height > 2 * more;
     let (mut y, bottom) = if scrolling {
-        (region.y + touch, region.bottom().saturating_sub(touch))
+        (region.y + more, region.bottom().saturating_sub(more))
     } else {
         (region.y, region.bottom())
     };
@@ -132,9 +139,9 @@ pub fn place_options(
         last = i;
     }
     if scrolling && region.height > 0 {
-        let row = |y| Rect::new(region.x, y, region.width, touch);
+        let row = |y| Rect::new(region.x, y, region.width, more);
         m.more_above = (start > 0).then(|| row(region.y));
-        m.more_below = (last + 1 < n).then(|| row(region.bottom() - touch));
+        m.more_below = (last + 1 < n).then(|| row(region.bottom() - more));
     }
 }
 
