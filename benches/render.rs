@@ -166,7 +166,8 @@ fn key_to_bytes(c: &mut Criterion) {
                     for k in [Key::Down, Key::Up] {
                         a.update(Input::Key(k), Duration::from_secs(2));
                         out.clear();
-                        s.draw(&mut out, |f| a.render(f)).unwrap();
+                        s.draw_changed(&mut out, |f, part| a.render_changed(f, part))
+                            .unwrap();
                     }
                     black_box(out.len())
                 })

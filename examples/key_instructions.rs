@@ -46,12 +46,14 @@ impl Write for Pty {
     }
 }
 
-/// One key, what the runner does for it: update, then the frame drawn and its bytes written.
+/// One key, what the runner does for it: update, then what changed drawn and its bytes written.
 #[inline(never)]
 fn one_key(ui: &mut Ui, screen: &mut Screen, out: &mut Pty, k: Key) -> usize {
     ui.update(Input::Key(k), Duration::from_secs(2));
     out.0.clear();
-    screen.draw(out, |f| ui.render(f)).unwrap();
+    screen
+        .draw_changed(out, |f, part| ui.render_changed(f, part))
+        .unwrap();
     out.0.len()
 }
 

@@ -247,7 +247,7 @@ pub fn run_then(ui: &mut Ui, opts: &Options, then: impl FnOnce(&mut Ui) -> bool)
         }
         note_for_exit(ui, &opts.log);
         if redraw {
-            screen.draw(&mut io::stdout(), |f| ui.render(f))?;
+            screen.draw_changed(&mut io::stdout(), |f, part| ui.render_changed(f, part))?;
         }
     }
 }

@@ -20,6 +20,7 @@
 
 use std::io::{self, Write};
 use std::mem;
+use std::ops::Range;
 
 use crossterm::cursor::Hide;
 use crossterm::queue;
@@ -75,25 +76,57 @@ impl Screen {
     /// Draws a frame with `render` and writes what changed to `w` in one write (none if nothing
     /// did and nothing is queued).
     pub fn draw(&mut self, w: &mut impl Write, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        self.draw_changed(w, |f, _| {
+            render(f);
+            None
+        })
+    }
+
+    /// [`Screen::draw`] for a `render` that may draw only some rows of the frame: told whether
+    /// it may (not after a resize, which clears the screen, nor while the frame on screen holds
+    /// a cell that did not pack), it returns the rows it drew, or `None` for the whole frame.
+    /// Only those rows are compared and written; the others stay as they are on screen.
+    pub fn draw_changed(
+        &mut self,
+        w: &mut impl Write,
+        render: impl FnOnce(&mut Frame, bool) -> Option<Range<u16>>,
+    ) -> io::Result<()> {
         let Size { width, height } = self.frames.backend().0;
         let area = Rect::new(0, 0, width, height);
-        if area != self.shown.area {
+        let resized = area != self.shown.area;
+        if resized {
             // As ratatui does on a resize: clear the screen, then draw every cell.
             self.frames.resize(area)?;
             drop_other(&mut self.frames);
             self.shown = Shown::blank(area);
             queue!(self.out, Clear(CtClearType::All))?;
         }
-        render(&mut self.frames.get_frame());
+        let may_part = !resized && !self.shown.has_odd();
+        let rows = render(&mut self.frames.get_frame(), may_part);
+        debug_assert!(
+            may_part || rows.is_none(),
+            "drew part of a frame that must be whole"
+        );
+        let rows = rows.filter(|_| may_part);
         let next = self.frames.current_buffer_mut();
-        let encoded = encode(&mut self.shown, next, &mut self.out);
+        let encoded = encode_rows(&mut self.shown, next, rows.clone(), &mut self.out);
         let written = match encoded {
             Ok(()) if !self.out.is_empty() => w.write_all(&self.out).and_then(|()| w.flush()),
             other => other,
         };
         self.out.clear();
         // Once the frame is written, not before: blanked for the next frame to draw into.
-        next.reset();
+        match rows {
+            Some(rows) => {
+                let w = usize::from(area.width);
+                let cells = usize::from(rows.start) * w..usize::from(rows.end) * w;
+                let len = next.content.len();
+                for cell in &mut next.content[cells.start.min(len)..cells.end.min(len)] {
+                    cell.reset();
+                }
+            }
+            None => next.reset(),
+        }
         written
     }
 }
@@ -111,9 +144,20 @@ fn drop_other(frames: &mut Terminal<Sized>) {
 /// `Terminal::flush` and `CrosstermBackend` write, then the cursor hidden again, as
 /// `Terminal::draw` does. Nothing when nothing changed. `prev` becomes `next`.
 pub fn encode(prev: &mut Shown, next: &Buffer, out: &mut Vec<u8>) -> io::Result<()> {
+    encode_rows(prev, next, None, out)
+}
+
+/// [`encode`] for `rows` of `next` only (all with `None`): the other rows of `prev` are left
+/// as they are on screen.
+pub fn encode_rows(
+    prev: &mut Shown,
+    next: &Buffer,
+    rows: Option<Range<u16>>,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
     let start = out.len();
     let mut pen = Pen::default();
-    changes(prev, next, |x, y, cell| pen.draw(out, x, y, cell))?;
+    changes_in(prev, next, rows, |x, y, cell| pen.draw(out, x, y, cell))?;
     if out.len() == start {
         return Ok(());
     }
@@ -321,15 +365,32 @@ fn same(a: &Cell, b: &Cell) -> bool {
 pub fn changes(
     prev: &mut Shown,
     next: &Buffer,
+    emit: impl FnMut(u16, u16, &Cell) -> io::Result<()>,
+) -> io::Result<()> {
+    changes_in(prev, next, None, emit)
+}
+
+/// [`changes`] in `rows` only (all with `None`), which must hold no cell that did not pack
+/// when they are given: the rows outside are passed over, as they are on screen.
+pub fn changes_in(
+    prev: &mut Shown,
+    next: &Buffer,
+    rows: Option<Range<u16>>,
     mut emit: impl FnMut(u16, u16, &Cell) -> io::Result<()>,
 ) -> io::Result<()> {
     let area = next.area;
     let n = &next.content;
+    let mut rows = rows;
     if prev.area != area || prev.len() != n.len() {
         *prev = Shown::blank(area);
+        rows = None;
     }
     let len = n.len();
     let w = usize::from(area.width.max(1));
+    let (first, end) = rows.map_or((0, len), |r| {
+        let row = |y: u16| usize::from(y.saturating_sub(area.y)) * w;
+        (row(r.start).min(len), row(r.end).min(len))
+    });
     let at = |i: usize| {
         let x = (i % w) as u16 + area.x;
         let y = (i / w) as u16 + area.y;
@@ -339,8 +400,8 @@ pub fn changes(
         let (x, y) = at(i);
         emit(x, y, &n[i])
     };
-    let mut pos = 0;
-    while pos < len {
+    let mut pos = first;
+    while pos < end {
         let i = pos;
         pos += 1;
         let cur = &n[i];

@@ -16,7 +16,7 @@ use std::time::Duration;
 use ratatui::Frame;
 
 use super::theme::Theme;
-use super::{layout, render};
+use super::{Drawn, layout, render_changed};
 use crate::app::{App, Effect, Input, ScreenLayout};
 
 /// An app, its theme, and the layout of its last frame.
@@ -28,6 +28,8 @@ pub struct Ui {
     drawn: Option<ScreenLayout>,
     /// The screen changed since the last frame was drawn: taps wait for the new frame.
     unseen: bool,
+    /// What the frame on screen was drawn from, for [`Ui::render_changed`].
+    shown: Option<Drawn>,
 }
 
 impl Ui {
@@ -39,6 +41,7 @@ impl Ui {
             theme,
             drawn: None,
             unseen: false,
+            shown: None,
         }
     }
 
@@ -49,6 +52,7 @@ impl Ui {
     /// The state, to change directly (a runner's reload, a test's set-up).
     pub fn app_mut(&mut self) -> &mut App {
         self.drawn = None;
+        self.shown = None;
         &mut self.app
     }
 
@@ -89,8 +93,27 @@ impl Ui {
 
     /// Draws the app into the frame and keeps the layout it drew.
     pub fn render(&mut self, f: &mut Frame) {
-        self.drawn = Some(render(&self.app, &self.theme, f));
+        let (drawn, _) = render_changed(&self.app, &self.theme, None, f);
+        self.drawn = Some(drawn.layout.clone());
+        self.shown = Some(drawn);
         self.unseen = false;
+    }
+
+    /// Draws what changed since the last frame into a blank frame: when `may_part` and just the
+    /// highlighted answer moved, only the rows it returns; the whole frame (`None`) otherwise.
+    /// For a runner that keeps the frame on screen and writes the difference (`term::screen`),
+    /// where the rows not drawn stay as they are.
+    pub fn render_changed(
+        &mut self,
+        f: &mut Frame,
+        may_part: bool,
+    ) -> Option<std::ops::Range<u16>> {
+        let last = self.shown.as_ref().filter(|_| may_part);
+        let (drawn, rows) = render_changed(&self.app, &self.theme, last, f);
+        self.drawn = Some(drawn.layout.clone());
+        self.shown = Some(drawn);
+        self.unseen = false;
+        rows
     }
 }
 

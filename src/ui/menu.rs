@@ -150,7 +150,24 @@ pub fn render(th: &Theme, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mu
     draw_text(f, m.crumbs, &t.crumbs, th.quiet());
     draw_text(f, m.prompt, &t.prompt, th.heading());
     draw_text(f, m.help, &t.help, th.quiet());
-    for &(i, r) in &m.options {
+    render_answers(th, t, selected, m, None, f);
+}
+
+/// Draws a menu's answers and its "more" rows, nothing else; with `rows`, only those that
+/// reach into them (see `ui::render_changed`).
+pub fn render_answers(
+    th: &Theme,
+    t: &MenuTexts,
+    selected: usize,
+    m: &MenuLayout,
+    rows: Option<std::ops::Range<u16>>,
+    f: &mut Frame,
+) {
+    let wanted = |r: Rect| {
+        rows.as_ref()
+            .is_none_or(|s| r.y < s.end && r.bottom() > s.start)
+    };
+    for &(i, r) in m.options.iter().filter(|&&(_, r)| wanted(r)) {
         let label = t.options.get(i).map_or("", String::as_str);
         let chosen = i == selected;
         let style = if chosen {
@@ -184,10 +201,10 @@ pub fn render(th: &Theme, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mu
             }
         }
     }
-    if let Some(r) = m.more_above {
+    if let Some(r) = m.more_above.filter(|&r| wanted(r)) {
         draw_text(f, r, strings::MORE_ABOVE, th.quiet());
     }
-    if let Some(r) = m.more_below {
+    if let Some(r) = m.more_below.filter(|&r| wanted(r)) {
         draw_text(f, r, strings::MORE_BELOW, th.quiet());
     }
 }

@@ -75,27 +75,127 @@ pub fn banner_text(app: &App, width: u16, height: u16) -> String {
 /// `App::update` with the next input, so a tap lands on what was drawn. With ASCII symbols (the
 /// Linux console) every cell is ASCII.
 pub fn render(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
-    let l = draw_all(app, th, f);
+    render_changed(app, th, None, f).0.layout
+}
+
+/// What a frame was drawn from: its layout, its words and its screen.
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    pub layout: ScreenLayout,
+    words: layout::Words,
+    screen: Screen,
+}
+
+/// Draws the app into a blank frame, like [`render`], but where the frame on screen was drawn
+/// from `last` and only the highlighted answer of the same menu moved (a key's most common
+/// change: Up or Down on a question), draws only the rows of the answers and returns them: the
+/// rest of the frame on screen is what this frame would draw there. `None`: the whole frame
+/// was drawn. Returns what this frame was drawn from, to hand back next time.
+pub fn render_changed(
+    app: &App,
+    th: &Theme,
+    last: Option<&Drawn>,
+    f: &mut Frame,
+) -> (Drawn, Option<std::ops::Range<u16>>) {
+    let (l, words) = layout::laid_out(app, th, f.area());
+    let rows = last.and_then(|last| answers_moved(last, app, &l, &words));
+    match (&rows, &l.body, app.screen, &words.menu) {
+        (
+            Some(_),
+            Body::Menu(m),
+            Screen::Welcome { selected } | Screen::Question { selected },
+            Some(t),
+        ) => menu::render_answers(th, t, selected, m, rows.clone(), f),
+        _ => draw_all(app, th, &l, &words, f),
+    }
     if th.symbols == theme::Symbols::Ascii {
         theme::ascii_only(f.buffer_mut());
     }
-    l
+    let drawn = Drawn {
+        layout: l,
+        words,
+        screen: app.screen,
+    };
+    (drawn, rows)
 }
 
-fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
-    let (l, words) = layout::laid_out(app, th, f.area());
-    render_banner(th, &l, &words.banner, f);
+/// The rows of a menu's answers, old and new, when they are all that changed from `last`: the
+/// same kind of menu, the same words, every other rectangle the same, no overlay.
+fn answers_moved(
+    last: &Drawn,
+    app: &App,
+    l: &ScreenLayout,
+    words: &layout::Words,
+) -> Option<std::ops::Range<u16>> {
+    let same_screen = matches!(
+        (last.screen, app.screen),
+        (Screen::Welcome { .. }, Screen::Welcome { .. })
+            | (Screen::Question { .. }, Screen::Question { .. })
+    );
+    if !same_screen || app.overlay.is_some() || l.overlay.is_some() || l.too_small {
+        return None;
+    }
+    let (Body::Menu(old), Body::Menu(new)) = (&last.layout.body, &l.body) else {
+        return None;
+    };
+    if last.words.banner != words.banner || last.words.menu != words.menu {
+        return None;
+    }
+    // Everything but the answers' places (and the tap targets made from them) as drawn last.
+    let mut rest = l.clone();
+    rest.targets.clone_from(&last.layout.targets);
+    if let Body::Menu(m) = &mut rest.body {
+        m.options.clone_from(&old.options);
+        m.more_above = old.more_above;
+        m.more_below = old.more_below;
+    }
+    if rest != last.layout {
+        return None;
+    }
+    let (Screen::Welcome { selected: was } | Screen::Question { selected: was }) = last.screen
+    else {
+        return None;
+    };
+    let (Screen::Welcome { selected: is } | Screen::Question { selected: is }) = app.screen else {
+        return None;
+    };
+    if old.options == new.options
+        && old.more_above == new.more_above
+        && old.more_below == new.more_below
+    {
+        // Nothing scrolled: only the answer that was highlighted and the one that is.
+        let place = |i| new.options.iter().find(|&&(j, _)| j == i).map(|&(_, r)| r);
+        let (a, b) = (place(was)?, place(is)?);
+        return Some(a.y.min(b.y)..a.bottom().max(b.bottom()));
+    }
+    let rects = || {
+        let places = old.options.iter().chain(&new.options).map(|&(_, r)| r);
+        let more = [
+            old.more_above,
+            old.more_below,
+            new.more_above,
+            new.more_below,
+        ];
+        places.chain(more.into_iter().flatten())
+    };
+    let top = rects().map(|r| r.y).min()?;
+    let bottom = rects().map(|r| r.bottom()).max()?;
+    Some(top..bottom)
+}
+
+fn draw_all(app: &App, th: &Theme, l: &ScreenLayout, words: &layout::Words, f: &mut Frame) {
+    render_banner(th, l, &words.banner, f);
     if app.overlay == Some(Overlay::StillThere) {
         // Nothing of the person's answers shows around "Still there?": the next person may be
         // the one reading it.
         if let Some(d @ OverlayLayout::Dialog { .. }) = &l.overlay {
             kiosk::render(app, th, d, f);
         }
-        return l;
+        return;
     }
     if l.too_small {
-        render_too_small(th, &l, f);
-        return l;
+        render_too_small(th, l, f);
+        return;
     }
     match (&l.body, app.screen, &words.menu) {
         (Body::Menu(m), Screen::Welcome { selected } | Screen::Question { selected }, Some(t)) => {
@@ -106,7 +206,7 @@ fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
         (Body::Topic(reader), _, _) => topic::render(app, th, reader, f),
         _ => {}
     }
-    footer::render(app, th, &l, f);
+    footer::render(app, th, l, f);
     match &l.overlay {
         Some(OverlayLayout::Help { frame, body }) => help::render(app, th, *frame, body, f),
         Some(c @ OverlayLayout::Confirm { .. }) => confirm::render(th, c, f),
@@ -114,7 +214,6 @@ fn draw_all(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
         Some(q @ OverlayLayout::TakeHome { .. }) => takehome_view::render(app, th, q, f),
         None => {}
     }
-    l
 }
 
 fn render_banner(th: &Theme, l: &ScreenLayout, text: &str, f: &mut Frame) {

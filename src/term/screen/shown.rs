@@ -209,6 +209,11 @@ impl Shown {
         Packed(ODD | (self.next_odd.len() - 1) as u128)
     }
 
+    /// Whether the frame on screen holds a cell that did not pack.
+    pub fn has_odd(&self) -> bool {
+        !self.odd.is_empty()
+    }
+
     /// Whether `p` is a cell that did not pack: equal cells may then differ in their packed form.
     pub fn is_odd(p: Packed) -> bool {
         p.0 & ODD != 0
