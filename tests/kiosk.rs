@@ -115,15 +115,23 @@ fn the_reset_also_forgets_the_texts_drawn_from_the_answers() {
     let mut a = kiosk();
     key(&mut a, Key::Enter, 10);
     key(&mut a, Key::Char('1'), 10); // the emergency outcome
-    draw(&a);
+    show(&mut a);
     assert!(
         ui::wrap::remembered_count() > 0,
         "the outcome's texts were wrapped"
+    );
+    assert!(
+        a.remembers_a_frame(),
+        "the frame drawn from the answers is kept"
     );
     a.update(Input::Deadline, secs(100));
     a.update(Input::Deadline, secs(115));
     assert_eq!(a.screen, Screen::Welcome { selected: 0 });
     assert_eq!(ui::wrap::remembered_count(), 0);
+    assert!(
+        !a.remembers_a_frame(),
+        "what the last frame was drawn from (the answers so far, the outcome) is forgotten too"
+    );
 }
 
 #[test]

@@ -78,10 +78,19 @@ impl Ui {
         let effects = self.app.update(input, now, &drawn);
         self.unseen |= effects.contains(&Effect::Redraw);
         if held && !self.app.holds_answers() {
-            // The answers are gone: so are the texts drawn from them (ui::wrap remembers them).
+            // The answers are gone: so are the texts drawn from them (ui::wrap remembers them,
+            // and so does what the frame on screen was drawn from; the next frame is whole).
             super::wrap::forget();
+            self.shown = None;
         }
         effects
+    }
+
+    /// Whether it still holds what the frame on screen was drawn from (for tests of the rule
+    /// that a reset forgets everything drawn from a person's answers).
+    #[doc(hidden)]
+    pub fn remembers_a_frame(&self) -> bool {
+        self.shown.is_some()
     }
 
     /// When the app next wants `Input::Deadline`; see [`App::next_deadline`].
