@@ -35,9 +35,14 @@ for screen in welcome question; do
   grind --dump-before='key_instructions::Pty::written' \
     --dump-before='key_instructions::one_key' "$bin" "$screen" "$keys"
   # The first write is the first frame's, before the keys.
-  before=$(grep -l 'Trigger: --dump-before=key_instructions::Pty::written' "$dir"/out.* \
-    | grep -v '/out\.1$')
-  printf '  %-22s %s\n' "$screen, until the write" "$(sum $before)"
+  mapfile -t before < <(grep -l 'Trigger: --dump-before=key_instructions::Pty::written' \
+    "$dir"/out.* | grep -v '/out\.1$' || true)
+  # A key that writes nothing has no dump of its own: its work would count in the next key's.
+  if [ "${#before[@]}" -ne "$keys" ]; then
+    echo "bench-key: only ${#before[@]} of $keys keys wrote something on $screen" >&2
+    exit 1
+  fi
+  printf '  %-22s %s\n' "$screen, until the write" "$(sum "${before[@]}")"
   rm -f "$dir"/out*
   grind --toggle-collect='key_instructions::one_key' "$bin" "$screen" "$keys"
   printf '  %-22s %s\n' "$screen, in all" "$(sum "$dir/out")"
