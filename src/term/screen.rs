@@ -109,7 +109,7 @@ impl Screen {
         );
         let rows = rows.filter(|_| may_part);
         let next = self.frames.current_buffer_mut();
-        let encoded = encode_rows(&mut self.shown, next, rows.clone(), &mut self.out);
+        let encoded = encode(&mut self.shown, next, rows.clone(), &mut self.out);
         let written = match encoded {
             Ok(()) if !self.out.is_empty() => w.write_all(&self.out).and_then(|()| w.flush()),
             other => other,
@@ -118,12 +118,8 @@ impl Screen {
         // Once the frame is written, not before: blanked for the next frame to draw into.
         match rows {
             Some(rows) => {
-                let w = usize::from(area.width);
-                let cells = usize::from(rows.start) * w..usize::from(rows.end) * w;
-                let len = next.content.len();
-                for cell in &mut next.content[cells.start.min(len)..cells.end.min(len)] {
-                    cell.reset();
-                }
+                let cells = cells_of(area, rows, next.content.len());
+                next.content[cells].iter_mut().for_each(Cell::reset);
             }
             None => next.reset(),
         }
@@ -140,16 +136,11 @@ fn drop_other(frames: &mut Terminal<Sized>) {
     frames.swap_buffers();
 }
 
-/// Appends to `out` the bytes that turn `prev`, on screen, into `next`: what ratatui's
-/// `Terminal::flush` and `CrosstermBackend` write, then the cursor hidden again, as
-/// `Terminal::draw` does. Nothing when nothing changed. `prev` becomes `next`.
-pub fn encode(prev: &mut Shown, next: &Buffer, out: &mut Vec<u8>) -> io::Result<()> {
-    encode_rows(prev, next, None, out)
-}
-
-/// [`encode`] for `rows` of `next` only (all with `None`): the other rows of `prev` are left
-/// as they are on screen.
-pub fn encode_rows(
+/// Appends to `out` the bytes that turn `prev`, on screen, into `next` in `rows` (all with
+/// `None`; the other rows are left as they are on screen): what ratatui's `Terminal::flush` and
+/// `CrosstermBackend` write, then the cursor hidden again, as `Terminal::draw` does. Nothing
+/// when nothing changed. `prev` becomes `next`.
+fn encode(
     prev: &mut Shown,
     next: &Buffer,
     rows: Option<Range<u16>>,
@@ -157,7 +148,7 @@ pub fn encode_rows(
 ) -> io::Result<()> {
     let start = out.len();
     let mut pen = Pen::default();
-    changes_in(prev, next, rows, |x, y, cell| pen.draw(out, x, y, cell))?;
+    changes(prev, next, rows, |x, y, cell| pen.draw(out, x, y, cell))?;
     if out.len() == start {
         return Ok(());
     }
@@ -361,18 +352,10 @@ fn same(a: &Cell, b: &Cell) -> bool {
 /// `BufferDiff` yields, in its order, by the same rules (wide characters, the trailing cells of
 /// a wide character replaced by a narrower one, VS16 emoji, skipped and forced cells). A cell
 /// equal to the one on screen costs packing it and one comparison. `prev` becomes `next`: each
-/// cell is set once the comparison has passed it, and only if it changed.
-pub fn changes(
-    prev: &mut Shown,
-    next: &Buffer,
-    emit: impl FnMut(u16, u16, &Cell) -> io::Result<()>,
-) -> io::Result<()> {
-    changes_in(prev, next, None, emit)
-}
-
-/// [`changes`] in `rows` only (all with `None`), which must hold no cell that did not pack
-/// when they are given: the rows outside are passed over, as they are on screen.
-pub fn changes_in(
+/// cell is set once the comparison has passed it, and only if it changed. With `rows`, only
+/// those rows, which must then hold no cell that did not pack: the others are passed over, as
+/// they are on screen.
+fn changes(
     prev: &mut Shown,
     next: &Buffer,
     rows: Option<Range<u16>>,
@@ -387,10 +370,7 @@ pub fn changes_in(
     }
     let len = n.len();
     let w = usize::from(area.width.max(1));
-    let (first, end) = rows.map_or((0, len), |r| {
-        let row = |y: u16| usize::from(y.saturating_sub(area.y)) * w;
-        (row(r.start).min(len), row(r.end).min(len))
-    });
+    let Range { start: first, end } = rows.map_or(0..len, |r| cells_of(area, r, len));
     let at = |i: usize| {
         let x = (i % w) as u16 + area.x;
         let y = (i / w) as u16 + area.y;
@@ -434,6 +414,12 @@ pub fn changes_in(
     }
     prev.done();
     Ok(())
+}
+
+/// The cells of `rows` in a buffer of `area` holding `len` cells.
+fn cells_of(area: Rect, rows: Range<u16>, len: usize) -> Range<usize> {
+    let row = |y: u16| (usize::from(y.saturating_sub(area.y)) * usize::from(area.width)).min(len);
+    row(rows.start)..row(rows.end)
 }
 
 /// Cell `i` of `n` is not plainly as on screen (`p`): emits what must be written for it, as

@@ -24,12 +24,15 @@ use crate::app::{App, Effect, Input, ScreenLayout};
 pub struct Ui {
     app: App,
     theme: Theme,
-    /// The layout of the last frame, until the state may have changed.
-    drawn: Option<ScreenLayout>,
+    /// What the frame on screen was drawn from: its layout is the screen's while `current`, and
+    /// [`Ui::render_changed`] compares the next frame with it.
+    shown: Option<Drawn>,
+    /// No input came since `shown` was drawn.
+    current: bool,
+    /// The screen laid out without being drawn, when an input changed it since the last frame.
+    laid: Option<ScreenLayout>,
     /// The screen changed since the last frame was drawn: taps wait for the new frame.
     unseen: bool,
-    /// What the frame on screen was drawn from, for [`Ui::render_changed`].
-    shown: Option<Drawn>,
 }
 
 impl Ui {
@@ -39,9 +42,10 @@ impl Ui {
         Ui {
             app,
             theme,
-            drawn: None,
-            unseen: false,
             shown: None,
+            current: false,
+            laid: None,
+            unseen: false,
         }
     }
 
@@ -51,16 +55,22 @@ impl Ui {
 
     /// The state, to change directly (a runner's reload, a test's set-up).
     pub fn app_mut(&mut self) -> &mut App {
-        self.drawn = None;
         self.shown = None;
+        self.laid = None;
         &mut self.app
     }
 
     /// The layout of the screen as it stands.
     pub fn layout(&mut self) -> &ScreenLayout {
-        let (app, theme) = (&self.app, &self.theme);
-        self.drawn
-            .get_or_insert_with(|| layout(app, theme, app.area()))
+        match &self.shown {
+            Some(shown) if self.current => &shown.layout,
+            // Laid out once per state, however often it is asked for.
+            _ => {
+                let (app, theme) = (&self.app, &self.theme);
+                self.laid
+                    .get_or_insert_with(|| layout(app, theme, app.area()))
+            }
+        }
     }
 
     /// Hands one input to the app at time `now`; see [`App::update`]. A tap on a screen that
@@ -73,9 +83,12 @@ impl Ui {
         if !matches!(input, Input::Resize { .. } | Input::Deadline) {
             self.layout();
         }
-        let drawn = self.drawn.take().unwrap_or_default();
+        let none = ScreenLayout::default();
+        let drawn = drawn(&self.shown, self.current, &self.laid).unwrap_or(&none);
         let held = self.app.holds_answers();
-        let effects = self.app.update(input, now, &drawn);
+        let effects = self.app.update(input, now, drawn);
+        // The state may have changed: the next tap needs the next frame's layout.
+        (self.current, self.laid) = (false, None);
         self.unseen |= effects.contains(&Effect::Redraw);
         if held && !self.app.holds_answers() {
             // The answers are gone: so are the texts drawn from them (ui::wrap remembers them,
@@ -96,16 +109,13 @@ impl Ui {
     /// When the app next wants `Input::Deadline`; see [`App::next_deadline`].
     pub fn next_deadline(&mut self) -> Option<Duration> {
         self.layout();
-        let drawn = self.drawn.as_ref()?;
-        self.app.next_deadline(drawn)
+        self.app
+            .next_deadline(drawn(&self.shown, self.current, &self.laid)?)
     }
 
     /// Draws the app into the frame and keeps the layout it drew.
     pub fn render(&mut self, f: &mut Frame) {
-        let (drawn, _) = render_changed(&self.app, &self.theme, None, f);
-        self.drawn = Some(drawn.layout.clone());
-        self.shown = Some(drawn);
-        self.unseen = false;
+        self.render_changed(f, false);
     }
 
     /// Draws what changed since the last frame into a blank frame: when `may_part` and just the
@@ -119,10 +129,24 @@ impl Ui {
     ) -> Option<std::ops::Range<u16>> {
         let last = self.shown.as_ref().filter(|_| may_part);
         let (drawn, rows) = render_changed(&self.app, &self.theme, last, f);
-        self.drawn = Some(drawn.layout.clone());
         self.shown = Some(drawn);
+        self.current = true;
+        self.laid = None;
         self.unseen = false;
         rows
+    }
+}
+
+/// The layout of the screen as it stands, if it is known: the frame on screen's while no input
+/// came since it was drawn, else the one laid out since.
+fn drawn<'a>(
+    shown: &'a Option<Drawn>,
+    current: bool,
+    laid: &'a Option<ScreenLayout>,
+) -> Option<&'a ScreenLayout> {
+    match shown {
+        Some(shown) if current => Some(&shown.layout),
+        _ => laid.as_ref(),
     }
 }
 

@@ -99,13 +99,10 @@ pub fn render_changed(
 ) -> (Drawn, Option<std::ops::Range<u16>>) {
     let (l, words) = layout::laid_out(app, th, f.area());
     let rows = last.and_then(|last| answers_moved(last, app, &l, &words));
-    match (&rows, &l.body, app.screen, &words.menu) {
-        (
-            Some(_),
-            Body::Menu(m),
-            Screen::Welcome { selected } | Screen::Question { selected },
-            Some(t),
-        ) => menu::render_answers(th, t, selected, m, rows.clone(), f),
+    match (&rows, &l.body, highlighted(app.screen), &words.menu) {
+        (Some(_), Body::Menu(m), Some(selected), Some(t)) => {
+            menu::render_answers(th, t, selected, m, rows.clone(), f);
+        }
         _ => draw_all(app, th, &l, &words, f),
     }
     if th.symbols == theme::Symbols::Ascii {
@@ -119,6 +116,14 @@ pub fn render_changed(
     (drawn, rows)
 }
 
+/// The highlighted answer of a menu screen (the welcome screen or a question).
+fn highlighted(screen: Screen) -> Option<usize> {
+    match screen {
+        Screen::Welcome { selected } | Screen::Question { selected } => Some(selected),
+        _ => None,
+    }
+}
+
 /// The rows of a menu's answers, old and new, when they are all that changed from `last`: the
 /// same kind of menu, the same words, every other rectangle the same, no overlay.
 fn answers_moved(
@@ -127,11 +132,8 @@ fn answers_moved(
     l: &ScreenLayout,
     words: &layout::Words,
 ) -> Option<std::ops::Range<u16>> {
-    let same_screen = matches!(
-        (last.screen, app.screen),
-        (Screen::Welcome { .. }, Screen::Welcome { .. })
-            | (Screen::Question { .. }, Screen::Question { .. })
-    );
+    let same_screen = std::mem::discriminant(&last.screen) == std::mem::discriminant(&app.screen);
+    let (was, is) = (highlighted(last.screen)?, highlighted(app.screen)?);
     if !same_screen || app.overlay.is_some() || l.overlay.is_some() || l.too_small {
         return None;
     }
@@ -152,13 +154,6 @@ fn answers_moved(
     if rest != last.layout {
         return None;
     }
-    let (Screen::Welcome { selected: was } | Screen::Question { selected: was }) = last.screen
-    else {
-        return None;
-    };
-    let (Screen::Welcome { selected: is } | Screen::Question { selected: is }) = app.screen else {
-        return None;
-    };
     if old.options == new.options
         && old.more_above == new.more_above
         && old.more_below == new.more_below
@@ -197,10 +192,8 @@ fn draw_all(app: &App, th: &Theme, l: &ScreenLayout, words: &layout::Words, f: &
         render_too_small(th, l, f);
         return;
     }
-    match (&l.body, app.screen, &words.menu) {
-        (Body::Menu(m), Screen::Welcome { selected } | Screen::Question { selected }, Some(t)) => {
-            menu::render(th, t, selected, m, f);
-        }
+    match (&l.body, highlighted(app.screen), &words.menu) {
+        (Body::Menu(m), Some(selected), Some(t)) => menu::render(th, t, selected, m, f),
         (Body::Outcome(o), _, _) => outcome::render(app, th, o, f),
         (Body::Topics(list), _, _) => topics::render(app, th, list, f),
         (Body::Topic(reader), _, _) => topic::render(app, th, reader, f),

@@ -9,10 +9,10 @@
 //! width themselves: a remembered result can never be out of date, only forgotten.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 use std::rc::Rc;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -29,14 +29,9 @@ struct Entry {
     rows: Rc<[String]>,
 }
 
-/// Results by a hash of (width, prefix, text); entries whose hashes collide share a bucket.
-/// foldhash, not SipHash: a frame looks up tens of texts before its first byte is written, and
-/// a collision only costs a comparison.
-#[derive(Default)]
-struct Memo {
-    buckets: HashMap<u64, Vec<Entry>, FixedState>,
-    len: usize,
-}
+/// Results by a hash of (width, prefix, text), foldhash, not SipHash: a frame looks up tens of
+/// texts before its first byte is written, and a collision only costs a comparison.
+type Memo = HashTable<Entry>;
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::default();
@@ -55,12 +50,12 @@ pub fn width(text: &str) -> usize {
 /// Forgets every remembered text. Called when a person's answers are cleared (a kiosk's reset,
 /// "Finish"), so no text drawn from their answers outlives them, even out of sight.
 pub fn forget() {
-    MEMO.with_borrow_mut(|m| *m = Memo::default());
+    MEMO.with_borrow_mut(Memo::clear);
 }
 
 /// How many texts are remembered (for tests).
 pub fn remembered_count() -> usize {
-    MEMO.with_borrow(|m| m.len)
+    MEMO.with_borrow(Memo::len)
 }
 
 /// [`wrap`], remembered: the same rows for the same text and width.
@@ -79,26 +74,30 @@ fn remembered(
     width: u16,
     make: impl FnOnce() -> Vec<String>,
 ) -> Rc<[String]> {
-    let hash = FixedState::default().hash_one((width, prefix, text));
-    let same = |e: &&Entry| e.width == width && *e.prefix == *prefix && *e.text == *text;
+    let hash = |width: u16, prefix: &str, text: &str| {
+        FixedState::default().hash_one((width, prefix, text))
+    };
+    let same = |e: &Entry| e.width == width && *e.prefix == *prefix && *e.text == *text;
     let found = MEMO.with_borrow(|m| {
-        let bucket = m.buckets.get(&hash)?;
-        bucket.iter().find(same).map(|e| Rc::clone(&e.rows))
+        m.find(hash(width, prefix, text), same)
+            .map(|e| Rc::clone(&e.rows))
     });
     if let Some(rows) = found {
         return rows;
     }
     let rows: Rc<[String]> = make().into();
     MEMO.with_borrow_mut(|m| {
-        if m.len >= REMEMBERED {
-            *m = Memo::default();
+        if m.len() >= REMEMBERED {
+            m.clear();
         }
-        m.len += 1;
-        m.buckets.entry(hash).or_default().push(Entry {
+        let entry = Entry {
             width,
             prefix: prefix.into(),
             text: text.into(),
             rows: Rc::clone(&rows),
+        };
+        m.insert_unique(hash(width, prefix, text), entry, |e| {
+            hash(e.width, &e.prefix, &e.text)
         });
     });
     rows
@@ -215,7 +214,7 @@ mod tests {
             let text = format!("word{i} and more words");
             assert_eq!(*wrapped(&text, 9), *wrap(&text, 9));
         }
-        assert!(MEMO.with_borrow(|m| m.len) <= REMEMBERED);
+        assert!(remembered_count() <= REMEMBERED);
         assert_eq!(
             *wrapped("word0 and more words", 9),
             *wrap("word0 and more words", 9)
