@@ -28,7 +28,6 @@ pub fn embedded_welcome() -> Option<Tree> {
         flags: Vec::new(),
         families: Vec::new(),
         facts: Vec::new(),
-        nodes: Default::default(),
     })
 }
 

@@ -5,8 +5,6 @@
 
 use std::fmt;
 
-use foldhash::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 /// The disposition scale, ordered from least to most urgent; the most urgent result wins.
@@ -266,14 +264,18 @@ pub struct Tree {
     pub flags: Vec<Flag>,
     pub families: Vec<Family>,
     pub facts: Vec<Fact>,
-    /// Every question's and outcome's id (foldhash: quicker to build at start-up than SipHash).
-    pub(crate) nodes: HashMap<String, NodeRef>,
 }
 
 impl Tree {
-    /// Looks a question or outcome up by its id.
+    /// Looks a question or outcome up by its id (questions and outcomes share one set of ids).
+    /// A search, not a map: nothing on a person's path looks nodes up by id, and a map of every
+    /// id cost large content a millisecond and a half to build.
     pub fn node(&self, id: &str) -> Option<NodeRef> {
-        self.nodes.get(id).copied()
+        let question = self.questions.iter().position(|q| q.id == id);
+        question.map(NodeRef::Question).or_else(|| {
+            let outcome = self.outcomes.iter().position(|o| o.id == id);
+            outcome.map(NodeRef::Outcome)
+        })
     }
 
     /// Looks a fact up by its id.

@@ -11,6 +11,7 @@ pub(super) fn check_graph(
     tree: &Tree,
     qs: &[Entry<schema::Question>],
     os: &[Entry<schema::Outcome>],
+    nodes: &NodeIndex,
 ) -> Option<Vec<Option<Level>>> {
     let valid = |n: NodeRef| match n {
         NodeRef::Question(i) => i < tree.questions.len(),
@@ -40,7 +41,7 @@ pub(super) fn check_graph(
         }
     }
     // An id defined twice is already an error; don't also call its second copy unreachable.
-    let first = |id: &str, n: NodeRef| tree.nodes.get(id) == Some(&n);
+    let first = |id: &str, n: NodeRef| nodes.get(id).is_some_and(|(m, ..)| *m == n);
     for (i, e) in qs.iter().enumerate() {
         if !seen[slot(NodeRef::Question(i))] && first(e.id.get_ref(), NodeRef::Question(i)) {
             cx.error(

@@ -290,13 +290,12 @@ fn check(
         flags: fl,
         families: fa,
         facts: ft,
-        nodes: nodes.iter().map(|(k, v)| ((*k).to_string(), v.0)).collect(),
     });
     if let Some(tree) = tree.as_ref().filter(|_| whole_tree) {
         // The graph checks need real entry points; a bad `start` or `another` is already an error.
         let n = tree.questions.len();
         if tree.meta.start < n && tree.meta.another < n && !entry_errors(&cx) {
-            let floor = check_graph(&mut cx, tree, &questions, &outcomes);
+            let floor = check_graph(&mut cx, tree, &questions, &outcomes, &nodes);
             safety::check_tree(
                 &mut cx,
                 tree,
