@@ -201,6 +201,20 @@ mod tests {
     }
 
     #[test]
+    fn every_ascii_character_is_counted_alike() {
+        for b in 0..=0x7f_u8 {
+            let c = char::from(b);
+            for text in [
+                format!("Stroke{c}e"),
+                format!("a {c}Time{c}. Ok"),
+                c.to_string(),
+            ] {
+                assert_eq!(counts_ascii(text.as_bytes()), counts(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn ascii_and_other_text_are_graded_alike() {
         // The same words, one with a non-ASCII dash (a separator only the character path knows)
         // in place of a slash: the grade must not depend on which path read it.

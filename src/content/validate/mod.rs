@@ -112,7 +112,12 @@ impl Ctx<'_> {
             }
         };
         let v = s.get_ref();
-        if v.trim().is_empty() {
+        let Scan {
+            blank,
+            chars: n,
+            forbidden,
+        } = Scan::of(v, multiline);
+        if blank {
             self.error(
                 file,
                 s.span(),
@@ -121,10 +126,6 @@ impl Ctx<'_> {
             );
             return;
         }
-        // Most content is ASCII: its length is its byte count, and a byte scan finds a control
-        // character (no bidirectional override is ASCII) several times faster than decoding.
-        let ascii = v.is_ascii();
-        let n = if ascii { v.len() } else { v.chars().count() };
         if n > max {
             self.error(
                 file,
@@ -133,13 +134,6 @@ impl Ctx<'_> {
                 "shorten it so it fits on a small screen",
             );
         }
-        let forbidden = if ascii {
-            v.bytes()
-                .map(char::from)
-                .find(|&c| is_forbidden(c, multiline))
-        } else {
-            v.chars().find(|&c| is_forbidden(c, multiline))
-        };
         if let Some(c) = forbidden {
             self.error(
                 file,
@@ -152,6 +146,10 @@ impl Ctx<'_> {
                 "remove it: content must not contain escape sequences or control characters \
                  (in TOML, \\e, \\u001b and friends)",
             );
+        }
+        // Most texts have no placeholder: one quick search skips looking for them.
+        if !v.contains('{') {
+            return;
         }
         for name in placeholders(v) {
             if !PLACEHOLDERS.contains(&name) {
@@ -168,6 +166,51 @@ impl Ctx<'_> {
                     &hint,
                 );
             }
+        }
+    }
+}
+
+/// What [`Ctx::text`] checks of a text: whether it is blank, its length in characters, and its
+/// first forbidden character.
+#[derive(Debug, PartialEq)]
+struct Scan {
+    blank: bool,
+    chars: usize,
+    forbidden: Option<char>,
+}
+
+impl Scan {
+    fn of(v: &str, multiline: bool) -> Scan {
+        if v.is_ascii() {
+            Scan::ascii(v.as_bytes(), multiline)
+        } else {
+            Scan::chars(v, multiline)
+        }
+    }
+
+    fn chars(v: &str, multiline: bool) -> Scan {
+        Scan {
+            blank: v.trim().is_empty(),
+            chars: v.chars().count(),
+            forbidden: v.chars().find(|&c| is_forbidden(c, multiline)),
+        }
+    }
+
+    /// The same for ASCII text, from its bytes, several times faster: most content is ASCII,
+    /// its length is its byte count, and no bidirectional override is ASCII.
+    fn ascii(bytes: &[u8], multiline: bool) -> Scan {
+        // Without stopping at the first: a loop the compiler turns into vector instructions.
+        let controls = bytes
+            .iter()
+            .fold(false, |c, &b| c | (b < 0x20) | (b == 0x7f));
+        let forbidden = || {
+            let mut chars = bytes.iter().map(|&b| char::from(b));
+            chars.find(|&c| is_forbidden(c, multiline))
+        };
+        Scan {
+            blank: bytes.iter().all(|b| matches!(b, b'\t'..=b'\r' | b' ')),
+            chars: bytes.len(),
+            forbidden: if controls { forbidden() } else { None },
         }
     }
 }
@@ -392,4 +435,34 @@ fn collect<'a, T>(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scan;
+
+    proptest::proptest! {
+        /// The byte scan finds what the character scan finds, on any ASCII text: blank or not,
+        /// its length, and its first forbidden character, in one line or several.
+        #[test]
+        fn ascii_scan_equals_char_scan(
+            text in "([a-z {}.]{0,6}|[\t\n\r\x0b\x0c ]|[\x00-\x1f\x7f]|[\x00-\x7f]){0,30}",
+            multiline: bool,
+        ) {
+            let from_bytes = Scan::ascii(text.as_bytes(), multiline);
+            proptest::prop_assert_eq!(from_bytes, Scan::chars(&text, multiline));
+        }
+    }
+
+    #[test]
+    fn every_ascii_character_is_scanned_alike() {
+        for b in 0..=0x7f_u8 {
+            for text in [format!("a{}b", char::from(b)), char::from(b).to_string()] {
+                for multiline in [false, true] {
+                    let from_bytes = Scan::ascii(text.as_bytes(), multiline);
+                    assert_eq!(from_bytes, Scan::chars(&text, multiline), "{text:?}");
+                }
+            }
+        }
+    }
 }
