@@ -3,12 +3,15 @@
 
 use super::*;
 
+/// Where a node leads, each with the answer that leads there.
+type Edges<'t> = Vec<(NodeRef, &'t str)>;
+
 /// Reachability, cycles and the red-flags-first rule, over the resolved graph.
 /// Returns the safety floor of every question (see `floors`) when the questions are free of
 /// cycles, which the later graph rules need; `None` when there is a cycle.
-pub(super) fn check_graph(
+pub(super) fn check_graph<'t>(
     cx: &mut Ctx,
-    tree: &Tree,
+    tree: &'t Tree,
     qs: &[Entry<schema::Question>],
     os: &[Entry<schema::Outcome>],
     nodes: &NodeIndex,
@@ -17,15 +20,19 @@ pub(super) fn check_graph(
         NodeRef::Question(i) => i < tree.questions.len(),
         NodeRef::Outcome(i) => i < tree.outcomes.len(),
     };
-    let edges = |n: NodeRef| -> Vec<(NodeRef, &str)> {
+    // Where a node leads, and the answer that leads there, into a list kept between calls: a
+    // large tree has tens of thousands of nodes, and a list each would cost as much as the walk.
+    let edges = |n: NodeRef, out: &mut Edges<'t>| {
+        out.clear();
         match n {
-            NodeRef::Question(i) => tree.questions[i]
-                .options
-                .iter()
-                .flat_map(|o| o.targets().map(move |t| (t, o.label.as_str())))
-                .filter(|(t, _)| valid(*t))
-                .collect(),
-            NodeRef::Outcome(_) => vec![(tree.another(), "Check another symptom")],
+            NodeRef::Question(i) => out.extend(
+                tree.questions[i]
+                    .options
+                    .iter()
+                    .flat_map(|o| o.targets().map(move |t| (t, o.label.as_str())))
+                    .filter(|(t, _)| valid(*t)),
+            ),
+            NodeRef::Outcome(_) => out.push((tree.another(), "Check another symptom")),
         }
     };
     // Reachability from the start: one flag per node, questions first, then outcomes.
@@ -33,8 +40,10 @@ pub(super) fn check_graph(
     let mut seen = vec![false; tree.questions.len() + tree.outcomes.len()];
     seen[slot(tree.start())] = true;
     let mut queue = VecDeque::from([tree.start()]);
+    let mut next = Vec::new();
     while let Some(n) = queue.pop_front() {
-        for (m, _) in edges(n) {
+        edges(n, &mut next);
+        for &(m, _) in &next {
             if !std::mem::replace(&mut seen[slot(m)], true) {
                 queue.push_back(m);
             }
@@ -85,23 +94,27 @@ pub(super) fn check_graph(
 pub(super) fn floors(tree: &Tree) -> Vec<Level> {
     let n = tree.questions.len();
     let mut floor: Vec<Option<Level>> = vec![None; n];
+    // One stack for every root: most roots were reached from an earlier one.
+    let mut stack = Vec::new();
     for root in 0..n {
-        let mut stack = vec![root];
+        stack.push(root);
         while let Some(&q) = stack.last() {
             if floor[q].is_some() {
                 stack.pop();
                 continue;
             }
-            let pending: Vec<usize> = tree.questions[q]
-                .options
-                .iter()
-                .flat_map(Answer::targets)
-                .filter_map(|t| match t {
-                    NodeRef::Question(t) if t < n && floor[t].is_none() => Some(t),
-                    _ => None,
-                })
-                .collect();
-            if pending.is_empty() {
+            let before = stack.len();
+            stack.extend(
+                tree.questions[q]
+                    .options
+                    .iter()
+                    .flat_map(Answer::targets)
+                    .filter_map(|t| match t {
+                        NodeRef::Question(t) if t < n && floor[t].is_none() => Some(t),
+                        _ => None,
+                    }),
+            );
+            if stack.len() == before {
                 let level = tree.questions[q]
                     .options
                     .iter()
@@ -110,8 +123,6 @@ pub(super) fn floors(tree: &Tree) -> Vec<Level> {
                     .unwrap_or(Level::Emergency);
                 floor[q] = Some(level);
                 stack.pop();
-            } else {
-                stack.extend(pending);
             }
         }
     }
@@ -270,7 +281,7 @@ pub(super) fn check_red_flags_first<'t>(
     tree: &'t Tree,
     qs: &[Entry<schema::Question>],
     os: &[Entry<schema::Outcome>],
-    edges: &dyn Fn(NodeRef) -> Vec<(NodeRef, &'t str)>,
+    edges: &dyn Fn(NodeRef, &mut Edges<'t>),
 ) {
     if !tree.questions.iter().any(|q| q.emergency_screen) {
         let (file, span) = qs
@@ -286,6 +297,7 @@ pub(super) fn check_red_flags_first<'t>(
     parent.reach(start, (start, ""));
     let mut queue = VecDeque::from([start]);
     let mut reported = vec![false; tree.outcomes.len()];
+    let mut next = Vec::new();
     while let Some((node, passed)) = queue.pop_front() {
         if let NodeRef::Outcome(i) = node
             && !passed
@@ -300,7 +312,8 @@ pub(super) fn check_red_flags_first<'t>(
         }
         let passing =
             passed || matches!(node, NodeRef::Question(q) if tree.questions[q].emergency_screen);
-        for (m, label) in edges(node) {
+        edges(node, &mut next);
+        for &(m, label) in &next {
             let s = (m, passing);
             if parent.reach(s, ((node, passed), label)) {
                 queue.push_back(s);

@@ -200,8 +200,10 @@ fn unasked(tree: &Tree, flag: usize, level: Level) -> Vec<bool> {
             .any(|o| o.flags.contains(&flag))
     };
     let mut memo: Vec<Option<bool>> = vec![None; n];
+    // One stack for every root: most roots were reached from an earlier one.
+    let mut stack = Vec::new();
     for root in 0..n {
-        let mut stack = vec![root];
+        stack.push(root);
         while let Some(&q) = stack.last() {
             if memo[q].is_some() {
                 stack.pop();
@@ -212,16 +214,18 @@ fn unasked(tree: &Tree, flag: usize, level: Level) -> Vec<bool> {
                 stack.pop();
                 continue;
             }
-            let pending: Vec<usize> = tree.questions[q]
-                .options
-                .iter()
-                .flat_map(|o| o.targets())
-                .filter_map(|t| match t {
-                    NodeRef::Question(t) if memo[t].is_none() => Some(t),
-                    _ => None,
-                })
-                .collect();
-            if pending.is_empty() {
+            let before = stack.len();
+            stack.extend(
+                tree.questions[q]
+                    .options
+                    .iter()
+                    .flat_map(|o| o.targets())
+                    .filter_map(|t| match t {
+                        NodeRef::Question(t) if memo[t].is_none() => Some(t),
+                        _ => None,
+                    }),
+            );
+            if stack.len() == before {
                 let bad = tree.questions[q]
                     .options
                     .iter()
@@ -232,8 +236,6 @@ fn unasked(tree: &Tree, flag: usize, level: Level) -> Vec<bool> {
                     });
                 memo[q] = Some(bad);
                 stack.pop();
-            } else {
-                stack.extend(pending);
             }
         }
     }
