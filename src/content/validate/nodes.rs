@@ -2,6 +2,7 @@
 //! `[meta]` entry points, and resolving an id or a level as written, with a "did you mean".
 
 use super::*;
+use std::collections::hash_map::Entry as Slot;
 
 pub(super) type NodeIndex<'a> = HashMap<&'a str, (NodeRef, usize, Range<usize>)>;
 
@@ -47,7 +48,8 @@ pub(super) fn index_nodes<'a>(
     qs: &'a [Entry<schema::Question>],
     os: &'a [Entry<schema::Outcome>],
 ) -> NodeIndex<'a> {
-    let mut map: NodeIndex = HashMap::new();
+    // Sized once: growing a map of ten thousand ids rehashes it a dozen times.
+    let mut map: NodeIndex = HashMap::with_capacity(qs.len() + os.len());
     let all = qs
         .iter()
         .enumerate()
@@ -58,21 +60,25 @@ pub(super) fn index_nodes<'a>(
                 .map(|(i, e)| (NodeRef::Outcome(i), e.file, e.id)),
         );
     for (node, file, id) in all {
-        if let Some((_, f0, s0)) = map.get(id.get_ref().as_str()) {
-            let (l, c) = cx.files[*f0].line_col(s0.start);
-            let first = format!("{}:{l}:{c}", cx.files[*f0].name);
-            cx.error(
-                file,
-                id.span(),
-                format!(
-                    "the id '{}' is defined twice (first at {first})",
-                    id.get_ref()
-                ),
-                "questions and outcomes share one set of ids; rename one of them",
-            );
-            continue;
-        }
-        map.insert(id.get_ref().as_str(), (node, file, id.span()));
+        let slot = match map.entry(id.get_ref().as_str()) {
+            Slot::Vacant(slot) => slot,
+            Slot::Occupied(first) => {
+                let (_, f0, s0) = first.get();
+                let (l, c) = cx.files[*f0].line_col(s0.start);
+                let first = format!("{}:{l}:{c}", cx.files[*f0].name);
+                cx.error(
+                    file,
+                    id.span(),
+                    format!(
+                        "the id '{}' is defined twice (first at {first})",
+                        id.get_ref()
+                    ),
+                    "questions and outcomes share one set of ids; rename one of them",
+                );
+                continue;
+            }
+        };
+        slot.insert((node, file, id.span()));
     }
     map
 }
@@ -82,24 +88,27 @@ pub(super) fn index_ids<'a, T>(
     entries: &'a [Entry<T>],
     kind: &str,
 ) -> HashMap<&'a str, usize> {
-    let mut map: HashMap<&str, usize> = HashMap::new();
+    let mut map: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
-        if let Some(&j) = map.get(e.id.get_ref().as_str()) {
-            let first = &entries[j];
-            let (l, c) = cx.files[first.file].line_col(first.id.span().start);
-            let at = format!("{}:{l}:{c}", cx.files[first.file].name);
-            cx.error(
-                e.file,
-                e.id.span(),
-                format!(
-                    "the {kind} id '{}' is defined twice (first at {at})",
-                    e.id.get_ref()
-                ),
-                "each id may be used once; rename or remove one of them",
-            );
-        } else {
-            map.insert(e.id.get_ref().as_str(), i);
-        }
+        let slot = match map.entry(e.id.get_ref().as_str()) {
+            Slot::Vacant(slot) => slot,
+            Slot::Occupied(j) => {
+                let first = &entries[*j.get()];
+                let (l, c) = cx.files[first.file].line_col(first.id.span().start);
+                let at = format!("{}:{l}:{c}", cx.files[first.file].name);
+                cx.error(
+                    e.file,
+                    e.id.span(),
+                    format!(
+                        "the {kind} id '{}' is defined twice (first at {at})",
+                        e.id.get_ref()
+                    ),
+                    "each id may be used once; rename or remove one of them",
+                );
+                continue;
+            }
+        };
+        slot.insert(i);
     }
     map
 }
