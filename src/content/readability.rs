@@ -42,8 +42,8 @@ fn counts(text: &str) -> (usize, usize, usize) {
 /// holds the two equal).
 fn counts_ascii(text: &[u8]) -> (usize, usize, usize) {
     let (mut words, mut syllable_sum, mut sentences) = (0usize, 0usize, 0usize);
-    // The sentence so far has a letter.
-    let mut sentence_letter = false;
+    // The classes of the bytes of the sentence so far (has it a letter?).
+    let mut sentence = 0u8;
     // The word being read: its bytes' classes together, its vowel groups, the previous byte's
     // class, and where its first and last letter or digit are (punctuation around a word is not
     // part of it; inside, it is a consonant, as in `syllables`).
@@ -53,8 +53,8 @@ fn counts_ascii(text: &[u8]) -> (usize, usize, usize) {
         let class = CLASS[usize::from(b & 0x7f)];
         if class & (SENTENCE_END | SEPARATOR) != 0 {
             if class & SENTENCE_END != 0 {
-                sentences += usize::from(sentence_letter);
-                sentence_letter = false;
+                sentences += usize::from(sentence & LETTER != 0);
+                sentence = 0;
             }
             if class & SEPARATOR != 0 {
                 if classes & LETTER != 0 {
@@ -65,12 +65,15 @@ fn counts_ascii(text: &[u8]) -> (usize, usize, usize) {
                 continue;
             }
         }
-        sentence_letter |= class & LETTER != 0;
-        groups += usize::from(class & !prev & VOWEL != 0);
-        prev = class;
+        sentence |= class;
         classes |= class;
+        // A vowel after anything else begins a vowel group (VOWEL is the class's top bit).
+        groups += usize::from((class & !prev) / VOWEL);
+        prev = class;
         if class & (LETTER | DIGIT) != 0 {
-            first = first.min(i);
+            if first == usize::MAX {
+                first = i;
+            }
             last = i;
         }
     }
@@ -81,7 +84,7 @@ fn counts_ascii(text: &[u8]) -> (usize, usize, usize) {
     (
         words,
         syllable_sum,
-        sentences + usize::from(sentence_letter),
+        sentences + usize::from(sentence & LETTER != 0),
     )
 }
 
