@@ -191,7 +191,7 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
     let mut docs = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
     let mut cut = Vec::new();
-    // Large content in several files is parsed, and later freed, on two threads.
+    // Large content in several files is parsed on two threads.
     let size: usize = raw.iter().map(|f| f.bytes.len()).sum();
     let threads = if raw.len() < 2 {
         1
@@ -213,9 +213,6 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
         Some(parsed) if diagnostics.is_empty() => {
             let (tree, mut diags) = validate::validate(&parsed, &files);
             diagnostics.append(&mut diags);
-            if threads > 1 {
-                drop_later(parsed);
-            }
             tree
         }
         Some(parsed) => {
@@ -241,13 +238,6 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
         diagnostics,
         tree,
     }
-}
-
-/// Frees the parsed documents of large content on a thread of their own: freeing a hundred
-/// thousand small strings takes milliseconds, and the tree is ready without waiting for it.
-fn drop_later(docs: Vec<(usize, Document)>) {
-    // If no thread can be started, they are freed here, as they would have been.
-    let _ = std::thread::Builder::new().spawn(move || drop(docs));
 }
 
 /// Below this much TOML a second thread costs more than it saves.
