@@ -105,7 +105,9 @@ pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -
         .into_iter()
         .map(|k| (strsim::jaro_winkler(wrong, k), k))
         .filter(|(score, _)| *score > 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Of equally near ones, the first in alphabetical order: the ids often come from a hash
+        // map, whose order changes from run to run, and the hint must not.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k)
 }
 
@@ -130,5 +132,11 @@ mod tests {
         let known = ["dizzy_out", "sore_day5", "emergency_breathing"];
         assert_eq!(did_you_mean("dizy_out", known), Some("dizzy_out"));
         assert_eq!(did_you_mean("zzz", known), None);
+    }
+
+    #[test]
+    fn of_equally_near_ids_suggests_the_same_one_whatever_their_order() {
+        assert_eq!(did_you_mean("ab", ["abd", "abc"]), Some("abc"));
+        assert_eq!(did_you_mean("ab", ["abc", "abd"]), Some("abc"));
     }
 }

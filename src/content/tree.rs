@@ -268,8 +268,9 @@ pub struct Tree {
 
 impl Tree {
     /// Looks a question or outcome up by its id (questions and outcomes share one set of ids).
-    /// A search, not a map: nothing on a person's path looks nodes up by id, and a map of every
-    /// id cost large content a millisecond and a half to build.
+    /// A search, not a map (do not call it in a loop over large content): nothing on a person's
+    /// path looks nodes up by id, and a map of every id cost large content a millisecond and a
+    /// half to build.
     pub fn node(&self, id: &str) -> Option<NodeRef> {
         let question = self.questions.iter().position(|q| q.id == id);
         question.map(NodeRef::Question).or_else(|| {

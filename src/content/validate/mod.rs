@@ -148,23 +148,24 @@ impl Ctx<'_> {
             );
         }
         // Most texts have no placeholder: one quick search skips looking for them.
-        if !v.contains('{') {
-            return;
-        }
-        for name in placeholders(v) {
-            if !PLACEHOLDERS.contains(&name) {
-                let hint = match did_you_mean(name, PLACEHOLDERS) {
-                    Some(k) => format!(
-                        "did you mean '{{{k}}}'? The known ones are {{emergency}}, {{clinic}} and {{clinic_phone}}"
-                    ),
-                    None => "the known ones are {emergency}, {clinic} and {clinic_phone}".into(),
-                };
-                self.error(
-                    file,
-                    s.span(),
-                    format!("{} uses the unknown placeholder '{{{name}}}'", what()),
-                    &hint,
-                );
+        if v.contains('{') {
+            for name in placeholders(v) {
+                if !PLACEHOLDERS.contains(&name) {
+                    let hint = match did_you_mean(name, PLACEHOLDERS) {
+                        Some(k) => format!(
+                            "did you mean '{{{k}}}'? The known ones are {{emergency}}, {{clinic}} and {{clinic_phone}}"
+                        ),
+                        None => {
+                            "the known ones are {emergency}, {clinic} and {clinic_phone}".into()
+                        }
+                    };
+                    self.error(
+                        file,
+                        s.span(),
+                        format!("{} uses the unknown placeholder '{{{name}}}'", what()),
+                        &hint,
+                    );
+                }
             }
         }
     }
