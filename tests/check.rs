@@ -163,6 +163,24 @@ fn a_syntax_error_does_not_hide_the_other_files_problems() {
     assert!(err.contains(": 2 errors, 0 warnings"), "{err}");
 }
 
+/// The last line counts in words a person would write: "1 error", not "1 errors".
+#[test]
+fn the_verdict_says_one_error_and_one_file() {
+    let run = |path: &str| {
+        Command::new(env!("CARGO_BIN_EXE_aftercare"))
+            .args(["check", path])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let out = run("tests/fixtures/invalid/duplicate_across_files");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(": 1 error, 0 warnings"), "{err}");
+    let out = run("data/");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(": ok (4 files, 0 warnings)"), "{text}");
+}
+
 /// Where the parser gives up (the end of a line, the next line) is not where the mistake is:
 /// the caret goes to the token left open. Several mistakes in one file are each reported.
 #[test]

@@ -44,6 +44,15 @@ pub fn run(path: Option<PathBuf>, config: Option<PathBuf>, deny_warnings: bool) 
     verdict(&checked, path, deny_warnings)
 }
 
+/// "1 error", "2 errors".
+fn counted(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
 /// The last lines: "ok" with the counts on standard output, or the error count on standard
 /// error, with a hint when one file of a content folder was checked alone.
 fn verdict(checked: &Checked, path: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
@@ -55,8 +64,9 @@ fn verdict(checked: &Checked, path: Option<PathBuf>, deny_warnings: bool) -> Exi
     );
     if errors == 0 && (warnings == 0 || !deny_warnings) {
         let mut text = format!(
-            "{what}: ok ({} files, {warnings} warnings)\n",
-            checked.files.len()
+            "{what}: ok ({}, {})\n",
+            counted(checked.files.len(), "file"),
+            counted(warnings, "warning")
         );
         if let Some(t) = &checked.tree {
             text.push_str(&format!(
@@ -69,7 +79,11 @@ fn verdict(checked: &Checked, path: Option<PathBuf>, deny_warnings: bool) -> Exi
         }
         return out::print_then(&text, ExitCode::SUCCESS);
     }
-    eprintln!("{what}: {errors} errors, {warnings} warnings");
+    eprintln!(
+        "{what}: {}, {}",
+        counted(errors, "error"),
+        counted(warnings, "warning")
+    );
     if errors > 0
         && let Some(folder) = path.as_deref().and_then(|p| folder_of_one_file(p, checked))
     {
