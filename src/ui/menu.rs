@@ -51,10 +51,10 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLay
     // know the rest of the answers, "Not sure" among them, are there): three rows and "more
     // below" in a terminal, "more" rows a finger can tap in a browser. Never so many that the
     // question itself loses its first two rows.
-    let question = rows(&t.prompt, w).min(2);
+    let prompt = rows(&t.prompt, w);
     let keep = total
         .min((2 * touch + 1).max(4))
-        .min(area.height.saturating_sub(question + 1));
+        .min(area.height.saturating_sub(prompt.min(2) + 1));
     let mut m = MenuLayout::default();
     let mut y = area.y;
     let room = |y: u16| area.bottom().saturating_sub(y);
@@ -69,7 +69,7 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLay
         r
     };
     // The answers so far are the first to give way on a small screen: then the question.
-    let crumbs = room(y).saturating_sub(rows(&t.prompt, w) + keep + 2);
+    let crumbs = room(y).saturating_sub(prompt + keep + 2);
     m.crumbs = place(&mut y, &t.crumbs, crumbs.min(2));
     m.prompt = place(&mut y, &t.prompt, u16::MAX);
     if rows(&t.help, w) + 1 + keep <= room(y) {

@@ -10,10 +10,10 @@
 
 use std::cell::RefCell;
 use std::hash::BuildHasher;
+use std::rc::Rc;
 
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
-use std::rc::Rc;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
