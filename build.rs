@@ -30,8 +30,8 @@ mod src {
             Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path,
         };
         pub use tree::{
-            Answer, Fact, Family, Flag, Level, Meta, NodeRef, Outcome, Picture, Question, Route,
-            Source, SourceStatus, Topic, Tree,
+            Answer, Fact, Family, Flag, General, Hazard, Level, Likelihood, Meta, NodeRef, Outcome, Picture, Question, Route, HazardSeverity, Sign, SignRef,
+            Source, SourceStatus, Topic, Tree, risk,
         };
     }
 }

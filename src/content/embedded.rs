@@ -28,6 +28,8 @@ pub fn embedded_welcome() -> Option<Tree> {
         flags: Vec::new(),
         families: Vec::new(),
         facts: Vec::new(),
+        general: None,
+        hazards: Vec::new(),
     })
 }
 

@@ -17,8 +17,8 @@ use toml::Spanned;
 use toml_spanner::{Arena, ArrayStyle, Item, TableStyle, Value};
 
 use super::schema::{
-    Document, Fact, Family, Flag, Meta, OptionDef, Outcome, Question, RouteDef, Source, Table,
-    Topic,
+    Document, Fact, Family, Flag, General, Hazard, Meta, OptionDef, Outcome, Question, RouteDef,
+    Source, Table, Topic,
 };
 
 /// The document in `text`, or `None` when anything about it needs the full parser's words.
@@ -40,6 +40,10 @@ fn document(text: &str, root: &toml_spanner::Table<'_>) -> Option<Document> {
             "flag" => doc.flag = table(text, item, flag)?,
             "family" => doc.family = table(text, item, family)?,
             "fact" => doc.fact = table(text, item, fact)?,
+            "hazard" => doc.hazard = table(text, item, hazard)?,
+            "general" => {
+                doc.general = Some(Spanned::new(table_span(text, item)?, general(item)?));
+            }
             _ => return None,
         }
     }
@@ -269,19 +273,78 @@ fn source(item: &Item<'_>) -> Option<Source> {
 }
 
 fn flag(item: &Item<'_>) -> Option<Flag> {
-    let f = Fields::of(item, &["level", "text", "sources"])?;
+    let f = Fields::of(item, &["level", "text", "sources", "signs"])?;
+    let mut signs = indexmap::IndexMap::default();
+    if let Some(t) = f.get("signs") {
+        let t = t.as_table()?;
+        // A `[flag.x.signs]` table is spanned differently by the two parsers: left to `toml`.
+        if t.style() != TableStyle::Inline {
+            return None;
+        }
+        for (key, v) in t {
+            signs.insert(
+                Spanned::new(key.span.range(), key.name.to_string()),
+                string(v)?,
+            );
+        }
+    }
     Some(Flag {
         level: f.text("level")?,
         text: f.text("text")?,
         sources: f.spanned_texts("sources")?,
+        signs,
     })
 }
 
 fn family(item: &Item<'_>) -> Option<Family> {
-    let f = Fields::of(item, &["entry", "flags"])?;
+    let f = Fields::of(item, &["entry", "flags", "skip_general", "why"])?;
     Some(Family {
         entry: f.text("entry")?,
         flags: f.spanned_texts("flags")?,
+        skip_general: f.spanned_texts("skip_general")?,
+        why: f.opt_text("why")?,
+    })
+}
+
+fn general(item: &Item<'_>) -> Option<General> {
+    let f = Fields::of(item, &["flags", "below"])?;
+    Some(General {
+        flags: f.spanned_texts("flags")?,
+        below: f.text("below")?,
+    })
+}
+
+fn hazard(item: &Item<'_>) -> Option<Hazard> {
+    let f = Fields::of(
+        item,
+        &[
+            "title",
+            "cause",
+            "effect",
+            "severity",
+            "likelihood_before",
+            "likelihood_after",
+            "flags",
+            "facts",
+            "questions",
+            "outcomes",
+            "sources",
+            "cases",
+        ],
+    )?;
+    Some(Hazard {
+        title: f.text("title")?,
+        cause: f.text("cause")?,
+        effect: f.text("effect")?,
+        severity: f.text("severity")?,
+        likelihood_before: f.text("likelihood_before")?,
+        likelihood_after: f.text("likelihood_after")?,
+        flags: f.spanned_texts("flags")?,
+        facts: f.spanned_texts("facts")?,
+        questions: f.spanned_texts("questions")?,
+        outcomes: f.spanned_texts("outcomes")?,
+        sources: f.spanned_texts("sources")?,
+        cases: f.spanned_texts("cases")?,
     })
 }
 

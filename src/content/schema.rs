@@ -30,6 +30,10 @@ pub struct Document {
     pub family: Table<Family>,
     #[serde(default)]
     pub fact: Table<Fact>,
+    /// The danger signs every family must ask (`[general]`, at most one in all the files).
+    pub general: Option<Spanned<General>>,
+    #[serde(default)]
+    pub hazard: Table<Hazard>,
 }
 
 impl Document {
@@ -47,6 +51,12 @@ impl Document {
         sort(&mut self.flag);
         sort(&mut self.family);
         sort(&mut self.fact);
+        sort(&mut self.hazard);
+        for flag in self.flag.values_mut() {
+            flag.get_mut()
+                .signs
+                .sort_by(|a, _, b, _| a.span().start.cmp(&b.span().start));
+        }
         self
     }
 }
@@ -59,6 +69,10 @@ pub struct Flag {
     pub text: Spanned<String>,
     #[serde(default = "empty_list")]
     pub sources: Spanned<Vec<Spanned<String>>>,
+    /// The flag's signs by id, each in a person's words (`signs = { skin = "..." }`). An answer
+    /// may offer the whole flag (`"sepsis"`) or some of its signs (`"sepsis.skin"`).
+    #[serde(default)]
+    pub signs: IndexMap<Spanned<String>, Spanned<String>, foldhash::fast::RandomState>,
 }
 
 /// A symptom family: where its branch begins and the red flags it must ask about itself.
@@ -68,6 +82,45 @@ pub struct Family {
     pub entry: Spanned<String>,
     #[serde(default = "empty_list")]
     pub flags: Spanned<Vec<Spanned<String>>>,
+    /// General danger signs this family need not ask, with `why`.
+    #[serde(default = "empty_list")]
+    pub skip_general: Spanned<Vec<Spanned<String>>>,
+    pub why: Option<Spanned<String>>,
+}
+
+/// `[general]`: flags every family must ask before any of its paths can end below
+/// the lower of the flag's level and `below`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct General {
+    #[serde(default = "empty_list")]
+    pub flags: Spanned<Vec<Spanned<String>>>,
+    pub below: Spanned<String>,
+}
+
+/// `[hazard.<id>]`: one way a person could be harmed, what controls it and what proves it
+/// (the hazard log of DCB0129).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hazard {
+    pub title: Spanned<String>,
+    pub cause: Spanned<String>,
+    pub effect: Spanned<String>,
+    pub severity: Spanned<String>,
+    pub likelihood_before: Spanned<String>,
+    pub likelihood_after: Spanned<String>,
+    #[serde(default = "empty_list")]
+    pub flags: Spanned<Vec<Spanned<String>>>,
+    #[serde(default = "empty_list")]
+    pub facts: Spanned<Vec<Spanned<String>>>,
+    #[serde(default = "empty_list")]
+    pub questions: Spanned<Vec<Spanned<String>>>,
+    #[serde(default = "empty_list")]
+    pub outcomes: Spanned<Vec<Spanned<String>>>,
+    #[serde(default = "empty_list")]
+    pub sources: Spanned<Vec<Spanned<String>>>,
+    #[serde(default = "empty_list")]
+    pub cases: Spanned<Vec<Spanned<String>>>,
 }
 
 /// Something learned about the person that holds for the whole session.

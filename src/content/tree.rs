@@ -106,8 +106,12 @@ pub struct Answer {
     /// Where it leads when no route applies.
     pub next: NodeRef,
     pub not_sure: bool,
-    /// Red flags (indices into `Tree::flags`) this answer reports.
+    /// Red flags (indices into `Tree::flags`) this answer reports, whole or through one of
+    /// their signs: an answer that offers `sepsis.skin` reports `sepsis`.
     pub flags: Vec<usize>,
+    /// The signs offered of flags that are offered only in part (`"sepsis.skin"`); a flag in
+    /// `flags` with no sign here is offered whole, every sign of it.
+    pub signs: Vec<SignRef>,
     /// Facts (indices into `Tree::facts`) this answer tells us about the person.
     pub sets: Vec<usize>,
     /// Conditional destinations, tried in order before `next`.
@@ -121,7 +125,25 @@ pub struct Route {
     pub next: NodeRef,
 }
 
+/// One sign of a flag: indices into `Tree::flags` and that flag's `signs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignRef {
+    pub flag: usize,
+    pub sign: usize,
+}
+
 impl Answer {
+    /// Whether this answer offers a flag's sign (`Some`), or the flag at all (`None`): the whole
+    /// flag offers every sign of it.
+    pub fn offers(&self, flag: usize, sign: Option<usize>) -> bool {
+        if !self.flags.contains(&flag) {
+            return false;
+        }
+        let Some(sign) = sign else { return true };
+        let mut part = self.signs.iter().filter(|s| s.flag == flag).peekable();
+        part.peek().is_none() || part.any(|s| s.sign == sign)
+    }
+
     /// Where this answer leads, given which facts are known (indexed like `Tree::facts`).
     pub fn resolve(&self, known: &[bool]) -> NodeRef {
         self.routes
@@ -147,6 +169,15 @@ pub struct Flag {
     pub level: Level,
     pub text: String,
     pub sources: Vec<usize>,
+    /// Its signs, in file order; empty for a flag asked as one.
+    pub signs: Vec<Sign>,
+}
+
+/// One sign of a red flag, in a person's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sign {
+    pub id: String,
+    pub text: String,
 }
 
 /// A symptom family: the question its branch begins at and the flags it asks about itself.
@@ -155,6 +186,135 @@ pub struct Family {
     pub id: String,
     pub entry: usize,
     pub flags: Vec<usize>,
+    /// General danger signs (`[general]`) this family need not ask, and why.
+    pub skip_general: Vec<usize>,
+    pub why: Option<String>,
+}
+
+/// `[general]`: the flags every family asks before a path can end below the lower of the
+/// flag's level and `below`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct General {
+    pub flags: Vec<usize>,
+    pub below: Level,
+}
+
+/// DCB0129's severity of a hazard's harm, least first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum HazardSeverity {
+    Minor,
+    Significant,
+    Considerable,
+    Major,
+    Catastrophic,
+}
+
+/// DCB0129's likelihood of a hazard's harm, least first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Likelihood {
+    VeryLow,
+    Low,
+    Medium,
+    High,
+    VeryHigh,
+}
+
+impl HazardSeverity {
+    pub const ALL: [HazardSeverity; 5] = [
+        HazardSeverity::Minor,
+        HazardSeverity::Significant,
+        HazardSeverity::Considerable,
+        HazardSeverity::Major,
+        HazardSeverity::Catastrophic,
+    ];
+
+    /// The id used in content files.
+    pub fn id(self) -> &'static str {
+        match self {
+            HazardSeverity::Minor => "minor",
+            HazardSeverity::Significant => "significant",
+            HazardSeverity::Considerable => "considerable",
+            HazardSeverity::Major => "major",
+            HazardSeverity::Catastrophic => "catastrophic",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<HazardSeverity> {
+        HazardSeverity::ALL.into_iter().find(|l| l.id() == s)
+    }
+}
+
+impl Likelihood {
+    pub const ALL: [Likelihood; 5] = [
+        Likelihood::VeryLow,
+        Likelihood::Low,
+        Likelihood::Medium,
+        Likelihood::High,
+        Likelihood::VeryHigh,
+    ];
+
+    /// The id used in content files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Likelihood::VeryLow => "very_low",
+            Likelihood::Low => "low",
+            Likelihood::Medium => "medium",
+            Likelihood::High => "high",
+            Likelihood::VeryHigh => "very_high",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Likelihood> {
+        Likelihood::ALL.into_iter().find(|l| l.id() == s)
+    }
+}
+
+/// The clinical risk of a harm of `severity` at `likelihood`: 1 (acceptable) to 5
+/// (unacceptable), by the 5x5 matrix of the DCB0129 Implementation Guidance (NHS Digital,
+/// section 4.4, "Risk matrix", with Table 10 "Example Risk Acceptability Definitions": 5
+/// unacceptable; 4 mandatory elimination of the hazard or a control to reduce it; 3
+/// undesirable; 2 acceptable where the benefit is claimed; 1 acceptable). Seen as quoted in
+/// public DCB0129 hazard logs; rows are likelihood (very low first), columns severity (minor
+/// first).
+pub fn risk(severity: HazardSeverity, likelihood: Likelihood) -> u8 {
+    const MATRIX: [[u8; 5]; 5] = [
+        // minor, significant, considerable, major, catastrophic
+        [1, 1, 2, 2, 3], // very low
+        [1, 2, 2, 3, 4], // low
+        [2, 2, 3, 3, 4], // medium
+        [2, 3, 3, 4, 5], // high
+        [3, 4, 4, 5, 5], // very high
+    ];
+    MATRIX[likelihood as usize][severity as usize]
+}
+
+/// A hazard of the hazard log: a way a person could be harmed, what controls it, the outcomes
+/// that must catch it, and the test cases (ids in `tests/atypical.toml`) that prove it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hazard {
+    pub id: String,
+    pub title: String,
+    pub cause: String,
+    pub effect: String,
+    pub severity: HazardSeverity,
+    pub likelihood_before: Likelihood,
+    pub likelihood_after: Likelihood,
+    pub flags: Vec<usize>,
+    pub facts: Vec<usize>,
+    pub questions: Vec<usize>,
+    pub outcomes: Vec<usize>,
+    pub sources: Vec<usize>,
+    pub cases: Vec<String>,
+}
+
+impl Hazard {
+    /// The risk before the controls and after them (1 to 5, see [`risk`]).
+    pub fn risks(&self) -> (u8, u8) {
+        (
+            risk(self.severity, self.likelihood_before),
+            risk(self.severity, self.likelihood_after),
+        )
+    }
 }
 
 /// Something learned about the person that holds for the whole session.
@@ -264,6 +424,10 @@ pub struct Tree {
     pub flags: Vec<Flag>,
     pub families: Vec<Family>,
     pub facts: Vec<Fact>,
+    /// The danger signs every family asks, if the content declares them.
+    pub general: Option<General>,
+    /// The hazard log (empty for content without one).
+    pub hazards: Vec<Hazard>,
 }
 
 impl Tree {

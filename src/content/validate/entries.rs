@@ -61,11 +61,13 @@ pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Id
                 next: resolve_node(cx, file, &owner, &r.get_ref().next, ids.nodes),
             })
             .collect();
+        let (flags, signs) = resolve_flags(cx, file, &owner, &o.flags, ids);
         options.push(Answer {
             label: o.label.get_ref().clone(),
             next,
             not_sure: o.not_sure,
-            flags: resolve_ids(cx, file, &owner, "flag", &o.flags, ids.flags),
+            flags,
+            signs,
             sets: resolve_ids(cx, file, &owner, "fact", &o.sets, ids.facts),
             routes,
         });

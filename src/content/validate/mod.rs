@@ -16,8 +16,8 @@ use super::diag::{Diagnostic, SourceFile, did_you_mean};
 use super::readability;
 use super::schema::{self, Document};
 use super::tree::{
-    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Route, Source, SourceStatus, Topic,
-    Tree,
+    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Route, SignRef, Source,
+    SourceStatus, Topic, Tree,
 };
 
 mod entries;
@@ -298,10 +298,18 @@ fn check(
     let fact_ix = index_ids(&mut cx, &facts, "fact");
     index_ids(&mut cx, &families, "family");
     let meta = check_meta(&mut cx, docs, &nodes, whole_tree);
+    let signs: Vec<Vec<&str>> = flags
+        .iter()
+        .map(|e| {
+            let signs = &e.value.get_ref().signs;
+            signs.keys().map(|k| k.get_ref().as_str()).collect()
+        })
+        .collect();
     let ids = Ids {
         nodes: &nodes,
         flags: &flag_ix,
         facts: &fact_ix,
+        signs: &signs,
     };
 
     let qs: Vec<Question> = map_entries(&mut cx, &questions, |cx, e| check_question(cx, e, &ids));
@@ -312,6 +320,11 @@ fn check(
         safety::check_family(cx, e, &ids)
     });
     let ft = map_entries(&mut cx, &facts, safety::check_fact);
+    let general_docs: Vec<_> = docs
+        .iter()
+        .filter_map(|(f, d)| d.general.as_ref().map(|g| (*f, g)))
+        .collect();
+    let general = safety::check_general(&mut cx, &general_docs, &flag_ix);
     let os: Vec<Outcome> = map_entries(&mut cx, &outcomes, |cx, e| {
         check_outcome(cx, e, &topic_ix, &source_ix)
     });
@@ -334,6 +347,8 @@ fn check(
         flags: fl,
         families: fa,
         facts: ft,
+        general,
+        hazards: Vec::new(),
     });
     if let Some(tree) = tree.as_ref().filter(|_| whole_tree) {
         // The graph checks need real entry points; a bad `start` or `another` is already an error.

@@ -11,6 +11,81 @@ pub(super) struct Ids<'a, 'b> {
     pub(super) nodes: &'b NodeIndex<'a>,
     pub(super) flags: &'b HashMap<&'a str, usize>,
     pub(super) facts: &'b HashMap<&'a str, usize>,
+    /// Each flag's sign ids, in the order of `Tree::flags`.
+    pub(super) signs: &'b [Vec<&'a str>],
+}
+
+/// Resolves an answer's `flags`: a flag id offers the whole flag, `flag.sign` one of its signs.
+/// Returns every flag reported (each once) and the signs of flags offered only in part.
+pub(super) fn resolve_flags(
+    cx: &mut Ctx,
+    file: usize,
+    owner: &Owner,
+    list: &[Spanned<String>],
+    ids: &Ids,
+) -> (Vec<usize>, Vec<SignRef>) {
+    let mut flags = Vec::new();
+    let mut whole = Vec::new();
+    let mut signs = Vec::new();
+    for s in list {
+        let (flag_id, sign_id) = match s.get_ref().split_once('.') {
+            Some((f, x)) => (f, Some(x)),
+            None => (s.get_ref().as_str(), None),
+        };
+        let Some(&f) = ids.flags.get(flag_id) else {
+            let hint = suggest(
+                s.get_ref(),
+                ids.flags.keys().copied(),
+                &format!("add a [flag.{flag_id}] table, or fix the id"),
+            );
+            cx.error(
+                file,
+                s.span(),
+                format!("{owner} cites unknown flag '{}'", s.get_ref()),
+                &hint,
+            );
+            continue;
+        };
+        let Some(sign_id) = sign_id else {
+            whole.push(f);
+            if !flags.contains(&f) {
+                flags.push(f);
+            }
+            continue;
+        };
+        let known = ids.signs.get(f).map_or(&[][..], Vec::as_slice);
+        match known.iter().position(|k| *k == sign_id) {
+            Some(x) => {
+                signs.push(SignRef { flag: f, sign: x });
+                if !flags.contains(&f) {
+                    flags.push(f);
+                }
+            }
+            None => {
+                let hint = if known.is_empty() {
+                    format!(
+                        "flag '{flag_id}' declares no signs: offer it whole (\"{flag_id}\"), or add signs = {{ {sign_id} = \"...\" }} to [flag.{flag_id}]"
+                    )
+                } else {
+                    let full: Vec<String> = known.iter().map(|k| format!("{flag_id}.{k}")).collect();
+                    suggest(
+                        s.get_ref(),
+                        full.iter().map(String::as_str),
+                        &format!("the signs of '{flag_id}' are {}", known.join(", ")),
+                    )
+                };
+                cx.error(
+                    file,
+                    s.span(),
+                    format!("{owner} cites unknown sign '{sign_id}' of flag '{flag_id}'"),
+                    &hint,
+                );
+            }
+        }
+    }
+    // A flag offered whole offers every sign: its listed signs add nothing.
+    signs.retain(|x| !whole.contains(&x.flag));
+    (flags, signs)
 }
 
 /// Resolves an option's `next` (or a route's) to a node; an unknown id is an error.

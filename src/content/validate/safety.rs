@@ -5,8 +5,9 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::super::schema;
-use super::super::tree::{Fact, Family, Flag, Level, NodeRef, Tree};
-use super::{Ctx, Entry, Ids, Owner, answer_floor, level_of, limits, resolve_ids, suggest};
+use super::super::tree::{Fact, Family, Flag, General, Level, NodeRef, Sign, Tree};
+use super::{Ctx, Entry, Ids, Owner, answer_floor, level_of, lf, limits, resolve_ids, suggest};
+use toml::Spanned;
 
 /// The parsed entries, for pointing diagnostics at the right line.
 pub(super) struct Entries<'a, 'b> {
@@ -34,12 +35,56 @@ pub(super) fn check_flag(
             "add sources = [\"<source id>\"]: the brief's key for this red flag",
         );
     }
+    let signs = f
+        .signs
+        .iter()
+        .map(|(sign, text)| {
+            cx.text(file, text, (&owner, "a sign"), limits::QUESTION, false);
+            if sign.get_ref().trim().is_empty() || sign.get_ref().contains('.') {
+                cx.error(
+                    file,
+                    sign.span(),
+                    format!("{owner} has the sign id '{}'", sign.get_ref()),
+                    "a sign id is one word without dots, as in signs = { skin = \"...\" }",
+                );
+            }
+            Sign {
+                id: sign.get_ref().clone(),
+                text: text.get_ref().clone(),
+            }
+        })
+        .collect();
     Flag {
         id: id.clone(),
         level,
         text: f.text.get_ref().clone(),
         sources: resolve_ids(cx, file, &owner, "source", f.sources.get_ref(), sources),
+        signs,
     }
+}
+
+/// `[general]`: at most one across the files; its flags exist and `below` is a level.
+pub(super) fn check_general(
+    cx: &mut Ctx,
+    general: &[(usize, &Spanned<schema::General>)],
+    flags: &HashMap<&str, usize>,
+) -> Option<General> {
+    let (file, g) = *general.first()?;
+    for (f, other) in &general[1..] {
+        cx.error(
+            *f,
+            other.span(),
+            "a second [general] table".into(),
+            "keep one [general] table across all content files",
+        );
+    }
+    let owner = Owner::new("table", "general");
+    let g = g.get_ref();
+    let below = level_of(cx, file, &owner, &g.below).unwrap_or(Level::Emergency);
+    Some(General {
+        flags: resolve_ids(cx, file, &owner, "flag", g.flags.get_ref(), flags),
+        below,
+    })
 }
 
 pub(super) fn check_family(cx: &mut Ctx, e: &Entry<schema::Family>, ids: &Ids) -> Family {
@@ -71,10 +116,22 @@ pub(super) fn check_family(cx: &mut Ctx, e: &Entry<schema::Family>, ids: &Ids) -
             usize::MAX
         }
     };
+    if let Some(why) = &f.why {
+        cx.text(file, why, (&owner, "why"), limits::WHY, true);
+    }
     Family {
         id: id.clone(),
         entry,
         flags: resolve_ids(cx, file, &owner, "flag", f.flags.get_ref(), ids.flags),
+        skip_general: resolve_ids(
+            cx,
+            file,
+            &owner,
+            "flag",
+            f.skip_general.get_ref(),
+            ids.flags,
+        ),
+        why: f.why.as_ref().map(lf),
     }
 }
 
@@ -152,11 +209,33 @@ fn check_flags_offered(cx: &mut Ctx, tree: &Tree, en: &Entries) {
             }
         }
     }
+    let general = tree.general.as_ref().map_or(&[][..], |g| &g.flags[..]);
     let in_family: Vec<bool> = (0..tree.flags.len())
-        .map(|f| tree.families.iter().any(|fam| fam.flags.contains(&f)))
+        .map(|f| general.contains(&f) || tree.families.iter().any(|fam| fam.flags.contains(&f)))
         .collect();
+    let answers = || tree.questions.iter().flat_map(|q| q.options.iter());
     for (i, flag) in tree.flags.iter().enumerate() {
         let e = &en.flags[i];
+        if anywhere[i] {
+            // Each sign must be offered somewhere, on its own or with the whole flag.
+            for (x, sign) in flag.signs.iter().enumerate() {
+                if !answers().any(|o| o.offers(i, Some(x))) {
+                    let span = sign_span(e, x);
+                    cx.error(
+                        e.file,
+                        span,
+                        format!(
+                            "flag '{}': the sign '{}' ({}) is not offered by any answer",
+                            flag.id, sign.id, sign.text
+                        ),
+                        &format!(
+                            "tag the answers that report it: flags = [\"{}.{}\"], or the whole flag [\"{}\"]",
+                            flag.id, sign.id, flag.id
+                        ),
+                    );
+                }
+            }
+        }
         if !anywhere[i] {
             cx.error(
                 e.file,
@@ -189,15 +268,32 @@ fn check_flags_offered(cx: &mut Ctx, tree: &Tree, en: &Entries) {
     }
 }
 
-/// For each flag, whether some path from each question ends below the flag's level without
-/// any question on the way offering the flag; computed bottom-up without recursion.
-fn unasked(tree: &Tree, flag: usize, level: Level) -> Vec<bool> {
+/// Where a sign of a flag is written in its `[flag.*]` table (the table's id without one).
+fn sign_span(e: &Entry<schema::Flag>, x: usize) -> std::ops::Range<usize> {
+    let signs = &e.value.get_ref().signs;
+    signs.get_index(x).map_or(e.id.span(), |(k, _)| k.span())
+}
+
+/// What a family must ask: a flag, or one sign of it (`Some(index)`).
+type Ask = (usize, Option<usize>);
+
+/// Each thing a flag asks on its own: every sign, or the flag as one when it has none.
+fn asks(tree: &Tree, flag: usize) -> Vec<Ask> {
+    match tree.flags[flag].signs.len() {
+        0 => vec![(flag, None)],
+        n => (0..n).map(|x| (flag, Some(x))).collect(),
+    }
+}
+
+/// For each flag (or sign of one), whether some path from each question ends below `level`
+/// without any question on the way offering it; computed bottom-up without recursion.
+fn unasked(tree: &Tree, (flag, sign): Ask, level: Level) -> Vec<bool> {
     let n = tree.questions.len();
     let offers = |q: usize| {
         tree.questions[q]
             .options
             .iter()
-            .any(|o| o.flags.contains(&flag))
+            .any(|o| o.offers(flag, sign))
     };
     let mut memo: Vec<Option<bool>> = vec![None; n];
     // One stack for every root: most roots were reached from an earlier one.
@@ -268,30 +364,108 @@ fn witness(tree: &Tree, bad: &[bool], mut q: usize, level: Level) -> (Vec<String
     }
 }
 
+/// How a flag (or one sign of it) is named in a message: "'sepsis'", or
+/// "'sepsis' (sign 'skin': Mottled, blue or pale skin)".
+fn ask_name(tree: &Tree, (flag, sign): Ask) -> String {
+    let f = &tree.flags[flag];
+    match sign.and_then(|x| f.signs.get(x)) {
+        Some(s) => format!("'{}' (sign '{}': {})", f.id, s.id, s.text),
+        None => format!("'{}'", f.id),
+    }
+}
+
 /// Inside each family's branch, every path that can end below a flag's level offers that flag
-/// first (as NHS Pathways re-asks the red flags of each symptom).
+/// (each of its signs) first, as NHS Pathways re-asks the red flags of each symptom; and every
+/// path that can end below the lower of a general flag's level and `[general] below` offers
+/// each general flag (each sign), unless the family skips it with a reason.
 fn check_family_coverage(cx: &mut Ctx, tree: &Tree, en: &Entries) {
-    let mut cache: HashMap<usize, Vec<bool>> = HashMap::new();
+    let mut cache: HashMap<(Ask, Level), Vec<bool>> = HashMap::new();
+    let general = tree.general.as_ref();
     for (fi, fam) in tree.families.iter().enumerate() {
-        for &f in &fam.flags {
-            let level = tree.flags[f].level;
-            let bad = cache.entry(f).or_insert_with(|| unasked(tree, f, level));
-            if bad[fam.entry] {
+        let e = &en.families[fi];
+        // (what to ask, the level below which it must be asked, whether it is general)
+        let mut rules: Vec<(usize, Level, bool)> = fam
+            .flags
+            .iter()
+            .map(|&f| (f, tree.flags[f].level, false))
+            .collect();
+        if let Some(g) = general {
+            for &f in &g.flags {
+                if !fam.flags.contains(&f) && !fam.skip_general.contains(&f) {
+                    rules.push((f, tree.flags[f].level.min(g.below), true));
+                }
+            }
+        }
+        for (f, level, is_general) in rules {
+            for ask in asks(tree, f) {
+                let bad = cache
+                    .entry((ask, level))
+                    .or_insert_with(|| unasked(tree, ask, level));
+                if !bad[fam.entry] {
+                    continue;
+                }
                 let (labels, end) = witness(tree, bad, fam.entry, level);
-                let e = &en.families[fi];
+                let (what, hint) = if is_general {
+                    (
+                        "the general red flag",
+                        format!(
+                            "offer it on a question of that path (flags = [...]); or, if every way into this family has asked it already, skip_general = [\"{}\"] with why = \"...\"",
+                            tree.flags[f].id
+                        ),
+                    )
+                } else {
+                    (
+                        "the red flag",
+                        "offer the flag on a question of that path (tag the answer with flags = [...])".to_string(),
+                    )
+                };
                 cx.error(
                     e.file,
                     e.id.span(),
                     format!(
-                        "family '{}' can end at '{end}' (below {level}) without asking about the red flag '{}': {}",
+                        "family '{}' can end at '{end}' (below {level}) without asking about {what} {}: {}",
                         fam.id,
-                        tree.flags[f].id,
+                        ask_name(tree, ask),
                         labels.join(" → ")
                     ),
-                    "offer the flag on a question of that path (tag the answer with flags = [...])",
+                    &hint,
                 );
             }
         }
+        check_skips(cx, tree, fam, e);
+    }
+}
+
+/// A family's `skip_general`: each a general flag, and said why.
+fn check_skips(cx: &mut Ctx, tree: &Tree, fam: &Family, e: &Entry<schema::Family>) {
+    if fam.skip_general.is_empty() {
+        return;
+    }
+    let general = tree.general.as_ref().map_or(&[][..], |g| &g.flags[..]);
+    let span = e.value.get_ref().skip_general.span();
+    for &f in &fam.skip_general {
+        if !general.contains(&f) {
+            cx.warn(
+                e.file,
+                span.clone(),
+                format!(
+                    "family '{}' skips '{}', which is not a general flag",
+                    fam.id, tree.flags[f].id
+                ),
+                "skip_general names flags of [general] flags; remove it",
+            );
+        }
+    }
+    if fam.why.is_none() {
+        cx.warn(
+            e.file,
+            span,
+            format!(
+                "family '{}' skips general flags without saying why",
+                fam.id
+            ),
+            "add why = \"...\": how every way into this family has asked them already",
+        );
     }
 }
 
