@@ -30,8 +30,9 @@ mod src {
             Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path,
         };
         pub use tree::{
-            Answer, Fact, Family, Flag, General, Hazard, Level, Likelihood, Meta, NodeRef, Outcome, Picture, Question, Route, HazardSeverity, Sign, SignRef,
-            Source, SourceStatus, Topic, Tree, risk,
+            Answer, Fact, Family, Flag, General, Hazard, HazardSeverity, Level, Likelihood, Meta,
+            NodeRef, Outcome, Picture, Question, Route, Sign, SignRef, Source, SourceStatus, Topic,
+            Tree, risk,
         };
     }
 }

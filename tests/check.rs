@@ -346,6 +346,77 @@ fn a_bom_and_crlf_line_ends_are_accepted() {
     assert!(!tree.topics[0].body.contains('\r'));
 }
 
+/// Signs of a flag, general danger signs and the hazard log: the clean fixture has no
+/// diagnostic at all, and each fixture made from it by one change has exactly the one
+/// diagnostic of its rule, at its line and column.
+const ONE_CHANGE: &[(&str, &str)] = &[
+    (
+        "signs_unknown_sign",
+        "14:90: error: question 'screen' cites unknown sign 'skn' of flag 'sepsis' (hint: did you mean 'sepsis.skin'?)",
+    ),
+    (
+        "signs_not_offered",
+        "53:32: error: flag 'chest': the sign 'breath' (Sudden trouble breathing) is not offered by any answer",
+    ),
+    (
+        "signs_family_misses_one",
+        "79:9: error: family 'redness' can end at 'flush_ok' (below emergency) without asking about the red flag 'sepsis' (sign 'skin': Mottled, blue or pale skin): 'No, none of these' → 'Yes, it is fading'",
+    ),
+    (
+        "general_not_asked",
+        "78:9: error: family 'redness' can end at 'flush_ok' (below urgent) without asking about the general red flag 'confusion': 'No, none of these' → 'Yes, it is fading'",
+    ),
+    (
+        "general_unknown_flag",
+        "76:33: error: table 'general' cites unknown flag 'confusoin' (hint: did you mean 'confusion'?)",
+    ),
+    (
+        "general_skip_without_why",
+        "86:16: warning: family 'burns' skips general flags without saying why",
+    ),
+];
+
+#[test]
+fn signs_general_and_hazard_rules_each_have_a_one_change_fixture() {
+    let clean = "tests/fixtures/valid/signs_general_hazards.toml";
+    let checked = content::check_path(Path::new(clean)).unwrap();
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.lines());
+    let tree = checked.tree.unwrap();
+    assert!(tree.general.is_some());
+    for (name, expected) in ONE_CHANGE {
+        let path = format!("tests/fixtures/invalid/{name}.toml");
+        let checked = content::check_path(Path::new(&path)).unwrap();
+        let lines = checked.lines();
+        let want = format!("{path}:{expected}");
+        assert_eq!(lines.len(), 1, "{name}: {lines:#?}");
+        assert!(
+            lines[0].starts_with(&want),
+            "{name}:\n want {want}\n got  {lines:#?}"
+        );
+        let is_error = expected.contains(": error: ");
+        assert_eq!(checked.tree.is_none(), is_error, "{name}");
+    }
+}
+
+/// The runtime sees a sign as its flag: an answer that offers `sepsis.skin` reports `sepsis`.
+#[test]
+fn an_answer_offering_a_sign_reports_its_flag() {
+    let tree = content::check_path(Path::new("tests/fixtures/valid/signs_general_hazards.toml"))
+        .unwrap()
+        .tree
+        .unwrap();
+    let sepsis = tree.flags.iter().position(|f| f.id == "sepsis").unwrap();
+    let screen = &tree.questions[tree.meta.start];
+    let mottled = screen
+        .options
+        .iter()
+        .find(|o| o.label.starts_with("Very unwell"))
+        .unwrap();
+    assert_eq!(mottled.flags, vec![sepsis]);
+    assert!(mottled.offers(sepsis, Some(0)) && !mottled.offers(sepsis, Some(1)));
+    assert!(mottled.offers(sepsis, None));
+}
+
 #[test]
 fn the_starter_fixture_is_clean() {
     let checked = content::check_path(Path::new("tests/fixtures/starter")).unwrap();

@@ -16,8 +16,8 @@ use super::diag::{Diagnostic, SourceFile, did_you_mean};
 use super::readability;
 use super::schema::{self, Document};
 use super::tree::{
-    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Route, SignRef, Source,
-    SourceStatus, Topic, Tree,
+    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Route, SignRef, Source, SourceStatus,
+    Topic, Tree,
 };
 
 mod entries;

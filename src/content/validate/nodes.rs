@@ -67,7 +67,8 @@ pub(super) fn resolve_flags(
                         "flag '{flag_id}' declares no signs: offer it whole (\"{flag_id}\"), or add signs = {{ {sign_id} = \"...\" }} to [flag.{flag_id}]"
                     )
                 } else {
-                    let full: Vec<String> = known.iter().map(|k| format!("{flag_id}.{k}")).collect();
+                    let full: Vec<String> =
+                        known.iter().map(|k| format!("{flag_id}.{k}")).collect();
                     suggest(
                         s.get_ref(),
                         full.iter().map(String::as_str),

@@ -460,10 +460,7 @@ fn check_skips(cx: &mut Ctx, tree: &Tree, fam: &Family, e: &Entry<schema::Family
         cx.warn(
             e.file,
             span,
-            format!(
-                "family '{}' skips general flags without saying why",
-                fam.id
-            ),
+            format!("family '{}' skips general flags without saying why", fam.id),
             "add why = \"...\": how every way into this family has asked them already",
         );
     }
