@@ -18,7 +18,7 @@ fi
 # The seed files and folders of each target, relative to fuzz/.
 seed_sources() {
   case "$1" in
-    content) echo ../data/tree.toml ../data/flags.toml ../data/sources.toml ../data/topics.toml \
+    content) echo ../data/tree.toml ../data/flags.toml ../data/hazards.toml ../data/sources.toml ../data/topics.toml \
                   ../tests/fixtures/starter ../tests/fixtures/valid ../tests/fixtures/invalid \
                   ../tests/fixtures/fuzz ;;
     config) echo ../data/clinic.example.toml ../tests/web/clinic.toml ;;

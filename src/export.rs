@@ -3,8 +3,10 @@
 //! [`Config`] to text; the CLI writes them. Every placeholder (`{emergency}`, `{clinic_phone}`)
 //! is filled from the config, in every format, so a reviewer reads what a person will see.
 
+mod hazards;
 mod markdown;
 
+pub use hazards::hazard_log;
 pub use markdown::markdown;
 
 use std::collections::{HashSet, VecDeque};
@@ -19,6 +21,8 @@ pub enum Format {
     Dot,
     Mermaid,
     Markdown,
+    /// The hazard log (DCB0129) for a clinical safety officer.
+    Hazards,
 }
 
 /// Renders the tree in a format.
@@ -27,6 +31,7 @@ pub fn export(tree: &Tree, config: &Config, format: Format) -> String {
         Format::Dot => dot(tree, config),
         Format::Mermaid => mermaid(tree, config),
         Format::Markdown => markdown(tree, config),
+        Format::Hazards => hazard_log(tree, config),
     }
 }
 

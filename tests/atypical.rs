@@ -123,3 +123,44 @@ fn atypical_cases_cover_every_emergency_and_urgent_flag_of_the_brief() {
         .collect();
     assert!(missing.is_empty(), "no atypical case for {missing:?}");
 }
+
+/// The hazard log's proof: every case a hazard names is in `tests/atypical.toml`, and walking it
+/// ends at one of the hazard's outcomes, or at a level above all of them.
+#[test]
+fn every_hazard_is_proved_by_its_atypical_cases() {
+    let tree = tree();
+    let cases = cases();
+    assert!(!tree.hazards.is_empty(), "the content has no hazard log");
+    let mut failures = Vec::new();
+    for h in &tree.hazards {
+        let top = h.outcomes.iter().map(|&o| tree.outcomes[o].level).max();
+        for id in &h.cases {
+            let Some(case) = cases.iter().find(|c| &c.id == id) else {
+                failures.push(format!("{}: no case '{id}' in tests/atypical.toml", h.id));
+                continue;
+            };
+            let s = match common::walk::by_labels(&tree, &case.walks) {
+                Ok(s) => s,
+                Err(e) => {
+                    failures.push(format!("{}: case '{id}' does not walk: {e}", h.id));
+                    continue;
+                }
+            };
+            let end = match s.current(&tree) {
+                NodeRef::Outcome(o) => Some(o),
+                NodeRef::Question(_) => None,
+            };
+            let level = s.overall(&tree);
+            let caught = end.is_some_and(|o| h.outcomes.contains(&o))
+                || level.zip(top).is_some_and(|(l, t)| l > t);
+            if !caught {
+                let at = end.map_or("a question", |o| tree.outcomes[o].id.as_str());
+                failures.push(format!(
+                    "{}: case '{id}' ends at '{at}' ({level:?}), not at one of its outcomes or above",
+                    h.id
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

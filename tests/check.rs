@@ -178,7 +178,7 @@ fn the_verdict_says_one_error_and_one_file() {
     assert!(err.contains(": 1 error, 0 warnings"), "{err}");
     let out = run("data/");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains(": ok (4 files, 0 warnings)"), "{text}");
+    assert!(text.contains(": ok (5 files, 0 warnings)"), "{text}");
 }
 
 /// Where the parser gives up (the end of a line, the next line) is not where the mistake is:
@@ -274,6 +274,7 @@ fn the_red_flag_rules_each_point_at_their_line() {
         "69:7: warning: fact 'ghost' is never learned: no answer sets it",
         "81:9: warning: outcome 'flush_ok' is 'expected' but its title does not begin with 'Normal'",
         "97:9: error: outcome 'see_doctor' has no emergency safety net: no \"watch\" item names {emergency}",
+        "42:7: warning: no hazard log: the content declares red flags but no [hazard.*]",
     ];
     for e in expected {
         let want = format!("tests/fixtures/invalid/red_flag_rules.toml:{e}");
@@ -374,6 +375,30 @@ const ONE_CHANGE: &[(&str, &str)] = &[
         "general_skip_without_why",
         "86:16: warning: family 'burns' skips general flags without saying why",
     ),
+    (
+        "hazard_unknown_outcome",
+        "132:25: error: hazard 'skin_spreading' cites unknown outcome 'call_nw' (hint: did you mean 'call_now'?)",
+    ),
+    (
+        "hazard_without_control",
+        "136:9: error: hazard 'unsure' has no control: no flag, fact or question",
+    ),
+    (
+        "hazard_flag_missing",
+        "70:7: error: flag 'burn' (urgent) belongs to no hazard",
+    ),
+    (
+        "hazard_outcome_missing",
+        "96:10: error: outcome 'get_help' (urgent) belongs to no hazard",
+    ),
+    (
+        "hazard_high_risk",
+        "129:20: warning: hazard 'skin_spreading' is still rated 4 of 5 after its controls (major harm, high likelihood)",
+    ),
+    (
+        "hazard_no_log",
+        "49:7: warning: no hazard log: the content declares red flags but no [hazard.*]",
+    ),
 ];
 
 #[test]
@@ -382,7 +407,7 @@ fn signs_general_and_hazard_rules_each_have_a_one_change_fixture() {
     let checked = content::check_path(Path::new(clean)).unwrap();
     assert!(checked.diagnostics.is_empty(), "{:#?}", checked.lines());
     let tree = checked.tree.unwrap();
-    assert!(tree.general.is_some());
+    assert!(!tree.hazards.is_empty() && tree.general.is_some());
     for (name, expected) in ONE_CHANGE {
         let path = format!("tests/fixtures/invalid/{name}.toml");
         let checked = content::check_path(Path::new(&path)).unwrap();

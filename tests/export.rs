@@ -241,3 +241,45 @@ fn the_flowcharts_fill_every_placeholder_from_the_clinic_config() {
         );
     }
 }
+
+/// The hazard log in docs/ is what the embedded content says, for the clinical safety officer.
+#[test]
+fn the_committed_hazard_log_matches_the_content() {
+    let tree = content::default_tree().unwrap_or_else(|c| panic!("{:#?}", c.lines()));
+    let log = export::export(&tree, &Config::default(), export::Format::Hazards);
+    let committed = std::fs::read_to_string("docs/hazard-log.md").unwrap_or_default();
+    assert!(
+        committed == log,
+        "docs/hazard-log.md is out of date with data/. Regenerate it:\n  \
+         cargo run -- export --format hazards -o docs/hazard-log.md"
+    );
+}
+
+/// Every hazard is in the log with its controls, levels, risks and cases, and a sign-off block.
+#[test]
+fn the_hazard_log_has_every_hazard_its_controls_and_a_sign_off() {
+    let tree = content::default_tree().unwrap_or_else(|c| panic!("{:#?}", c.lines()));
+    let log = export::hazard_log(&tree, &Config::default());
+    assert!(log.contains(&tree.meta.version));
+    for h in &tree.hazards {
+        assert!(log.contains(&format!("- **Id:** `{}`", h.id)), "{}", h.id);
+        for &f in &h.flags {
+            assert!(log.contains(&format!("Red flag `{}`", tree.flags[f].id)));
+        }
+        for &o in &h.outcomes {
+            let o = &tree.outcomes[o];
+            assert!(
+                log.contains(&format!("`{}` ({})", o.id, o.level)),
+                "{}",
+                o.id
+            );
+        }
+        for c in &h.cases {
+            assert!(log.contains(&format!("`{c}`")), "{c}");
+        }
+    }
+    let rated = log.matches("- **After controls:** likelihood").count();
+    assert_eq!(rated, tree.hazards.len());
+    assert!(log.contains("| Clinical safety officer (name) | |"));
+    assert!(log.contains("| Signature | |"));
+}

@@ -50,12 +50,19 @@ fn every_content_file_here_reads_the_same_both_ways() {
         }
     }
     // Not a vacuous pass: the default content and most fixtures go the quick way.
-    for f in ["flags", "sources", "topics", "tree"] {
+    for f in ["flags", "hazards", "sources", "topics", "tree"] {
         assert!(
             taken.iter().any(|n| n.ends_with(&format!("data/{f}.toml"))),
             "data/{f}.toml was not taken by the quick parse: {taken:#?}"
         );
     }
+    // Signs, [general], skip_general and hazards go the quick way too.
+    assert!(
+        taken
+            .iter()
+            .any(|n| n.ends_with("valid/signs_general_hazards.toml")),
+        "{taken:#?}"
+    );
     assert!(taken.len() >= 30, "only {} files: {taken:#?}", taken.len());
 }
 

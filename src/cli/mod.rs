@@ -63,9 +63,10 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Write the content as a flowchart (dot, mermaid) or a printable review handout (markdown).
+    /// Write the content as a flowchart (dot, mermaid), a printable review handout (markdown) or
+    /// its hazard log (hazards).
     Export {
-        /// dot (Graphviz), mermaid, or markdown.
+        /// dot (Graphviz), mermaid, markdown, or hazards (the DCB0129 hazard log).
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write to this file instead of standard output.
@@ -142,6 +143,8 @@ pub enum ExportFormat {
     Dot,
     Mermaid,
     Markdown,
+    /// The hazard log (DCB0129) for the clinical safety officer to review and sign.
+    Hazards,
 }
 
 impl From<ExportFormat> for aftercare::export::Format {
@@ -150,6 +153,7 @@ impl From<ExportFormat> for aftercare::export::Format {
             ExportFormat::Dot => Self::Dot,
             ExportFormat::Mermaid => Self::Mermaid,
             ExportFormat::Markdown => Self::Markdown,
+            ExportFormat::Hazards => Self::Hazards,
         }
     }
 }

@@ -486,8 +486,9 @@ fn parse_hint(message: &str) -> &'static str {
 }
 
 /// The content compiled into the binary from `data/`.
-pub const EMBEDDED: [(&str, &str); 4] = [
+pub const EMBEDDED: [(&str, &str); 5] = [
     ("data/flags.toml", include_str!("../../data/flags.toml")),
+    ("data/hazards.toml", include_str!("../../data/hazards.toml")),
     ("data/sources.toml", include_str!("../../data/sources.toml")),
     ("data/topics.toml", include_str!("../../data/topics.toml")),
     ("data/tree.toml", include_str!("../../data/tree.toml")),

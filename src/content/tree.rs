@@ -463,3 +463,31 @@ impl Tree {
         NodeRef::Question(self.meta.another)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{HazardSeverity as S, Likelihood as L, risk};
+
+    /// The corners and the diagonal of the DCB0129 matrix, and that more of either never
+    /// lowers the risk.
+    #[test]
+    fn the_risk_matrix_is_dcb0129s() {
+        assert_eq!(risk(S::Minor, L::VeryLow), 1);
+        assert_eq!(risk(S::Catastrophic, L::VeryLow), 3);
+        assert_eq!(risk(S::Minor, L::VeryHigh), 3);
+        assert_eq!(risk(S::Catastrophic, L::VeryHigh), 5);
+        assert_eq!(risk(S::Considerable, L::Medium), 3);
+        assert_eq!(risk(S::Catastrophic, L::Low), 4);
+        assert_eq!(risk(S::Major, L::High), 4);
+        for s in S::ALL {
+            for w in L::ALL.windows(2) {
+                assert!(risk(s, w[0]) <= risk(s, w[1]));
+            }
+        }
+        for l in L::ALL {
+            for w in S::ALL.windows(2) {
+                assert!(risk(w[0], l) <= risk(w[1], l));
+            }
+        }
+    }
+}

@@ -22,6 +22,7 @@ use super::tree::{
 
 mod entries;
 mod graph;
+mod hazards;
 mod nodes;
 mod safety;
 
@@ -45,6 +46,8 @@ pub mod limits {
     pub const MAX_GRADE: f32 = 9.0;
     pub const TOPIC_WORDS: std::ops::RangeInclusive<usize> = 150..=400;
 }
+
+pub use hazards::HIGH_RISK;
 
 /// The placeholders a renderer fills from the clinic config.
 pub const PLACEHOLDERS: [&str; 3] = ["emergency", "clinic", "clinic_phone"];
@@ -290,6 +293,7 @@ fn check(
     let flags = collect(docs, |d| &d.flag);
     let families = collect(docs, |d| &d.family);
     let facts = collect(docs, |d| &d.fact);
+    let hazard_entries = collect(docs, |d| &d.hazard);
 
     let nodes = index_nodes(&mut cx, &questions, &outcomes);
     let topic_ix = index_ids(&mut cx, &topics, "topic");
@@ -297,6 +301,7 @@ fn check(
     let flag_ix = index_ids(&mut cx, &flags, "flag");
     let fact_ix = index_ids(&mut cx, &facts, "fact");
     index_ids(&mut cx, &families, "family");
+    index_ids(&mut cx, &hazard_entries, "hazard");
     let meta = check_meta(&mut cx, docs, &nodes, whole_tree);
     let signs: Vec<Vec<&str>> = flags
         .iter()
@@ -332,6 +337,15 @@ fn check(
         check_topic(cx, e, &topic_ix, &source_ix)
     });
     let ss: Vec<Source> = map_entries(&mut cx, &sources, check_source);
+    let hazard_ids = hazards::HazardIds {
+        nodes: &nodes,
+        flags: &flag_ix,
+        facts: &fact_ix,
+        sources: &source_ix,
+    };
+    let hz = map_entries(&mut cx, &hazard_entries, |cx, e| {
+        hazards::check_hazard(cx, e, &hazard_ids)
+    });
 
     let has_errors = |cx: &Ctx| {
         cx.diags
@@ -348,7 +362,7 @@ fn check(
         families: fa,
         facts: ft,
         general,
-        hazards: Vec::new(),
+        hazards: hz,
     });
     if let Some(tree) = tree.as_ref().filter(|_| whole_tree) {
         // The graph checks need real entry points; a bad `start` or `another` is already an error.
@@ -369,6 +383,7 @@ fn check(
             );
         }
         check_topic_reach(&mut cx, tree, &topics);
+        hazards::check_hazard_log(&mut cx, tree, &flags, &outcomes);
     }
     let ok = !has_errors(&cx);
     let mut diags = cx.diags;
