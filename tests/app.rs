@@ -293,7 +293,7 @@ fn find(a: &aftercare::ui::Ui, words: &str) -> Option<(u16, u16)> {
 fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
     let mut a = TestApp::on(embedded()).build();
     // Start, no red flags twice, skin redness, none of these, started today and fading: "expected".
-    for k in ["\n", "8", "8", "1", "7", "5"] {
+    for k in ["\n", "8", "8", "1", "8", "6", "5"] {
         press(&mut a, &typed(k));
     }
     assert!(matches!(a.screen, Screen::Outcome { scroll: 0, .. }));

@@ -181,6 +181,7 @@ fn a_fact_routes_later_checks_and_going_back_forgets_it() {
         "No, none of these",
         "Bruises, or marks from cupping or gua sha",
         "Other bruises",
+        "No, none of these",
     ] {
         pick(&t, &mut s, l);
     }

@@ -429,7 +429,7 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
     // A phone-sized browser kiosk: 46 columns. The footer wraps instead of dropping hints, so the
     // QR code (only reachable from the footer) can still be tapped.
     let mut a = TestApp::on(embedded()).kiosk().size(46, 42).build();
-    for k in ["\n", "8", "8", "1", "7", "5"] {
+    for k in ["\n", "8", "8", "1", "8", "6", "5"] {
         for c in k.chars() {
             let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
             a.update(Input::Key(key), secs(1));
