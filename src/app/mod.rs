@@ -125,9 +125,9 @@ impl App {
             self.animation_deadline(drawn),
             self.settle_deadline(),
         ]
-            .into_iter()
-            .flatten()
-            .min()
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Which key table applies now.
@@ -166,7 +166,8 @@ impl App {
                 Vec::new()
             }
         };
-        if self.settle_after(before, input, now) && !effects.contains(&Effect::Redraw) {
+        let redrawn = effects.contains(&Effect::Redraw);
+        if self.settle_after(before, input, now, redrawn) {
             effects.push(Effect::Redraw);
         }
         effects

@@ -120,7 +120,11 @@ mod tests {
         let mut p = Pointer::default();
         p.press(10, 4);
         assert_eq!(p.drag(11, 4), None);
-        assert_eq!(p.release(11, 4), tap(10, 4, 11, 4), "one column: still a tap");
+        assert_eq!(
+            p.release(11, 4),
+            tap(10, 4, 11, 4),
+            "one column: still a tap"
+        );
         p.press(10, 4);
         assert_eq!(p.drag(20, 4), None, "sideways scrolls nothing");
         assert_eq!(p.release(20, 4), None, "and chooses nothing");

@@ -66,6 +66,11 @@ pub(super) struct Shown {
 }
 
 impl App {
+    /// The time of the latest input (tests that press keys one after another start from it).
+    pub fn last_input_at(&self) -> Duration {
+        self.settle.now
+    }
+
     /// The settle time from the config.
     fn settle_time(&self) -> Duration {
         Duration::from_millis(self.config.kiosk.settle_ms)
@@ -158,17 +163,35 @@ impl App {
             (Mode::Normal, _) => matches!(self.screen, Screen::Outcome { .. }),
         };
         let held_key = match input {
-            Input::Key(k) => self.mode == Mode::Kiosk && self.settle.by_key.is_some_and(|(b, t)| {
-                b == k && now.saturating_sub(t) < HELD
-            }),
+            Input::Key(k) => {
+                self.mode == Mode::Kiosk
+                    && self.settle_time() > Duration::ZERO
+                    && self
+                        .settle
+                        .by_key
+                        .is_some_and(|(b, t)| b == k && now.saturating_sub(t) < HELD)
+            }
             _ => false,
         };
-        (held_back && self.settle.since.is_some_and(|s| now < s + self.settle_time())) || held_key
+        (held_back
+            && self
+                .settle
+                .since
+                .is_some_and(|s| now < s + self.settle_time()))
+            || held_key
     }
 
     /// Notes what `input` at `now` did to the screen shown as `before`: a new screen starts to
-    /// settle. Returns whether the screen settled just now (it must be drawn again, undimmed).
-    pub(super) fn settle_after(&mut self, before: Shown, input: Input, now: Duration) -> bool {
+    /// settle. Returns whether the screen settled and must be drawn again, undimmed: on the
+    /// deadline [`settle_deadline`](Self::settle_deadline) asked for, unless `redrawn` (the
+    /// input's own frame is drawn undimmed anyway), so an input's effects stay its own.
+    pub(super) fn settle_after(
+        &mut self,
+        before: Shown,
+        input: Input,
+        now: Duration,
+        redrawn: bool,
+    ) -> bool {
         self.settle.now = now;
         if self.shown() != before {
             self.settle.since = (self.settle_time() > Duration::ZERO).then_some(now);
@@ -182,10 +205,11 @@ impl App {
             .settle
             .since
             .is_some_and(|s| now >= s + self.settle_time());
-        if settled {
+        if settled && (redrawn || input == Input::Deadline) {
             self.settle.since = None;
+            return !redrawn;
         }
-        settled
+        false
     }
 }
 

@@ -137,7 +137,12 @@ fn answers_moved(
 ) -> Option<std::ops::Range<u16>> {
     let same_screen = std::mem::discriminant(&last.screen) == std::mem::discriminant(&app.screen);
     let (was, is) = (highlighted(last.screen)?, highlighted(app.screen)?);
-    if !same_screen || last.settling != app.settling() || app.overlay.is_some() || l.overlay.is_some() || l.too_small {
+    if !same_screen
+        || last.settling != app.settling()
+        || app.overlay.is_some()
+        || l.overlay.is_some()
+        || l.too_small
+    {
         return None;
     }
     let (Body::Menu(old), Body::Menu(new)) = (&last.layout.body, &l.body) else {
