@@ -153,14 +153,16 @@ impl App {
             return false;
         }
         if self.too_small() {
-            return !matches!(action, Action::Quit | Action::ConfirmYes | Action::Cancel);
+            return !matches!(action, Action::ConfirmYes | Action::Cancel);
         }
         if repeat {
             return true;
         }
         let held_back = match (self.mode, input) {
             (Mode::Kiosk, _) | (_, Input::Click { .. } | Input::Do(_)) => true,
-            (Mode::Normal, _) => matches!(self.screen, Screen::Outcome { .. }),
+            (Mode::Normal, _) => {
+                self.overlay.is_none() && matches!(self.screen, Screen::Outcome { .. })
+            }
         };
         let held_key = match input {
             Input::Key(k) => {
@@ -214,11 +216,14 @@ impl App {
 }
 
 /// Whether an action leaves the screen (answers, opens, goes back, closes): what a stray second
-/// input must not do. Moving the highlight, scrolling and typing a search stay on it.
+/// input must not do. Moving the highlight, scrolling and typing a search stay on it; the help
+/// and quitting (which asks first when there are answers) open a dialog over it.
 fn moves_on(a: Action) -> bool {
     !matches!(
         a,
-        Action::Up
+        Action::Help
+            | Action::Quit
+            | Action::Up
             | Action::Down
             | Action::PageUp
             | Action::PageDown
