@@ -17,6 +17,10 @@ use crate::content::{Diagnostic, RawFile, SourceFile};
 /// rather than guessing a country: a wrong single number is worse than a longer line.
 pub const DEFAULT_EMERGENCY: &str = "your emergency number (999, 112 or 911)";
 
+/// How long a new screen takes no answer, by default: touch-screen guidance puts a double tap's
+/// second tap 100–400 ms after the first, and a person reads a question for far longer.
+pub const DEFAULT_SETTLE_MS: u64 = 500;
+
 /// What to say for the clinic's phone when the clinic config names none.
 pub const NO_PHONE: &str = "your massage therapist";
 /// What to call the clinic when the clinic config names none.
@@ -74,6 +78,9 @@ pub struct Kiosk {
     pub log_max_bytes: u64,
     /// Whether the log counts results per level (never answers).
     pub count_results: bool,
+    /// Milliseconds after a screen changes during which it takes no answer (a double tap, Enter
+    /// twice, a held key): see `app::settle`. Also guards taps in the terminal app at home.
+    pub settle_ms: u64,
 }
 
 /// The whole clinic config, validated.
@@ -104,6 +111,7 @@ impl Default for Config {
                 log_path: None,
                 log_max_bytes: 1024 * 1024,
                 count_results: false,
+                settle_ms: DEFAULT_SETTLE_MS,
             },
         }
     }
@@ -174,6 +182,7 @@ struct RawKiosk {
     log_max_bytes: Option<Spanned<u64>>,
     #[serde(default)]
     count_results: bool,
+    settle_ms: Option<Spanned<u64>>,
 }
 
 /// The result of checking a config file: the file (for quoting), diagnostics, and the config.
@@ -258,6 +267,9 @@ fn build(raw: RawConfig, diags: &mut Vec<Diagnostic>) -> Config {
             c.kiosk.log_max_bytes = range(v, "kiosk.log_max_bytes", 4096..=1 << 30, diags);
         }
         c.kiosk.count_results = k.count_results;
+        if let Some(v) = k.settle_ms {
+            c.kiosk.settle_ms = range(v, "kiosk.settle_ms", 0..=2000, diags);
+        }
     }
     c
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use aftercare::app::{Effect, Input, Key, Overlay, Screen};
 use aftercare::content::NodeRef;
 use aftercare::ui;
-use common::{TestApp, app, draw, embedded, press, show, text, typed};
+use common::{TestApp, app, draw, embedded, press, secs, show, text, typed};
 
 #[test]
 fn arrows_and_enter_walk_to_an_outcome() {
@@ -114,7 +114,7 @@ fn clicking_outcome_buttons_and_footer_hints() {
     };
     show(&mut a);
     let b = o.buttons[0];
-    a.update(Input::Click { col: b.x, row: b.y }, Duration::ZERO);
+    a.update(Input::Click { col: b.x, row: b.y }, secs(10));
     assert_eq!(a.session.current(&a.tree), a.tree.another());
     let l = ui::layout(&a, a.theme(), a.area());
     let help = l
@@ -123,7 +123,7 @@ fn clicking_outcome_buttons_and_footer_hints() {
         .find(|t| t.action == aftercare::app::Action::Help);
     show(&mut a);
     let r = help.unwrap().rect;
-    a.update(Input::Click { col: r.x, row: r.y }, Duration::ZERO);
+    a.update(Input::Click { col: r.x, row: r.y }, secs(11));
     assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
 }
 
@@ -366,7 +366,11 @@ fn the_state_machine_runs_without_the_renderer() {
         }],
         ..ScreenLayout::default()
     };
-    a.update(Input::Click { col: 5, row: 5 }, Duration::ZERO, &one);
+    a.update(
+        Input::Click { col: 5, row: 5 },
+        Duration::from_secs(1),
+        &one,
+    );
     assert_eq!(a.session.answers(), &[(a.tree.meta.start, 1)]);
 }
 
@@ -398,12 +402,12 @@ fn a_second_tap_before_the_new_screen_is_drawn_answers_nothing() {
     };
     assert!(a.update(second, Duration::ZERO).is_empty());
     assert!(a.session.answers().is_empty(), "no answer nobody saw");
-    // Once drawn, a tap there answers as usual.
+    // Once drawn (and settled: `app::settle`), a tap there answers as usual.
     show(&mut a);
-    assert_eq!(a.update(second, Duration::ZERO), vec![Effect::Redraw]);
+    assert_eq!(a.update(second, secs(1)), vec![Effect::Redraw]);
     assert_eq!(a.session.answers(), &[(a.tree.meta.start, 1)]);
     // Keys are not dropped: typing ahead before a frame still works.
-    a.update(Input::Key(Key::Char('1')), Duration::ZERO);
+    a.update(Input::Key(Key::Char('1')), secs(1));
     assert_eq!(a.session.answers().len(), 2);
 }
 

@@ -15,9 +15,12 @@ use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 use common::{TestApp, draw, embedded, secs, show, starter, text};
 
-/// A kiosk on the starter tree: 90 s idle timeout, 15 s countdown, PIN 2468.
+/// A kiosk on the starter tree: 90 s idle timeout, 15 s countdown, PIN 2468; no settle time
+/// (these tests are about the idle timer and the staff exit and press keys in the same second;
+/// `tests/settle.rs` tests the settle time, in a kiosk too).
 fn kiosk() -> Ui {
     let mut config = Config::default();
+    config.kiosk.settle_ms = 0;
     config.kiosk.pin_hash = Some(hash_pin("2468", &[1; 16]).unwrap());
     TestApp::on(starter()).kiosk().config(config).build()
 }
@@ -413,7 +416,7 @@ fn the_picture_moves_in_a_kiosk_and_the_idle_timer_still_runs() {
         ))
         .build();
     key(&mut a, Key::Char('2'), 0);
-    key(&mut a, Key::Enter, 0); // the first topic: vasodilation, with its picture
+    a.update(Input::Key(Key::Enter), common::ms(600)); // the first topic, with its picture
     assert!(matches!(a.screen, Screen::Topic { .. }), "{:?}", a.screen);
     let first = a.next_deadline().expect("the picture asks for a frame");
     assert!(first < secs(1), "{first:?}");
@@ -421,7 +424,7 @@ fn the_picture_moves_in_a_kiosk_and_the_idle_timer_still_runs() {
     assert!(a.next_deadline().unwrap() > first, "the clock moved on");
     // Long after the animation ends, only the idle timer is left.
     a.update(Input::Deadline, secs(20));
-    assert_eq!(a.next_deadline(), Some(secs(90)));
+    assert_eq!(a.next_deadline(), Some(common::ms(90_600)));
 }
 
 #[test]
@@ -429,12 +432,7 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
     // A phone-sized browser kiosk: 46 columns. The footer wraps instead of dropping hints, so the
     // QR code (only reachable from the footer) can still be tapped.
     let mut a = TestApp::on(embedded()).kiosk().size(46, 42).build();
-    for k in ["\n", "8", "8", "1", "8", "6", "5"] {
-        for c in k.chars() {
-            let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
-            a.update(Input::Key(key), secs(1));
-        }
-    }
+    common::press(&mut a, &common::typed("\n881865"));
     assert!(matches!(a.screen, Screen::Outcome { .. }));
     assert_eq!(
         a.session.current(&a.tree),
@@ -450,7 +448,8 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
         .unwrap();
     let (r, _) = l.hints.iter().find(|(_, i)| *i == qr).unwrap();
     show(&mut a);
-    a.update(Input::Click { col: r.x, row: r.y }, secs(2));
+    let at = a.last_input_at() + secs(1);
+    a.update(Input::Click { col: r.x, row: r.y }, at);
     assert_eq!(a.overlay, Some(Overlay::TakeHome), "the QR code by a tap");
 }
 

@@ -29,7 +29,8 @@ use ratatui::backend::TestBackend;
 /// Events per app in the full run (a normal app and a kiosk: 100,000 in all).
 const LONG_EVENTS: usize = 50_000;
 /// Events per app in an ordinary `cargo test`: the same seeded walk's start, which reaches every
-/// screen, 57 idle resets and hundreds of outcomes.
+/// screen, 48 idle resets (57 before a new screen's settle time became a deadline of its own,
+/// which takes some of the walk's wake-ups) and hundreds of outcomes.
 const SHORT_EVENTS: usize = 2_000;
 /// Every event is drawn up to here; after it, every [`DRAW_EVERY`]th (keeps debug runs short).
 const DRAW_ALL_UNTIL: usize = 10_000;
@@ -268,5 +269,5 @@ fn a_kiosk_survives_a_long_random_walk_and_every_reset_clears_it() {
             "never reached {c:?}: {seen:?}"
         );
     }
-    assert!(seen.resets > 50 && seen.outcomes > 100, "{seen:?}");
+    assert!(seen.resets > 40 && seen.outcomes > 100, "{seen:?}");
 }

@@ -243,21 +243,24 @@ fn the_picture_moves_with_now_and_then_rests() {
     press(&mut a, &typed("2\n"));
     assert!(a.next_deadline().is_some());
     press(&mut a, &[Key::Esc]);
+    settle(&mut a);
     assert_eq!(a.next_deadline(), None);
     press(&mut a, &[Key::Enter]);
     assert!(a.next_deadline().is_some());
-    at(&mut a, Input::Resize { w: 40, h: 12 }, 0);
+    at(&mut a, Input::Resize { w: 40, h: 12 }, 10_000);
     assert_eq!(a.next_deadline(), None);
     // The legs picture has nothing to move.
     let mut a = colour(80, 24);
     press(&mut a, &typed("2/clot\n"));
     assert_eq!(topic_id(&a), "blood_clots");
+    settle(&mut a);
     assert_eq!(a.next_deadline(), None);
     // Help over the picture pauses it.
     let mut a = colour(80, 24);
     press(&mut a, &typed("2\n"));
     assert!(a.next_deadline().is_some());
     press(&mut a, &typed("?"));
+    settle(&mut a);
     assert_eq!(a.next_deadline(), None);
 }
 
@@ -275,10 +278,18 @@ fn the_picture_stands_still_under_reduced_motion_no_color_or_ascii() {
     ] {
         press(&mut a, &typed("2\n"));
         assert_eq!(topic_id(&a), "vasodilation");
+        settle(&mut a);
         assert_eq!(a.next_deadline(), None);
         assert_eq!(a.browse.motion().progress, 1.0, "the final frame");
         assert!(text(&draw(&a)).contains("After: the muscle ring relaxes"));
     }
+}
+
+/// The settle time's deadline (`app::settle`: a new screen's answers are dimmed until it),
+/// delivered: the wake-ups left are the picture's.
+fn settle(a: &mut Ui) {
+    let at = a.last_input_at() + ms(a.config.kiosk.settle_ms);
+    a.update(Input::Deadline, at);
 }
 
 /// A path of answers from `from` to every node it reaches, walked with the engine so that an

@@ -56,6 +56,15 @@ pub enum Input {
     Key(Key),
     /// A click or tap at a cell, 0-based from the top left.
     Click { col: u16, row: u16 },
+    /// A press at (`col`, `row`) released at (`up_col`, `up_row`) without a drag between (a
+    /// runner's [`Pointer`](super::pointer::Pointer) makes these): a click where it went down
+    /// if both are on the same target, else nothing.
+    Tap {
+        col: u16,
+        row: u16,
+        up_col: u16,
+        up_row: u16,
+    },
     /// A wheel turn or swipe at a cell.
     Scroll { col: u16, row: u16, up: bool },
     /// The screen is now `w` columns by `h` rows.

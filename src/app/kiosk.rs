@@ -108,7 +108,11 @@ impl App {
                 effects.dedup();
                 Some(effects)
             }
-            Input::Key(_) | Input::Click { .. } | Input::Scroll { .. } | Input::Do(_) => {
+            Input::Key(_)
+            | Input::Click { .. }
+            | Input::Tap { .. }
+            | Input::Scroll { .. }
+            | Input::Do(_) => {
                 k.idle.touch(now);
                 match self.overlay {
                     // Any key or tap during the countdown keeps the session, and does only that.
@@ -120,6 +124,14 @@ impl App {
                     _ => self.staff_chord(input, now, drawn),
                 }
             }
+        }
+    }
+
+    /// A person's input that was dropped (see `app::settle`) still shows someone is there.
+    pub(super) fn touch_kiosk(&mut self, now: Duration) {
+        if let Some(k) = self.kiosk.as_mut() {
+            k.last_now = now;
+            k.idle.touch(now);
         }
     }
 

@@ -14,6 +14,7 @@ pub mod kiosk;
 pub mod pointer;
 pub mod save;
 pub mod screen;
+pub mod settle;
 pub mod view;
 
 use std::time::Duration;
@@ -58,6 +59,9 @@ pub struct App {
     /// How many rows a tap target needs to be tall enough for a finger: 1 in a terminal; the
     /// browser sets it from its cell height so every target is at least 44 CSS px high.
     pub target_rows: u16,
+    /// When the screen became new, and the last key: what `settle` needs to tell a person's
+    /// answer from a double tap or a held key.
+    settle: settle::Settle,
 }
 
 impl App {
@@ -78,6 +82,7 @@ impl App {
             save: save::SaveState::default(),
             browse: Browse::default(),
             target_rows: 1,
+            settle: settle::Settle::default(),
         }
     }
 
@@ -115,10 +120,14 @@ impl App {
     /// sleep until input.
     /// `drawn` is the layout of the screen as it stands (what the runner last drew).
     pub fn next_deadline(&self, drawn: &ScreenLayout) -> Option<Duration> {
-        [self.kiosk_deadline(), self.animation_deadline(drawn)]
-            .into_iter()
-            .flatten()
-            .min()
+        [
+            self.kiosk_deadline(),
+            self.animation_deadline(drawn),
+            self.settle_deadline(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Which key table applies now.
@@ -146,7 +155,25 @@ impl App {
     /// Handles one input at time `now` (since the runner started) and says what to do next.
     /// `drawn` is the layout of the screen as it stands (`ui::layout` of this state and size):
     /// taps, scrolling and the kiosk's banner are resolved against it.
+    /// An input that would move on from a screen too new to have been seen (a double tap, a
+    /// held key: see [`settle`]) is dropped; in a kiosk it still counts as someone being there.
     pub fn update(&mut self, input: Input, now: Duration, drawn: &ScreenLayout) -> Vec<Effect> {
+        let before = self.shown();
+        let mut effects = match Self::resolve_tap(input, drawn) {
+            Some(input) if !self.unintended(input, now, drawn) => self.handle(input, now, drawn),
+            _ => {
+                self.touch_kiosk(now);
+                Vec::new()
+            }
+        };
+        let redrawn = effects.contains(&Effect::Redraw);
+        if self.settle_after(before, input, now, redrawn) {
+            effects.push(Effect::Redraw);
+        }
+        effects
+    }
+
+    fn handle(&mut self, input: Input, now: Duration, drawn: &ScreenLayout) -> Vec<Effect> {
         // The picture's clock first: a kiosk deadline must not leave it in the past.
         self.browse.now = now;
         // "Saved to …" is read once: the next input takes it away.
@@ -162,6 +189,8 @@ impl App {
         let action = match input {
             Input::Key(key) => keys::action_for(self.context(), key),
             Input::Click { col, row } => view::hit(drawn, col, row),
+            // `update` turned every tap into a click or nothing.
+            Input::Tap { .. } => None,
             Input::Scroll { up, .. } => return self.scroll_wheel(up, drawn),
             Input::Resize { w, h } => {
                 self.size = (w, h);

@@ -43,10 +43,17 @@ impl Pointer {
         })
     }
 
-    /// The button came up: a click where it went down, unless it was dragged.
-    pub fn release(&mut self) -> Option<Input> {
+    /// The button came up at (`col`, `row`): a tap from where it went down, unless it was
+    /// dragged. The app chooses only if both ends are on the same target (a terminal or a touch
+    /// screen may report no movement in between).
+    pub fn release(&mut self, col: u16, row: u16) -> Option<Input> {
         let (c0, r0, _) = self.down.take()?;
-        (!self.dragged).then_some(Input::Click { col: c0, row: r0 })
+        (!self.dragged).then_some(Input::Tap {
+            col: c0,
+            row: r0,
+            up_col: col,
+            up_row: row,
+        })
     }
 
     /// The press was taken away (the pointer left the page, the browser cancelled it).
@@ -60,13 +67,29 @@ impl Pointer {
 mod tests {
     use super::*;
 
+    fn tap(col: u16, row: u16, up_col: u16, up_row: u16) -> Option<Input> {
+        Some(Input::Tap {
+            col,
+            row,
+            up_col,
+            up_row,
+        })
+    }
+
     #[test]
     fn a_tap_clicks_where_it_went_down() {
         let mut p = Pointer::default();
         p.press(3, 4);
         assert_eq!(p.drag(3, 4), None);
-        assert_eq!(p.release(), Some(Input::Click { col: 3, row: 4 }));
-        assert_eq!(p.release(), None, "one release, one click");
+        assert_eq!(p.release(3, 4), tap(3, 4, 3, 4));
+        assert_eq!(p.release(3, 4), None, "one release, one click");
+    }
+
+    #[test]
+    fn a_release_elsewhere_with_no_drag_between_carries_both_ends() {
+        let mut p = Pointer::default();
+        p.press(3, 4);
+        assert_eq!(p.release(3, 18), tap(3, 4, 3, 18));
     }
 
     #[test]
@@ -89,7 +112,7 @@ mod tests {
                 up: false
             })
         );
-        assert_eq!(p.release(), None);
+        assert_eq!(p.release(3, 5), None);
     }
 
     #[test]
@@ -98,13 +121,13 @@ mod tests {
         p.press(10, 4);
         assert_eq!(p.drag(11, 4), None);
         assert_eq!(
-            p.release(),
-            Some(Input::Click { col: 10, row: 4 }),
+            p.release(11, 4),
+            tap(10, 4, 11, 4),
             "one column: still a tap"
         );
         p.press(10, 4);
         assert_eq!(p.drag(20, 4), None, "sideways scrolls nothing");
-        assert_eq!(p.release(), None, "and chooses nothing");
+        assert_eq!(p.release(20, 4), None, "and chooses nothing");
     }
 
     #[test]
@@ -112,7 +135,7 @@ mod tests {
         let mut p = Pointer::default();
         p.press(1, 1);
         p.cancel();
-        assert_eq!(p.release(), None);
+        assert_eq!(p.release(1, 1), None);
         assert_eq!(p.drag(1, 3), None);
     }
 }

@@ -9,6 +9,11 @@ use ratatui::layout::{Position, Rect};
 
 use super::{Action, Key};
 
+/// The smallest screen the app draws on; below it a "make the window larger" screen is shown
+/// (and nothing typed answers: `app::settle`).
+pub const MIN_W: u16 = 40;
+pub const MIN_H: u16 = 12;
+
 /// Something that can be clicked or tapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
@@ -26,6 +31,20 @@ pub struct MenuLayout {
     pub options: Vec<(usize, Rect)>,
     pub more_above: Option<Rect>,
     pub more_below: Option<Rect>,
+    /// Rows at the foot of each answer's rectangle that are the space between answers (1 on a
+    /// touch screen, else 0): drawn blank, and no target — a tap there chooses nothing.
+    pub gap: u16,
+}
+
+impl MenuLayout {
+    /// The part of an answer's rectangle that is the answer: its words and, on a touch screen,
+    /// the rows that make it a finger high; not the space below it.
+    pub fn answer_rows(&self, r: Rect) -> Rect {
+        Rect {
+            height: r.height.saturating_sub(self.gap).max(1).min(r.height),
+            ..r
+        }
+    }
 }
 
 /// A scrolling text region and where its "more" indicator goes.

@@ -301,7 +301,7 @@ fn translate(pointer: &mut Pointer, ev: decode::Event) -> Option<Input> {
                 None
             }
             Mouse::Drag => pointer.drag(col, row),
-            Mouse::Up => pointer.release(),
+            Mouse::Up => pointer.release(col, row),
             Mouse::ScrollUp => Some(Input::Scroll { col, row, up: true }),
             Mouse::ScrollDown => Some(Input::Scroll {
                 col,
@@ -400,7 +400,15 @@ mod tests {
         let mut p = Pointer::default();
         let mut m = |kind, col, row| translate(&mut p, Event::Mouse(kind, col, row));
         assert_eq!(m(Mouse::Down, 5, 10), None);
-        assert_eq!(m(Mouse::Up, 5, 10), Some(Input::Click { col: 5, row: 10 }));
+        assert_eq!(
+            m(Mouse::Up, 5, 10),
+            Some(Input::Tap {
+                col: 5,
+                row: 10,
+                up_col: 5,
+                up_row: 10
+            })
+        );
         m(Mouse::Down, 5, 10);
         assert_eq!(
             m(Mouse::Drag, 5, 8),

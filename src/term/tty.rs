@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
 use crossterm::{cursor, execute, terminal};
 
 use super::DRAWING;
@@ -17,6 +17,13 @@ use super::DRAWING;
 /// a second leave-alternate-screen restores the saved cursor position on xterm and the shell
 /// prompt then overwrites the panic report.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Mouse reports the app needs, and no more: presses and releases (`?1000h`), movement only
+/// while a button is down, for a drag that scrolls (`?1002h`), in SGR form (`?1006h`).
+/// crossterm's `EnableMouseCapture` also asks for every movement (`?1003h`): a flood of reports
+/// that nothing reads, each of which a poor network can cut into bytes that look like keys.
+/// `DisableMouseCapture` still turns every mode off on the way out.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 
 /// Puts the terminal into app mode; dropping it restores the terminal.
 pub(super) struct Guard;
@@ -29,7 +36,7 @@ impl Guard {
         execute!(
             io::stdout(),
             terminal::EnterAlternateScreen,
-            EnableMouseCapture,
+            crossterm::style::Print(MOUSE_ON),
             DisableBracketedPaste,
             cursor::Hide
         )?;

@@ -76,7 +76,7 @@ impl Ui {
     /// Hands one input to the app at time `now`; see [`App::update`]. A tap on a screen that
     /// changed and was not drawn again yet does nothing (see the module's notes).
     pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
-        if self.unseen && matches!(input, Input::Click { .. }) {
+        if self.unseen && matches!(input, Input::Click { .. } | Input::Tap { .. }) {
             return Vec::new();
         }
         // A resize or a deadline reads no layout: do not lay out the old screen for them.

@@ -14,9 +14,7 @@ pub use crate::app::view::{
 };
 use crate::app::{Action, App, Overlay, Screen};
 
-/// The smallest screen the app draws on; below it a "make the window larger" screen is shown.
-pub const MIN_W: u16 = 40;
-pub const MIN_H: u16 = 12;
+pub use crate::app::view::{MIN_H, MIN_W};
 /// The widest the reading column grows on a large screen.
 pub const MAX_COLUMN: u16 = 80;
 
@@ -169,7 +167,7 @@ fn menu_targets(m: &MenuLayout) -> Vec<Target> {
     let mut out: Vec<Target> = m
         .options
         .iter()
-        .map(|&(i, r)| t(r, Action::Pick(i)))
+        .map(|&(i, r)| t(m.answer_rows(r), Action::Pick(i)))
         .collect();
     if let (Some(r), Some(i)) = (m.more_above, first) {
         out.push(t(r, Action::Select(i.saturating_sub(1))));

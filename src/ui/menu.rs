@@ -80,13 +80,13 @@ pub fn layout(t: &MenuTexts, selected: usize, area: Rect, touch: u16) -> MenuLay
     m
 }
 
-/// The rows of an answer's tap target whose words take `text` rows: the words alone in a
-/// terminal; on a touch screen (`touch` above 1) the words and a blank row below them, at least
-/// `touch` rows — the blank row is the space between answers, and a finger on it still hits the
-/// answer it belongs to.
+/// The rows of an answer whose words take `text` rows: the words alone in a terminal; on a
+/// touch screen (`touch` above 1) at least `touch` rows and a blank row below them. The blank
+/// row is the space between answers and no target ([`MenuLayout::gap`]): a finger there is
+/// between two answers and chooses neither.
 pub fn target_height(text: u16, touch: u16) -> u16 {
     if touch > 1 {
-        (text + 1).max(touch)
+        text.max(touch) + 1
     } else {
         text.max(1)
     }
@@ -105,6 +105,7 @@ pub fn place_options(
 ) {
     let n = heights.len();
     let touch = touch.max(1);
+    m.gap = u16::from(touch > 1);
     let gaps = n.saturating_sub(1) as u16;
     let total: u16 = heights.iter().sum::<u16>();
     let gap = u16::from(touch == 1 && total + gaps <= region.height);
@@ -146,19 +147,28 @@ pub fn place_options(
 }
 
 /// Draws a menu into its layout; `selected` is highlighted.
-pub fn render(th: &Theme, t: &MenuTexts, selected: usize, m: &MenuLayout, f: &mut Frame) {
-    draw_text(f, m.crumbs, &t.crumbs, th.quiet());
-    draw_text(f, m.prompt, &t.prompt, th.heading());
-    draw_text(f, m.help, &t.help, th.quiet());
-    render_answers(th, t, selected, m, None, f);
-}
-
-/// Draws a menu's answers and its "more" rows, nothing else; with `rows`, only those that
-/// reach into them (see `ui::render_changed`).
-pub fn render_answers(
+/// With `dim`, the answers are drawn dimmed: the screen is new and takes no tap yet.
+pub fn render(
     th: &Theme,
     t: &MenuTexts,
     selected: usize,
+    m: &MenuLayout,
+    dim: bool,
+    f: &mut Frame,
+) {
+    draw_text(f, m.crumbs, &t.crumbs, th.quiet());
+    draw_text(f, m.prompt, &t.prompt, th.heading());
+    draw_text(f, m.help, &t.help, th.quiet());
+    render_answers(th, t, (selected, dim), m, None, f);
+}
+
+/// Draws a menu's answers and its "more" rows, nothing else; with `rows`, only those that
+/// reach into them (see `ui::render_changed`). `(selected, dim)`: the highlighted answer, and
+/// whether the answers are dimmed (a new screen that takes no tap yet).
+pub fn render_answers(
+    th: &Theme,
+    t: &MenuTexts,
+    (selected, dim): (usize, bool),
     m: &MenuLayout,
     rows: Option<std::ops::Range<u16>>,
     f: &mut Frame,
@@ -175,6 +185,11 @@ pub fn render_answers(
         } else {
             Default::default()
         };
+        let style = if dim {
+            style.patch(th.settling())
+        } else {
+            style
+        };
         let rows = option_rows(i, label, r.width);
         // On a touch screen (a target taller than its words) the highlight fills the whole
         // target, so the thing a finger taps is the thing drawn.
@@ -183,7 +198,7 @@ pub fn render_answers(
         } else {
             Style::default()
         };
-        let Some((buf, area)) = super::styled_area(f, r, fill) else {
+        let Some((buf, area)) = super::styled_area(f, m.answer_rows(r), fill) else {
             continue;
         };
         let right = area.right();

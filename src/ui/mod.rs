@@ -84,6 +84,8 @@ pub struct Drawn {
     pub layout: ScreenLayout,
     words: layout::Words,
     screen: Screen,
+    /// Whether the answers were drawn dimmed (`App::settling`).
+    settling: bool,
 }
 
 /// Draws the app into a blank frame, like [`render`], but where the frame on screen was drawn
@@ -101,7 +103,7 @@ pub fn render_changed(
     let rows = last.and_then(|last| answers_moved(last, app, &l, &words));
     match (&rows, &l.body, highlighted(app.screen), &words.menu) {
         (Some(_), Body::Menu(m), Some(selected), Some(t)) => {
-            menu::render_answers(th, t, selected, m, rows.clone(), f);
+            menu::render_answers(th, t, (selected, app.settling()), m, rows.clone(), f);
         }
         _ => draw_all(app, th, &l, &words, f),
     }
@@ -112,6 +114,7 @@ pub fn render_changed(
         layout: l,
         words,
         screen: app.screen,
+        settling: app.settling(),
     };
     (drawn, rows)
 }
@@ -134,7 +137,12 @@ fn answers_moved(
 ) -> Option<std::ops::Range<u16>> {
     let same_screen = std::mem::discriminant(&last.screen) == std::mem::discriminant(&app.screen);
     let (was, is) = (highlighted(last.screen)?, highlighted(app.screen)?);
-    if !same_screen || app.overlay.is_some() || l.overlay.is_some() || l.too_small {
+    if !same_screen
+        || last.settling != app.settling()
+        || app.overlay.is_some()
+        || l.overlay.is_some()
+        || l.too_small
+    {
         return None;
     }
     let (Body::Menu(old), Body::Menu(new)) = (&last.layout.body, &l.body) else {
@@ -193,7 +201,9 @@ fn draw_all(app: &App, th: &Theme, l: &ScreenLayout, words: &layout::Words, f: &
         return;
     }
     match (&l.body, highlighted(app.screen), &words.menu) {
-        (Body::Menu(m), Some(selected), Some(t)) => menu::render(th, t, selected, m, f),
+        (Body::Menu(m), Some(selected), Some(t)) => {
+            menu::render(th, t, selected, m, app.settling(), f);
+        }
         (Body::Outcome(o), _, _) => outcome::render(app, th, o, f),
         (Body::Topics(list), _, _) => topics::render(app, th, list, f),
         (Body::Topic(reader), _, _) => topic::render(app, th, reader, f),

@@ -131,6 +131,12 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// Answers of a screen that is new and takes no tap yet (`App::settling`): dim, in every
+    /// palette (no colour too), on top of their usual style.
+    pub fn settling(&self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
     /// A button that is not highlighted.
     pub fn button(&self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)

@@ -70,7 +70,11 @@ pub(super) fn listen() -> Result<(), String> {
             return;
         }
         with_runner(|r| {
-            if let Some(input) = r.pointer.release() {
+            // Off the grid: where it went down is kept, and the app sees another target.
+            let (col, row) = r
+                .cell_at(f64::from(e.client_x()), f64::from(e.client_y()))
+                .unwrap_or((u16::MAX, u16::MAX));
+            if let Some(input) = r.pointer.release(col, row) {
                 r.handle(input);
             }
         });

@@ -127,11 +127,14 @@ pub fn app(w: u16, h: u16) -> Ui {
     TestApp::on(starter()).size(w, h).build()
 }
 
-/// Presses each key in turn, one second apart; returns every effect.
+/// Presses each key in turn, one second apart, the first a second after the latest input (a
+/// person who reads each screen: `app::settle` drops keys that come too soon); returns every
+/// effect.
 pub fn press(app: &mut Ui, keys: &[Key]) -> Vec<Effect> {
     let mut out = Vec::new();
-    for (i, k) in keys.iter().enumerate() {
-        out.extend(app.update(Input::Key(*k), secs(i as u64 + 1)));
+    for k in keys {
+        let at = app.last_input_at() + secs(1);
+        out.extend(app.update(Input::Key(*k), at));
     }
     out
 }

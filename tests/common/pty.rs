@@ -150,6 +150,16 @@ impl Session {
         }
     }
 
+    /// Waits until no cell on screen is dim: a new screen's answers are drawn dimmed until it
+    /// takes answers (`app::settle`; in a kiosk a key sooner is dropped).
+    pub fn wait_settled(&mut self) {
+        self.wait_until("the screen takes answers (nothing dimmed)", |scr| {
+            let (rows, cols) = scr.size();
+            let (rows, cols) = (u16::from(rows), u16::from(cols));
+            !(0..rows).any(|r| (0..cols).any(|c| scr.cell(r, c).is_some_and(vt100::Cell::dim)))
+        });
+    }
+
     /// Waits for `text` for up to `timeout` (for what the app itself waits for, e.g. a kiosk's
     /// idle timer, plus the usual margin).
     pub fn wait_for_within(&mut self, text: &str, timeout: Duration) {
