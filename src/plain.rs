@@ -223,7 +223,7 @@ impl<W: Write> Plain<'_, W> {
         } else {
             writeln!(self.out, "Summary:")?;
             let items: Vec<String> = (results.outcomes.iter())
-                .map(|o| format!("- {}: {}", o.level.word(), o.title))
+                .map(|o| format!("- {}: {}", o.level.word(), o.level.title_rest(&o.title)))
                 .collect();
             self.list(&items, "  ")?;
         }

@@ -113,7 +113,7 @@ pub fn summary_text(
         out.push_str(&format!(
             "\n{}: {}\n",
             level_label(o.level, ascii),
-            fill(&o.title)
+            fill(o.level.title_rest(&o.title))
         ));
         out.push_str(&format!("  {DO_NOW}:\n"));
         for item in &o.now {
@@ -146,7 +146,7 @@ pub fn summary_markdown(tree: &Tree, config: &Config, session: &Session) -> Stri
         out.push_str(&format!(
             "## {} — {}\n\n**{DO_NOW}**\n\n",
             o.level.word(),
-            fill(&o.title),
+            fill(o.level.title_rest(&o.title)),
         ));
         for item in &o.now {
             out.push_str(&format!("- {}\n", fill(item)));

@@ -443,3 +443,37 @@ fn no_walk_ends_below_urgent_without_the_general_danger_signs() {
     missing.dedup();
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// A title that begins with its level's words ("Get help today: ...") is not given them again
+/// where a list puts the level first: the summary, the handout, the line mode, the mirror.
+#[test]
+fn no_result_line_repeats_its_level_words() {
+    let t = tree();
+    let mut urgent_titles = 0;
+    for o in &t.outcomes {
+        let line = format!("{}: {}", o.level.word(), o.level.title_rest(&o.title));
+        assert_eq!(line.matches(o.level.word()).count(), 1, "{}: {line}", o.id);
+        urgent_titles += usize::from(o.title.starts_with(o.level.word()));
+    }
+    assert!(
+        urgent_titles > 10,
+        "the content has titles that begin with their level's words"
+    );
+    // As a person reads it: the summary after an urgent result.
+    let s = walk(
+        &t,
+        &[&[
+            NONE,
+            NONE,
+            "Skin redness, warmth or flushing, or a burn from hot stones",
+            "Itchy raised welts, or redness spreading past where I was massaged",
+        ]],
+    );
+    let text = aftercare::words::summary_text(&t, &aftercare::config::Config::default(), &s, false)
+        .expect("a result");
+    assert!(
+        text.contains("Get help today: spreading hives or rash"),
+        "{text}"
+    );
+    assert!(!text.contains("Get help today: Get help today"), "{text}");
+}

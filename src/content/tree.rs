@@ -54,6 +54,17 @@ impl Level {
         }
     }
 
+    /// The title without its lead when the title begins with this level's own words ("Get help
+    /// today: a cut that needs a check" gives "a cut that needs a check"), for lists that put the
+    /// level's words first, so they are never read twice. Other titles are returned whole.
+    pub fn title_rest(self, title: &str) -> &str {
+        title
+            .strip_prefix(self.word())
+            .and_then(|r| r.strip_prefix(": "))
+            .filter(|r| !r.trim().is_empty())
+            .unwrap_or(title)
+    }
+
     /// The process exit status `--plain` uses for this overall level (documented in `--help`).
     pub fn exit_code(self) -> u8 {
         match self {

@@ -166,7 +166,7 @@ fn outcome(s: &mut String, tree: &Tree, config: &Config, node: NodeRef, o: &Outc
         anchor(tree, node),
         level_style(o.level).0,
         o.level.word(),
-        fill(&o.title)
+        fill(o.level.title_rest(&o.title))
     );
     let _ = writeln!(s, "`{}` · level **{}**\n", o.id, o.level.id());
     let _ = writeln!(s, "**{DO_NOW}**\n");

@@ -202,7 +202,7 @@ pub fn parts(app: &App, th: &Theme, o: &Outcome) -> Vec<Part> {
             head: format!(
                 "{}: {}",
                 th.level_label(earlier.level),
-                fill(&earlier.title)
+                fill(earlier.level.title_rest(&earlier.title))
             ),
             level: earlier.level,
             first: earlier.now.iter().take(1).map(|s| fill(s)).collect(),
@@ -266,7 +266,7 @@ pub fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
             continue;
         };
         let label = th.level_label(o.level);
-        let title = app.config.fill(&o.title).into_owned();
+        let title = app.config.fill(o.level.title_rest(&o.title)).into_owned();
         let rows = hanging(&format!("{label}: "), &title, width);
         for (i, row) in rows.iter().enumerate() {
             let cut = if i == 0 {

@@ -166,7 +166,10 @@ fn outcome_nodes(app: &App, th: &Theme, button_at: usize, out: &mut Vec<Node>) {
     };
     let fill = |s: &str| app.config.fill(s).into_owned();
     let (_, level) = super::outcome::level_label(app, th, o);
-    out.push(heading(1, format!("{level}: {}", fill(&o.title))));
+    out.push(heading(
+        1,
+        format!("{level}: {}", fill(o.level.title_rest(&o.title))),
+    ));
     for part in outcome::parts(app, th, o) {
         match part {
             Part::Earlier { head, first, .. } => {
