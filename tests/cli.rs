@@ -119,6 +119,28 @@ fn commands_that_read_no_content_refuse_content_and_config() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).contains("leave out --"), "{}", stderr(&out));
     }
+    // What they refuse, their help, manual page and completions do not offer.
+    for sub in ["hash-pin", "completions", "man"] {
+        let help = stdout(&aftercare(&[sub, "--help"]));
+        let page = stdout(&aftercare(&["man", sub]));
+        for text in [&help, &page] {
+            assert!(text.contains("help"), "{sub}: {text}");
+            assert!(
+                !text.contains("-content") && !text.contains("-config"),
+                "{sub} offers what it refuses:\n{text}"
+            );
+        }
+    }
+    let bash = stdout(&aftercare(&["completions", "bash"]));
+    let hash_pin = bash
+        .split("aftercare__subcmd__hash__subcmd__pin)")
+        .nth(1)
+        .and_then(|s| s.split(";;").next())
+        .unwrap();
+    assert!(!hash_pin.contains("--content"), "{hash_pin}");
+    // The others still offer them.
+    let help = stdout(&aftercare(&["check", "--help"]));
+    assert!(help.contains("--config"), "{help}");
 }
 
 #[test]
