@@ -109,3 +109,27 @@ fn hash_pin_with_nothing_on_standard_input_says_so() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not read the PIN"));
 }
+
+/// A refused config stops the app as refused content does: it says nothing ran and how to
+/// check the file.
+#[test]
+fn a_refused_config_says_nothing_was_started() {
+    let out = common::piped(
+        Command::new(env!("CARGO_BIN_EXE_aftercare")).args([
+            "--plain",
+            "--config",
+            "tests/fixtures/config/unknown_keys.toml",
+        ]),
+        b"quit\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.trim_end().ends_with(
+            "error: the config was refused; nothing was started. Fix it and run `aftercare check \
+             --config tests/fixtures/config/unknown_keys.toml`."
+        ),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing is asked");
+}

@@ -547,7 +547,7 @@ fn parse_hint(message: &str) -> &'static str {
     } else if message.contains("missing field") {
         "add the missing key; docs/content-format.md lists the required ones"
     } else {
-        "this is not valid TOML here; compare with data/tree.toml"
+        "this is not valid TOML here; docs/content-format.md shows how each table is written"
     }
 }
 
