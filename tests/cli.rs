@@ -247,30 +247,6 @@ fn the_man_page_names_every_subcommand() {
     );
 }
 
-/// The README's line-mode example still ends where it says (the content moves on; the README
-/// must too).
-#[test]
-fn the_readme_line_mode_example_ends_with_the_status_it_names() {
-    let readme = std::fs::read_to_string("README.md").unwrap();
-    let line = readme
-        .lines()
-        .find(|l| l.starts_with("printf '") && l.contains("| aftercare --plain"))
-        .expect("the README has a line-mode example");
-    let answers = line.split('\'').nth(1).unwrap().replace("\\n", "\n");
-    let status: i32 = line
-        .rsplit("exit status ")
-        .next()
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    let out = common::piped(
-        Command::new(env!("CARGO_BIN_EXE_aftercare")).arg("--plain"),
-        answers.as_bytes(),
-    );
-    assert_eq!(out.status.code(), Some(status), "{line}\n{}", stdout(&out));
-}
-
 /// What `topics` and `topic` print is read by a person: whom to call comes with it.
 #[test]
 fn topics_and_a_topic_end_with_whom_to_call() {

@@ -1,10 +1,23 @@
 //! Docs that cannot go stale: what the README tells a newcomer to type is run here, as written,
-//! in a fresh home; the Rust version it names is the one the dependencies need.
+//! in a fresh home; the Rust version it names is the one the dependencies need; every
+//! ```console block of the README and docs/*.md is run and its output compared; the outcome
+//! screen the README shows is drawn from the real app at 80x24.
+//!
+//! A ```console block: `$ command` lines, each followed by what it prints (standard output and
+//! standard error together). In the expected text, a line `...` stands for any number of lines
+//! and `[..]` for any part of a line (trycmd's conventions); a last line `[exit status: N]`
+//! expects that status (otherwise 0). Commands run with `sh` in a fresh folder where `data/`
+//! is the repository's, with the binary under test first on PATH and `NO_COLOR` set.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
+
+use aftercare::app::Screen;
+use common::{TestApp, draw, embedded, press, text, typed};
 
 /// The first ```sh block after `heading` in the README.
 fn readme_block(heading: &str) -> String {
@@ -204,4 +217,193 @@ fn the_module_graph_script_draws_the_whole_graph() {
     );
     let fresh = String::from_utf8(out.stdout).unwrap();
     assert_eq!(fresh.matches("class=\"edge\"").count(), edges.len());
+}
+
+/// One `$ command` of a console block, where it is, and what it should print.
+struct Example {
+    at: String,
+    command: String,
+    expected: Vec<String>,
+    status: i32,
+}
+
+/// Every ```console block in `file`, split into its commands.
+fn console_examples(file: &str) -> Vec<Example> {
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut out: Vec<Example> = Vec::new();
+    let mut in_block = false;
+    for (n, line) in text.lines().enumerate() {
+        if !in_block {
+            in_block = line.trim_end() == "```console";
+            continue;
+        }
+        if line.starts_with("```") {
+            in_block = false;
+        } else if let Some(command) = line.strip_prefix("$ ") {
+            out.push(Example {
+                at: format!("{file}:{}", n + 1),
+                command: command.to_string(),
+                expected: Vec::new(),
+                status: 0,
+            });
+        } else if let Some(last) = out.last_mut() {
+            match line
+                .strip_prefix("[exit status: ")
+                .and_then(|s| s.strip_suffix(']'))
+            {
+                Some(status) => last.status = status.parse().unwrap(),
+                None => last.expected.push(line.to_string()),
+            }
+        }
+    }
+    out
+}
+
+/// Whether `actual` is `expected` with `[..]` standing for any part of it.
+fn line_matches(expected: &str, actual: &str) -> bool {
+    let mut parts = expected.split("[..]");
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = actual.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    for (i, part) in parts.iter().enumerate() {
+        if i + 1 == parts.len() {
+            return rest.ends_with(part);
+        }
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// Whether `actual` lines are `expected` with `...` lines standing for any number of lines.
+fn lines_match(expected: &[String], actual: &[&str]) -> bool {
+    match expected.split_first() {
+        None => actual.is_empty(),
+        Some((e, rest)) if e == "..." => {
+            (0..=actual.len()).any(|skip| lines_match(rest, &actual[skip..]))
+        }
+        Some((e, rest)) => actual
+            .split_first()
+            .is_some_and(|(a, more)| line_matches(e, a) && lines_match(rest, more)),
+    }
+}
+
+/// Runs every console example of `file` in a fresh folder, in order (a later command may read
+/// what an earlier one wrote); returns the failures.
+fn run_console_examples(file: &str) -> (usize, Vec<String>) {
+    let examples = console_examples(file);
+    let dir = tempfile::tempdir().unwrap();
+    let repo = std::env::current_dir().unwrap();
+    std::os::unix::fs::symlink(repo.join("data"), dir.path().join("data")).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut failures = Vec::new();
+    for e in &examples {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec 2>&1; {}", e.command))
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        let printed = String::from_utf8_lossy(&out.stdout);
+        let actual: Vec<&str> = printed.lines().collect();
+        let status = out.status.code().unwrap_or(-1);
+        if !lines_match(&e.expected, &actual) || status != e.status {
+            failures.push(format!(
+                "{}: $ {}\n--- shown (exit status {}):\n{}\n--- printed (exit status {status}):\n{printed}",
+                e.at,
+                e.command,
+                e.status,
+                e.expected.join("\n")
+            ));
+        }
+    }
+    (examples.len(), failures)
+}
+
+/// Every command example of the README and docs/*.md in a ```console block prints what the
+/// page shows.
+#[test]
+fn every_console_example_prints_what_the_docs_show() {
+    let mut files = vec!["README.md".to_string()];
+    for entry in std::fs::read_dir("docs").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "md") {
+            files.push(path.display().to_string());
+        }
+    }
+    files.sort();
+    let mut ran = 0;
+    let mut failures = Vec::new();
+    for file in &files {
+        let (n, mut f) = run_console_examples(file);
+        ran += n;
+        failures.append(&mut f);
+    }
+    assert!(ran >= 8, "only {ran} console examples found");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_example_matcher_takes_only_what_it_should() {
+    let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert!(lines_match(
+        &lines(&["a", "...", "z"]),
+        &["a", "b", "c", "z"]
+    ));
+    assert!(lines_match(&lines(&["a", "...", "z"]), &["a", "z"]));
+    assert!(!lines_match(&lines(&["a", "...", "z"]), &["a", "b"]));
+    assert!(!lines_match(&lines(&["a"]), &["a", "b"]));
+    assert!(lines_match(
+        &lines(&["  [..] questions"]),
+        &["  89 questions"]
+    ));
+    assert!(!lines_match(
+        &lines(&["  [..] questions"]),
+        &["  89 topics"]
+    ));
+    assert!(line_matches("a[..]b[..]c", "a1b2c"));
+    assert!(!line_matches("a[..]b[..]c", "a1b2cd"));
+}
+
+/// The outcome screen the README shows is what the app draws at 80x24 after the answers it
+/// names, row for row (trailing spaces aside).
+#[test]
+fn the_readme_outcome_capture_is_the_real_screen() {
+    let mut a = TestApp::on(embedded()).size(80, 24).build();
+    // Start, no red flags twice, skin redness, none of these, started today and not itchy.
+    for k in ["\n", "8", "8", "1", "8", "6", "5"] {
+        press(&mut a, &typed(k));
+    }
+    assert!(matches!(a.screen, Screen::Outcome { .. }));
+    let screen: Vec<String> = text(&draw(&a))
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    let screen = screen.join("\n");
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let shown = readme
+        .split_once("What a person sees at 80x24")
+        .unwrap()
+        .1
+        .split_once("```text\n")
+        .unwrap()
+        .1
+        .split_once("\n```")
+        .unwrap()
+        .0;
+    assert_eq!(
+        shown, screen,
+        "the README's outcome capture is out of date; the screen now is:\n{screen}"
+    );
 }
