@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::content::validate::is_forbidden;
-use crate::content::{Diagnostic, RawFile, SourceFile};
+use crate::content::{Diagnostic, RawFile, SourceFile, keys};
 
 /// The emergency wording used when no clinic config names a number. It names the common numbers
 /// rather than guessing a country: a wrong single number is worse than a longer line.
@@ -211,23 +211,73 @@ pub fn check_config(raw: RawFile) -> CheckedConfig {
                 .with_hint("save it as UTF-8"),
         );
     }
-    let parsed = match toml::from_str::<RawConfig>(&file.text) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            diagnostics.push(
-                Diagnostic::error(0, e.span().unwrap_or(0..0), e.message().trim())
-                    .with_hint("data/clinic.example.toml documents every key"),
-            );
-            None
-        }
-    };
+    let parsed = parse(&file, &mut diagnostics);
     let config = parsed.map(|raw| build(raw, &mut diagnostics));
+    // Unknown keys are found before the values are checked; a person reads them top to bottom.
+    diagnostics.sort_by_key(|d| d.span.start);
     let config = config.filter(|_| diagnostics.is_empty());
     CheckedConfig {
         file,
         diagnostics,
         config,
     }
+}
+
+/// The most unknown keys reported (each costs a parse of the file).
+const MAX_UNKNOWN_KEYS: usize = 50;
+
+/// Parses the config, reporting every unknown key, not just the first: each is blanked in a
+/// copy of the text and the parse runs again. `None` when anything else is wrong (the caller
+/// refuses the config whenever there is a diagnostic).
+fn parse(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<RawConfig> {
+    let mut text = Cow::Borrowed(file.text.as_str());
+    for _ in 0..MAX_UNKNOWN_KEYS {
+        let e = match toml::from_str::<RawConfig>(&text) {
+            // With the unknown keys blanked: the values are checked too, all at once.
+            Ok(c) => return Some(c),
+            Err(e) => e,
+        };
+        let Some(u) = keys::unknown_key(&text, &e) else {
+            diags.push(
+                Diagnostic::error(0, e.span().unwrap_or(0..0), e.message().trim())
+                    .with_hint("data/clinic.example.toml documents every key"),
+            );
+            return None;
+        };
+        if u.path.is_empty() && CONTENT_KEYS.contains(&u.key.as_str()) {
+            diags.push(looks_like_content(&file.name, u.span));
+            return None;
+        }
+        diags.push(
+            Diagnostic::error(
+                0,
+                u.span.clone(),
+                format!("unknown key '{}' {}", u.key, keys::place(&u.path)),
+            )
+            .with_hint(u.hint("data/clinic.example.toml documents every key")),
+        );
+        // A `[table]` header cannot be blanked alone; the rest waits for the next check.
+        keys::blank(text.to_mut(), u.extent?);
+    }
+    None
+}
+
+/// The top-level tables of content: a config that starts with one is content.
+const CONTENT_KEYS: [&str; 8] = [
+    "meta", "question", "outcome", "topic", "source", "flag", "family", "hazard",
+];
+
+/// Content given as a clinic config (`--config data/tree.toml`).
+fn looks_like_content(name: &str, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::error(
+        0,
+        span,
+        "this looks like content, not a clinic config: a config has [clinic] and [kiosk] tables",
+    )
+    .with_hint(format!(
+        "give content with --content or check it with `aftercare check {name}`; \
+         data/clinic.example.toml shows a config"
+    ))
 }
 
 fn build(raw: RawConfig, diags: &mut Vec<Diagnostic>) -> Config {
@@ -376,7 +426,7 @@ mod tests {
         assert!(
             typo.diagnostics[0]
                 .one_line(std::slice::from_ref(&typo.file))
-                .starts_with("clinic.toml:2:1: error: unknown field `phnoe`")
+                .starts_with("clinic.toml:2:1: error: unknown key 'phnoe' in [clinic] (hint: did you mean 'phone'?)")
         );
     }
 }

@@ -3,7 +3,7 @@
 mod cli;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aftercare::app::App;
@@ -31,6 +31,12 @@ fn main() -> ExitCode {
         _ => {}
     }
     let Some(config) = load_config(cli.config.as_deref()) else {
+        // As for refused content: say nothing ran, and how to check the file.
+        eprintln!(
+            "error: the config was refused; nothing was started. Fix it and run `aftercare \
+             check --config {}`.",
+            cli.config.as_deref().unwrap_or(Path::new("FILE")).display()
+        );
         return ExitCode::from(2);
     };
     if cli.command.is_none()

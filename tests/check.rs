@@ -69,7 +69,10 @@ const CASES: &[(&str, &str)] = &[
         "too_many_options",
         "37:11: error: question 'sore_day' has 11 options; a question has 2 to 9",
     ),
-    ("unknown_field", "36:1: error: unknown field `txet`"),
+    (
+        "unknown_field",
+        "36:1: error: unknown key 'txet' in question 'sore_day' (hint: did you mean 'text'?",
+    ),
     (
         "unknown_level",
         "68:9: error: outcome 'see_doctor' has the unknown level 'docter' (hint: did you mean 'doctor'?)",
@@ -161,6 +164,46 @@ fn a_syntax_error_does_not_hide_the_other_files_problems() {
         "{err}"
     );
     assert!(err.contains(": 2 errors, 0 warnings"), "{err}");
+}
+
+/// Every unknown key is reported at once, not only the first of each table: two in one
+/// outcome, one beside a known key, one in an answer's inline table; each with its line, column
+/// and the key meant. The typo's echo ("missing field `level`") is not reported as news.
+#[test]
+fn every_unknown_key_is_reported_at_once() {
+    let path = "tests/fixtures/invalid/unknown_keys.toml";
+    let (lines, has_tree) = first_line(path);
+    assert!(!has_tree);
+    let expected = [
+        "36:1: error: unknown key 'txet' in question 'sore_day' (hint: did you mean 'text'?",
+        "39:38: error: unknown key 'nxt' in question 'sore_day', option 2 (hint: did you mean 'next'?",
+        "43:1: error: unknown key 'levle' in outcome 'call_now' (hint: did you mean 'level'?",
+        "44:1: error: unknown key 'titel' in outcome 'call_now' (hint: did you mean 'title'?",
+    ];
+    assert_eq!(lines.len(), expected.len(), "{lines:#?}");
+    for (line, e) in lines.iter().zip(expected) {
+        assert!(
+            line.starts_with(&format!("{path}:{e}")),
+            "want {e}\n{lines:#?}"
+        );
+    }
+}
+
+/// `aftercare check clinic.toml` is a clinic config checked as content: one error that says so
+/// and how to check it, not "unknown key 'clinic'" and a hint about content keys.
+#[test]
+fn checking_a_clinic_config_as_content_says_to_use_config() {
+    let (code, out, err) = aftercare(&["check", "data/clinic.example.toml"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("data/clinic.example.toml:20:2: this looks like a clinic config, not content"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`aftercare check --config data/clinic.example.toml`"),
+        "{err}"
+    );
+    assert!(err.contains(": 1 error, 0 warnings"), "{err}");
 }
 
 /// The last line counts in words a person would write: "1 error", not "1 errors".

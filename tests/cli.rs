@@ -119,6 +119,28 @@ fn commands_that_read_no_content_refuse_content_and_config() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).contains("leave out --"), "{}", stderr(&out));
     }
+    // What they refuse, their help, manual page and completions do not offer.
+    for sub in ["hash-pin", "completions", "man"] {
+        let help = stdout(&aftercare(&[sub, "--help"]));
+        let page = stdout(&aftercare(&["man", sub]));
+        for text in [&help, &page] {
+            assert!(text.contains("help"), "{sub}: {text}");
+            assert!(
+                !text.contains("-content") && !text.contains("-config"),
+                "{sub} offers what it refuses:\n{text}"
+            );
+        }
+    }
+    let bash = stdout(&aftercare(&["completions", "bash"]));
+    let hash_pin = bash
+        .split("aftercare__subcmd__hash__subcmd__pin)")
+        .nth(1)
+        .and_then(|s| s.split(";;").next())
+        .unwrap();
+    assert!(!hash_pin.contains("--content"), "{hash_pin}");
+    // The others still offer them.
+    let help = stdout(&aftercare(&["check", "--help"]));
+    assert!(help.contains("--config"), "{help}");
 }
 
 #[test]
@@ -223,30 +245,6 @@ fn the_man_page_names_every_subcommand() {
         "{}",
         stderr(&out)
     );
-}
-
-/// The README's line-mode example still ends where it says (the content moves on; the README
-/// must too).
-#[test]
-fn the_readme_line_mode_example_ends_with_the_status_it_names() {
-    let readme = std::fs::read_to_string("README.md").unwrap();
-    let line = readme
-        .lines()
-        .find(|l| l.starts_with("printf '") && l.contains("| aftercare --plain"))
-        .expect("the README has a line-mode example");
-    let answers = line.split('\'').nth(1).unwrap().replace("\\n", "\n");
-    let status: i32 = line
-        .rsplit("exit status ")
-        .next()
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    let out = common::piped(
-        Command::new(env!("CARGO_BIN_EXE_aftercare")).arg("--plain"),
-        answers.as_bytes(),
-    );
-    assert_eq!(out.status.code(), Some(status), "{line}\n{}", stdout(&out));
 }
 
 /// What `topics` and `topic` print is read by a person: whom to call comes with it.

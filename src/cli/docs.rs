@@ -3,23 +3,20 @@
 
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
-use super::{Cli, out};
+use super::{docs_command, out};
 
 /// Prints the completion script for `shell`.
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "aftercare", &mut script);
+    clap_complete::generate(shell, &mut docs_command(), "aftercare", &mut script);
     out::print_then(&String::from_utf8_lossy(&script), ExitCode::SUCCESS)
 }
 
 /// Prints the manual page (roff): aftercare(1), or a subcommand's own page (aftercare-check(1)),
 /// which aftercare(1) refers to.
 pub fn man(subcommand: Option<&str>) -> ExitCode {
-    let mut cmd = Cli::command();
-    // Built, so each subcommand carries the global options (--content, --config) on its page.
-    cmd.build();
+    // Each subcommand's page has --content and --config if it takes them.
+    let mut cmd = docs_command();
     if let Some(name) = subcommand {
         let Some(sub) = cmd.find_subcommand(name) else {
             let names: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();

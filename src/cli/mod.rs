@@ -11,7 +11,7 @@ pub mod topics;
 
 use std::path::PathBuf;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// After a massage: is this normal? A calm guide that tells an expected response from a sign
 /// that needs your therapist, a doctor, urgent care or an emergency call.
@@ -107,7 +107,11 @@ impl Cli {
         if std::env::args_os().len() <= 1 {
             return Cli::nothing_given();
         }
-        Cli::parse()
+        let matches = clap_command().get_matches();
+        match Cli::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(e) => e.exit(),
+        }
     }
 
     /// What clap makes of a command line with no arguments.
@@ -135,6 +139,72 @@ impl Command {
             Command::Man { .. } => "man",
         }
     }
+}
+
+/// The subcommands that read no content or config: `misuse` refuses `--content` and `--config`
+/// with them, so their help, man page and completions must not offer them.
+const READ_NOTHING: [&str; 3] = ["hash-pin", "completions", "man"];
+
+/// The options every other subcommand takes (global in the parser).
+const SHARED: [&str; 2] = ["content", "config"];
+
+/// The command line as clap parses it: the derive's, built (so the global options are on every
+/// subcommand), with `--content` and `--config` hidden from the help of the subcommands that
+/// refuse them.
+pub fn clap_command() -> clap::Command {
+    let mut cmd = Cli::command();
+    cmd.build();
+    for name in READ_NOTHING {
+        cmd = cmd.mut_subcommand(name, |sub| {
+            // In place: `mut_arg` moves the argument to the end, out of step with the built
+            // command's index of long options.
+            sub.mut_args(|a| {
+                if SHARED.contains(&a.get_id().as_str()) {
+                    a.hide(true)
+                } else {
+                    a
+                }
+            })
+        })
+    }
+    cmd
+}
+
+/// The command line as the man pages and completions describe it: `--content` and `--config`
+/// on the subcommands that take them and not on the others (bash completions offer even hidden
+/// options, so there they are left out, not hidden).
+pub fn docs_command() -> clap::Command {
+    let cmd = Cli::command();
+    let shared: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| SHARED.contains(&a.get_id().as_str()))
+        .map(|a| a.clone().global(false))
+        .collect();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut cmd = cmd.mut_args(|a| {
+        if SHARED.contains(&a.get_id().as_str()) {
+            a.global(false)
+        } else {
+            a
+        }
+    });
+    // Every subcommand, in order: `mut_subcommand` moves the one it changes to the end, so
+    // going through all of them keeps the order of the listing.
+    for name in names {
+        let takes = !READ_NOTHING.contains(&name.as_str());
+        cmd = cmd.mut_subcommand(name, |sub| {
+            if takes {
+                sub.args(shared.iter().cloned())
+            } else {
+                sub
+            }
+        });
+    }
+    cmd.build();
+    cmd
 }
 
 /// The formats of `aftercare export`.
@@ -173,7 +243,7 @@ pub fn misuse(cli: &Cli) -> Option<clap::Error> {
             command.name(),
             command.name()
         );
-        return Some(Cli::command().error(ErrorKind::ArgumentConflict, message));
+        return Some(clap_command().error(ErrorKind::ArgumentConflict, message));
     }
     let message = match &cli.command {
         Some(Command::Check { path: Some(p), .. }) if cli.content.is_some() => format!(
@@ -192,7 +262,7 @@ pub fn misuse(cli: &Cli) -> Option<clap::Error> {
         }
         _ => return None,
     };
-    Some(Cli::command().error(ErrorKind::ArgumentConflict, message))
+    Some(clap_command().error(ErrorKind::ArgumentConflict, message))
 }
 
 #[cfg(test)]

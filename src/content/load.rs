@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::diag::{Diagnostic, Severity, SourceFile};
 use super::fast;
+use super::keys;
 use super::schema::Document;
 use super::tree::Tree;
 use super::validate;
@@ -218,8 +219,9 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
         Some(parsed) => {
             for d in &mut diagnostics {
                 let hint = d.hint.take().unwrap_or_default();
+                let stop = if hint.ends_with(['.', '?']) { "" } else { "." };
                 d.hint = Some(format!(
-                    "{hint}. The checks of the whole tree (every path, red flags first) run once \
+                    "{hint}{stop} The checks of the whole tree (every path, red flags first) run once \
                      every file parses"
                 ));
             }
@@ -332,7 +334,7 @@ fn parse_one(i: usize, f: RawFile) -> Parsed {
     if let Some(doc) = fast::parse(&file.text) {
         return (file, Some(doc), Vec::new(), Vec::new());
     }
-    let (doc, diags, cut) = parse_recovering(i, &file.text);
+    let (doc, diags, cut) = parse_recovering(i, &file.name, &file.text);
     (file, doc, diags, cut)
 }
 
@@ -371,38 +373,102 @@ pub fn parse_paths_agree(text: &str) -> Result<bool, String> {
 
 /// The most syntax errors reported for one file; past that, the file needs a closer look anyway.
 const MAX_SYNTAX_ERRORS: usize = 10;
+/// The most unknown keys reported for one file (each costs a parse of the file).
+const MAX_UNKNOWN_KEYS: usize = 50;
+
+/// The top-level keys of a clinic config: a file that starts with one is not content.
+const CONFIG_KEYS: [&str; 5] = ["clinic", "kiosk", "theme", "content", "reduced_motion"];
 
 /// Parses a file; after an error, blanks the table it is in (spaces, so every span stays where
-/// it was) and parses again, so that one slip does not hide the rest of the file. Returns the
-/// document of what parsed (`None` if nothing could be saved), the errors, and the ids of the
-/// tables left out.
-fn parse_recovering(i: usize, text: &str) -> (Option<Document>, Vec<Diagnostic>, Vec<String>) {
+/// it was) and parses again, so that one slip does not hide the rest of the file. An unknown key
+/// is blanked alone (its `key = value`), so every unknown key of a table is reported, and the
+/// table's other checks still run. Returns the document of what parsed (`None` if nothing could
+/// be saved), the errors, and the ids of the tables left out.
+fn parse_recovering(
+    i: usize,
+    name: &str,
+    text: &str,
+) -> (Option<Document>, Vec<Diagnostic>, Vec<String>) {
     // Copied only once there is a table to blank: a file that parses costs no copy.
     let mut text = std::borrow::Cow::Borrowed(text);
     let mut diags = Vec::new();
     let mut cut = Vec::new();
-    while diags.len() < MAX_SYNTAX_ERRORS {
+    // The keys suggested for unknown keys, where each was: a "missing field" for one of them in
+    // the same table is the typo's echo, not news.
+    let mut suggested: Vec<(usize, String)> = Vec::new();
+    let (mut syntax_errors, mut unknown_keys) = (0, 0);
+    while syntax_errors < MAX_SYNTAX_ERRORS && unknown_keys < MAX_UNKNOWN_KEYS {
         let e = match toml::from_str::<Document>(&text) {
             Ok(doc) => return (Some(doc.in_file_order()), diags, cut),
             Err(e) => e,
         };
         let message = e.message().trim().to_string();
-        let span = offending_token(&text, e.span().unwrap_or(0..0), &message);
-        let hint = parse_hint(&message);
+        let mut span = offending_token(&text, e.span().unwrap_or(0..0), &message);
+        if let Some(u) = keys::unknown_key(&text, &e) {
+            if u.path.is_empty() && CONFIG_KEYS.contains(&u.key.as_str()) {
+                diags.push(looks_like_config(i, name, u.span));
+                return (None, diags, cut);
+            }
+            unknown_keys += 1;
+            diags.push(
+                Diagnostic::error(
+                    i,
+                    u.span.clone(),
+                    format!("unknown key '{}' {}", u.key, keys::place(&u.path)),
+                )
+                .with_hint(u.hint("docs/content-format.md lists every key")),
+            );
+            if let Some(s) = &u.suggestion {
+                suggested.push((u.span.start, s.clone()));
+            }
+            if let Some(extent) = u.extent {
+                keys::blank(text.to_mut(), extent);
+                continue;
+            }
+            // A `[table]` header: only its whole table can go.
+            span = u.span;
+        } else {
+            let section = table_around(&text, span.start);
+            let echo = missing_field(&message).is_some_and(|f| {
+                suggested
+                    .iter()
+                    .any(|(at, s)| *s == f && section.contains(at))
+            });
+            if !echo {
+                syntax_errors += 1;
+                diags.push(
+                    Diagnostic::error(i, span.clone(), message.clone())
+                        .with_hint(parse_hint(&message)),
+                );
+            }
+        }
         let section = table_around(&text, span.start);
-        diags.push(Diagnostic::error(i, span, message).with_hint(hint));
         if text[section.clone()].trim().is_empty() {
             break;
         }
         cut.extend(table_id(&text[section.clone()]));
-        // Each byte becomes a space (a line end stays): the same length, so spans stay right.
-        let blank: String = text[section.clone()]
-            .bytes()
-            .map(|b| if b == b'\n' { '\n' } else { ' ' })
-            .collect();
-        text.to_mut().replace_range(section, &blank);
+        keys::blank(text.to_mut(), section);
     }
     (None, diags, cut)
+}
+
+/// `missing field `level``: the field.
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next()
+}
+
+/// A clinic config given as content (`aftercare check clinic.toml`).
+fn looks_like_config(i: usize, name: &str, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::error(
+        i,
+        span,
+        "this looks like a clinic config, not content: content has [meta], [question.…] and \
+         [outcome.…] tables",
+    )
+    .with_hint(format!(
+        "give a clinic config with --config: `aftercare check --config {name}`, or \
+         `aftercare --config {name}` to run with it"
+    ))
 }
 
 /// The table (from its `[header]` line to the next header) that holds byte `at`.
@@ -481,7 +547,7 @@ fn parse_hint(message: &str) -> &'static str {
     } else if message.contains("missing field") {
         "add the missing key; docs/content-format.md lists the required ones"
     } else {
-        "this is not valid TOML here; compare with data/tree.toml"
+        "this is not valid TOML here; docs/content-format.md shows how each table is written"
     }
 }
 

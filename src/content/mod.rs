@@ -6,6 +6,7 @@
 pub mod diag;
 mod embedded;
 mod fast;
+pub mod keys;
 pub mod load;
 pub mod markup;
 pub mod readability;
