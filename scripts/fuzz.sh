@@ -43,6 +43,8 @@ seed_sources() {
 target_args() {
   case "$1" in
     content) echo -max_len=8192 ;;
+    # About 64 inputs of 2 to 6 bytes (the target stops after 64).
+    app) echo -max_len=256 ;;
   esac
 }
 # cargo-fuzz options of each target. The app target runs without AddressSanitizer: it reaches

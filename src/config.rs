@@ -124,7 +124,15 @@ impl Config {
     /// control characters, and anything that got past it (content built in code, a future
     /// loader) is dropped here, on the way to every screen.
     pub fn fill<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let text: Cow<'a, str> = if text.chars().any(|c| is_forbidden(c, true)) {
+        // ASCII text (nearly every text) is checked a byte at a time, without decoding chars:
+        // this runs on every text of every frame.
+        let forbidden = if text.is_ascii() {
+            text.bytes()
+                .any(|b| (b < 0x20 && b != b'\n' && b != b'\r') || b == 0x7f)
+        } else {
+            text.chars().any(|c| is_forbidden(c, true))
+        };
+        let text: Cow<'a, str> = if forbidden {
             Cow::Owned(text.chars().filter(|&c| !is_forbidden(c, true)).collect())
         } else {
             Cow::Borrowed(text)
@@ -485,6 +493,16 @@ mod tests {
             name: "clinic.toml".into(),
             bytes: text.as_bytes().to_vec(),
         })
+    }
+
+    #[test]
+    fn fill_drops_the_same_ascii_characters_as_is_forbidden() {
+        let c = Config::default();
+        for b in 0u8..0x80 {
+            let text = format!("a{}b", char::from(b));
+            let kept = c.fill(&text).contains(char::from(b));
+            assert_eq!(kept, !is_forbidden(char::from(b), true), "byte {b:#x}");
+        }
     }
 
     #[test]

@@ -100,9 +100,11 @@ fn check(app: &Ui) {
     }
 }
 
-/// Inputs per app per run: enough for any screen (a walk is under 10 answers), few enough to
-/// keep hundreds of runs a second.
-const MAX_STEPS: usize = 256;
+/// Inputs per app per run: enough for any screen and back (a walk is under 10 answers, the
+/// kiosk's reset is one clock jump away), few enough that a run is short: libFuzzer learns from
+/// each run, so many short runs find more than a few long ones. (It was 256; most of a long
+/// run's frames were the same screens again.)
+const MAX_STEPS: usize = 64;
 
 /// What stays the same from one input to the next, made once per process: the embedded content
 /// (decoded and validated once, then moved from one run's apps into the next's, never cloned),
@@ -128,7 +130,7 @@ fn kept() -> Option<Kept> {
         tree: Some(tree),
         config,
         themes: [Theme::no_color(), Theme::default()],
-        term: Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"),
+        term: Terminal::new(TestBackend::new(1, 1)).expect("a test terminal"),
     })
 }
 
@@ -138,6 +140,15 @@ fn kept() -> Option<Kept> {
 fn draw(term: &mut Terminal<TestBackend>, app: &mut Ui) {
     app.render(&mut term.get_frame());
     term.current_buffer_mut().reset();
+}
+
+/// Sizes the frames drawn into (not the backend, which is never written to: it stays 1x1 so
+/// that ratatui's clear on a resize costs nothing); nothing to do when the size stays.
+fn resize(term: &mut Terminal<TestBackend>, w: u16, h: u16) {
+    let area = Rect::new(0, 0, w, h);
+    if term.get_frame().area() != area {
+        term.resize(area).expect("a frame of any size");
+    }
 }
 
 /// Runs the inputs in `data` through one app (a kiosk if `kiosk`); hands the tree back.
@@ -151,8 +162,7 @@ fn run(data: &[u8], tree: Tree, k: &mut Kept, kiosk: bool) -> Tree {
     let questions = app.tree.questions.len();
     let mut b = Bytes(data);
     let mut now = Duration::ZERO;
-    k.term.backend_mut().resize(80, 24);
-    k.term.resize(Rect::new(0, 0, 80, 24)).expect("an 80x24 frame");
+    resize(&mut k.term, 80, 24);
     app.update(Input::Resize { w: 80, h: 24 }, now);
     let mut steps = 0;
     while !b.0.is_empty() && steps < MAX_STEPS {
@@ -166,8 +176,7 @@ fn run(data: &[u8], tree: Tree, k: &mut Kept, kiosk: bool) -> Tree {
         // the state: drawing an unchanged state again finds nothing new), and on a resize.
         let resized = matches!(input, Input::Resize { .. });
         if let Input::Resize { w, h } = input {
-            k.term.backend_mut().resize(w, h);
-            k.term.resize(Rect::new(0, 0, w, h)).expect("a frame of any size");
+            resize(&mut k.term, w, h);
         }
         if resized || effects.contains(&Effect::Redraw) {
             draw(&mut k.term, &mut app);
