@@ -124,7 +124,15 @@ impl Config {
     /// control characters, and anything that got past it (content built in code, a future
     /// loader) is dropped here, on the way to every screen.
     pub fn fill<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let text: Cow<'a, str> = if text.chars().any(|c| is_forbidden(c, true)) {
+        // ASCII text (nearly every text) is checked a byte at a time, without decoding chars:
+        // this runs on every text of every frame.
+        let forbidden = if text.is_ascii() {
+            text.bytes()
+                .any(|b| (b < 0x20 && b != b'\n' && b != b'\r') || b == 0x7f)
+        } else {
+            text.chars().any(|c| is_forbidden(c, true))
+        };
+        let text: Cow<'a, str> = if forbidden {
             Cow::Owned(text.chars().filter(|&c| !is_forbidden(c, true)).collect())
         } else {
             Cow::Borrowed(text)
@@ -304,12 +312,7 @@ fn build(raw: RawConfig, diags: &mut Vec<Diagnostic>) -> Config {
             c.kiosk.countdown_secs = range(v, "kiosk.countdown_secs", 3..=120, diags);
         }
         if let Some(h) = k.pin_hash {
-            if !h.get_ref().starts_with("$argon2") {
-                diags.push(
-                    Diagnostic::error(0, h.span(), "kiosk.pin_hash is not an Argon2 hash")
-                        .with_hint("make one with `aftercare hash-pin` and paste the whole line"),
-                );
-            }
+            pin_hash(&h, diags);
             c.kiosk.pin_hash = Some(h.into_inner());
         }
         c.kiosk.log_path = k.log_path.map(PathBuf::from);
@@ -331,7 +334,10 @@ fn text(s: Spanned<String>, key: &str, max: usize, diags: &mut Vec<Diagnostic>) 
             Diagnostic::error(
                 0,
                 s.span(),
-                format!("{key} must be one line of at most {max} characters"),
+                format!(
+                    "{key} \"{}\" must be one line of at most {max} characters",
+                    escaped(v)
+                ),
             )
             .with_hint("no control characters or escape sequences"),
         );
@@ -339,16 +345,162 @@ fn text(s: Spanned<String>, key: &str, max: usize, diags: &mut Vec<Diagnostic>) 
     s.into_inner()
 }
 
-fn phone(s: Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>) -> String {
-    let ok = |c: char| c.is_ascii_alphanumeric() || " +-().,/".contains(c);
-    let v = s.get_ref();
-    if v.trim().is_empty() || v.chars().count() > 40 || !v.chars().all(ok) {
+/// The largest Argon2 memory cost (KiB) a PIN hash may ask for: each PIN tried takes this much
+/// memory and its time; a hash that asks for gigabytes would stall or kill the kiosk.
+const PIN_MAX_M_KIB: u32 = 256 * 1024;
+/// The largest Argon2 time cost (passes) a PIN hash may ask for, for the same reason.
+const PIN_MAX_T: u32 = 16;
+
+/// A staff PIN hash must be an Argon2 PHC string at least as strong as the one `aftercare
+/// hash-pin` writes (Argon2id, the `argon2` crate's defaults: m=19456 KiB, t=2, p=1), and not so
+/// costly that checking a PIN stalls the kiosk. A weak hash (`m=8,t=1`) is refused: a stolen
+/// config would give up a 4-digit PIN at once.
+fn pin_hash(h: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
+    use argon2::password_hash::PasswordHash;
+    let hint = "make one with `aftercare hash-pin` and paste the whole line";
+    let v = h.get_ref();
+    let parsed = PasswordHash::new(v)
+        .ok()
+        .filter(|p| matches!(p.algorithm.as_str(), "argon2id" | "argon2i" | "argon2d"));
+    let Some(parsed) = parsed else {
         diags.push(
-            Diagnostic::error(0, s.span(), format!("{key} '{v}' is not a phone number"))
-                .with_hint("use digits, spaces and + - ( ) only, at most 40 characters, e.g. \"999\" or \"+44 20 7946 0000\""),
+            Diagnostic::error(
+                0,
+                h.span(),
+                format!("kiosk.pin_hash \"{}\" is not an Argon2 hash", escaped(v)),
+            )
+            .with_hint(hint),
+        );
+        return;
+    };
+    let Ok(params) = argon2::Params::try_from(&parsed) else {
+        diags.push(
+            Diagnostic::error(
+                0,
+                h.span(),
+                "kiosk.pin_hash has Argon2 parameters that cannot be read",
+            )
+            .with_hint(hint),
+        );
+        return;
+    };
+    let least = argon2::Params::DEFAULT;
+    let (m, t, p) = (params.m_cost(), params.t_cost(), params.p_cost());
+    let weak = parsed.algorithm.as_str() != "argon2id"
+        || m < least.m_cost()
+        || t < least.t_cost()
+        || p < least.p_cost();
+    if weak {
+        diags.push(
+            Diagnostic::error(
+                0,
+                h.span(),
+                format!(
+                    "kiosk.pin_hash is {}, m={m}, t={t}, p={p}: weaker than `aftercare hash-pin` makes (argon2id, m={}, t={}, p={})",
+                    parsed.algorithm.as_str(),
+                    least.m_cost(),
+                    least.t_cost(),
+                    least.p_cost()
+                ),
+            )
+            .with_hint(hint),
+        );
+    } else if m > PIN_MAX_M_KIB || t > PIN_MAX_T {
+        diags.push(
+            Diagnostic::error(
+                0,
+                h.span(),
+                format!(
+                    "kiosk.pin_hash asks for m={m}, t={t}: checking each PIN would stall the kiosk (at most m={PIN_MAX_M_KIB}, t={PIN_MAX_T})"
+                ),
+            )
+            .with_hint(hint),
+        );
+    }
+}
+
+/// What a phone dials, and nothing else: digits, spaces, and `+ - ( )`.
+fn dialable(c: char) -> bool {
+    c.is_ascii_digit() || " +-()".contains(c)
+}
+
+/// A phone or emergency number as a phone dials it: only digits, spaces and `+ - ( )`, a `+` only
+/// first, at least two digits, at most 40 characters. A number with words in it ("911 or ask
+/// staff") is refused: the banner cuts a long line down to the number, and words would be cut
+/// into something nobody can dial. The error points at the first character a phone cannot dial.
+fn phone(s: Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let v = s.get_ref();
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let plus_late = v
+        .trim_start()
+        .char_indices()
+        .any(|(i, c)| c == '+' && i > 0);
+    let bad = v.char_indices().find(|&(_, c)| !dialable(c));
+    let why = if let Some((_, c)) = bad {
+        Some(format!("has {}, which a phone cannot dial", shown_char(c)))
+    } else if plus_late {
+        Some("has a '+' after the start".to_string())
+    } else if digits < 2 {
+        Some("has fewer than two digits".to_string())
+    } else if v.chars().count() > 40 {
+        Some("is longer than 40 characters".to_string())
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        let at = bad
+            .and_then(|(i, c)| value_char_span(&s, i, c))
+            .unwrap_or(s.span());
+        diags.push(
+            Diagnostic::error(0, at, format!("{key} \"{}\" {why}", escaped(v)))
+                .with_hint("only digits, spaces and + - ( ) as the number is dialled, e.g. \"999\" or \"+44 20 7946 0000\"; put any words in clinic.name"),
         );
     }
     s.into_inner()
+}
+
+/// Where in the file the character at byte `i` of a string value is, when the value is written
+/// as it reads (a plain `"..."` string without escapes); `None` otherwise.
+fn value_char_span(s: &Spanned<String>, i: usize, c: char) -> Option<std::ops::Range<usize>> {
+    let span = s.span();
+    // The value's quotes: one each side, and nothing in between but the value itself.
+    let raw_len = span.end.checked_sub(span.start)?;
+    (raw_len == s.get_ref().len() + 2).then(|| {
+        let start = span.start + 1 + i;
+        start..start + c.len_utf8()
+    })
+}
+
+/// A character for a message: itself in quotes, or its code when it is a control or invisible.
+fn shown_char(c: char) -> String {
+    if is_forbidden(c, false) || c.is_whitespace() {
+        format!("{}", c.escape_unicode())
+    } else {
+        format!("'{c}'")
+    }
+}
+
+/// A value as it may be printed to a staff terminal: control characters (ESC, CSI, BEL…) and
+/// bidirectional overrides written as escapes (`\u{1b}`), never raw, so a rejected value can
+/// neither move the cursor nor rewrite the screen it is shown on. Quotes and backslashes are
+/// escaped too, so the value reads as the TOML string that would hold it.
+pub fn escaped(v: &str) -> String {
+    // A message quotes at most this much of a value: a megabyte pasted by mistake is not printed.
+    const MOST: usize = 60;
+    let mut out = String::with_capacity(v.len().min(4 * MOST));
+    for (n, c) in v.chars().enumerate() {
+        if n == MOST {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if is_forbidden(c, false) => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn range(
@@ -391,6 +543,16 @@ mod tests {
             name: "clinic.toml".into(),
             bytes: text.as_bytes().to_vec(),
         })
+    }
+
+    #[test]
+    fn fill_drops_the_same_ascii_characters_as_is_forbidden() {
+        let c = Config::default();
+        for b in 0u8..0x80 {
+            let text = format!("a{}b", char::from(b));
+            let kept = c.fill(&text).contains(char::from(b));
+            assert_eq!(kept, !is_forbidden(char::from(b), true), "byte {b:#x}");
+        }
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! symlink switched to a new release) is noticed through a second watch on the folder above,
 //! logged, and watched again at the same path.
 
+use std::collections::{BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
@@ -43,94 +45,219 @@ pub fn load(path: &Path) -> Reload {
     }
 }
 
-/// What the file system told the watcher.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Change {
-    /// A content file in the watched folder changed.
-    Content,
-    /// The watched folder itself was created, removed, renamed or replaced.
-    Folder,
+/// The path to the content as deployed, resolved one component at a time from the root: every
+/// symlink followed, every folder passed through.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Chain {
+    /// Every path whose change changes what the content is: each component as it is named
+    /// (`/srv/app/current`, a symlink) and each one it leads to (`/srv/app/releases/r2`), down to
+    /// the content itself.
+    entries: BTreeSet<PathBuf>,
+    /// The folders holding those entries: watched, so a rename, a new symlink or a folder made
+    /// or removed there is seen.
+    folders: BTreeSet<PathBuf>,
+    /// Where the path leads now (no symlinks left), or `None` when it leads nowhere (a dangling
+    /// link, a folder missing, a link loop).
+    real: Option<PathBuf>,
+    /// The content folder (the content itself, or the folder holding a content file) and which
+    /// folder is there (device and inode): a folder replaced at the same path is another one.
+    content_folder: Option<(PathBuf, Option<(u64, u64)>)>,
 }
 
-/// Watches `path` (a file or folder) and hands a [`Reload`] to `send` after each burst of
-/// changes settles (editors write files in several steps). The watcher lives on its own thread
-/// for as long as `send` returns `true` (its receiver is there).
-pub fn watch(path: PathBuf, send: impl Fn(Reload) -> bool + Send + 'static) -> notify::Result<()> {
-    // An absolute path, with symlinks kept: a symlink switched to a new folder is followed.
-    let path = std::path::absolute(&path).unwrap_or(path);
-    // The folder holding the content: watched so an editor's write-to-temp-and-rename is seen.
-    let folder = if path.is_dir() {
-        path.clone()
-    } else {
-        path.parent()
-            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
-    };
-    let (tx, rx) = std::sync::mpsc::channel::<Change>();
-    // Only changes to the content itself count: the folder may hold other files (a kiosk log
-    // written on every reload would otherwise trigger the next reload, for ever).
-    let file = (!path.is_dir())
-        .then(|| path.file_name().map(ToOwned::to_owned))
-        .flatten();
-    let inside = folder.clone();
-    let relevant = move |p: &Path| {
-        p.parent() == Some(inside.as_path())
-            && match &file {
-                Some(name) => p.file_name() == Some(name.as_os_str()),
-                None => p.extension().is_some_and(|x| x == "toml"),
+/// The most symlinks followed in one path, as Linux's own limit (40): a loop leads nowhere.
+const MAX_LINKS: usize = 40;
+
+impl Chain {
+    fn resolve(path: &Path) -> Chain {
+        let mut chain = Chain::default();
+        // Symlink targets are put in front of the steps still to take as they are read.
+        let mut names: VecDeque<Step> = VecDeque::new();
+        push_front(&mut names, path);
+        let mut cur = PathBuf::from("/");
+        let mut links = 0;
+        let mut reached = true;
+        while let Some(step) = names.pop_front() {
+            match step {
+                Step::Root => cur = PathBuf::from("/"),
+                Step::Up => {
+                    cur.pop();
+                }
+                Step::Name(name) => {
+                    let next = cur.join(&name);
+                    chain.folders.insert(cur.clone());
+                    chain.entries.insert(next.clone());
+                    match std::fs::symlink_metadata(&next) {
+                        Ok(m) if m.file_type().is_symlink() => {
+                            links += 1;
+                            let Ok(target) = std::fs::read_link(&next) else {
+                                reached = false;
+                                break;
+                            };
+                            if links > MAX_LINKS {
+                                reached = false;
+                                break;
+                            }
+                            // A relative target is read from the folder holding the link.
+                            push_front(&mut names, &target);
+                        }
+                        Ok(_) => cur = next,
+                        Err(_) => {
+                            reached = false;
+                            break;
+                        }
+                    }
+                }
             }
-    };
-    let itself = folder.clone();
+        }
+        if reached {
+            let folder = if cur.is_dir() {
+                cur.clone()
+            } else {
+                cur.parent()
+                    .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
+            };
+            chain.folders.insert(folder.clone());
+            chain.content_folder = Some((folder.clone(), identity(&folder)));
+            chain.real = Some(cur);
+        }
+        chain
+    }
+
+    /// Whether a change at `p` (an event's path) may change the content or where it is.
+    fn touches(&self, p: &Path) -> bool {
+        if self.entries.contains(p) || self.folders.contains(p) {
+            return true;
+        }
+        // A content file in the content folder (a folder of `.toml` files).
+        match (&self.real, &self.content_folder) {
+            (Some(real), Some((folder, _))) if real == folder => {
+                p.parent() == Some(folder.as_path()) && p.extension().is_some_and(|x| x == "toml")
+            }
+            _ => false,
+        }
+    }
+
+    /// Where the content is, for comparing: a path leading elsewhere, or another folder at the
+    /// same place, is a change to log.
+    fn place(&self) -> (Option<&PathBuf>, Option<(u64, u64)>) {
+        (
+            self.real.as_ref(),
+            self.content_folder.as_ref().and_then(|(_, id)| *id),
+        )
+    }
+}
+
+/// One step of resolving a path.
+#[derive(Debug)]
+enum Step {
+    Root,
+    Up,
+    Name(std::ffi::OsString),
+}
+
+/// Puts the steps of `path` in front of the ones still to take.
+fn push_front(steps: &mut VecDeque<Step>, path: &Path) {
+    use std::path::Component;
+    let mine: Vec<Step> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::RootDir | Component::Prefix(_) => Some(Step::Root),
+            Component::CurDir => None,
+            Component::ParentDir => Some(Step::Up),
+            Component::Normal(n) => Some(Step::Name(n.to_owned())),
+        })
+        .collect();
+    for s in mine.into_iter().rev() {
+        steps.push_front(s);
+    }
+}
+
+/// Watches `path` (a file or folder) as deployed and hands a [`Reload`] to `send` after each
+/// burst of changes settles (editors and deploy scripts write in several steps). Every symlink
+/// and folder from the root to the content is watched: a `current` symlink switched to a new
+/// release, a folder higher up moved away and re-created, a symlinked content file edited at
+/// its target or pointed elsewhere, a dangling link whose target appears later. Each change of
+/// where the content is is logged (a [`Reload::Notice`]) before the content is loaded. The
+/// watcher lives on its own thread for as long as `send` returns `true`.
+pub fn watch(path: PathBuf, send: impl Fn(Reload) -> bool + Send + 'static) -> notify::Result<()> {
+    // An absolute path, with symlinks kept: they are followed, and watched, one by one.
+    let path = std::path::absolute(&path).unwrap_or(path);
+    let chain = Arc::new(Mutex::new(Chain::resolve(&path)));
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let seen = Arc::clone(&chain);
     let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
         let Ok(e) = ev else { return };
         if !(e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove()) {
             return;
         }
-        if e.paths.iter().any(|p| p == &itself) {
-            let _ = tx.send(Change::Folder);
-        } else if e.paths.iter().any(|p| relevant(p)) {
-            // An editor's save-as-temporary-then-rename names the content file in one of its
-            // paths.
-            let _ = tx.send(Change::Content);
+        // Only changes to the content or the way to it count: the folders on the way hold other
+        // files (a kiosk log written on every reload would otherwise trigger the next reload).
+        let touches = seen
+            .lock()
+            .map(|c| e.paths.iter().any(|p| c.touches(p)))
+            .unwrap_or(true);
+        if touches {
+            let _ = tx.send(());
         }
     })?;
-    watcher.watch(&folder, RecursiveMode::NonRecursive)?;
-    // The folder above sees the content folder itself come and go.
-    if let Some(above) = folder.parent() {
-        watcher.watch(above, RecursiveMode::NonRecursive)?;
-    }
-    let mut seen = identity(&folder);
+    let mut watched = {
+        let c = chain.lock().map(|c| c.clone()).unwrap_or_default();
+        watch_folders(&mut watcher, &c)
+    };
     std::thread::Builder::new()
         .name("content-reload".into())
         .spawn(move || {
             // Blocks until a change; no polling, so an idle kiosk stays idle.
-            while let Ok(first) = rx.recv() {
+            while rx.recv().is_ok() {
                 // Let the burst settle, then take everything queued as one change.
                 std::thread::sleep(Duration::from_millis(300));
-                let rest: Vec<Change> = rx.try_iter().collect();
-                let folder_changed = first == Change::Folder || rest.contains(&Change::Folder);
-                let now = identity(&folder);
-                if folder_changed && now != seen {
-                    // Another folder (or none) is at the path now: watch whatever is there.
-                    let _ = watcher.unwatch(&folder);
-                    let notice = if now.is_some() && watcher.watch(&folder, RecursiveMode::NonRecursive).is_ok() {
-                        format!(
-                            "content folder {} was replaced or re-created; watching the new one",
-                            folder.display()
-                        )
-                    } else {
-                        format!(
-                            "content folder {} is gone; the old content keeps serving until it is back",
-                            folder.display()
-                        )
+                let _ = rx.try_iter().count();
+                let before = chain.lock().map(|c| c.clone()).unwrap_or_default();
+                let mut now = Chain::resolve(&path);
+                // Watch what the path leads through now; a change made while the watches were
+                // moved is caught by resolving again until nothing moves.
+                for _ in 0..4 {
+                    let wanted = folder_ids(&now);
+                    if wanted == watched {
+                        break;
+                    }
+                    for (f, _) in &watched {
+                        let _ = watcher.unwatch(f);
+                    }
+                    if let Ok(mut c) = chain.lock() {
+                        *c = now.clone();
+                    }
+                    watched = watch_folders(&mut watcher, &now);
+                    now = Chain::resolve(&path);
+                }
+                if let Ok(mut c) = chain.lock() {
+                    *c = now.clone();
+                }
+                if now.place() != before.place() {
+                    let notice = match (&now.real, &before.real) {
+                        (None, _) => format!(
+                            "content {} is gone; the old content keeps serving until it is back ({})",
+                            path.display(),
+                            missing(&now)
+                        ),
+                        (Some(real), Some(old)) if real != old => format!(
+                            "content {} now leads to {} (was {}); watching it",
+                            path.display(),
+                            real.display(),
+                            old.display()
+                        ),
+                        (Some(real), _) => format!(
+                            "content folder {} was replaced or re-created; watching the new one ({})",
+                            path.display(),
+                            real.display()
+                        ),
                     };
-                    let gone = now.is_none();
-                    seen = now;
                     if !send(Reload::Notice(notice)) {
                         break;
                     }
-                    if gone {
-                        continue;
-                    }
+                }
+                if now.real.is_none() {
+                    continue;
                 }
                 if !send(load(&path)) {
                     break;
@@ -139,6 +266,38 @@ pub fn watch(path: PathBuf, send: impl Fn(Reload) -> bool + Send + 'static) -> n
         })
         .map_err(|e| notify::Error::generic(&e.to_string()))?;
     Ok(())
+}
+
+/// The first entry on the way to the content that is not there, for the log.
+fn missing(chain: &Chain) -> String {
+    chain
+        .entries
+        .iter()
+        .find(|e| std::fs::symlink_metadata(e).is_err())
+        .map_or_else(
+            || "a link loop".to_string(),
+            |e| format!("{} is missing", e.display()),
+        )
+}
+
+/// The folders `chain` leads through, each with which folder is there.
+fn folder_ids(chain: &Chain) -> Vec<(PathBuf, Option<(u64, u64)>)> {
+    chain
+        .folders
+        .iter()
+        .map(|f| (f.clone(), identity(f)))
+        .collect()
+}
+
+/// Watches every folder of `chain` (those that exist); returns what it watched.
+fn watch_folders(watcher: &mut impl Watcher, chain: &Chain) -> Vec<(PathBuf, Option<(u64, u64)>)> {
+    let ids = folder_ids(chain);
+    for (f, id) in &ids {
+        if id.is_some() {
+            let _ = watcher.watch(f, RecursiveMode::NonRecursive);
+        }
+    }
+    ids
 }
 
 /// Which folder is at `path` now (device and inode), or `None` when none is.
@@ -278,5 +437,61 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_watch_started_on_a_dangling_link_loads_once_the_target_appears() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("content");
+        std::os::unix::fs::symlink("releases/r1", &link).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        watch(link.clone(), move |r| tx.send(r).is_ok()).unwrap();
+        // Neither `releases` nor `r1` exists yet: both appear, one after the other.
+        std::fs::create_dir(dir.path().join("releases")).unwrap();
+        let staged = dir.path().join("staged");
+        std::fs::create_dir(&staged).unwrap();
+        std::fs::write(
+            staged.join("tree.toml"),
+            starter().replace("Starter tree", "Late"),
+        )
+        .unwrap();
+        std::fs::rename(&staged, dir.path().join("releases/r1")).unwrap();
+        loop {
+            match next(&rx) {
+                Reload::Notice(n) => assert!(!n.contains("is gone"), "{n}"),
+                r => {
+                    assert_eq!(accepted_title(r), "Late");
+                    break;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_path_is_resolved_through_every_link_and_a_loop_leads_nowhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("releases/r2/content")).unwrap();
+        std::os::unix::fs::symlink("releases/r2", d.join("current")).unwrap();
+        std::os::unix::fs::symlink("current/content", d.join("live")).unwrap();
+        let chain = Chain::resolve(&d.join("live"));
+        let real = std::fs::canonicalize(d.join("releases/r2/content")).unwrap();
+        assert_eq!(
+            chain
+                .real
+                .as_deref()
+                .map(std::fs::canonicalize)
+                .map(Result::unwrap),
+            Some(real)
+        );
+        for e in ["live", "current", "releases/r2", "releases/r2/content"] {
+            assert!(
+                chain.entries.contains(&d.join(e)),
+                "{e} not watched: {chain:?}"
+            );
+        }
+        std::os::unix::fs::symlink("b", d.join("a")).unwrap();
+        std::os::unix::fs::symlink("a", d.join("b")).unwrap();
+        assert_eq!(Chain::resolve(&d.join("a")).real, None);
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
+use crate::content::validate::is_forbidden;
 use crate::content::{Diagnostic, Severity, SourceFile};
 
 struct Shown<'a> {
@@ -58,6 +59,26 @@ impl miette::Diagnostic for Shown<'_> {
     }
 }
 
+/// The file's text as it may be quoted to a terminal: each control character (ESC, CSI, BEL…;
+/// not a line end or tab) and bidirectional override becomes `?`, one for each of its bytes, so
+/// the spans still point where they did and nothing in a file can drive the terminal it is
+/// checked on.
+fn quotable(text: &str) -> String {
+    let bad = |c: char| !matches!(c, '\n' | '\r' | '\t') && is_forbidden(c, false);
+    if !text.chars().any(bad) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if bad(c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Renders every diagnostic with its source snippet; `color` follows the caller's terminal check.
 pub fn render(files: &[SourceFile], diags: &[Diagnostic], color: bool) -> String {
     let theme = if color {
@@ -71,7 +92,9 @@ pub fn render(files: &[SourceFile], diags: &[Diagnostic], color: bool) -> String
     let mut out = String::new();
     for d in diags {
         let file = files.get(d.file);
-        let (name, text) = file.map_or(("?", String::new()), |f| (f.name.as_str(), f.text.clone()));
+        let (name, text) = file.map_or(("?", String::new()), |f| {
+            (f.name.as_str(), quotable(&f.text))
+        });
         let (line, col) = file.map_or((0, 0), |f| f.line_col(d.span.start));
         let shown = Shown {
             diag: d,

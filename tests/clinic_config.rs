@@ -135,3 +135,101 @@ fn a_refused_config_says_nothing_was_started() {
     );
     assert!(out.stdout.is_empty(), "nothing is asked");
 }
+
+/// One fixture per rule of what a clinic means by a value (`tests/fixtures/config/`): where
+/// `check --config` points, what it says, that it gives a hint, and that nothing it prints can
+/// drive the staff terminal (every control character escaped, in the message and in the quoted
+/// line).
+const CONFIG_CASES: &[(&str, &str)] = &[
+    (
+        "emergency_with_words",
+        "3:18: clinic.emergency \"911 or ask staff\" has 'o', which a phone cannot dial",
+    ),
+    (
+        "phone_with_letters",
+        "4:15: clinic.phone \"0800 MASSAGE\" has 'M', which a phone cannot dial",
+    ),
+    (
+        "phone_plus_inside",
+        "3:9: clinic.phone \"01632 +960000\" has a '+' after the start",
+    ),
+    (
+        "emergency_no_digits",
+        "3:13: clinic.emergency \"+ ( )\" has fewer than two digits",
+    ),
+    (
+        "phone_escape_sequence",
+        "3:9: clinic.phone \"01632\\u{1b}[2J960000\" has \\u{1b}, which a phone cannot dial",
+    ),
+    (
+        "name_escape_sequence",
+        "3:8: clinic.name \"Hill\\u{1b}]52;c;ZWNobyBoaQ==\\u{7} Clinic\" must be one line",
+    ),
+    (
+        "pin_hash_weak",
+        "4:12: kiosk.pin_hash is argon2id, m=8, t=1, p=1: weaker than `aftercare hash-pin` makes (argon2id, m=19456, t=2, p=1)",
+    ),
+    (
+        "pin_hash_argon2i",
+        "3:12: kiosk.pin_hash is argon2i, m=19456, t=2, p=1: weaker than",
+    ),
+    (
+        "pin_hash_huge",
+        "3:12: kiosk.pin_hash asks for m=4194304, t=2: checking each PIN would stall the kiosk",
+    ),
+    (
+        "pin_hash_not_phc",
+        "3:12: kiosk.pin_hash \"$argon2id$not a hash\" is not an Argon2 hash",
+    ),
+    ("raw_escape_in_file", "3:14: invalid basic string"),
+];
+
+#[test]
+fn every_config_rule_has_a_fixture_with_line_column_hint_and_no_raw_control() {
+    for (name, want) in CONFIG_CASES {
+        let path = format!("tests/fixtures/config/{name}.toml");
+        let out = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+            .args(["check", "--config", &path])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(&format!("{path}:{want}")),
+            "{name}: want {want}\n{err}"
+        );
+        assert!(err.contains("help: "), "{name}: no hint\n{err}");
+        let raw: Vec<char> = err
+            .chars()
+            .filter(|&c| c != '\n' && aftercare::content::validate::is_forbidden(c, false))
+            .collect();
+        assert!(
+            raw.is_empty(),
+            "{name}: raw control characters {raw:?} in\n{err}"
+        );
+    }
+}
+
+#[test]
+fn numbers_as_dialled_and_a_hash_as_strong_as_hash_pin_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("clinic.toml");
+    let hash = aftercare::kiosk::hash_pin("2468", &[5; 16]).unwrap();
+    for (phone, emergency) in [
+        ("+44 20 7946 0000", "999"),
+        ("(01632) 960-000", "112"),
+        (" +1 (555) 010-0000", "000"),
+        ("01632 960000", "15"),
+    ] {
+        std::fs::write(
+            &cfg,
+            format!(
+                "[clinic]\nphone = \"{phone}\"\nemergency = \"{emergency}\"\n[kiosk]\npin_hash = \"{hash}\"\n"
+            ),
+        )
+        .unwrap();
+        let (code, out, err) = aftercare(&["check", "--config", cfg.to_str().unwrap()]);
+        assert_eq!(code, 0, "{phone} / {emergency}: {out}{err}");
+    }
+}

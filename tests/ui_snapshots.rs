@@ -59,15 +59,51 @@ fn a_screen_of_one_row_shows_as_much_of_the_emergency_number_as_fits() {
     let mut clinic = Config::default();
     clinic.clinic.emergency = "999".into();
     assert_eq!(row(clinic.clone(), 1), "9");
-    assert_eq!(row(clinic.clone(), 2), "99");
+    // Cut with a mark, never silently: "99" would be another number.
+    assert_eq!(row(clinic.clone(), 2), "9…");
     assert_eq!(row(clinic.clone(), 3), "999");
     assert_eq!(row(clinic.clone(), 9), "Call 999");
     assert_eq!(row(clinic, 40), " Call 999 now if very unwell.");
     // No clinic config: the common numbers.
     assert_eq!(row(Config::default(), 1), "9");
     assert_eq!(row(Config::default(), 3), "999");
-    assert_eq!(row(Config::default(), 11), "999, 112 or");
+    assert_eq!(row(Config::default(), 2), "9…");
+    assert_eq!(row(Config::default(), 11), "999");
     assert_eq!(row(Config::default(), 20), " 999, 112 or 911");
+}
+
+#[test]
+fn an_international_number_keeps_its_plus_and_is_cut_only_with_a_mark_at_every_size() {
+    let number = "+44 20 7946 0000";
+    let mut clinic = Config::default();
+    clinic.clinic.emergency = number.into();
+    for h in 1..=3 {
+        for w in 1..=60 {
+            let mut a = app(w, h);
+            a.app_mut().config = clinic.clone();
+            let t = draw(&a);
+            // The banner is the reverse-video cells (`emergency_banner_is_reverse_video…`).
+            let b = t.backend().buffer();
+            let banner: String = (0..h)
+                .map(|y| {
+                    (0..w)
+                        .filter(|&x| b[(x, y)].modifier.contains(Modifier::REVERSED))
+                        .map(|x| b[(x, y)].symbol())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let whole = banner.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(banner.contains('+'), "{w}x{h}: the + is gone: {banner:?}");
+            // Either every digit of the number is on screen, or a cut says so.
+            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+            let shown_all = digits(&whole).contains(&digits(number));
+            assert!(
+                shown_all || banner.contains('…') || w == 1,
+                "{w}x{h}: cut without a mark: {banner:?}"
+            );
+        }
+    }
 }
 
 #[test]

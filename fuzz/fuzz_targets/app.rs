@@ -5,6 +5,7 @@
 //! overall level is the most urgent result; the current node exists.
 #![no_main]
 
+use std::cell::RefCell;
 use std::time::Duration;
 
 use aftercare::ui::Ui;
@@ -15,6 +16,7 @@ use aftercare::ui::theme::Theme;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
 
 /// Reads the bytes left to right; running out yields zeros, so every input decodes.
 struct Bytes<'a>(&'a [u8]);
@@ -98,38 +100,106 @@ fn check(app: &Ui) {
     }
 }
 
-/// Inputs per app per run: enough for any screen (a walk is under 10 answers), few enough to
-/// keep thousands of runs a second.
-const MAX_STEPS: usize = 256;
+/// Inputs per app per run: enough for any screen and back (a walk is under 10 answers, the
+/// kiosk's reset is one clock jump away), few enough that a run is short: libFuzzer learns from
+/// each run, so many short runs find more than a few long ones. (It was 256; most of a long
+/// run's frames were the same screens again.)
+const MAX_STEPS: usize = 64;
 
-fuzz_target!(|data: &[u8]| {
-    static TREE: std::sync::OnceLock<Option<Tree>> = std::sync::OnceLock::new();
-    let Some(tree) = TREE.get_or_init(|| content::default_tree().ok()).clone() else { return };
+/// What stays the same from one input to the next, made once per process: the embedded content
+/// (decoded and validated once, then moved from one run's apps into the next's, never cloned),
+/// the config, both themes and the test terminal (its buffers are reused; the first draw at a new
+/// size resizes them). Building these for every input was most of the target's time: a tree
+/// clone of the whole embedded content, twice per input, under AddressSanitizer.
+struct Kept {
+    tree: Option<Tree>,
+    config: Config,
+    themes: [Theme; 2],
+    term: Terminal<TestBackend>,
+}
+
+thread_local! {
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+}
+
+fn kept() -> Option<Kept> {
+    let tree = content::default_tree().ok()?;
     let config = Config::default();
     assert!(config.kiosk.pin_hash.is_none());
-    let apps = [
-        Ui::new(App::new(tree.clone(), config.clone()), Theme::no_color()),
-        Ui::new(App::new_kiosk(tree, config, Duration::ZERO), Theme::default()),
-    ];
-    for mut app in apps {
-        let kiosk = app.kiosk.is_some();
-        let mut b = Bytes(data);
-        let mut now = Duration::ZERO;
-        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
-        app.update(Input::Resize { w: 80, h: 24 }, now);
-        let mut steps = 0;
-        while !b.0.is_empty() && steps < MAX_STEPS {
-            steps += 1;
-            let input = next_input(&mut b, &mut app, &mut now);
-            let effects = app.update(input, now);
-            if kiosk {
-                assert!(!effects.contains(&Effect::Quit), "a kiosk without a PIN quit on {input:?}");
-            }
-            if let Input::Resize { w, h } = input {
-                term.backend_mut().resize(w, h);
-            }
-            term.draw(|f| app.render(f)).expect("a frame at any size");
-            check(&app);
-        }
+    Some(Kept {
+        tree: Some(tree),
+        config,
+        themes: [Theme::no_color(), Theme::default()],
+        term: Terminal::new(TestBackend::new(1, 1)).expect("a test terminal"),
+    })
+}
+
+/// Draws the app into a blank frame of the terminal's size. Only the drawing is fuzzed: ratatui's
+/// diff against the last frame and the test backend's copy of it (most of a frame's cost under
+/// the fuzzer's instrumentation) are skipped, and the frame is blanked for the next one.
+fn draw(term: &mut Terminal<TestBackend>, app: &mut Ui) {
+    app.render(&mut term.get_frame());
+    term.current_buffer_mut().reset();
+}
+
+/// Sizes the frames drawn into (not the backend, which is never written to: it stays 1x1 so
+/// that ratatui's clear on a resize costs nothing); nothing to do when the size stays.
+fn resize(term: &mut Terminal<TestBackend>, w: u16, h: u16) {
+    let area = Rect::new(0, 0, w, h);
+    if term.get_frame().area() != area {
+        term.resize(area).expect("a frame of any size");
     }
+}
+
+/// Runs the inputs in `data` through one app (a kiosk if `kiosk`); hands the tree back.
+fn run(data: &[u8], tree: Tree, k: &mut Kept, kiosk: bool) -> Tree {
+    let app = if kiosk {
+        App::new_kiosk(tree, k.config.clone(), Duration::ZERO)
+    } else {
+        App::new(tree, k.config.clone())
+    };
+    let mut app = Ui::new(app, k.themes[usize::from(kiosk)]);
+    let questions = app.tree.questions.len();
+    let mut b = Bytes(data);
+    let mut now = Duration::ZERO;
+    resize(&mut k.term, 80, 24);
+    app.update(Input::Resize { w: 80, h: 24 }, now);
+    let mut steps = 0;
+    while !b.0.is_empty() && steps < MAX_STEPS {
+        steps += 1;
+        let input = next_input(&mut b, &mut app, &mut now);
+        let effects = app.update(input, now);
+        if kiosk {
+            assert!(!effects.contains(&Effect::Quit), "a kiosk without a PIN quit on {input:?}");
+        }
+        // Drawn when the app asks, as the terminal runner does (a frame is a pure function of
+        // the state: drawing an unchanged state again finds nothing new), and on a resize.
+        let resized = matches!(input, Input::Resize { .. });
+        if let Input::Resize { w, h } = input {
+            resize(&mut k.term, w, h);
+        }
+        if resized || effects.contains(&Effect::Redraw) {
+            draw(&mut k.term, &mut app);
+        }
+        check(&app);
+    }
+    // The last state is drawn whatever it asked for.
+    draw(&mut k.term, &mut app);
+    let tree = app.into_app().tree;
+    // Nothing a person does changes the content (only a reload does): reusing it is sound.
+    assert_eq!(tree.questions.len(), questions);
+    tree
+}
+
+fuzz_target!(|data: &[u8]| {
+    KEPT.with_borrow_mut(|slot| {
+        if slot.is_none() {
+            *slot = kept();
+        }
+        let Some(k) = slot.as_mut() else { return };
+        let Some(tree) = k.tree.take() else { return };
+        let tree = run(data, tree, k, false);
+        let tree = run(data, tree, k, true);
+        k.tree = Some(tree);
+    });
 });

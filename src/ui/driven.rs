@@ -49,6 +49,11 @@ impl Ui {
         }
     }
 
+    /// The app back, without its theme and frame (a fuzzer reuses the content between runs).
+    pub fn into_app(self) -> App {
+        self.app
+    }
+
     pub fn theme(&self) -> &Theme {
         &self.theme
     }

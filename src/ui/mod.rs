@@ -56,10 +56,6 @@ pub fn banner_text(app: &App, width: u16, height: u16) -> String {
         return full;
     }
     let number = app.config.clinic.emergency.as_str();
-    let digits = number
-        .find(|c: char| c.is_ascii_digit())
-        .zip(number.rfind(|c: char| c.is_ascii_digit()))
-        .map_or(number, |(a, b)| &number[a..=b]);
     let shorter = [
         app.config.fill(strings::BANNER_SHORT).into_owned(),
         app.config.fill("Call {emergency}").into_owned(),
@@ -68,7 +64,37 @@ pub fn banner_text(app: &App, width: u16, height: u16) -> String {
     shorter
         .into_iter()
         .find(|t| fits(t, height.min(4)))
-        .unwrap_or_else(|| digits.to_string())
+        .unwrap_or_else(|| dialled_cut(number, text_w))
+}
+
+/// What is dialled of `number` (from its `+` or first digit to its last digit: "+44 20 7946 0000"
+/// of "+44 20 7946 0000", "999, 112 or 911" of the default wording), on one row of `width`
+/// columns: whole if it fits (or the first of several numbers), else cut with a visible mark ("+44 20 79…"), never silently, so
+/// nobody dials a number that lost its end. The `+` is always kept: a number without its country
+/// prefix is another number. A single cell shows the first character alone (the `+`, or the
+/// first digit).
+pub fn dialled_cut(number: &str, width: u16) -> String {
+    let dialled = number
+        .find(|c: char| c.is_ascii_digit() || c == '+')
+        .zip(number.rfind(|c: char| c.is_ascii_digit()))
+        .filter(|(a, b)| a <= b)
+        .map_or(number, |(a, b)| &number[a..=b]);
+    let width = usize::from(width.max(1));
+    // The default wording names several numbers ("999, 112 or 911"): the first is whole on its
+    // own (a clinic's own number has no comma: the config refuses one).
+    let first = dialled.split(',').next().unwrap_or(dialled);
+    if let Some(whole) = [dialled, first]
+        .into_iter()
+        .find(|t| t.chars().count() <= width)
+    {
+        return whole.to_string();
+    }
+    let dialled = first;
+    if width == 1 {
+        return dialled.chars().take(1).collect();
+    }
+    let kept: String = dialled.chars().take(width - 1).collect();
+    format!("{}…", kept.trim_end())
 }
 
 /// Draws the whole app into the frame, and returns the layout it drew: what the runner hands to
