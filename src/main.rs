@@ -181,6 +181,7 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
                 if count {
                     log_counts(&log, &app);
                 }
+                log.flush();
                 return ExitCode::from(1);
             }
             Err(_) => {
@@ -192,6 +193,7 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
                 crashes.push(Instant::now());
                 if crashes.len() >= 5 {
                     log.write("kiosk crashed 5 times in a minute; exiting");
+                    log.flush();
                     return ExitCode::from(1);
                 }
                 opts.panic_after_first_frame = false;
@@ -203,6 +205,7 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
     if count {
         log_counts(&log, &app);
     }
+    log.flush();
     ExitCode::SUCCESS
 }
 

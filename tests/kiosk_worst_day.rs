@@ -180,3 +180,121 @@ fn continued_after_the_idle_deadline_the_kiosk_resets_at_once() {
     s.kill("-TERM");
     assert_eq!(s.finish(), 0);
 }
+
+/// A named pipe with nobody reading it, at `path`.
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+/// Answers the first safety question with its first answer (EMERGENCY), then starts again
+/// (the answers cleared, back to the first question): the kiosk still reads, draws and resets.
+fn emergency_then_start_again(s: &mut Session) {
+    first_question(s);
+    s.send("1");
+    s.wait_for("EMERGENCY");
+    s.wait_settled();
+    let end = std::time::Instant::now() + common::pty::TIMEOUT;
+    while s.screen().contains("EMERGENCY") || !s.screen().contains(FIRST) {
+        assert!(std::time::Instant::now() < end, "no reset:\n{}", s.screen());
+        s.send("r");
+        s.pump(Duration::from_millis(300));
+    }
+}
+
+/// `log_path` naming a FIFO nobody reads: the kiosk opened it blocking and showed a blank screen
+/// for good (no emergency number). Now refused: it draws, answers and starts again.
+#[test]
+fn a_fifo_as_the_log_at_start_does_not_stop_the_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("kiosk.log");
+    mkfifo(&log);
+    let mut s = kiosk(dir.path(), &format!("log_path = \"{}\"\n", log.display()));
+    emergency_then_start_again(&mut s);
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}
+
+/// The log file swapped for a FIFO while the kiosk runs, then something to log (a broken
+/// content edit): the kiosk froze on the last person's outcome. Now it goes on.
+#[test]
+fn a_fifo_swapped_in_for_the_log_mid_run_does_not_stop_the_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("kiosk.log");
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).unwrap();
+    std::fs::copy(
+        "tests/fixtures/starter/tree.toml",
+        content.join("tree.toml"),
+    )
+    .unwrap();
+    let cfg = kiosk_config(dir.path(), &format!("log_path = \"{}\"\n", log.display()));
+    let mut s = Session::start(&[
+        "--kiosk",
+        "--config",
+        &cfg,
+        "--content",
+        &content.to_string_lossy(),
+    ]);
+    s.wait_for("Check a symptom");
+    let end = std::time::Instant::now() + common::pty::TIMEOUT;
+    while !std::fs::read_to_string(&log).is_ok_and(|l| l.contains("kiosk started")) {
+        assert!(std::time::Instant::now() < end, "no log");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::fs::remove_file(&log).unwrap();
+    mkfifo(&log);
+    std::fs::write(content.join("tree.toml"), "[meta]\n").unwrap();
+    // Time for the watcher to see it and the kiosk to log it (nothing to wait for on screen).
+    s.pump(Duration::from_millis(500));
+    emergency_then_start_again(&mut s);
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}
+
+/// `check --config` warns of a log path the kiosk would refuse: empty, a FIFO, a device, a folder
+/// that does not exist; `--deny-warnings` makes it an error. A writable path passes quietly.
+#[test]
+fn check_config_warns_of_a_log_path_the_kiosk_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.log");
+    mkfifo(&fifo);
+    let check = |log: &str, deny: bool| {
+        let cfg = kiosk_config(dir.path(), &format!("log_path = \"{log}\"\n"));
+        let mut args = vec!["check", "--config", &cfg];
+        if deny {
+            args.push("--deny-warnings");
+        }
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aftercare"))
+            .args(&args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let absent = format!("{}/no-such-folder/kiosk.log", dir.path().display());
+    for (log, says) in [
+        ("", "is empty"),
+        (fifo.to_str().unwrap(), "a FIFO"),
+        ("/dev/null", "a device"),
+        (absent.as_str(), "is not a folder"),
+    ] {
+        let (code, err) = check(log, false);
+        assert_eq!(code, Some(0), "{log:?}: {err}");
+        assert!(
+            err.contains("warning:") && err.contains(says),
+            "{log:?}: {err}"
+        );
+        let (code, _) = check(log, true);
+        assert_eq!(code, Some(1), "{log:?} with --deny-warnings");
+    }
+    let fine = format!("{}/kiosk.log", dir.path().display());
+    let (code, err) = check(&fine, true);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+}

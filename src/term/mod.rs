@@ -45,6 +45,7 @@ fn log_exit(sig: i32) {
         if let Some(c) = counts {
             log.counts(&c);
         }
+        log.flush();
     }
 }
 
