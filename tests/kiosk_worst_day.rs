@@ -298,3 +298,44 @@ fn check_config_warns_of_a_log_path_the_kiosk_cannot_write() {
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("warning"), "{err}");
 }
+
+/// Broken content at start: the kiosk ended with status 2 and a developer's error, no emergency
+/// number. Now it shows whom to call and a notice for staff, and starts once the files are
+/// fixed, with nobody touching it (the watcher sees the fix; the 30 s retry is the fallback).
+#[test]
+fn broken_content_at_start_shows_the_emergency_line_and_starts_once_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).unwrap();
+    let starter = std::fs::read_to_string("tests/fixtures/starter/tree.toml").unwrap();
+    std::fs::write(content.join("tree.toml"), "[meta]\ntitle = 1\n").unwrap();
+    let log = dir.path().join("kiosk.log");
+    let cfg = kiosk_config(dir.path(), &format!("log_path = \"{}\"\n", log.display()));
+    let mut s = Session::start(&[
+        "--kiosk",
+        "--config",
+        &cfg,
+        "--content",
+        &content.to_string_lossy(),
+    ]);
+    s.wait_for("cannot start");
+    let screen = s.screen();
+    assert!(
+        screen.lines().next().unwrap().contains("call 999"),
+        "the emergency line first: {screen}"
+    );
+    assert!(
+        screen.contains("Staff:") && screen.contains("tree.toml"),
+        "{screen}"
+    );
+    // Keys and taps do nothing but try again.
+    s.send("1\r\x03q");
+    s.pump(Duration::from_millis(200));
+    assert!(s.screen().contains("cannot start"), "{}", s.screen());
+    std::fs::write(content.join("tree.toml"), &starter).unwrap();
+    s.wait_for("Check a symptom");
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(logged.contains("kiosk cannot start"), "{logged}");
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}

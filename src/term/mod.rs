@@ -16,6 +16,7 @@
 
 pub mod clamp;
 pub mod decode;
+pub mod refused;
 pub mod screen;
 mod tty;
 
