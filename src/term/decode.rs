@@ -23,7 +23,8 @@
 //! marker or after [`PASTE_GAP`] without a byte; and a burst of input — bytes with no pause of
 //! [`PENDING`] between reads, such as a 1 MB paste in a terminal without bracketed paste — yields
 //! at most [`BURST_EVENTS`] events, the rest shed, so the kiosk does a bounded amount of work for
-//! it and answers the next key a person presses after it. It is pure: bytes and the time they
+//! it and answers the next key a person presses after it; in a kiosk a read holding more than
+//! [`READ_KEYS`] keys is pasted text and its keys are dropped. It is pure: bytes and the time they
 //! arrived go in, events come out.
 //!
 //! What it understands: UTF-8 text, the control keys, CSI and SS3 cursor keys (with or without
@@ -54,6 +55,11 @@ pub const PASTE_GAP: Duration = Duration::from_secs(1);
 
 /// The most events one burst of input yields: more is a paste or garbage, not a person.
 pub const BURST_EVENTS: usize = 64;
+
+/// In a kiosk, a read with more keys than this is pasted text (from a terminal without bracketed
+/// paste), not a person pressing keys: its keys are dropped. A person's keys come one a read,
+/// a few when the loop was busy.
+pub const READ_KEYS: usize = 16;
 
 /// The longest escape sequence kept: a longer one is hostile or garbage and is dropped.
 const MAX_SEQUENCE: usize = 64;
@@ -157,13 +163,15 @@ pub struct Decoder {
     last_read: Option<Duration>,
     /// Events the current burst has yielded (counting those shed).
     burst_events: usize,
-    /// Whether a bracketed paste's body is dropped (a kiosk asks for bracketed paste).
+    /// A kiosk's: a bracketed paste's body is dropped (a kiosk asks for bracketed paste), and
+    /// so are the keys of a read with more than [`READ_KEYS`] of them.
     drop_pastes: bool,
 }
 
 impl Decoder {
     /// A decoder that drops the body of a bracketed paste (for a kiosk, which turns bracketed
-    /// paste on: pasted text is never typed).
+    /// paste on: pasted text is never typed), and the keys of a read that holds more than
+    /// [`READ_KEYS`] (text pasted where bracketed paste is not understood).
     pub fn drop_pastes() -> Self {
         Decoder {
             drop_pastes: true,
@@ -244,6 +252,10 @@ impl Decoder {
         if at > 0 {
             // What is left started in this read.
             self.since = now;
+        }
+        if self.drop_pastes && out.iter().filter(|e| matches!(e, Event::Key(_))).count() > READ_KEYS
+        {
+            out.retain(|e| !matches!(e, Event::Key(_)));
         }
         out
     }

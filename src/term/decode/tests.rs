@@ -404,17 +404,40 @@ fn a_flood_of_input_is_shed_and_the_next_key_after_it_is_a_key() {
     while flood.len() < 1 << 20 {
         flood.extend_from_slice(b"12\r\x1b[B\x1b[<0;5;5M\x1b[<0;5;5m8");
     }
-    let mut d = Decoder::drop_pastes();
-    let mut now = T0;
-    let mut got = Vec::new();
-    for chunk in flood.chunks(4096) {
-        got.extend(d.feed(chunk, now));
-        now += MS(2);
+    for kiosk in [false, true] {
+        let mut d = if kiosk {
+            Decoder::drop_pastes()
+        } else {
+            Decoder::default()
+        };
+        let mut now = T0;
+        let mut got = Vec::new();
+        for chunk in flood.chunks(4096) {
+            got.extend(d.feed(chunk, now));
+            now += MS(2);
+        }
+        // At most BURST_EVENTS of it: the work for the flood is bounded, whatever the machine's
+        // speed, and the next key a person presses is answered.
+        if kiosk {
+            assert!(got.len() <= BURST_EVENTS, "{}", got.len());
+        } else {
+            assert_eq!(got.len(), BURST_EVENTS);
+        }
+        assert_eq!(d.feed(b"5", now + MS(50)), [k(Key::Char('5'))]);
+        // A kiosk types none of it: a read of many keys is pasted text.
+        let keys = got.iter().filter(|e| matches!(e, Event::Key(_))).count();
+        assert_eq!(keys == 0, kiosk, "{keys} keys typed, kiosk {kiosk}");
     }
-    // The kiosk sees at most BURST_EVENTS of it: its work for the flood is bounded, whatever the
-    // machine's speed, and the next key a person presses is answered.
-    assert_eq!(got.len(), BURST_EVENTS);
-    assert_eq!(d.feed(b"5", now + MS(50)), [k(Key::Char('5'))]);
+    // In small reads (32 bytes: a few keys each) the keys get through up to the burst's
+    // bound only.
+    let mut d = Decoder::drop_pastes();
+    let typed = flood[..1 << 16]
+        .chunks(32)
+        .enumerate()
+        .flat_map(|(i, c)| d.feed(c, MS(i as u64)))
+        .filter(|e| matches!(e, Event::Key(_)))
+        .count();
+    assert!(typed <= BURST_EVENTS, "{typed} keys typed");
     // A person typing fast is not a burst: every key comes.
     let mut d = Decoder::default();
     let typed: Vec<_> = (0..200u64).flat_map(|i| d.feed(b"7", MS(40 * i))).collect();
