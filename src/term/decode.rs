@@ -20,7 +20,8 @@
 //!
 //! Two more defences for a kiosk: a bracketed paste's body (between `ESC [ 200 ~` and
 //! `ESC [ 201 ~`, when [`Decoder::drop_pastes`] is set) is dropped whole, ending at its end
-//! marker or after [`PASTE_GAP`] without a byte; and a burst of input — bytes with no pause of
+//! marker, after [`PASTE_GAP`] without a byte, or at a read of one key's bytes after a pause (a
+//! paste start typed by hand, then a key); and a burst of input — bytes with no pause of
 //! [`PENDING`] between reads, such as a 1 MB paste in a terminal without bracketed paste — yields
 //! at most [`BURST_EVENTS`] events, the rest shed, so the kiosk does a bounded amount of work for
 //! it and answers the next key a person presses after it; in a kiosk a read holding more than
@@ -52,6 +53,9 @@ pub const LATE_CSI: usize = 24;
 /// How long a bracketed paste with no end marker (Alt-[ then `200~` typed by hand) goes on
 /// dropping input once no byte comes. A real paste arrives as one stream.
 pub const PASTE_GAP: Duration = Duration::from_secs(1);
+
+/// The most bytes one key press sends, without an Esc (a UTF-8 character).
+const MAX_KEY_BYTES: usize = 4;
 
 /// The most events one burst of input yields: more is a paste or garbage, not a person.
 pub const BURST_EVENTS: usize = 64;
@@ -183,6 +187,16 @@ impl Decoder {
     pub fn feed(&mut self, bytes: &[u8], now: Duration) -> Vec<Event> {
         if bytes.is_empty() {
             return Vec::new();
+        }
+        let paused = self.last_read.is_none_or(|t| now > t + PENDING);
+        if matches!(self.skip, Skip::Paste { .. })
+            && paused
+            && bytes.len() <= MAX_KEY_BYTES
+            && !bytes.contains(&0x1b)
+        {
+            // A paste that never ended (Alt-[ then `200~` typed by hand): a key pressed after a
+            // pause is a key. A paste's own pieces come in bigger reads.
+            self.skip = Skip::Nothing;
         }
         let burst = self
             .last_read
