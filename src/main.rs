@@ -54,6 +54,11 @@ fn main() -> ExitCode {
     {
         return run_app(welcome, config, true);
     }
+    if cli.command.is_none() && !cli.plain && cli.kiosk {
+        // Broken content does not end a kiosk: it shows whom to call and tries again.
+        let tree = load_tree(content_path.as_deref());
+        return run_kiosk(tree, config, content_path);
+    }
     let Some(tree) = load_tree(content_path.as_deref()) else {
         return ExitCode::from(2);
     };
@@ -68,7 +73,6 @@ fn main() -> ExitCode {
             | Command::Man { .. },
         ) => ExitCode::SUCCESS,
         None if cli.plain => plain(&tree, &config),
-        None if cli.kiosk => run_kiosk(tree, config, content_path),
         None => run_app(tree, config, false),
     }
 }
@@ -151,25 +155,51 @@ fn theme_from_env(config: &Config) -> Theme {
 /// The kiosk: the terminal loop, restarted on the welcome screen after a crash (logged), with
 /// content hot-reload. It ends only by the staff exit or SIGTERM/SIGHUP. Nothing is printed
 /// after it ends: a kiosk never shows or keeps answers.
-fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
+///
+/// Broken content at start (`tree` is `None`) shows the emergency line and a notice for staff
+/// instead, and tries again until the content passes; then the kiosk starts.
+fn run_kiosk(tree: Option<Tree>, config: Config, content: Option<PathBuf>) -> ExitCode {
     use aftercare::kiosk_log::Log;
     use std::time::{Duration, Instant};
     let log = Log::new(config.kiosk.log_path.clone(), config.kiosk.log_max_bytes);
-    log.write(&format!(
-        "kiosk started (content version {})",
-        tree.meta.version
-    ));
     let theme = theme_from_env(&config);
     let count = config.kiosk.count_results;
     let mut opts = aftercare::term::Options::new();
     opts.panic_after_first_frame = test_panic_switch();
     opts.log = log.clone();
-    if let (Some(path), Some(sender)) = (content, opts.sender())
+    if let (Some(path), Some(sender)) = (content.clone(), opts.sender())
         && let Err(e) =
             aftercare::reload::watch(path, move |r| sender.send(aftercare::term::Msg::Reload(r)))
     {
         log.write(&format!("content is not watched for changes: {e}"));
     }
+    let tree = match tree {
+        Some(tree) => tree,
+        None => {
+            let retry = || match content.as_deref() {
+                Some(p) => match aftercare::content::check_path(p) {
+                    Ok(checked) => {
+                        let lines = checked.lines();
+                        checked.tree.ok_or(lines)
+                    }
+                    Err(e) => Err(vec![e.to_string()]),
+                },
+                None => aftercare::content::default_tree().map_err(|c| c.lines()),
+            };
+            // Fixed since it was read (a deploy in progress): start at once.
+            match retry() {
+                Ok(tree) => tree,
+                Err(mistakes) => match refused(&opts, &config, mistakes, retry) {
+                    Ok(tree) => tree,
+                    Err(code) => return code,
+                },
+            }
+        }
+    };
+    log.write(&format!(
+        "kiosk started (content version {})",
+        tree.meta.version
+    ));
     let start = opts.clock;
     let mut app = Ui::new(App::new_kiosk(tree, config.clone(), Duration::ZERO), theme);
     let mut crashes: Vec<Instant> = Vec::new();
@@ -187,6 +217,7 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
                 if count {
                     log_counts(&log, &app);
                 }
+                log.flush();
                 return ExitCode::from(1);
             }
             Err(_) => {
@@ -198,6 +229,7 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
                 crashes.push(Instant::now());
                 if crashes.len() >= 5 {
                     log.write("kiosk crashed 5 times in a minute; exiting");
+                    log.flush();
                     return ExitCode::from(1);
                 }
                 opts.panic_after_first_frame = false;
@@ -209,7 +241,29 @@ fn run_kiosk(tree: Tree, config: Config, content: Option<PathBuf>) -> ExitCode {
     if count {
         log_counts(&log, &app);
     }
+    log.flush();
     ExitCode::SUCCESS
+}
+
+/// Shows whom to call and the content's `mistakes` until `retry` gives content; `Err` with the
+/// exit status if the terminal fails meanwhile.
+fn refused(
+    opts: &aftercare::term::Options,
+    config: &Config,
+    mistakes: Vec<String>,
+    retry: impl FnMut() -> Result<Tree, Vec<String>>,
+) -> Result<Tree, ExitCode> {
+    opts.log.write(&format!(
+        "kiosk cannot start: the content has mistakes; showing whom to call and trying again: {}",
+        mistakes.first().map_or("", String::as_str)
+    ));
+    let contact = aftercare::words::contact_line(&config.clinic);
+    aftercare::term::refused::wait_for_content(opts, &contact, mistakes, retry).map_err(|e| {
+        opts.log
+            .write(&format!("kiosk stopped: the terminal failed: {e}"));
+        opts.log.flush();
+        ExitCode::from(1)
+    })
 }
 
 fn log_counts(log: &aftercare::kiosk_log::Log, app: &App) {

@@ -19,12 +19,32 @@ pub fn run(path: Option<PathBuf>, config: Option<PathBuf>, deny_warnings: bool) 
             let _ = load_config(Some(c));
             return ExitCode::from(2);
         }
-        if load_config(Some(c)).is_none() {
+        let Some(cfg) = load_config(Some(c)) else {
             eprintln!("{}: the config has errors", c.display());
             return ExitCode::from(1);
+        };
+        let log_problem = cfg
+            .kiosk
+            .log_path
+            .as_deref()
+            .and_then(|p| Some((p, aftercare::kiosk_log::path_problem(p)?)));
+        if let Some((p, problem)) = &log_problem {
+            eprintln!(
+                "warning: {}: log_path \"{}\" {problem}",
+                c.display(),
+                p.display()
+            );
         }
-        if let Err(code) = out::print(&format!("{}: ok\n", c.display())) {
+        let verdict = if log_problem.is_some() {
+            "ok (1 warning)"
+        } else {
+            "ok"
+        };
+        if let Err(code) = out::print(&format!("{}: {verdict}\n", c.display())) {
             return code;
+        }
+        if log_problem.is_some() && deny_warnings {
+            return ExitCode::from(1);
         }
         if path.is_none() {
             return ExitCode::SUCCESS;

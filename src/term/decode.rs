@@ -7,17 +7,31 @@
 //! becomes the Esc key, anything longer is dropped — so the next key always works.
 //!
 //! The other way round matters as much: the bytes of a sequence must never become keys, or a
-//! mouse report cut in two by the pty (a wheel flood does it) presses answers. So a lone Esc is
-//! held too, even at the end of a read; and once a sequence is given up (too long, or out of
-//! time), what still belongs to it is discarded if it comes within [`LATE`]: the parameters and
-//! final byte of a CSI, the body of a control string (OSC, DCS, APC, PM, SOS) up to its
-//! terminator, `[` or `O` right after an Esc reported alone. It is pure: bytes and the time they
+//! mouse report cut in two (by the pty, or by a poor network for as long as it likes) presses
+//! answers. So a lone Esc is held too, even at the end of a read; and once a sequence is given up
+//! (too long, or out of time), what still belongs to it is discarded *however late it comes*: the
+//! parameters and final byte of a CSI, the raw bytes of an X10 report, the body of a control
+//! string (OSC, DCS, APC, PM, SOS) up to its terminator, `[` or `O` right after an Esc reported
+//! alone. What is discarded is bounded, so a person's later keys are never eaten for long: it
+//! ends at the first byte that cannot belong to the sequence (Enter, a letter after a CSI's
+//! parameters, an Esc), and a rest that arrives late may come in at most [`LATE_PIECES`] reads
+//! after a pause (a CSI's rest at most [`LATE_CSI`] bytes of them). Bytes that keep coming without
+//! a pause (a burst) are the same delivery and go on being discarded.
+//!
+//! Two more defences for a kiosk: a bracketed paste's body (between `ESC [ 200 ~` and
+//! `ESC [ 201 ~`, when [`Decoder::drop_pastes`] is set) is dropped whole, ending at its end
+//! marker, after [`PASTE_GAP`] without a byte, or at a read of one key's bytes after a pause (a
+//! paste start typed by hand, then a key); and a burst of input — bytes with no pause of
+//! [`PENDING`] between reads, such as a 1 MB paste in a terminal without bracketed paste — yields
+//! at most [`BURST_EVENTS`] events, the rest shed, so the kiosk does a bounded amount of work for
+//! it and answers the next key a person presses after it; in a kiosk a read holding more than
+//! [`READ_KEYS`] keys is pasted text and its keys are dropped. It is pure: bytes and the time they
 //! arrived go in, events come out.
 //!
 //! What it understands: UTF-8 text, the control keys, CSI and SS3 cursor keys (with or without
-//! modifiers), Home/End/PgUp/PgDn/Shift-Tab, SGR mouse reports (what `EnableMouseCapture`
-//! asks for) and legacy X10 ones. Everything else (function keys, focus and cursor reports, a
-//! bracketed paste's markers) is read whole and dropped.
+//! modifiers), Home/End/PgUp/PgDn/Shift-Tab, SGR mouse reports (what the runner asks for) and
+//! legacy X10 ones. Everything else (function keys, focus and cursor reports, a bracketed paste's
+//! markers) is read whole and dropped.
 
 use std::time::Duration;
 
@@ -27,8 +41,29 @@ use crate::app::Key;
 /// one go, so its bytes arrive together; a person typing Esc then `[` is far slower than this.
 pub const PENDING: Duration = Duration::from_millis(30);
 
-/// How long after a sequence is given up its remaining bytes are still recognised and dropped.
-pub const LATE: Duration = Duration::from_millis(250);
+/// How many reads after a pause (of more than [`PENDING`]) may still carry the rest of a sequence
+/// given up: the rest of a report cut by a slow network comes in one piece, or two. After that
+/// the skip ends, so a person's keys are never held back for long.
+pub const LATE_PIECES: u8 = 2;
+
+/// How many bytes of a CSI's parameters a late piece may carry (an SGR mouse report's rest is at
+/// most 19: `<65535;65535;65535M`).
+pub const LATE_CSI: usize = 24;
+
+/// How long a bracketed paste with no end marker (Alt-[ then `200~` typed by hand) goes on
+/// dropping input once no byte comes. A real paste arrives as one stream.
+pub const PASTE_GAP: Duration = Duration::from_secs(1);
+
+/// The most bytes one key press sends, without an Esc (a UTF-8 character).
+const MAX_KEY_BYTES: usize = 4;
+
+/// The most events one burst of input yields: more is a paste or garbage, not a person.
+pub const BURST_EVENTS: usize = 64;
+
+/// In a kiosk, a read with more keys than this is pasted text (from a terminal without bracketed
+/// paste), not a person pressing keys: its keys are dropped. A person's keys come one a read,
+/// a few when the loop was busy.
+pub const READ_KEYS: usize = 16;
 
 /// The longest escape sequence kept: a longer one is hostile or garbage and is dropped.
 const MAX_SEQUENCE: usize = 64;
@@ -61,6 +96,8 @@ enum Parsed {
     Done(Option<Event>, usize),
     /// The start of something longer: wait for more bytes.
     Unfinished,
+    /// A bracketed paste's start marker, and its length.
+    Paste(usize),
 }
 
 /// The kinds of escape sequence, by their introducer.
@@ -95,7 +132,7 @@ fn intro(b: &[u8]) -> Option<(Kind, usize)> {
     }
 }
 
-/// What the decoder is discarding: the rest of a sequence it gave up on.
+/// What the decoder is discarding: the rest of a sequence it gave up on, or a paste.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Skip {
     #[default]
@@ -110,53 +147,115 @@ enum Skip {
     Raw(usize),
     /// A control string's body, up to BEL or ESC `\`; `esc` right after its ESC.
     Str { esc: bool },
+    /// A bracketed paste's body, up to `ESC [ 201 ~`; `matched` bytes of that marker seen.
+    Paste { matched: usize },
 }
 
-/// The decoder's state: bytes of an unfinished sequence and when the first of them came, and
-/// what is being discarded until when.
+/// The end of a bracketed paste.
+const PASTE_END: &[u8] = b"\x1b[201~";
+
+/// The decoder's state: bytes of an unfinished sequence and when the first of them came; what is
+/// being discarded and how much more of it may come late; the current burst.
 #[derive(Debug, Default)]
 pub struct Decoder {
     pending: Vec<u8>,
     since: Duration,
     skip: Skip,
-    skip_until: Duration,
+    /// Reads after a pause that may still carry the skipped sequence's rest.
+    late_pieces: u8,
+    /// When bytes last came, if ever.
+    last_read: Option<Duration>,
+    /// Events the current burst has yielded (counting those shed).
+    burst_events: usize,
+    /// A kiosk's: a bracketed paste's body is dropped (a kiosk asks for bracketed paste), and
+    /// so are the keys of a read with more than [`READ_KEYS`] of them.
+    drop_pastes: bool,
 }
 
 impl Decoder {
+    /// A decoder that drops the body of a bracketed paste (for a kiosk, which turns bracketed
+    /// paste on: pasted text is never typed), and the keys of a read that holds more than
+    /// [`READ_KEYS`] (text pasted where bracketed paste is not understood).
+    pub fn drop_pastes() -> Self {
+        Decoder {
+            drop_pastes: true,
+            ..Decoder::default()
+        }
+    }
+
     /// Decodes `bytes` that arrived at `now`.
     pub fn feed(&mut self, bytes: &[u8], now: Duration) -> Vec<Event> {
-        let mut input = bytes;
-        if self.skip != Skip::Nothing && (now > self.skip_until || !self.pending.is_empty()) {
+        if bytes.is_empty() {
+            return Vec::new();
+        }
+        let paused = self.last_read.is_none_or(|t| now > t + PENDING);
+        if matches!(self.skip, Skip::Paste { .. })
+            && paused
+            && bytes.len() <= MAX_KEY_BYTES
+            && !bytes.contains(&0x1b)
+        {
+            // A paste that never ended (Alt-[ then `200~` typed by hand): a key pressed after a
+            // pause is a key. A paste's own pieces come in bigger reads.
             self.skip = Skip::Nothing;
         }
-        if self.skip != Skip::Nothing && !input.is_empty() {
-            let (n, esc) = self.skip_bytes(input);
-            input = &input[n..];
-            if esc {
-                self.pending.push(0x1b);
+        let burst = self
+            .last_read
+            .is_some_and(|t| now <= t + PENDING.max(self.gap_allowed()));
+        self.last_read = Some(now);
+        if !burst {
+            self.burst_events = 0;
+        }
+        // Budget of bytes of a CSI's rest this read may drop; unbounded within a burst.
+        let mut csi_budget = usize::MAX;
+        if self.skip != Skip::Nothing && !self.pending.is_empty() {
+            self.skip = Skip::Nothing;
+        }
+        if self.skip != Skip::Nothing && !burst {
+            if matches!(self.skip, Skip::Paste { .. }) || self.late_pieces == 0 {
+                self.skip = Skip::Nothing;
+            } else {
+                self.late_pieces -= 1;
+                csi_budget = LATE_CSI;
             }
-            // A burst goes on being skipped while it keeps coming, but a person's keys after
-            // it are never held for more than `LATE` from when the sequence was given up.
-            self.skip_until = self.skip_until.max(now + PENDING);
         }
         if self.pending.is_empty() {
             self.since = now;
         }
-        self.pending.extend_from_slice(input);
+        self.pending.extend_from_slice(bytes);
         let mut out = Vec::new();
         let mut at = 0;
         while at < self.pending.len() {
+            if self.skip != Skip::Nothing {
+                let (n, esc) = self.skip_bytes(at, csi_budget);
+                at += n;
+                if esc {
+                    self.pending.insert(at, 0x1b);
+                }
+                if at >= self.pending.len() {
+                    break;
+                }
+            }
             let rest = &self.pending[at..];
             match parse(rest) {
                 Parsed::Done(ev, n) => {
-                    out.extend(ev);
+                    if let Some(ev) = ev {
+                        if self.burst_events < BURST_EVENTS {
+                            out.push(ev);
+                        }
+                        self.burst_events += 1;
+                    }
                     at += n;
+                }
+                Parsed::Paste(n) => {
+                    at += n;
+                    if self.drop_pastes {
+                        self.skip = Skip::Paste { matched: 0 };
+                    }
                 }
                 Parsed::Unfinished => {
                     if let Some(skip) = too_long(rest) {
                         // Garbage or hostile: drop it, and what of it is still to come.
-                        self.skip = skip;
-                        self.skip_until = now + LATE;
+                        self.give_up(skip);
                         at = self.pending.len();
                     }
                     break;
@@ -168,13 +267,33 @@ impl Decoder {
             // What is left started in this read.
             self.since = now;
         }
+        if self.drop_pastes && out.iter().filter(|e| matches!(e, Event::Key(_))).count() > READ_KEYS
+        {
+            out.retain(|e| !matches!(e, Event::Key(_)));
+        }
         out
     }
 
-    /// Discards the start of `input` that still belongs to a sequence given up; returns how many
-    /// bytes, and whether an Esc must be put back in front of the rest (an introducer's second
-    /// byte right after an Esc reported alone).
-    fn skip_bytes(&mut self, input: &[u8]) -> (usize, bool) {
+    /// How long a pause may be within one burst: a paste being dropped waits [`PASTE_GAP`].
+    fn gap_allowed(&self) -> Duration {
+        match self.skip {
+            Skip::Paste { .. } => PASTE_GAP,
+            _ => PENDING,
+        }
+    }
+
+    /// Starts discarding what is still to come of a sequence given up.
+    fn give_up(&mut self, skip: Skip) {
+        self.skip = skip;
+        self.late_pieces = LATE_PIECES;
+    }
+
+    /// Discards the bytes from `pending[at..]` that still belong to what is skipped (a CSI's
+    /// parameters at most `csi_budget` of them); returns how many, and whether an Esc must be
+    /// put back in front of the rest (an introducer's second byte right after an Esc reported
+    /// alone). Clears the skip when what is skipped has ended.
+    fn skip_bytes(&mut self, at: usize, csi_budget: usize) -> (usize, bool) {
+        let input = &self.pending[at..];
         let skip = std::mem::take(&mut self.skip);
         match skip {
             Skip::Nothing => (0, false),
@@ -193,17 +312,20 @@ impl Decoder {
                 if fresh && input[0] == b'M' {
                     // X10 mouse: M and three raw bytes, any of which may look like a key.
                     self.skip = Skip::Raw(3);
-                    let (n, _) = self.skip_bytes(&input[1..]);
+                    let (n, _) = self.skip_bytes(at + 1, csi_budget);
                     return (1 + n, false);
                 }
                 for (i, &c) in input.iter().enumerate() {
                     match c {
+                        _ if i >= csi_budget => return (i, false),
                         0x20..=0x3f => {}
                         0x40..=0x7e => return (i + 1, false),
                         _ => return (i, false),
                     }
                 }
-                self.skip = Skip::Csi { fresh: false };
+                if input.len() < csi_budget {
+                    self.skip = Skip::Csi { fresh: false };
+                }
                 (input.len(), false)
             }
             Skip::Str { esc } => {
@@ -226,6 +348,21 @@ impl Decoder {
                 self.skip = Skip::Str { esc: false };
                 (input.len(), false)
             }
+            Skip::Paste { mut matched } => {
+                // Scan for the end marker, which may be cut across reads; keep nothing.
+                for (i, &c) in input.iter().enumerate() {
+                    if c == PASTE_END[matched] {
+                        matched += 1;
+                        if matched == PASTE_END.len() {
+                            return (i + 1, false);
+                        }
+                    } else {
+                        matched = usize::from(c == PASTE_END[0]);
+                    }
+                }
+                self.skip = Skip::Paste { matched };
+                (input.len(), false)
+            }
         }
     }
 
@@ -235,7 +372,7 @@ impl Decoder {
     }
 
     /// Resolves an unfinished sequence whose time is up (at `now`): a lone Esc is the Esc key;
-    /// anything else is dropped, and the rest of it is dropped too if it still comes. Returns
+    /// anything else is dropped, and the rest of it is dropped too whenever it comes. Returns
     /// nothing while the sequence still has time.
     pub fn expire(&mut self, now: Duration) -> Vec<Event> {
         match self.deadline() {
@@ -243,7 +380,7 @@ impl Decoder {
             _ => return Vec::new(),
         }
         let held = std::mem::take(&mut self.pending);
-        self.skip = match intro(&held) {
+        let skip = match intro(&held) {
             _ if held == [0x1b] => Skip::AfterEsc,
             Some((Kind::Csi, n)) => match &held[n..] {
                 [] => Skip::Csi { fresh: true },
@@ -256,7 +393,7 @@ impl Decoder {
             },
             None => Skip::Nothing,
         };
-        self.skip_until = now + LATE;
+        self.give_up(skip);
         if held == [0x1b] {
             vec![Event::Key(Key::Esc)]
         } else {
@@ -405,6 +542,7 @@ fn parse_csi(b: &[u8], n: usize) -> Parsed {
             0x20..=0x3f => {}
             // Longer than any real sequence, even whole: garbage, dropped.
             0x40..=0x7e if i > MAX_SEQUENCE => return Parsed::Done(None, i + 1),
+            b'~' if &b[n..i] == b"200" => return Parsed::Paste(i + 1),
             0x40..=0x7e => return Parsed::Done(csi_event(&b[n..i], c), i + 1),
             // Anything else cannot be inside a sequence: drop what came before it and read it
             // afresh (an Esc starts a new sequence; a stray byte is a key).

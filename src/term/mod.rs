@@ -16,6 +16,7 @@
 
 pub mod clamp;
 pub mod decode;
+pub mod refused;
 pub mod screen;
 mod tty;
 
@@ -45,6 +46,7 @@ fn log_exit(sig: i32) {
         if let Some(c) = counts {
             log.counts(&c);
         }
+        log.flush();
     }
 }
 
@@ -53,7 +55,7 @@ static DRAWING: Mutex<()> = Mutex::new(());
 use std::time::{Duration, Instant};
 
 use crossterm::terminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use decode::{Decoder, Mouse};
@@ -72,6 +74,9 @@ use crate::ui::Ui;
 pub enum Msg {
     /// The terminal changed size.
     Resize,
+    /// The process was continued after a stop (SIGCONT): put app mode back, draw whole, and run
+    /// any deadline that passed meanwhile.
+    Continued,
     /// The hot-reload watcher's result or notice.
     Reload(Reload),
 }
@@ -172,7 +177,7 @@ pub fn run_then(ui: &mut Ui, opts: &Options, then: impl FnOnce(&mut Ui) -> bool)
     install_panic_hook();
     watch_signals()?;
     let tty = Tty::open()?;
-    let _guard = Guard::enter()?;
+    let _guard = Guard::enter(ui.mode == Mode::Kiosk)?;
     note_for_exit(ui, &opts.log);
     let (w, h) = size()?;
     let mut screen = Screen::new(w, h)?;
@@ -187,9 +192,13 @@ pub fn run_then(ui: &mut Ui, opts: &Options, then: impl FnOnce(&mut Ui) -> bool)
     if opts.panic_after_first_frame {
         test_panic();
     }
-    let mut decoder = Decoder::default();
+    let mut decoder = if ui.mode == Mode::Kiosk {
+        Decoder::drop_pastes()
+    } else {
+        Decoder::default()
+    };
     let mut pointer = Pointer::default();
-    let mut buf = [0u8; 1024];
+    let mut buf = vec![0u8; 16 * 1024];
     loop {
         let deadline = [ui.next_deadline(), decoder.deadline()]
             .into_iter()
@@ -221,6 +230,14 @@ pub fn run_then(ui: &mut Ui, opts: &Options, then: impl FnOnce(&mut Ui) -> bool)
                     let (w, h) = size()?;
                     screen.resize(w, h);
                     inputs.push(Input::Resize { w, h });
+                }
+                Msg::Continued => {
+                    tty::reenter()?;
+                    screen.forget();
+                    let (w, h) = size()?;
+                    screen.resize(w, h);
+                    inputs.push(Input::Resize { w, h });
+                    redraw = true;
                 }
                 Msg::Reload(r) => {
                     // Inputs before it first: content never changes under a half-read batch.
@@ -343,22 +360,24 @@ fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
 /// their thread (after the first frame, which need not wait for it).
 static CAUGHT: Mutex<Option<Signals>> = Mutex::new(None);
 
-/// Catches SIGTERM, SIGHUP, SIGINT, SIGQUIT and SIGWINCH from now on (once per process); they
+/// Catches SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH and SIGCONT from now on (once per process); they
 /// wait to be handled by [`handle_signals`].
 fn watch_signals() -> io::Result<()> {
     static ONCE: std::sync::Once = std::sync::Once::new();
     let mut result = Ok(());
     ONCE.call_once(|| {
-        result = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]).map(|signals| {
-            *CAUGHT.lock().unwrap_or_else(PoisonError::into_inner) = Some(signals);
-        });
+        result =
+            Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH, SIGCONT]).map(|signals| {
+                *CAUGHT.lock().unwrap_or_else(PoisonError::into_inner) = Some(signals);
+            });
     });
     result
 }
 
 /// Starts the thread that handles the signals caught, once per process (a kiosk whose first run
 /// crashed before this starts it in the next run). SIGTERM and SIGHUP quit like a normal quit:
-/// wait for any frame being drawn, restore, exit. SIGWINCH goes to the loop as [`Msg::Resize`].
+/// wait for any frame being drawn, restore, exit. SIGWINCH goes to the loop as [`Msg::Resize`],
+/// SIGCONT as [`Msg::Continued`].
 /// SIGINT and SIGQUIT from outside do the same at a terminal; a kiosk ignores them (only SIGTERM,
 /// SIGHUP or the staff exit end it).
 fn handle_signals(mode: Mode, tx: &Sender) -> io::Result<()> {
@@ -372,6 +391,10 @@ fn handle_signals(mode: Mode, tx: &Sender) -> io::Result<()> {
             for sig in signals.forever() {
                 if sig == SIGWINCH {
                     tx.send(Msg::Resize);
+                    continue;
+                }
+                if sig == SIGCONT {
+                    tx.send(Msg::Continued);
                     continue;
                 }
                 if mode == Mode::Kiosk && (sig == SIGINT || sig == SIGQUIT) {

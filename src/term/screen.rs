@@ -73,6 +73,12 @@ impl Screen {
         self.frames.backend_mut().0 = Size::new(w, h);
     }
 
+    /// What is on screen is unknown (the process was stopped and someone else used the
+    /// terminal): the next frame clears the screen and is drawn whole.
+    pub fn forget(&mut self) {
+        self.shown = Shown::blank(Rect::default());
+    }
+
     /// Draws a frame with `render` and writes what changed to `w` in one write (none if nothing
     /// did and nothing is queued).
     pub fn draw(&mut self, w: &mut impl Write, render: impl FnOnce(&mut Frame)) -> io::Result<()> {

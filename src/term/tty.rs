@@ -29,19 +29,61 @@ const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 pub(super) struct Guard;
 
 impl Guard {
-    pub(super) fn enter() -> io::Result<Guard> {
+    /// App mode; with `paste`, bracketed paste on (a kiosk: the decoder drops what is pasted).
+    pub(super) fn enter(paste: bool) -> io::Result<Guard> {
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
+        PASTE.store(paste, Ordering::SeqCst);
         let guard = Guard;
-        execute!(
-            io::stdout(),
-            terminal::EnterAlternateScreen,
-            crossterm::style::Print(MOUSE_ON),
-            DisableBracketedPaste,
-            cursor::Hide
-        )?;
+        set_modes(paste)?;
         Ok(guard)
     }
+}
+
+/// Whether app mode asked for bracketed paste.
+static PASTE: AtomicBool = AtomicBool::new(false);
+
+/// Sends what app mode asks of the terminal: the alternate screen, mouse reports, bracketed
+/// paste on or off, no cursor.
+fn set_modes(paste: bool) -> io::Result<()> {
+    let paste_mode = if paste { "\x1b[?2004h" } else { "\x1b[?2004l" };
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        crossterm::style::Print(MOUSE_ON),
+        crossterm::style::Print(paste_mode),
+        cursor::Hide
+    )
+}
+
+/// Puts app mode back after the process was stopped and continued (SIGCONT): a shell, or
+/// whoever stopped it, may have changed the terminal meanwhile — raw mode off, the normal screen,
+/// mouse reports off. Does nothing once the terminal has been restored for good.
+pub(super) fn reenter() -> io::Result<()> {
+    if !ACTIVE.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    // crossterm's `enable_raw_mode` does nothing when it thinks raw mode is on already.
+    raw_again()?;
+    set_modes(PASTE.load(Ordering::SeqCst))
+}
+
+/// Raw mode on the terminal (standard input, or `/dev/tty`), set directly.
+fn raw_again() -> io::Result<()> {
+    use rustix::termios::{OptionalActions, tcgetattr, tcsetattr};
+    use std::io::IsTerminal;
+    let tty;
+    let stdin = io::stdin();
+    let fd: std::os::fd::BorrowedFd<'_> = if stdin.is_terminal() {
+        std::os::fd::AsFd::as_fd(&stdin)
+    } else {
+        tty = std::fs::File::open("/dev/tty")?;
+        std::os::fd::AsFd::as_fd(&tty)
+    };
+    let mut mode = tcgetattr(fd)?;
+    mode.make_raw();
+    tcsetattr(fd, OptionalActions::Now, &mode)?;
+    Ok(())
 }
 
 impl Drop for Guard {
@@ -64,6 +106,7 @@ pub fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         terminal::LeaveAlternateScreen,
         cursor::Show
     );
