@@ -31,7 +31,10 @@ fn app(w: u16, h: u16) -> Ui {
 }
 
 fn key(a: &mut Ui, k: Key) {
-    a.update(Input::Key(k), Duration::from_secs(1));
+    // A second after the latest input: each key is given on purpose, past the settle time after
+    // the screen it answers (src/app/settle.rs).
+    let at = a.last_input_at() + Duration::from_secs(1);
+    a.update(Input::Key(k), at);
 }
 
 /// Each screen to draw, by name.
@@ -63,8 +66,15 @@ fn screens(w: u16, h: u16) -> Vec<(&'static str, Ui)> {
     );
     kiosk.update(Input::Resize { w, h }, Duration::ZERO);
     kiosk.update(Input::Key(Key::Enter), Duration::ZERO);
-    let at = kiosk.next_deadline().unwrap();
-    kiosk.update(Input::Deadline, at);
+    // Deadlines in turn (the new question's settle time first, then the idle timer) until the
+    // "still there?" dialog shows.
+    for _ in 0..10 {
+        if kiosk.overlay.is_some() {
+            break;
+        }
+        let at = kiosk.next_deadline().unwrap();
+        kiosk.update(Input::Deadline, at);
+    }
     assert_eq!(kiosk.overlay, Some(Overlay::StillThere));
     vec![
         ("welcome", welcome),

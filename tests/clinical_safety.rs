@@ -468,7 +468,7 @@ fn no_result_line_repeats_its_level_words() {
             NONE,
             NONE,
             "Skin redness, warmth or flushing, or a burn from hot stones",
-            "Itchy raised welts, or redness spreading past where I was massaged",
+            "Itchy welts or redness spreading to where no one touched me",
         ]],
     );
     let text = aftercare::words::summary_text(&t, &aftercare::config::Config::default(), &s, false)
