@@ -86,6 +86,7 @@ async function sameWords(name) {
 async function choose(label, key = 'Enter') {
   const b = page.locator('#mirror button', { hasText: label }).first();
   await b.focus();
+  await page.waitForTimeout(1200); // past the new screen's settle time (src/app/settle.rs)
   await page.keyboard.press(key);
 }
 
@@ -122,7 +123,7 @@ try {
 
   // A keyboard-only walk: Tab to each answer, Enter (or Space) on it.
   const walk = ['Check a symptom', 'No, none of these', 'No, none of these',
-    'Skin redness, warmth or flushing', 'No, none of these', 'It started today and is not itchy'];
+    'Skin redness, warmth or flushing', 'No, none of these', 'No, none of these', 'It started today and is not itchy'];
   let h = await heading();
   let tabbed = true;
   for (const [i, label] of walk.entries()) {
@@ -134,6 +135,7 @@ try {
     }
     tabbed &&= found;
     if (!found) break;
+    await page.waitForTimeout(1200); // past the new screen's settle time (src/app/settle.rs)
     await page.keyboard.press(i === 2 ? ' ' : 'Enter');
     const before = h;
     const until = Date.now() + 5000;
@@ -183,8 +185,11 @@ try {
       // Answers (targets as wide as the column) end in a blank row: the space between them.
       const rows = await grid();
       for (const r of t.filter((r) => r.cols >= 30 && r.rows >= 2)) {
+        // The blank row that parts two answers: the target's own last row, or (since a tap there
+        // chooses nothing, src/app/settle.rs) the row just below the target.
         const last = (rows[r.y + r.rows - 1] || '').slice(r.x, r.x + r.cols);
-        if (last.trim() !== '') gaps = false;
+        const below = (rows[r.y + r.rows] || '').slice(r.x, r.x + r.cols);
+        if (last.trim() !== '' && below.trim() !== '') gaps = false;
       }
       if (shotDir) await page.screenshot({ path: `${shotDir}/${name}-${w}x${hgt}.png` });
     };
@@ -192,7 +197,7 @@ try {
     await choose('Check a symptom');
     await waitHeading('safety check');
     await measure('question');
-    for (const label of ['No, none of these', 'No, none of these', 'Skin redness, warmth or flushing', 'No, none of these']) {
+    for (const label of ['No, none of these', 'No, none of these', 'Skin redness, warmth or flushing', 'No, none of these', 'No, none of these']) {
       const before = await heading();
       await choose(label);
       await page.waitForFunction((b) => document.querySelector('#mirror h1')?.textContent !== b, before);

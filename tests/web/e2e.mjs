@@ -65,8 +65,16 @@ const seen = (words, timeout = 10000) => waitFor(words, timeout).then(() => true
 // All the text in the page, wherever it is (the grid holds one character per element).
 const pageText = () => page.evaluate(() => document.body.textContent.replace(/\u00a0/g, ' '));
 
+// A new screen takes no tap or key for a short settle time (src/app/settle.rs): a person reads
+// before answering, so the walk waits longer than that (and than the 1 s a kiosk ignores the
+// key that changed the screen, a held key's first repeat) before each tap or key.
+const SETTLE_MS = 1200;
+const settle = () => page.waitForTimeout(SETTLE_MS);
+const press = async (key) => { await settle(); await page.keyboard.press(key); };
+
 // Taps the middle of the first place `words` is drawn, as a finger would.
 async function tap(words) {
+  await settle();
   const { rows, cell } = await screen();
   const row = rows.findIndex((r) => r.includes(words));
   if (row < 0 || !cell) throw new Error(`cannot tap "${words}": not on screen:\n${rows.join('\n')}`);
@@ -123,14 +131,17 @@ try {
   t = await text();
   check(t.includes('First, a safety check') && !t.includes('EMERGENCY'),
     'a tap on the footer hint "Enter choose" chooses no answer');
-  await tap('No, none of these');
+  await press('8'); // "No, none of these", by its number (below the fold on this screen)
   await waitFor('Choose the first one that fits');
-  await page.keyboard.press('8'); // "No, none of these", by its number
+  await press('8'); // "No, none of these", by its number
   await waitFor('What are you noticing?');
   await tap('Skin redness, warmth or flushing');
   await waitFor('Look at the skin that was massaged');
-  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter'); // the seventh answer, "No, none of these"
+  await settle();
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter'); // the eighth answer, "No, none of these"
+  await waitFor('One more safety check');
+  await press('6'); // "No, none of these" of the general danger signs
   await waitFor('When did the redness or warmth start');
   await tap('It started today and is not itchy');
   t = await waitFor('Normal: warm, pink skin after massage');
@@ -144,7 +155,7 @@ try {
 
   // The take-home QR code, read from a screenshot as a phone camera would read the screen, at
   // two window sizes (the cells' seams depend on the size).
-  await page.keyboard.press('t');
+  await press('t');
   await waitFor('Take this with you');
   for (const [w, h] of [[1280, 800], [1024, 768]]) {
     const drawn = await frames();
@@ -160,10 +171,12 @@ try {
   const drawn = await frames();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.waitForFunction((n) => Number(document.getElementById('app').dataset.frames) > n, drawn);
-  await page.keyboard.press('Escape');
+  await press('Escape');
   await waitFor('Normal: warm, pink skin after massage');
 
-  // Nothing changes on screen for 5 s (the idle timeout is 10 s): nothing may be drawn.
+  // Nothing changes on screen for 5 s (the idle timeout is 10 s): nothing may be drawn. (The
+  // screen's settle time ends with one redraw; the quiet time starts after it.)
+  await settle();
   const busy = await idleCost(5000);
   check(busy.frames === 0, `no frames drawn while the outcome sits still (${busy.frames})`);
   console.log(`     idle on the outcome: main thread busy ${busy.busyMsPerSec.toFixed(2)} ms/s, script ${busy.scriptMs.toFixed(2)} ms in 5 s`);
@@ -176,7 +189,8 @@ try {
   check(!after.includes('warm, pink skin') && !after.includes('skin that was massaged'),
     'after the reset no answer or outcome is left anywhere in the page');
 
-  // An idle welcome screen: no timers, no frames.
+  // An idle welcome screen: no timers, no frames (after the settle time's one redraw).
+  await settle();
   const idle = await idleCost(10000);
   check(idle.frames === 0, `no frames drawn on the idle welcome screen in 10 s (${idle.frames})`);
   console.log(`     idle on the welcome screen: main thread busy ${idle.busyMsPerSec.toFixed(2)} ms/s, script ${idle.scriptMs.toFixed(2)} ms in 10 s`);
@@ -194,7 +208,7 @@ try {
   await page.waitForFunction((n) => Number(document.getElementById('app').dataset.frames) > n, before);
   await tap('Browse explanations');
   check(await seen('Vasodilation: why your skin goes warm and red'), 'a tap after a resize opens the explanations');
-  await page.keyboard.press('Escape');
+  await press('Escape');
   check(await seen('Check a symptom'), 'a key after a resize goes back');
 
   // Staff without a keyboard: five taps on the emergency banner open the PIN pad; a wrong PIN is
@@ -275,7 +289,7 @@ try {
     const browseAndBack = async () => {
       await tap('Browse explanations');
       await waitFor('Vasodilation');
-      await page.keyboard.press('Escape');
+      await press('Escape');
       await waitFor('Check a symptom');
     };
     writeFileSync(configPath, original.replace('idle_timeout_secs = 10', 'idle_timeout_secs = 1'));
@@ -298,7 +312,7 @@ try {
       `staff see a notice naming the refused file's line and column (${notice.slice(0, 80)}…)`);
     await tap('Browse explanations');
     check(await seen('Vasodilation'), 'the kiosk on the last good copy takes taps');
-    await page.keyboard.press('Escape');
+    await press('Escape');
     await waitFor('Check a symptom');
 
     // Fixed on the server, with nobody touching the kiosk: it finds out by itself and reloads.
@@ -326,8 +340,10 @@ try {
   await hist.goto(`${url.replace('127.0.0.1', 'localhost')}aftercare.js`);
   await hist.goto(url);
   await hist.waitForFunction(() => document.getElementById('app').innerText.includes('Check a symptom'));
+  await hist.waitForTimeout(SETTLE_MS);
   await hist.keyboard.press('Enter');
   await hist.waitForFunction(() => document.getElementById('app').innerText.includes('First, a safety check'));
+  await hist.waitForTimeout(SETTLE_MS);
   await hist.keyboard.press('1');
   await hist.waitForFunction(() => document.getElementById('app').innerText.includes('EMERGENCY'));
   // A page restored from the cache fires no "load": wait only for the navigation itself.
