@@ -55,9 +55,19 @@ fn main() -> ExitCode {
         return run_app(welcome, config, true);
     }
     if cli.command.is_none() && !cli.plain && cli.kiosk {
-        // Broken content does not end a kiosk: it shows whom to call and tries again.
-        let tree = load_tree(content_path.as_deref());
-        return run_kiosk(tree, config, content_path);
+        // Broken content does not end a kiosk: it shows whom to call and tries again. Content
+        // from a path draws the welcome from its `[meta]` first, and is checked before any key.
+        let start = match content_path
+            .as_deref()
+            .and_then(aftercare::content::welcome_from_path)
+        {
+            Some(welcome) => KioskStart::Welcome(welcome),
+            None => match load_tree(content_path.as_deref()) {
+                Some(tree) => KioskStart::Checked(tree),
+                None => KioskStart::Broken,
+            },
+        };
+        return run_kiosk(start, config, content_path);
     }
     let Some(tree) = load_tree(content_path.as_deref()) else {
         return ExitCode::from(2);
@@ -116,7 +126,7 @@ fn run_app(tree: Tree, config: Config, welcome: bool) -> ExitCode {
         }
         match aftercare::content::default_tree() {
             Ok(tree) => {
-                ui.app_mut().tree = tree;
+                ui.app_mut().replace_tree(tree);
                 true
             }
             Err(checked) => {
@@ -152,13 +162,24 @@ fn theme_from_env(config: &Config) -> Theme {
     Theme::choose(config.theme, no_color, term.as_deref())
 }
 
+/// What a kiosk starts with.
+enum KioskStart {
+    /// Checked content.
+    Checked(Tree),
+    /// The welcome screen alone (the content's `[meta]`): the content is checked once the first
+    /// frame is on screen, before any key is read.
+    Welcome(Tree),
+    /// Content that did not pass its check.
+    Broken,
+}
+
 /// The kiosk: the terminal loop, restarted on the welcome screen after a crash (logged), with
 /// content hot-reload. It ends only by the staff exit or SIGTERM/SIGHUP. Nothing is printed
 /// after it ends: a kiosk never shows or keeps answers.
 ///
-/// Broken content at start (`tree` is `None`) shows the emergency line and a notice for staff
-/// instead, and tries again until the content passes; then the kiosk starts.
-fn run_kiosk(tree: Option<Tree>, config: Config, content: Option<PathBuf>) -> ExitCode {
+/// Broken content at start shows the emergency line and a notice for staff instead, and tries
+/// again until the content passes; then the kiosk starts.
+fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> ExitCode {
     use aftercare::kiosk_log::Log;
     use std::time::{Duration, Instant};
     let log = Log::new(config.kiosk.log_path.clone(), config.kiosk.log_max_bytes);
@@ -167,46 +188,87 @@ fn run_kiosk(tree: Option<Tree>, config: Config, content: Option<PathBuf>) -> Ex
     let mut opts = aftercare::term::Options::new();
     opts.panic_after_first_frame = test_panic_switch();
     opts.log = log.clone();
-    if let (Some(path), Some(sender)) = (content.clone(), opts.sender())
-        && let Err(e) =
-            aftercare::reload::watch(path, move |r| sender.send(aftercare::term::Msg::Reload(r)))
-    {
-        log.write(&format!("content is not watched for changes: {e}"));
-    }
-    let tree = match tree {
-        Some(tree) => tree,
-        None => {
-            let retry = || match content.as_deref() {
-                Some(p) => match aftercare::content::check_path(p) {
-                    Ok(checked) => {
-                        let lines = checked.lines();
-                        checked.tree.ok_or(lines)
-                    }
-                    Err(e) => Err(vec![e.to_string()]),
-                },
-                None => aftercare::content::default_tree().map_err(|c| c.lines()),
-            };
-            // Fixed since it was read (a deploy in progress): start at once.
-            match retry() {
-                Ok(tree) => tree,
-                Err(mistakes) => match refused(&opts, &config, mistakes, retry) {
-                    Ok(tree) => tree,
-                    Err(code) => return code,
-                },
-            }
+    // Content changes are watched from before the content is checked, so none is missed.
+    let watch_sender = opts.sender();
+    let watch = || {
+        if let (Some(path), Some(sender)) = (content.clone(), watch_sender.clone())
+            && let Err(e) = aftercare::reload::watch(path, move |r| {
+                sender.send(aftercare::term::Msg::Reload(r))
+            })
+        {
+            log.write(&format!("content is not watched for changes: {e}"));
         }
     };
-    log.write(&format!(
-        "kiosk started (content version {})",
-        tree.meta.version
-    ));
+    let check = || match content.as_deref() {
+        Some(p) => match aftercare::content::check_path(p) {
+            Ok(checked) => {
+                let lines = checked.lines();
+                checked.tree.ok_or(lines)
+            }
+            Err(e) => Err(vec![e.to_string()]),
+        },
+        None => aftercare::content::default_tree().map_err(|c| c.lines()),
+    };
+    let started = |tree: &Tree| {
+        log.write(&format!(
+            "kiosk started (content version {})",
+            tree.meta.version
+        ));
+    };
+    if !matches!(start, KioskStart::Welcome(_)) {
+        watch();
+    }
+    let (tree, mut check_first) = match start {
+        KioskStart::Checked(tree) => (tree, false),
+        KioskStart::Welcome(welcome) => (welcome, true),
+        // Fixed since it was read (a deploy in progress): start at once.
+        KioskStart::Broken => match check() {
+            Ok(tree) => (tree, false),
+            Err(mistakes) => match refused(&opts, &config, mistakes, check) {
+                Ok(tree) => (tree, false),
+                Err(code) => return code,
+            },
+        },
+    };
+    if !check_first {
+        started(&tree);
+    }
     let start = opts.clock;
     let mut app = Ui::new(App::new_kiosk(tree, config.clone(), Duration::ZERO), theme);
     let mut crashes: Vec<Instant> = Vec::new();
     loop {
+        let mut mistakes = None;
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            aftercare::term::run(&mut app, &opts)
+            if !check_first {
+                return aftercare::term::run(&mut app, &opts);
+            }
+            // The welcome is on screen; no key is read until the content has passed its check.
+            aftercare::term::run_then(&mut app, &opts, |ui| {
+                watch();
+                match check() {
+                    Ok(tree) => {
+                        started(&tree);
+                        ui.app_mut().replace_tree(tree);
+                        true
+                    }
+                    Err(lines) => {
+                        mistakes = Some(lines);
+                        false
+                    }
+                }
+            })
         }));
+        check_first = false;
+        if let Some(mistakes) = mistakes {
+            match refused(&opts, &config, mistakes, check) {
+                Ok(tree) => {
+                    started(&tree);
+                    app = Ui::new(App::new_kiosk(tree, config.clone(), start.elapsed()), theme);
+                    continue;
+                }
+                Err(code) => return code,
+            }
+        }
         match run {
             Ok(Ok(())) => {
                 log.write("kiosk stopped by staff");

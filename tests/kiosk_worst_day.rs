@@ -339,3 +339,47 @@ fn broken_content_at_start_shows_the_emergency_line_and_starts_once_fixed() {
     s.kill("-TERM");
     assert_eq!(s.finish(), 0);
 }
+
+/// A kiosk with `--content` draws its welcome from the content's `[meta]` before the rest is
+/// checked (its first frame as soon as dialog's). When the rest then fails its check, the welcome
+/// never takes a key: the staff notice with the emergency line replaces it, as for content broken
+/// in `[meta]`, and the kiosk starts once the files are fixed.
+#[test]
+fn content_broken_after_a_good_meta_never_answers_and_starts_once_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).unwrap();
+    let starter = std::fs::read_to_string("tests/fixtures/starter/tree.toml").unwrap();
+    let broken = format!(
+        "{starter}\n[question.orphan]\ntext = \"Left over?\"\noptions = [{{ label = \"Yes\", next = \"nowhere\" }}]\n"
+    );
+    std::fs::write(content.join("tree.toml"), &broken).unwrap();
+    let log = dir.path().join("kiosk.log");
+    let cfg = kiosk_config(dir.path(), &format!("log_path = \"{}\"\n", log.display()));
+    let mut s = Session::start(&[
+        "--kiosk",
+        "--config",
+        &cfg,
+        "--content",
+        &content.to_string_lossy(),
+    ]);
+    // Typed at once, while the welcome may be on screen: none of it may start anything.
+    s.send("1\r1\r");
+    s.wait_for("cannot start");
+    let screen = s.screen();
+    assert!(
+        screen.lines().next().unwrap().contains("call 999"),
+        "the emergency line first: {screen}"
+    );
+    assert!(screen.contains("nowhere"), "the mistake is named: {screen}");
+    s.send("1\r");
+    s.pump(Duration::from_millis(200));
+    assert!(s.screen().contains("cannot start"), "{}", s.screen());
+    std::fs::write(content.join("tree.toml"), &starter).unwrap();
+    s.wait_for("Check a symptom");
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(logged.contains("kiosk cannot start"), "{logged}");
+    assert!(logged.contains("kiosk started"), "{logged}");
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}

@@ -284,3 +284,51 @@ fn the_welcome_screen_drawn_from_meta_alone_is_the_welcome_screen() {
         }
     }
 }
+
+#[test]
+fn the_kiosk_welcome_drawn_from_a_content_folders_meta_is_its_welcome_screen() {
+    use aftercare::app::{App, Input};
+    use aftercare::content::{check_path, welcome_from_path};
+    use aftercare::ui::Ui;
+    use aftercare::ui::theme::Theme;
+    use ratatui::backend::TestBackend;
+    use std::path::Path;
+    use std::time::Duration;
+    // `--kiosk --content DIR` draws its first frame from DIR's [meta] alone, read without checking
+    // the rest (main.rs), and checks the rest before any key: that frame must be the welcome
+    // screen of the whole content.
+    let frame = |tree, (w, h): (u16, u16)| {
+        let app = App::new_kiosk(tree, Config::default(), Duration::ZERO);
+        let mut ui = Ui::new(app, Theme::default());
+        ui.update(Input::Resize { w, h }, Duration::ZERO);
+        let mut t = ratatui::Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| ui.render(f)).unwrap();
+        t.backend().buffer().clone()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let crlf = dir.path().join("crlf.toml");
+    let starter = std::fs::read_to_string("tests/fixtures/starter/tree.toml").unwrap();
+    std::fs::write(&crlf, starter.replace('\n', "\r\n")).unwrap();
+    for path in [Path::new("data"), Path::new("tests/fixtures/starter"), &crlf] {
+        let welcome = welcome_from_path(path).expect("[meta] read alone");
+        let full = check_path(path).unwrap().tree.unwrap();
+        assert_eq!(welcome.meta.title, full.meta.title, "{path:?}");
+        assert_eq!(welcome.meta.version, full.meta.version, "{path:?}");
+        assert_eq!(welcome.meta.intro, full.meta.intro, "{path:?}");
+        assert!(welcome.questions.is_empty(), "nothing to answer from");
+        for size in [(80, 24), (40, 12), (120, 40), (12, 3)] {
+            assert_eq!(frame(welcome.clone(), size), frame(full.clone(), size), "{path:?} {size:?}");
+        }
+    }
+    // Where cutting [meta] out could read it wrong, the kiosk checks first instead.
+    let tricky = dir.path().join("tricky.toml");
+    std::fs::write(
+        &tricky,
+        "[meta]\ntitle = \"\"\"\nA\n[not a table]\n\"\"\"\nversion = \"1\"\nstart = \"q\"\n",
+    )
+    .unwrap();
+    assert!(welcome_from_path(&tricky).is_none());
+    std::fs::write(&tricky, "[meta]\ntitle = 1\n").unwrap();
+    assert!(welcome_from_path(&tricky).is_none());
+    assert!(welcome_from_path(&dir.path().join("absent")).is_none());
+}

@@ -86,6 +86,13 @@ impl App {
         }
     }
 
+    /// Puts `tree` in place of the content (the welcome-only tree a first frame was drawn from)
+    /// and starts its session afresh.
+    pub fn replace_tree(&mut self, tree: Tree) {
+        self.session = Session::new(&tree);
+        self.tree = tree;
+    }
+
     /// The welcome menu for this mode.
     pub fn welcome_menu(&self) -> &'static [WelcomeItem] {
         match self.mode {

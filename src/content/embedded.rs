@@ -19,18 +19,7 @@ pub fn embedded_tree() -> Option<Tree> {
 /// `None` if it does not decode.
 pub fn embedded_welcome() -> Option<Tree> {
     let (meta, _) = postcard::take_from_bytes::<Meta>(BYTES).ok()?;
-    Some(Tree {
-        meta,
-        questions: Vec::new(),
-        outcomes: Vec::new(),
-        topics: Vec::new(),
-        sources: Vec::new(),
-        flags: Vec::new(),
-        families: Vec::new(),
-        facts: Vec::new(),
-        general: None,
-        hazards: Vec::new(),
-    })
+    Some(Tree::welcome(meta))
 }
 
 /// The embedded default content: the form validated at build time, or (never in practice: a test

@@ -176,6 +176,41 @@ fn table<T>(text: &str, item: &Item<'_>, f: impl Fn(&Item<'_>) -> Option<T>) -> 
     Some(out)
 }
 
+/// The `[meta]` table of `text` alone, parsed without the rest of the file: its lines from the
+/// `[meta]` header to the next table header. `None` when there is none, or when anything could
+/// make that cut wrong (a multi-line string) or the table needs the full parser's words.
+pub(super) fn meta_only(text: &str) -> Option<Meta> {
+    let mut lines = text.split_inclusive('\n');
+    let mut start = 0;
+    let mut found = false;
+    for line in lines.by_ref() {
+        start += line.len();
+        if line.trim() == "[meta]" {
+            found = true;
+            break;
+        }
+    }
+    if !found {
+        return None;
+    }
+    let mut end = start;
+    for line in lines {
+        if line.trim_start().starts_with('[') {
+            break;
+        }
+        end += line.len();
+    }
+    let body = &text[start..end];
+    if body.contains("\"\"\"") || body.contains("'''") {
+        return None;
+    }
+    let section = format!("[meta]\n{body}");
+    let arena = Arena::new();
+    let parsed = toml_spanner::parse(&section, &arena).ok()?;
+    let (_, item) = parsed.table().into_iter().find(|(k, _)| k.name == "meta")?;
+    meta(item)
+}
+
 fn meta(item: &Item<'_>) -> Option<Meta> {
     let f = Fields::of(item, &["title", "version", "start", "another", "intro"])?;
     Some(Meta {

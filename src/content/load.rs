@@ -579,6 +579,27 @@ pub fn check_embedded() -> Checked {
     )
 }
 
+/// The welcome screen of the content at `path`: its `[meta]` alone, read without checking the
+/// rest, so a kiosk can draw its first frame while [`check_path`] runs. `None` when it cannot be
+/// read quickly (then the caller checks first, as before). Never answer from this tree: it holds
+/// no questions, and the content is not checked yet.
+pub fn welcome_from_path(path: &Path) -> Option<Tree> {
+    let files = read_path(path).ok()?;
+    files.iter().find_map(|f| {
+        // Most files have no `[meta]`: look for it before anything else.
+        f.bytes.windows(6).position(|w| w == b"[meta]")?;
+        let text = std::str::from_utf8(&f.bytes).ok()?;
+        let meta = fast::meta_only(text)?;
+        Some(Tree::welcome(super::tree::Meta {
+            title: meta.title.into_inner(),
+            version: meta.version.into_inner(),
+            intro: meta.intro.map(|i| i.into_inner().replace("\r\n", "\n")),
+            start: 0,
+            another: 0,
+        }))
+    })
+}
+
 /// Reads and checks content from a path.
 pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
     read_path(path).map(check_files)

@@ -18,7 +18,10 @@ pub mod validate;
 
 pub use diag::{Diagnostic, Severity, SourceFile};
 pub use embedded::{default_tree, embedded_tree, embedded_welcome};
-pub use load::{Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path};
+pub use load::{
+    Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path,
+    welcome_from_path,
+};
 pub use tree::{
     Answer, Fact, Family, Flag, General, Hazard, HazardSeverity, Level, Likelihood, Meta, NodeRef,
     Outcome, Picture, Question, Route, Sign, SignRef, Source, SourceStatus, Topic, Tree, risk,

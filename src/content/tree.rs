@@ -442,6 +442,23 @@ pub struct Tree {
 }
 
 impl Tree {
+    /// A tree holding `meta` alone: all the welcome screen shows, for its first frame while the
+    /// rest is read and checked. Nothing in it can be answered.
+    pub fn welcome(meta: Meta) -> Tree {
+        Tree {
+            meta,
+            questions: Vec::new(),
+            outcomes: Vec::new(),
+            topics: Vec::new(),
+            sources: Vec::new(),
+            flags: Vec::new(),
+            families: Vec::new(),
+            facts: Vec::new(),
+            general: None,
+            hazards: Vec::new(),
+        }
+    }
+
     /// Looks a question or outcome up by its id (questions and outcomes share one set of ids).
     /// A search, not a map (do not call it in a loop over large content): nothing on a person's
     /// path looks nodes up by id, and a map of every id cost large content a millisecond and a
