@@ -36,6 +36,9 @@ fn kiosk(dir: &Path, extra: &[&str]) -> Session {
     args.extend_from_slice(extra);
     let mut s = Session::start(&args);
     s.wait_for("Check a symptom");
+    // The welcome is drawn from [meta] before the content is checked and watched; the log says
+    // when both are done.
+    wait_for_log(dir, "kiosk started");
     s
 }
 

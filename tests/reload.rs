@@ -24,6 +24,9 @@ fn kiosk(dir: &Path, content: &Path) -> Session {
     let content = content.to_string_lossy().into_owned();
     let mut s = Session::start(&["--kiosk", "--config", &cfg, "--content", &content]);
     s.wait_for("Check a symptom");
+    // The welcome is drawn from [meta] before the content is checked and watched; the log says
+    // when both are done.
+    wait_for_log(dir, "kiosk started");
     s
 }
 
