@@ -13,8 +13,6 @@ use crate::triage::Session;
 /// An outcome's section headings.
 pub const DO_NOW: &str = "Do this now";
 pub const WATCH: &str = "Get help if…";
-/// The last line of the summaries.
-pub const SUMMARY_EMERGENCY: &str = "If you feel very unwell, call {emergency} now.";
 /// The summary's heading.
 pub const SUMMARY_TITLE: &str = "aftercare: your results";
 
@@ -39,23 +37,85 @@ pub fn level_label(level: Level, ascii: bool) -> String {
     format!("{} {}", level_symbol(level, ascii), level.word())
 }
 
-/// Whom to ask with a question: "For questions, call Hill Clinic on 01632 960000." — or "For
-/// questions, contact your massage therapist." when the clinic has no phone.
-pub fn questions_sentence(clinic: &Clinic) -> String {
-    match &clinic.phone {
-        Some(phone) => format!("For questions, call {} on {phone}.", clinic.name_words()),
-        None => format!("For questions, contact {NO_PHONE}."),
+/// Whom to call: one message, built from its parts. The banner, the screen reader's `tel:` links,
+/// the line mode, the summaries, the take-home code, and the terminal's and the page's refusal
+/// and crash messages all take their words from here, so they say the same thing; nothing finds
+/// a sentence by its English words (the mirror dials [`EmergencyLine::number`] and
+/// [`EmergencyLine::phone`], it does not cut a sentence).
+#[derive(Debug, Clone, Copy)]
+pub struct EmergencyLine<'a> {
+    clinic: &'a Clinic,
+}
+
+impl<'a> EmergencyLine<'a> {
+    pub fn of(clinic: &'a Clinic) -> Self {
+        EmergencyLine { clinic }
+    }
+
+    /// What the first part dials: "999", or the default "your emergency number (999, 112 or 911)".
+    pub fn number(&self) -> &'a str {
+        &self.clinic.emergency
+    }
+
+    /// What the second part dials, if the clinic has a phone.
+    pub fn phone(&self) -> Option<&'a str> {
+        self.clinic.phone.as_deref()
+    }
+
+    /// The first part: "Very unwell? Call 999 now."
+    pub fn call(&self) -> String {
+        format!("Very unwell? Call {} now.", self.number())
+    }
+
+    /// The second part: "Questions? Call Hill Clinic on 01632 960000.", "Questions? Call 01632
+    /// 960000." when the clinic has no name, "Questions? Call your massage therapist." when it
+    /// has no phone.
+    pub fn questions(&self) -> String {
+        match (self.phone(), self.clinic.name.is_empty()) {
+            (Some(phone), false) => format!("Questions? Call {} on {phone}.", self.clinic.name),
+            (Some(phone), true) => format!("Questions? Call {phone}."),
+            (None, _) => format!("Questions? Call {NO_PHONE}."),
+        }
+    }
+
+    /// The whole line: "Very unwell? Call 999 now. Questions? Call Hill Clinic on 01632 960000."
+    pub fn text(&self) -> String {
+        format!("{} {}", self.call(), self.questions())
+    }
+
+    /// Shorter forms for a narrow banner, longest first; the clinic's phone stays while it fits.
+    pub fn shorter(&self) -> Vec<String> {
+        let number = self.number();
+        let mut out = Vec::new();
+        if let Some(phone) = self.phone() {
+            out.push(format!(
+                "Very unwell? Call {number} now. Questions? Call {phone}."
+            ));
+            out.push(format!(
+                "Call {number} now if very unwell. Clinic: {phone}."
+            ));
+        }
+        out.push(format!("Call {number} now if very unwell."));
+        out.push(format!("Call {number}"));
+        out.push(number.to_string());
+        out
+    }
+
+    /// The compact form for the take-home code: "Clinic: 01632 960000" (if any) and
+    /// "Emergency: 999", one a line.
+    pub fn compact(&self) -> String {
+        let mut lines = Vec::new();
+        if let Some(phone) = self.phone() {
+            lines.push(format!("Clinic: {phone}"));
+        }
+        lines.push(format!("Emergency: {}", self.number()));
+        lines.join("\n")
     }
 }
 
-/// Whom to call, in one sentence: "In an emergency call 999. For questions, call Hill Clinic on
-/// 01632 960000." — or "…, contact your massage therapist." when the clinic has no phone.
+/// The emergency line of `clinic` ([`EmergencyLine::text`]).
 pub fn contact_line(clinic: &Clinic) -> String {
-    format!(
-        "In an emergency call {}. {}",
-        clinic.emergency,
-        questions_sentence(clinic)
-    )
+    EmergencyLine::of(clinic).text()
 }
 
 /// A session's results: each outcome reached (in the order reached, once each) and the overall
@@ -123,9 +183,7 @@ pub fn summary_text(
     if let Some(level) = r.overall {
         out.push_str(&format!("\nOverall: {}\n", level_label(level, ascii)));
     }
-    out.push_str(&fill(SUMMARY_EMERGENCY));
-    out.push(' ');
-    out.push_str(&questions_sentence(&config.clinic));
+    out.push_str(&contact_line(&config.clinic));
     out.push('\n');
     Some(out)
 }
@@ -157,9 +215,7 @@ pub fn summary_markdown(tree: &Tree, config: &Config, session: &Session) -> Stri
         }
         out.push('\n');
     }
-    out.push_str(&fill(SUMMARY_EMERGENCY));
-    out.push(' ');
-    out.push_str(&questions_sentence(&config.clinic));
+    out.push_str(&contact_line(&config.clinic));
     out.push('\n');
     out
 }
@@ -170,13 +226,7 @@ pub fn summary_markdown(tree: &Tree, config: &Config, session: &Session) -> Stri
 pub fn summary_code(tree: &Tree, config: &Config, session: &Session, budget: usize) -> String {
     let r = Results::of(tree, session);
     let fill = |s: &str| config.fill(s).into_owned();
-    let c = &config.clinic;
-    let mut tail = Vec::new();
-    if let Some(phone) = &c.phone {
-        tail.push(format!("Clinic: {phone}"));
-    }
-    tail.push(format!("Emergency: {}", c.emergency));
-    let tail = tail.join("\n");
+    let tail = EmergencyLine::of(&config.clinic).compact();
     let mut out = String::from("After your massage");
     if let Some(level) = r.overall {
         out.push_str(&format!("\nOverall: {}", level.word()));
@@ -209,19 +259,44 @@ mod tests {
     }
 
     #[test]
-    fn the_contact_line_names_the_clinic_only_when_it_has_a_phone() {
+    fn the_emergency_line_names_the_clinic_only_when_it_has_a_phone() {
         assert_eq!(
             contact_line(&clinic("Hill Clinic", Some("01632 960000"))),
-            "In an emergency call 999. For questions, call Hill Clinic on 01632 960000."
+            "Very unwell? Call 999 now. Questions? Call Hill Clinic on 01632 960000."
         );
         assert_eq!(
             contact_line(&clinic("", Some("01632 960000"))),
-            "In an emergency call 999. For questions, call your clinic on 01632 960000."
+            "Very unwell? Call 999 now. Questions? Call 01632 960000."
         );
         assert_eq!(
             contact_line(&clinic("Hill Clinic", None)),
-            "In an emergency call 999. For questions, contact your massage therapist."
+            "Very unwell? Call 999 now. Questions? Call your massage therapist."
         );
+    }
+
+    #[test]
+    fn every_form_of_the_emergency_line_dials_the_same_numbers() {
+        let with = clinic("Hill Clinic", Some("01632 960000"));
+        let line = EmergencyLine::of(&with);
+        assert_eq!(line.text(), format!("{} {}", line.call(), line.questions()));
+        assert!(line.call().contains(line.number()));
+        assert!(line.questions().contains("01632 960000"));
+        // The narrow forms keep the clinic's phone as long as they can, then the number alone.
+        let shorter = line.shorter();
+        assert!(
+            shorter[..2].iter().all(|t| t.contains("01632 960000")),
+            "{shorter:?}"
+        );
+        assert!(shorter.iter().all(|t| t.contains("999")), "{shorter:?}");
+        assert!(
+            shorter.windows(2).all(|w| w[0].len() > w[1].len()),
+            "{shorter:?}"
+        );
+        assert_eq!(shorter.last().map(String::as_str), Some("999"));
+        assert_eq!(line.compact(), "Clinic: 01632 960000\nEmergency: 999");
+        let without = clinic("", None);
+        assert_eq!(EmergencyLine::of(&without).compact(), "Emergency: 999");
+        assert_eq!(EmergencyLine::of(&without).phone(), None);
     }
 
     #[test]

@@ -215,8 +215,8 @@ fn the_summary_lists_each_result_and_the_overall_level() {
     assert!(s.contains("Overall: ✚ See a doctor"), "{s}");
     assert!(
         s.trim_end().ends_with(
-            "call your emergency number (999, 112 or 911) now. \
-             For questions, contact your massage therapist."
+            "Very unwell? Call your emergency number (999, 112 or 911) now. \
+             Questions? Call your massage therapist."
         ),
         "{s}"
     );

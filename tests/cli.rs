@@ -170,7 +170,7 @@ fn without_a_terminal_the_app_points_at_line_mode() {
     assert!(!err.contains("os error"), "{err}");
     // Whoever started it may be unwell: the emergency line comes first.
     assert!(
-        err.starts_with("In an emergency call your emergency number"),
+        err.starts_with("Very unwell? Call your emergency number"),
         "{err}"
     );
     let err = stderr(&aftercare(&["--kiosk"]));
@@ -223,9 +223,9 @@ fn the_man_page_names_every_subcommand() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let page = stdout(&out);
     assert!(page.contains(".TH aftercare 1"), "{page}");
-    assert!(page.contains("call your emergency number"), "whom to call");
+    assert!(page.contains("Call your emergency number"), "whom to call");
     let help = stdout(&aftercare(&["--help"]));
-    assert!(help.contains("call your emergency number"), "{help}");
+    assert!(help.contains("Call your emergency number"), "{help}");
     assert!(page.contains("--plain") || page.contains("\\-\\-plain"));
     for sub in SUBCOMMANDS {
         let roff = format!("aftercare-{sub}").replace('-', "\\-");
@@ -254,10 +254,12 @@ fn topics_and_a_topic_end_with_whom_to_call() {
         let out = aftercare(args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let text = stdout(&out);
-        let tail: String = text.lines().rev().take(3).collect::<Vec<_>>().join(" ");
+        let mut tail: Vec<&str> = text.lines().rev().take(3).collect();
+        tail.reverse();
+        let tail = tail.join(" ");
         assert!(
-            tail.contains("In an emergency call your emergency number")
-                && tail.contains("contact your massage therapist"),
+            tail.contains("Very unwell? Call your emergency number")
+                && tail.contains("Questions? Call your massage therapist"),
             "{args:?}: {tail}"
         );
     }

@@ -14,7 +14,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::pty::{Session, kiosk_config};
+use common::pty::{Session, TIMEOUT, kiosk_config};
 
 const FIRST: &str = "Right now, do you have any of these?";
 
@@ -321,7 +321,7 @@ fn broken_content_at_start_shows_the_emergency_line_and_starts_once_fixed() {
     s.wait_for("cannot start");
     let screen = s.screen();
     assert!(
-        screen.lines().next().unwrap().contains("call 999"),
+        screen.lines().next().unwrap().contains("Call 999"),
         "the emergency line first: {screen}"
     );
     assert!(
@@ -368,7 +368,7 @@ fn content_broken_after_a_good_meta_never_answers_and_starts_once_fixed() {
     s.wait_for("cannot start");
     let screen = s.screen();
     assert!(
-        screen.lines().next().unwrap().contains("call 999"),
+        screen.lines().next().unwrap().contains("Call 999"),
         "the emergency line first: {screen}"
     );
     assert!(screen.contains("nowhere"), "the mistake is named: {screen}");
@@ -377,7 +377,13 @@ fn content_broken_after_a_good_meta_never_answers_and_starts_once_fixed() {
     assert!(s.screen().contains("cannot start"), "{}", s.screen());
     std::fs::write(content.join("tree.toml"), &starter).unwrap();
     s.wait_for("Check a symptom");
-    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    // The log is written off the input path: wait for its line.
+    let end = std::time::Instant::now() + TIMEOUT;
+    let mut logged = String::new();
+    while !logged.contains("kiosk started") && std::time::Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(50));
+        logged = std::fs::read_to_string(&log).unwrap_or_default();
+    }
     assert!(logged.contains("kiosk cannot start"), "{logged}");
     assert!(logged.contains("kiosk started"), "{logged}");
     s.kill("-TERM");

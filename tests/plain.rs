@@ -92,7 +92,7 @@ fn end_of_input_finishes_with_the_summary_so_far() {
     assert_eq!(code, 12, "{out}");
     let tail: Vec<&str> = out.trim_end().lines().rev().take(2).collect();
     assert!(
-        tail.iter().any(|l| l.starts_with("In an emergency call")),
+        tail.iter().any(|l| l.starts_with("Very unwell? Call")),
         "{out}"
     );
     assert!(out.contains("Overall: See a doctor (doctor)"));
@@ -115,7 +115,7 @@ fn the_emergency_number_is_with_every_question_and_comes_from_the_config() {
     assert!(out.contains("- Call 999 now."), "{out}");
     let questions = out.matches("Question:").count();
     let lines = out
-        .matches("In an emergency call 999. For questions, call Hill Clinic on 01632 960000.")
+        .matches("Very unwell? Call 999 now. Questions? Call Hill Clinic on 01632 960000.")
         .count();
     assert!(lines > questions, "{out}");
 }

@@ -22,7 +22,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
     about,
     long_about = None,
     // --help and the man page are read by people too: whom to call goes with them.
-    after_help = "If you feel very unwell, call your emergency number (999, 112 or 911) now."
+    after_help = aftercare::words::EmergencyLine::of(&aftercare::config::Config::default().clinic).call()
 )]
 pub struct Cli {
     /// Content file or folder to use instead of the built-in content.

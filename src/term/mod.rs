@@ -174,7 +174,7 @@ pub fn run_then(ui: &mut Ui, opts: &Options, then: impl FnOnce(&mut Ui) -> bool)
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
     };
-    install_panic_hook();
+    install_panic_hook(crate::words::contact_line(&ui.config.clinic));
     watch_signals()?;
     let tty = Tty::open()?;
     let _guard = Guard::enter(ui.mode == Mode::Kiosk)?;

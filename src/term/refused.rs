@@ -77,7 +77,7 @@ pub fn wait_for_content(
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
     };
-    install_panic_hook();
+    install_panic_hook(contact.to_string());
     watch_signals()?;
     let tty = Tty::open()?;
     let _guard = Guard::enter(true)?;

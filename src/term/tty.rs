@@ -113,15 +113,23 @@ pub fn restore() {
     let _ = io::stdout().flush();
 }
 
-/// Restores the terminal first, then prints a short note (no answers), then the usual report.
-/// Installed once, however many times a kiosk restarts its loop.
-pub(super) fn install_panic_hook() {
+/// The emergency line the panic hook prints, with the clinic's numbers (set at each start).
+static CONTACT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Restores the terminal first, then prints a short note (no answers) and the emergency line
+/// `contact`, then the usual report. Installed once, however many times a kiosk restarts its
+/// loop; each call updates the line.
+pub(super) fn install_panic_hook(contact: String) {
+    if let Ok(mut c) = CONTACT.lock() {
+        *c = contact;
+    }
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
-            let _ = writeln!(io::stderr(), "{}", crate::ui::strings::CRASHED);
+            let contact = CONTACT.try_lock().map(|c| c.clone()).unwrap_or_default();
+            let _ = writeln!(io::stderr(), "{} {contact}", crate::ui::strings::CRASHED);
             previous(info);
         }));
     });

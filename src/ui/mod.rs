@@ -51,18 +51,15 @@ pub fn banner_margin(width: u16) -> u16 {
 pub fn banner_text(app: &App, width: u16, height: u16) -> String {
     let text_w = width.saturating_sub(2 * banner_margin(width));
     let fits = |t: &str, rows: u16| wrap::wrapped(t, text_w).len() <= usize::from(rows.max(1));
-    let full = app.config.fill(strings::BANNER).into_owned();
+    let line = crate::words::EmergencyLine::of(&app.config.clinic);
+    let full = app.config.fill(&line.text()).into_owned();
     if fits(&full, height.min(2)) || (height >= 16 && fits(&full, 4)) {
         return full;
     }
-    let number = app.config.clinic.emergency.as_str();
-    let shorter = [
-        app.config.fill(strings::BANNER_SHORT).into_owned(),
-        app.config.fill("Call {emergency}").into_owned(),
-        number.to_string(),
-    ];
-    shorter
+    let number = line.number();
+    line.shorter()
         .into_iter()
+        .map(|t| app.config.fill(&t).into_owned())
         .find(|t| fits(t, height.min(4)))
         .unwrap_or_else(|| dialled_cut(number, text_w))
 }

@@ -103,22 +103,17 @@ pub fn dial(number: &str) -> Option<String> {
     (run.chars().filter(char::is_ascii_digit).count() >= 3).then_some(run)
 }
 
-/// The banner's words, split after its first sentence (the one with the emergency number): that
-/// part calls the emergency number, the rest the clinic. The template is split, not the filled
-/// text, so a clinic's wording can never move the cut.
+/// The banner's two parts: the first calls the emergency number, the second the clinic.
 fn banner(app: &App) -> Vec<Node> {
-    let clinic = &app.config.clinic;
-    let call = |template: &str, number: &str| Node::Call {
-        text: app.config.fill(template).trim().to_string(),
+    let line = crate::words::EmergencyLine::of(&app.config.clinic);
+    let call = |text: String, number: &str| Node::Call {
+        text: app.config.fill(&text).trim().to_string(),
         number: dial(number),
     };
-    match strings::BANNER.split_once(". ") {
-        Some((first, rest)) => vec![
-            call(&format!("{first}."), &clinic.emergency),
-            call(rest, clinic.phone.as_deref().unwrap_or("")),
-        ],
-        None => vec![call(strings::BANNER, &clinic.emergency)],
-    }
+    vec![
+        call(line.call(), line.number()),
+        call(line.questions(), line.phone().unwrap_or("")),
+    ]
 }
 
 fn button(label: impl Into<String>, input: Input, selected: bool) -> Node {

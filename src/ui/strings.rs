@@ -3,10 +3,7 @@
 //!
 //! `{emergency}`, `{clinic}` and `{clinic_phone}` are filled with `Config::fill`.
 
-/// The emergency banner on every screen.
-pub const BANNER: &str = "Very unwell? Call {emergency} now. Questions? Call {clinic_phone}.";
-/// The banner on a narrow screen, where the full one would take more than two rows.
-pub const BANNER_SHORT: &str = "Call {emergency} now if very unwell.";
+// The emergency banner on every screen is `words::EmergencyLine`, shared with every runner.
 /// The welcome screen's explanation of what this is and is not.
 pub const WELCOME_IS: &str = "This guide helps you tell a normal response after a massage \
 (flushing, soreness the next day, tiredness) from a sign that needs your therapist, a doctor, \
@@ -70,8 +67,9 @@ pub const CONFIRM_NO: &str = "[n] No, keep going";
 /// The too-small screen; `{need}` and `{now}` are filled by the renderer.
 pub const TOO_SMALL: &str = "Please make the window larger (needs {need}, now {now}).";
 /// Printed by the panic hook after the terminal has been restored.
+/// The emergency line follows it (`words::EmergencyLine`, with the clinic's numbers).
 pub const CRASHED: &str = "aftercare stopped because of an internal error; the terminal has \
-been restored. If you feel very unwell, call your emergency number now.";
+been restored.";
 /// The take-home QR code.
 pub const TAKE_HOME_TITLE: &str = "Take this with you";
 pub const TAKE_HOME_TEXT: &str = "Point your phone's camera at the code to keep a short summary \

@@ -157,7 +157,13 @@ pub(super) fn retry_every(ms: i32) {
 /// refusal messages.
 pub(super) fn remember_numbers(config: &Config) {
     EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
-    BANNER.with(|b| b.replace(Some(config.fill(crate::ui::strings::BANNER).into_owned())));
+    BANNER.with(|b| {
+        b.replace(Some(
+            config
+                .fill(&crate::words::contact_line(&config.clinic))
+                .into_owned(),
+        ))
+    });
 }
 
 /// Keeps `files` (which passed the checks) as the last good copy. Only the clinic's settings and

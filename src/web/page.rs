@@ -11,13 +11,14 @@ pub(super) fn show_notice(why: &str) {
         return;
     };
     el.set_id(NOTICE);
+    let emergency_line = first_line();
     let first = why
         .lines()
         .find(|l| l.contains(": error"))
         .or_else(|| {
             why.lines()
                 .map(str::trim)
-                .find(|l| !l.is_empty() && !l.starts_with("If you feel"))
+                .find(|l| !l.is_empty() && *l != emergency_line)
         })
         .unwrap_or_default();
     let saved = last_good_saved()
@@ -67,7 +68,14 @@ pub(super) fn first_line() -> String {
     let banner = BANNER.with(|b| b.try_borrow().ok().and_then(|b| b.clone()));
     match banner {
         Some(b) => format!("{b} Or ask at the desk."),
-        None => format!("If you feel unwell now, call {emergency}, or ask at the desk."),
+        None => {
+            let mut clinic = crate::config::Config::default().clinic;
+            clinic.emergency = emergency;
+            format!(
+                "{} Or ask at the desk.",
+                crate::words::EmergencyLine::of(&clinic).call()
+            )
+        }
     }
 }
 
