@@ -1,17 +1,18 @@
 //! Arbitrary bytes as a sequence of inputs — keys (Ctrl chords included), clicks and wheel turns
 //! at any cell, resizes to any size from 0x0 up to 300x120, deadlines and clock jumps — fed to a
-//! normal app and to a kiosk on the embedded content, drawing a frame of the current size after
-//! every input. Invariants: no panic; the kiosk (no staff PIN configured) never quits; the
-//! overall level is the most urgent result; the current node exists.
+//! normal app and to a kiosk on the embedded content, drawing a frame of the current size every
+//! few inputs, before a tap and at the end. Invariants, checked after every input: no panic; the
+//! kiosk (no staff PIN configured) never quits; the overall level is the most urgent result; the
+//! current node exists.
 #![no_main]
 
 use std::cell::RefCell;
 use std::time::Duration;
 
-use aftercare::ui::Ui;
 use aftercare::app::{App, Effect, Input, Key};
 use aftercare::config::Config;
 use aftercare::content::{self, NodeRef, Tree};
+use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
@@ -60,11 +61,23 @@ fn next_input(b: &mut Bytes, app: &mut Ui, now: &mut Duration) -> Input {
     match op % 16 {
         0..=4 => Input::Key(KEYS[usize::from(b.u8()) % KEYS.len()]),
         5..=7 => Input::Key(Key::Char(char::from(b' ' + b.u8() % 95))),
-        8 => Input::Key(Key::Char(char::from_u32(u32::from(b.u16()) * 17).unwrap_or('é'))),
+        8 => Input::Key(Key::Char(
+            char::from_u32(u32::from(b.u16()) * 17).unwrap_or('é'),
+        )),
         9 => Input::Key(Key::Ctrl(char::from(b'a' + b.u8() % 26))),
-        10 => Input::Click { col: b.u16() % 320, row: b.u16() % 140 },
-        11 => Input::Click { col: b.u16(), row: b.u16() },
-        12 => Input::Scroll { col: b.u16() % 320, row: b.u16() % 140, up: b.u8() & 1 == 0 },
+        10 => Input::Click {
+            col: b.u16() % 320,
+            row: b.u16() % 140,
+        },
+        11 => Input::Click {
+            col: b.u16(),
+            row: b.u16(),
+        },
+        12 => Input::Scroll {
+            col: b.u16() % 320,
+            row: b.u16() % 140,
+            up: b.u8() & 1 == 0,
+        },
         13 => {
             // Every size up to 300x120 is reachable; most are ordinary ones, which draw faster.
             let (w, h) = match b.u8() % 8 {
@@ -92,8 +105,17 @@ fn next_input(b: &mut Bytes, app: &mut Ui, now: &mut Duration) -> Input {
 
 fn check(app: &Ui) {
     let tree: &Tree = &app.tree;
-    let levels = app.session.walks().iter().filter_map(|w| w.outcome).map(|o| tree.outcomes[o].level);
-    assert_eq!(app.session.overall(tree), levels.max(), "overall is the most urgent result");
+    let levels = app
+        .session
+        .walks()
+        .iter()
+        .filter_map(|w| w.outcome)
+        .map(|o| tree.outcomes[o].level);
+    assert_eq!(
+        app.session.overall(tree),
+        levels.max(),
+        "overall is the most urgent result"
+    );
     match app.session.current(tree) {
         NodeRef::Question(q) => assert!(q < tree.questions.len()),
         NodeRef::Outcome(o) => assert!(o < tree.outcomes.len()),
@@ -134,22 +156,26 @@ fn kept() -> Option<Kept> {
     })
 }
 
-/// Draws the app into a blank frame of the terminal's size. Only the drawing is fuzzed: ratatui's
-/// diff against the last frame and the test backend's copy of it (most of a frame's cost under
-/// the fuzzer's instrumentation) are skipped, and the frame is blanked for the next one.
-fn draw(term: &mut Terminal<TestBackend>, app: &mut Ui) {
-    app.render(&mut term.get_frame());
-    term.current_buffer_mut().reset();
-}
-
-/// Sizes the frames drawn into (not the backend, which is never written to: it stays 1x1 so
-/// that ratatui's clear on a resize costs nothing); nothing to do when the size stays.
-fn resize(term: &mut Terminal<TestBackend>, w: u16, h: u16) {
+/// Draws the app into a blank frame of `w` x `h`. Only the drawing is fuzzed: ratatui's diff
+/// against the last frame and the test backend's copy of it (most of a frame's cost under the
+/// fuzzer's instrumentation) are skipped, and the frame is blanked for the next one. The frame is
+/// sized here, not the backend (never written to, it stays 1x1, so that ratatui's clear on a
+/// resize costs nothing): several resizes between two frames cost one resize of the buffers.
+fn draw(term: &mut Terminal<TestBackend>, app: &mut Ui, (w, h): (u16, u16)) {
     let area = Rect::new(0, 0, w, h);
     if term.get_frame().area() != area {
         term.resize(area).expect("a frame of any size");
     }
+    app.render(&mut term.get_frame());
+    term.current_buffer_mut().reset();
 }
+
+/// At most this many inputs go by while a frame is due before one is drawn. Drawing every
+/// state that asked for a frame was most of the target's time; the invariants do not read the
+/// frame, and a frame is a pure function of the state, so what is skipped is a frame of a state
+/// that the next frame drawn (a few inputs on, before a tap, or at the end) mostly repeats. On a
+/// fixed corpus this made a run about 1.2x faster; the coverage of a 30 s run did not drop.
+const DRAW_EVERY: usize = 4;
 
 /// Runs the inputs in `data` through one app (a kiosk if `kiosk`); hands the tree back.
 fn run(data: &[u8], tree: Tree, k: &mut Kept, kiosk: bool) -> Tree {
@@ -162,29 +188,40 @@ fn run(data: &[u8], tree: Tree, k: &mut Kept, kiosk: bool) -> Tree {
     let questions = app.tree.questions.len();
     let mut b = Bytes(data);
     let mut now = Duration::ZERO;
-    resize(&mut k.term, 80, 24);
+    let mut size = (80, 24);
     app.update(Input::Resize { w: 80, h: 24 }, now);
-    let mut steps = 0;
+    // Inputs since the last frame (none drawn yet), and whether one is due: the app asked for
+    // one (as the terminal runner draws when asked), or the size changed.
+    let (mut steps, mut since, mut due) = (0, 0, true);
     while !b.0.is_empty() && steps < MAX_STEPS {
         steps += 1;
         let input = next_input(&mut b, &mut app, &mut now);
         let effects = app.update(input, now);
         if kiosk {
-            assert!(!effects.contains(&Effect::Quit), "a kiosk without a PIN quit on {input:?}");
-        }
-        // Drawn when the app asks, as the terminal runner does (a frame is a pure function of
-        // the state: drawing an unchanged state again finds nothing new), and on a resize.
-        let resized = matches!(input, Input::Resize { .. });
-        if let Input::Resize { w, h } = input {
-            resize(&mut k.term, w, h);
-        }
-        if resized || effects.contains(&Effect::Redraw) {
-            draw(&mut k.term, &mut app);
+            assert!(
+                !effects.contains(&Effect::Quit),
+                "a kiosk without a PIN quit on {input:?}"
+            );
         }
         check(&app);
+        if let Input::Resize { w, h } = input {
+            size = (w, h);
+            due = true;
+        }
+        due |= effects.contains(&Effect::Redraw);
+        since += 1;
+        // Before a tap at a cell of an ordinary screen (op 10), the frame that is due is drawn: a
+        // person taps what they see (`Ui::update` drops a tap on a screen changed since the last
+        // frame). A tap at any cell (op 11) does not wait for it: two taps read in one go, a
+        // double tap, are fuzzed too.
+        let tap_next = b.0.first().is_some_and(|op| op % 16 == 10);
+        if due && (since >= DRAW_EVERY || tap_next) {
+            draw(&mut k.term, &mut app, size);
+            (since, due) = (0, false);
+        }
     }
     // The last state is drawn whatever it asked for.
-    draw(&mut k.term, &mut app);
+    draw(&mut k.term, &mut app, size);
     let tree = app.into_app().tree;
     // Nothing a person does changes the content (only a reload does): reusing it is sound.
     assert_eq!(tree.questions.len(), questions);

@@ -6,7 +6,10 @@ use aftercare::content::RawFile;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let c = check_config(RawFile { name: "clinic.toml".into(), bytes: data.to_vec() });
+    let c = check_config(RawFile {
+        name: "clinic.toml".into(),
+        bytes: data.to_vec(),
+    });
     assert_eq!(c.config.is_some(), c.diagnostics.is_empty());
     for d in &c.diagnostics {
         let _ = d.one_line(std::slice::from_ref(&c.file));
