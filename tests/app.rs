@@ -316,6 +316,46 @@ fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
 }
 
 #[test]
+fn home_and_end_go_to_the_top_and_the_end_of_an_outcome_and_of_the_help() {
+    let mut a = TestApp::on(embedded()).build();
+    // The expected flushing outcome, as above: it overflows at 80x24.
+    for k in ["\n", "8", "8", "1", "8", "6", "5"] {
+        press(&mut a, &typed(k));
+    }
+    let max = ui::layout(&a, a.theme(), a.area()).max_scroll;
+    assert!(max > 0, "the outcome overflows");
+    press(&mut a, &[Key::Tab]);
+    press(&mut a, &[Key::End]);
+    assert_eq!(
+        a.screen,
+        Screen::Outcome {
+            scroll: max,
+            button: 1
+        },
+        "End: the end, same button"
+    );
+    let s = text(&draw(&a));
+    assert!(s.contains("more above") && !s.contains("more below"), "{s}");
+    press(&mut a, &[Key::Home]);
+    assert_eq!(
+        a.screen,
+        Screen::Outcome {
+            scroll: 0,
+            button: 1
+        },
+        "Home: the top"
+    );
+    // The help box over it scrolls the same way.
+    press(&mut a, &typed("?"));
+    press(&mut a, &[Key::End]);
+    let max = ui::layout(&a, a.theme(), a.area()).max_scroll;
+    assert!(max > 0, "the help overflows at 80x24");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: max }));
+    press(&mut a, &[Key::Home]);
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+}
+
+#[test]
 fn tapping_more_below_in_a_long_question_brings_the_next_answer_into_view() {
     let mut a = TestApp::on(embedded()).size(60, 16).build();
     press(&mut a, &typed("\n"));
