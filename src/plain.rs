@@ -359,7 +359,13 @@ pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> S
             .iter()
             .map(|&r| tree.topics[r].id.as_str())
             .collect();
-        out.push_str(&format!("\nRelated: {}\n", related.join(", ")));
+        out.push('\n');
+        // At spaces only, with the ids lined up after "Related: ".
+        let width = u16::try_from(width).unwrap_or(u16::MAX);
+        for line in words::wrap_text(&config.clinic, "Related: ", &related.join(", "), width) {
+            out.push_str(&line);
+            out.push('\n');
+        }
     }
     out.push_str("\nSources:\n");
     for &s in &topic.sources {

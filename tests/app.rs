@@ -207,14 +207,16 @@ fn resize_to_nothing_and_back_keeps_the_state() {
 #[test]
 fn the_summary_lists_each_result_and_the_overall_level() {
     let mut a = app(80, 24);
-    assert!(ui::summary::text(&a, a.theme()).is_none());
+    assert!(ui::summary::text(&a, a.theme(), 80).is_none());
     press(&mut a, &typed("\n211a22"));
-    let s = ui::summary::text(&a, a.theme()).unwrap();
+    let s = ui::summary::text(&a, a.theme(), 80).unwrap();
     assert!(s.contains("✓ Expected: This is a normal response"), "{s}");
     assert!(s.contains("Book a visit in the next day or two."), "{s}");
     assert!(s.contains("Overall: ✚ See a doctor"), "{s}");
+    // Wrapped at spaces to 80 columns: the words, joined again.
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        s.trim_end().ends_with(
+        words.ends_with(
             "call your emergency number (999, 112 or 911) now. \
              For questions, contact your massage therapist."
         ),

@@ -50,6 +50,61 @@ fn answers_to_an_outcome_quits_restores_and_prints_the_summary() {
 }
 
 #[test]
+fn the_summary_is_wrapped_at_spaces_to_the_terminal_width() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Check a symptom");
+    s.send("\r");
+    s.wait_for("Right now, do you have any of these?");
+    s.send("2");
+    s.wait_for("What are you noticing?");
+    s.send("1");
+    s.wait_for("Is the redness fading?");
+    s.send("\r");
+    s.wait_for("✓ Expected");
+    // A narrower terminal by the time the person quits.
+    s.resize(50, 20);
+    s.wait_for_frame("Expected");
+    s.send("q");
+    s.wait_for("Quit now?");
+    let quit_at = s.raw.len();
+    s.send("y");
+    assert_eq!(s.finish(), 0);
+    let after = s.after(quit_at);
+    let at = after
+        .find("aftercare: your results")
+        .expect("summary printed");
+    let summary = &after[at..];
+    for line in summary.lines() {
+        let line = line.trim_end_matches('\r');
+        assert!(
+            line.chars().count() <= 50,
+            "a line the terminal would cut mid-word: {line:?}\n{summary}"
+        );
+    }
+    // Nothing lost or split: the words, joined again, are the sentences.
+    let words = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "If you feel very unwell, call your emergency number (999, 112 or 911) now. \
+             For questions, contact your massage therapist."
+        ),
+        "{summary}"
+    );
+}
+
+#[test]
+fn topics_in_a_terminal_wrap_to_its_width() {
+    let cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare"));
+    let mut s = Session::start_cmd_at(cmd, &["--content", "data", "topics"], 60, 40);
+    assert_eq!(s.finish(), 0);
+    let out = s.raw_text();
+    assert!(out.contains("vasodilation"), "{out}");
+    for line in out.lines() {
+        assert!(line.trim_end().chars().count() <= 60, "{line:?}\n{out}");
+    }
+}
+
+#[test]
 fn a_panic_restores_the_terminal_before_the_report() {
     let mut s = Session::start_env(
         &[],
