@@ -25,7 +25,8 @@ Usage:
   tui_probe.py table [--ref LABEL] FILE.json...
       prints a Markdown table of the medians (min-max) per label, with ratios to --ref.
 
-Key names: UP DOWN LEFT RIGHT HOME END PGUP PGDN ENTER TAB ESC SPACE BS, or one character.
+Key names: UP DOWN LEFT RIGHT HOME END PGUP PGDN ENTER TAB ESC SPACE BS, C-c (any control key),
+or one character.
 Arrows follow the program's cursor-key mode (ESC[?1h: ESC O A, as a real xterm sends).
 """
 
@@ -69,6 +70,8 @@ def key_bytes(name, app_cursor):
         return (b"\x1bO" if app_cursor else b"\x1b[") + ARROWS[up].encode()
     if up in KEYS:
         return KEYS[up]
+    if len(up) == 3 and up.startswith("C-") and "@" <= up[2] <= "_":
+        return bytes([ord(up[2]) - 64])
     if len(name) == 1:
         return name.encode()
     sys.exit(f"tui_probe: unknown key {name!r}")
@@ -270,6 +273,9 @@ def run(args):
         r["restored"] = gone is not None and not r["restore_problems"]
         r["ok"] = gone is not None
     finally:
+        if args.dump:
+            with open(args.dump, "wb") as f:
+                f.write(bytes(p.out))
         p.kill()
         busy1 = busy_ticks()
         spent = busy1[1] - busy0[1]
@@ -367,6 +373,7 @@ def main():
                    help="ms without output that count as a finished frame")
     r.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for anything")
     r.add_argument("--out", required=True)
+    r.add_argument("--dump", help="also write everything the program wrote to this file")
     r.add_argument("command", nargs=argparse.REMAINDER)
     t = sub.add_parser("table", help="a Markdown table of the runs in FILES")
     t.add_argument("--ref", default="")
