@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::pty::{Session, TIMEOUT, kiosk_config};
@@ -268,5 +269,57 @@ fn a_kiosk_that_panics_restores_the_terminal_and_starts_again_on_the_welcome_scr
     assert!(
         text.contains("kiosk crashed; restarting on the welcome screen"),
         "{text}"
+    );
+}
+
+/// The probe behind docs/performance-table.md (scripts/tui_probe.py) runs from a clone: it sees
+/// the first frame, answers to keys, an idle spell and a restored terminal. No timing is
+/// asserted, only that each figure was taken.
+#[test]
+fn the_repositorys_own_probe_measures_the_app() {
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("no python3 here: the probe is not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("runs.json");
+    let status = Command::new("python3")
+        .args(["scripts/tui_probe.py", "run", "--label", "aftercare"])
+        .args([
+            "--marker",
+            "Check a symptom",
+            "--keys",
+            "DOWN,UP",
+            "--idle",
+            "0.2",
+        ])
+        .arg("--out")
+        .arg(&out)
+        .args(["--", env!("CARGO_BIN_EXE_aftercare")])
+        .env("TERM", "xterm-256color")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let runs = std::fs::read_to_string(&out).unwrap();
+    for field in [
+        "first_frame_ms",
+        "first_byte_ms",
+        "rss_kib",
+        "quit_ms",
+        "\"cpu_ms\"",
+    ] {
+        assert!(runs.contains(field), "{field}: {runs}");
+    }
+    assert!(runs.contains("\"restored\": true"), "{runs}");
+    assert!(runs.contains("\"restore_problems\": []"), "{runs}");
+    let table = Command::new("python3")
+        .args(["scripts/tui_probe.py", "table", "--ref", "aftercare"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.contains("| terminal restored | yes (1/1) |"),
+        "{table}"
     );
 }
