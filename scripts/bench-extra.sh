@@ -1,51 +1,65 @@
 #!/usr/bin/env bash
-# The measurements scripts/bench-tui.sh does not take, with ../shared/tools/tui_probe.py on the
-# release binary at 80x24: how fast Esc and Back react; a kiosk idle for 60 s on the welcome
-# screen; a kiosk idle for 60 s with a session in progress (idle timeout 20 s, countdown 15 s,
-# so the countdown ticks and the privacy reset happen inside the minute); and whether the
-# terminal is restored after every way out. Prints one line per figure; raw JSON in $out.
+# The measurements scripts/bench-tui.sh does not take, with scripts/tui_probe.py on the release
+# binary at 80x24: how fast Esc and Back react; a kiosk idle for 60 s on the welcome screen; a
+# kiosk idle for 60 s with a session in progress (idle timeout 20 s, countdown 15 s, so the
+# countdown ticks and the privacy reset happen inside the minute); and whether the terminal is
+# restored after every way out. Prints one line per figure, with the date and the machine, and
+# writes the same to docs/performance-extra.md (quoted by docs/performance.md); raw JSON in $out.
 #   scripts/bench-extra.sh [RUNS]      (default 5 runs for the latency figures)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-probe=../shared/tools/tui_probe.py
+probe=scripts/tui_probe.py
 bin=target/release/aftercare
-[ -x "$bin" ] || cargo build --release --quiet
+cargo build --release --quiet
 out=$(mktemp -d)
-p() { python3 "$probe" --size 80x24 --marker "Check a symptom" "$@"; }
-show() { # file, then python expressions over s (summary) and f (first run)
+# Everything printed from here on goes to the terminal and to the report.
+exec > >(tee "$out/report.txt")
+p() { python3 "$probe" run --size 80x24 --marker "Check a symptom" "$@"; }
+# Prints, for each run in FILE, the Python expression EXPR over r (the run's record).
+show() {
   python3 - "$@" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[1])); s = d["summary"]; f = d.get("first_run") or {}
-def med(k): return s[k]["median"] if isinstance(s.get(k), dict) else s.get(k)
-for expr in sys.argv[2:]:
-    print("  " + expr + " = " + str(eval(expr)))
+for r in json.load(open(sys.argv[1])):
+    print("  " + str(eval(sys.argv[2], {"r": r})))
 PY
 }
+cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+echo "scripts/bench-extra.sh $runs on $(date -u '+%Y-%m-%d %H:%M UTC'): ${cpu:-unknown CPU}, $(nproc) cores,"
+echo "$(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr). Each run's machine-wide busy share is in its JSON."
 
-echo "== Esc (close help) and Back (Left, on a question), $runs runs"
-p --runs "$runs" --keys "?,ESC,ENTER,2,LEFT" --quit-keys SIGTERM --out "$out/esc.json" -- "$bin"
-show "$out/esc.json" "[(k['key'], k['first_byte_ms']['median'], k['settled_ms']['median'], k['bytes']['median']) for k in s['keys']]"
+echo "== Esc (close help) and Back (Left, on a question), $runs runs: key, ms to first byte, bytes"
+for _ in $(seq "$runs"); do
+  # 600 ms between keys: past the settle time of a new screen (kiosk.settle_ms, 500 ms).
+  p --label keys --keys "?,ESC,ENTER,2,LEFT" --quiet 600 --idle 0 --out "$out/keys.json" -- "$bin"
+done
+show "$out/keys.json" "[(k['key'], round(k['first_byte_ms'] or -1, 2), k['bytes']) for k in r['keys']]"
 
-echo "== kiosk idle 60 s on the welcome screen"
-p --runs 1 --idle 60 --quit-keys SIGTERM --out "$out/kiosk-idle.json" -- "$bin" --kiosk
-show "$out/kiosk-idle.json" "f['idle']" "med('rss_kb')" "s['restored']"
+echo "== kiosk idle 60 s on the welcome screen: idle CPU ms, wake-ups, bytes; RSS KiB; restored"
+p --label kiosk-idle --idle 60 --out "$out/kiosk-idle.json" -- "$bin" --kiosk
+show "$out/kiosk-idle.json" "(r['idle'], r['rss_kib'], r['restored'])"
 
 echo "== kiosk idle 60 s with a session in progress (timeout 20 s, countdown 15 s)"
 printf '[kiosk]\nidle_timeout_secs = 20\ncountdown_secs = 15\n' > "$out/clinic.toml"
-p --runs 1 --keys "ENTER,2" --idle 60 --quit-keys SIGTERM --dump "$out/kiosk-session" \
+p --label kiosk-session --keys "ENTER,2" --quiet 600 --idle 60 --dump "$out/kiosk-session.bin" \
   --out "$out/kiosk-session.json" -- "$bin" --kiosk --config "$out/clinic.toml"
-show "$out/kiosk-session.json" "f['idle']" "med('rss_kb')" "s['restored']"
-python3 - "$out/kiosk-session.run0.bin" <<'PY'
+show "$out/kiosk-session.json" "(r['idle'], r['rss_kib'], r['restored'])"
+python3 - "$out/kiosk-session.bin" <<'PY'
 import re, sys
 d = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b" ", open(sys.argv[1], "rb").read())
 print("  'Still there?' drawn:", b"Still" in d, "; welcome drawn again after it:",
       d.rfind(b"Check a symptom") > d.find(b"Still"))
 PY
 
-echo "== terminal restored after each way out"
+echo "== terminal restored after each way out: how, restored, quit -> exit ms"
 for q in q C-c SIGTERM SIGINT SIGHUP; do
-  p --runs 1 --quit-keys "$q" --out "$out/quit-$q.json" -- "$bin"
-  show "$out/quit-$q.json" "('$q', s['restored'], med('quit_to_exit_ms'))"
+  p --label "quit-$q" --idle 0 --quit "$q" --out "$out/quit-$q.json" -- "$bin"
+  show "$out/quit-$q.json" "('$q', r['restored'], r['restore_problems'], round(r['quit_ms'] or -1, 2))"
 done
-echo "raw JSON in $out"
+{
+  echo "<!-- generated by scripts/bench-extra.sh; do not edit by hand -->"
+  echo '```text'
+  cat "$out/report.txt"
+  echo '```'
+} > docs/performance-extra.md
+echo "wrote docs/performance-extra.md; raw JSON in $out"

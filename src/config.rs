@@ -143,6 +143,15 @@ impl Config {
         // One placeholder after the other, as written in `PLACEHOLDERS`; a text is copied again
         // only for a placeholder it has (a frame fills its texts anew).
         let mut out = text.into_owned();
+        // A phone the sentence goes on from ("call {clinic_phone} and tell them…") comes with
+        // whom it calls: "call 01632 960000 and tell them" had no one to tell. At the end of a
+        // sentence ("Questions? Call {clinic_phone}.") the phone stands alone.
+        if let Some(phone) = &self.clinic.phone
+            && out.contains(PHONE_GOES_ON)
+        {
+            let whom = format!("{} on {phone} and ", self.clinic.name_words());
+            out = out.replace(PHONE_GOES_ON, &whom);
+        }
         for (pattern, value) in PATTERNS.iter().zip([
             self.clinic.emergency.as_str(),
             self.clinic.name_words(),
@@ -158,6 +167,8 @@ impl Config {
 
 /// Each of `PLACEHOLDERS` as a text writes it: `{name}`.
 const PATTERNS: [&str; 3] = ["{emergency}", "{clinic}", "{clinic_phone}"];
+/// The clinic's phone with the sentence going on after it.
+const PHONE_GOES_ON: &str = "{clinic_phone} and ";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

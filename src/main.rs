@@ -144,7 +144,14 @@ fn run_app(tree: Tree, config: Config, welcome: bool) -> ExitCode {
         eprintln!("error: the built-in content has errors. Run `aftercare check`.");
         return ExitCode::from(2);
     }
-    if let Some(summary) = aftercare::ui::summary::text(&app, &theme) {
+    // Wrapped to the terminal as it is now (at most 100 columns, the reader's widest), at
+    // spaces: the terminal itself would cut a long line mid-word.
+    let width = crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| w)
+        .filter(|&w| w >= 20)
+        .map_or(80, |w| w.min(100));
+    if let Some(summary) = aftercare::ui::summary::text(&app, &theme, width) {
         print!("{summary}");
     }
     ExitCode::SUCCESS

@@ -7,7 +7,7 @@
 use std::io::{self, BufRead, Write};
 
 use crate::config::Config;
-use crate::content::{Level, NodeRef, Tree, markup};
+use crate::content::{Level, NodeRef, Question, Tree, markup};
 use crate::triage::Session;
 use crate::words;
 
@@ -199,9 +199,8 @@ impl<W: Write> Plain<'_, W> {
                 self.list(&sources, "  ")?;
             }
             NodeRef::Question(q) => {
-                let text = tree.questions[q].help.clone().unwrap_or_else(|| {
-                    "Your answer decides the next question. If you are not sure, choose Not sure: it takes the safer path.".into()
-                });
+                let question = &tree.questions[q];
+                let text = question.help.clone().unwrap_or_else(|| no_help(question));
                 self.say(&text)?;
             }
         }
@@ -312,6 +311,19 @@ pub fn run(
     p.summary()
 }
 
+/// What `why` says on a question that has no help of its own: a "Not sure" answer is named by
+/// its own label, and only where the question has one.
+fn no_help(question: &Question) -> String {
+    let lead = "Your answer decides the next question.";
+    match question.options.iter().find(|o| o.not_sure) {
+        Some(o) => format!(
+            "{lead} If you are not sure, choose '{}': it takes the safer path.",
+            o.label
+        ),
+        None => format!("{lead} Choose the answer closest to what you notice."),
+    }
+}
+
 /// A topic as wrapped plain text with its sources, for `aftercare topic ID`.
 pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> String {
     let topic = &tree.topics[index];
@@ -359,7 +371,13 @@ pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> S
             .iter()
             .map(|&r| tree.topics[r].id.as_str())
             .collect();
-        out.push_str(&format!("\nRelated: {}\n", related.join(", ")));
+        out.push('\n');
+        // At spaces only, with the ids lined up after "Related: ".
+        let width = u16::try_from(width).unwrap_or(u16::MAX);
+        for line in words::wrap_text(&config.clinic, "Related: ", &related.join(", "), width) {
+            out.push_str(&line);
+            out.push('\n');
+        }
     }
     out.push_str("\nSources:\n");
     for &s in &topic.sources {

@@ -118,6 +118,34 @@ pub fn contact_line(clinic: &Clinic) -> String {
     EmergencyLine::of(clinic).text()
 }
 
+/// Stands for a space inside a number while a text is wrapped: not whitespace, one column wide.
+const GLUE: char = '\u{E000}';
+
+/// Wraps `text` at spaces into lines of at most `width` columns after `prefix` (the lines after
+/// the first line up under the text), never inside the clinic's emergency or phone number: a
+/// number cut in two is another number.
+pub fn wrap_text(clinic: &Clinic, prefix: &str, text: &str, width: u16) -> Vec<String> {
+    let mut glued = text.to_string();
+    for number in [Some(&clinic.emergency), clinic.phone.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        if number.contains(' ') {
+            glued = glued.replace(number.as_str(), &number.replace(' ', &GLUE.to_string()));
+        }
+    }
+    let pad = " ".repeat(textwrap::core::display_width(prefix));
+    let options = textwrap::Options::new(usize::from(width).max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .initial_indent(prefix)
+        .subsequent_indent(&pad);
+    textwrap::wrap(&glued, options)
+        .into_iter()
+        .map(|l| l.replace(GLUE, " "))
+        .collect()
+}
+
 /// A session's results: each outcome reached (in the order reached, once each) and the overall
 /// level — the most urgent one.
 pub struct Results<'a> {
@@ -154,37 +182,49 @@ pub fn overall_sentence(level: Level) -> String {
 
 /// The plain-text summary printed to the terminal after quitting (it stays in the scrollback):
 /// each result's level, title and "Do this now", the overall level, the emergency line and whom
-/// to ask with a question.
+/// to ask with a question. Wrapped at spaces to `width` columns (the terminal's), so no word is
+/// split where the terminal would cut it; a bullet's lines line up under its text.
 /// `None` if no symptom check reached an outcome.
 pub fn summary_text(
     tree: &Tree,
     config: &Config,
     session: &Session,
     ascii: bool,
+    width: u16,
 ) -> Option<String> {
     let r = Results::of(tree, session);
     if r.outcomes.is_empty() {
         return None;
     }
     let fill = |s: &str| config.fill(s).into_owned();
-    let bullet = if ascii { "-" } else { "•" };
-    let mut out = format!("{SUMMARY_TITLE}\n");
+    let bullet = if ascii { "  - " } else { "  • " };
+    let mut out = String::new();
+    // A blank `text` is a blank line.
+    let mut put = |prefix: &str, text: &str| {
+        if text.is_empty() {
+            out.push('\n');
+            return;
+        }
+        for line in wrap_text(&config.clinic, prefix, text, width) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    };
+    put("", SUMMARY_TITLE);
     for o in &r.outcomes {
-        out.push_str(&format!(
-            "\n{}: {}\n",
-            level_label(o.level, ascii),
-            fill(o.level.title_rest(&o.title))
-        ));
-        out.push_str(&format!("  {DO_NOW}:\n"));
+        put("", "");
+        let label = format!("{}: ", level_label(o.level, ascii));
+        put(&label, &fill(o.level.title_rest(&o.title)));
+        put("  ", &format!("{DO_NOW}:"));
         for item in &o.now {
-            out.push_str(&format!("  {bullet} {}\n", fill(item)));
+            put(bullet, &fill(item));
         }
     }
     if let Some(level) = r.overall {
-        out.push_str(&format!("\nOverall: {}\n", level_label(level, ascii)));
+        put("", "");
+        put("Overall: ", &level_label(level, ascii));
     }
-    out.push_str(&contact_line(&config.clinic));
-    out.push('\n');
+    put("", &contact_line(&config.clinic));
     Some(out)
 }
 
@@ -308,11 +348,33 @@ mod tests {
         };
         let mut session = Session::new(&tree);
         while session.answer(&tree, 0).is_ok() {}
-        let text = summary_text(&tree, &config, &session, false).unwrap();
+        let text = summary_text(&tree, &config, &session, false, 80).unwrap();
         let md = summary_markdown(&tree, &config, &session);
         let code = summary_code(&tree, &config, &session, 300);
         for s in [&text, &md, &code] {
             assert!(s.contains("999") && s.contains("01632 960000"), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_summary_wraps_at_spaces_and_never_inside_a_number() {
+        let tree = crate::content::default_tree().unwrap();
+        let mut session = Session::new(&tree);
+        while session.answer(&tree, 0).is_ok() {}
+        for width in [30, 40, 60, 80] {
+            for phone in ["01632 960000", "+44 20 7946 0000"] {
+                let config = Config {
+                    clinic: clinic("Hill Clinic", Some(phone)),
+                    ..Config::default()
+                };
+                let text = summary_text(&tree, &config, &session, false, width).unwrap();
+                assert!(text.contains(phone), "{width}: {text}");
+                for line in text.lines() {
+                    assert!(line.chars().count() <= usize::from(width), "{line:?}");
+                }
+                // The bullets' lines line up under their text.
+                assert!(text.contains("\n    "), "{text}");
+            }
         }
     }
 

@@ -207,14 +207,16 @@ fn resize_to_nothing_and_back_keeps_the_state() {
 #[test]
 fn the_summary_lists_each_result_and_the_overall_level() {
     let mut a = app(80, 24);
-    assert!(ui::summary::text(&a, a.theme()).is_none());
+    assert!(ui::summary::text(&a, a.theme(), 80).is_none());
     press(&mut a, &typed("\n211a22"));
-    let s = ui::summary::text(&a, a.theme()).unwrap();
+    let s = ui::summary::text(&a, a.theme(), 80).unwrap();
     assert!(s.contains("✓ Expected: This is a normal response"), "{s}");
     assert!(s.contains("Book a visit in the next day or two."), "{s}");
     assert!(s.contains("Overall: ✚ See a doctor"), "{s}");
+    // Wrapped at spaces to 80 columns: the words, joined again.
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        s.trim_end().ends_with(
+        words.ends_with(
             "Very unwell? Call your emergency number (999, 112 or 911) now. \
              Questions? Call your massage therapist."
         ),
@@ -313,6 +315,46 @@ fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
     let (col, row) = find(&a, "more above").expect("now there is more above");
     a.update(Input::Click { col, row }, Duration::ZERO);
     assert!(matches!(a.screen, Screen::Outcome { scroll: 0, .. }));
+}
+
+#[test]
+fn home_and_end_go_to_the_top_and_the_end_of_an_outcome_and_of_the_help() {
+    let mut a = TestApp::on(embedded()).build();
+    // The expected flushing outcome, as above: it overflows at 80x24.
+    for k in ["\n", "8", "8", "1", "8", "6", "5"] {
+        press(&mut a, &typed(k));
+    }
+    let max = ui::layout(&a, a.theme(), a.area()).max_scroll;
+    assert!(max > 0, "the outcome overflows");
+    press(&mut a, &[Key::Tab]);
+    press(&mut a, &[Key::End]);
+    assert_eq!(
+        a.screen,
+        Screen::Outcome {
+            scroll: max,
+            button: 1
+        },
+        "End: the end, same button"
+    );
+    let s = text(&draw(&a));
+    assert!(s.contains("more above") && !s.contains("more below"), "{s}");
+    press(&mut a, &[Key::Home]);
+    assert_eq!(
+        a.screen,
+        Screen::Outcome {
+            scroll: 0,
+            button: 1
+        },
+        "Home: the top"
+    );
+    // The help box over it scrolls the same way.
+    press(&mut a, &typed("?"));
+    press(&mut a, &[Key::End]);
+    let max = ui::layout(&a, a.theme(), a.area()).max_scroll;
+    assert!(max > 0, "the help overflows at 80x24");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: max }));
+    press(&mut a, &[Key::Home]);
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
 }
 
 #[test]

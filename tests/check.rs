@@ -506,6 +506,30 @@ fn check_reports_all_three_mistakes_each_on_its_own_line() {
     assert!(err.contains("level = \"urgnet\""), "{err}");
 }
 
+/// An unknown level is one error. The validator then checks the outcome or flag as an emergency
+/// (the safe side), but no later message quotes or judges that level: "'see_doctor' is
+/// 'emergency' but its title…" named a level the file never gave.
+#[test]
+fn an_unknown_level_is_reported_once_and_never_quoted_as_another() {
+    for (fixture, ids) in [
+        ("unknown_level", &["see_doctor"][..]),
+        ("three_mistakes", &["hives_today"][..]),
+        ("unknown_level_follow_on", &["spreading", "see_doctor"][..]),
+    ] {
+        let path = format!("tests/fixtures/invalid/{fixture}.toml");
+        let (lines, has_tree) = first_line(&path);
+        assert!(!has_tree);
+        for id in ids {
+            let about: Vec<&String> = lines
+                .iter()
+                .filter(|l| l.contains(&format!("'{id}'")))
+                .collect();
+            assert_eq!(about.len(), 1, "{fixture}: {about:#?}");
+            assert!(about[0].contains("has the unknown level"), "{about:#?}");
+        }
+    }
+}
+
 #[test]
 fn check_exit_statuses() {
     assert_eq!(aftercare(&["check", "tests/fixtures/starter"]).0, 0);

@@ -247,6 +247,52 @@ fn the_man_page_names_every_subcommand() {
     );
 }
 
+/// In a pipe `topics` and `topic ID` fit 80 columns, broken at spaces, with nothing lost: a
+/// summary's lines line up under it, and "Related:" wraps like the rest.
+#[test]
+fn topics_and_each_topic_fit_80_columns_in_a_pipe() {
+    let config = ["--config", "data/clinic.example.toml"];
+    let list = stdout(&aftercare(&[&config[..], &["topics"]].concat()));
+    let tree = aftercare::content::default_tree().unwrap();
+    let mut outputs = vec![("topics".to_string(), list.clone())];
+    for t in &tree.topics {
+        let out = aftercare(&[&config[..], &["topic", &t.id]].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", t.id);
+        outputs.push((t.id.clone(), stdout(&out)));
+    }
+    for (what, text) in &outputs {
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{what}: a line over 80 columns: {line:?}"
+            );
+        }
+    }
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let list_words = words(&list);
+    for t in &tree.topics {
+        let entry = format!("{} {}", t.id, words(&t.summary));
+        assert!(list_words.contains(&entry), "{entry}");
+    }
+    // A summary's second line starts under its first, past the ids.
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with(&" ".repeat(27)) && !l.trim().is_empty())
+    );
+    // The phone number in the contact line is never cut.
+    assert!(list.contains("01632 960000"), "{list}");
+    let related = outputs
+        .iter()
+        .find(|(id, _)| id == "when_not_advised")
+        .map(|(_, t)| t.clone())
+        .unwrap();
+    assert!(related.contains("\nRelated: blood_clots,"), "{related}");
+    assert!(
+        related.contains("\n         "),
+        "the related ids line up: {related}"
+    );
+}
+
 /// What `topics` and `topic` print is read by a person: whom to call comes with it.
 #[test]
 fn topics_and_a_topic_end_with_whom_to_call() {

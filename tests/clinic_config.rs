@@ -233,3 +233,52 @@ fn numbers_as_dialled_and_a_hash_as_strong_as_hash_pin_are_accepted() {
         assert_eq!(code, 0, "{phone} / {emergency}: {out}{err}");
     }
 }
+
+/// "Call {clinic_phone} and tell them…" with a phone set read "call 01632 960000 and tell them":
+/// a number is not someone to tell. A phone the sentence goes on from comes with the clinic's
+/// name (or "your clinic"); at the end of a sentence, as in the banner, the phone stands alone.
+#[test]
+fn a_phone_the_sentence_goes_on_from_comes_with_whom_it_calls() {
+    use aftercare::config::Config;
+    let tree = aftercare::content::default_tree().unwrap();
+    let texts: Vec<&String> = tree
+        .outcomes
+        .iter()
+        .flat_map(|o| o.now.iter().chain(&o.watch).chain(&o.why))
+        .chain(tree.questions.iter().flat_map(|q| &q.help))
+        .collect();
+    let with = |name: &str| {
+        let mut c = Config::default();
+        c.clinic.name = name.into();
+        c.clinic.phone = Some("01632 960000".into());
+        c
+    };
+    for (config, whom) in [
+        (
+            with("Example Massage Clinic"),
+            "Example Massage Clinic on 01632 960000",
+        ),
+        (with(""), "your clinic on 01632 960000"),
+    ] {
+        let mut told = 0;
+        for t in &texts {
+            let filled = config.fill(t);
+            assert!(
+                !filled.contains("call 01632 960000 and")
+                    && !filled.contains("Call 01632 960000 and"),
+                "{filled}"
+            );
+            told += usize::from(filled.contains(&format!("all {whom} and tell them")));
+        }
+        assert!(told > 10, "{whom}: {told}");
+        assert_eq!(
+            config.fill("Questions? Call {clinic_phone}."),
+            "Questions? Call 01632 960000."
+        );
+    }
+    // No phone: whom to call is already a person.
+    assert_eq!(
+        Config::default().fill("Call {clinic_phone} and tell them."),
+        "Call your massage therapist and tell them."
+    );
+}

@@ -471,8 +471,9 @@ fn no_result_line_repeats_its_level_words() {
             "Itchy welts or redness spreading to where no one touched me",
         ]],
     );
-    let text = aftercare::words::summary_text(&t, &aftercare::config::Config::default(), &s, false)
-        .expect("a result");
+    let text =
+        aftercare::words::summary_text(&t, &aftercare::config::Config::default(), &s, false, 80)
+            .expect("a result");
     assert!(
         text.contains("Get help today: spreading hives or rash"),
         "{text}"

@@ -173,7 +173,7 @@ fn escape_sequences_that_bypass_the_validator_never_reach_the_screen() {
             );
         }
     }
-    let summary = aftercare::ui::summary::text(&app, app.theme()).unwrap();
+    let summary = aftercare::ui::summary::text(&app, app.theme(), 80).unwrap();
     assert!(
         !summary.chars().any(|c| c == '\u{1b}' || c == '\u{7}'),
         "{summary:?}"

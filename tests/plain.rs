@@ -131,6 +131,29 @@ fn why_explains_the_outcome_with_its_sources() {
     assert!(out.contains("aftercare topic vasodilation"), "{out}");
 }
 
+/// `why` on a question without help of its own offers only what the question has: "Not sure" by
+/// its own label where there is one, and no "Not sure" where there is none.
+#[test]
+fn why_on_a_question_offers_only_its_own_answers() {
+    let after_why = |input: &str| {
+        let (_, out) = plain(input, &[]);
+        // What was written after the last prompt before the question was shown again.
+        let end = out.rfind("\nQuestion:").unwrap();
+        let at = out[..end].rfind("Your answer (").unwrap();
+        out[at..end].split_once("): ").unwrap().1.to_string()
+    };
+    // "What are you noticing?": two answers, neither "Not sure".
+    let why = after_why("2\nwhy\nquit\n");
+    assert!(
+        why.contains("Your answer decides the next question"),
+        "{why}"
+    );
+    assert!(!why.to_lowercase().contains("not sure"), "{why}");
+    // "Is the redness fading?" has one.
+    let why = after_why("2\n1\nwhy\nquit\n");
+    assert!(why.contains("choose 'Not sure'"), "{why}");
+}
+
 #[test]
 fn a_topic_prints_as_plain_wrapped_text_with_its_sources() {
     let out = Command::new(env!("CARGO_BIN_EXE_aftercare"))

@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::pty::{Session, TIMEOUT, kiosk_config};
@@ -47,6 +48,61 @@ fn answers_to_an_outcome_quits_restores_and_prints_the_summary() {
         "{}",
         s.screen()
     );
+}
+
+#[test]
+fn the_summary_is_wrapped_at_spaces_to_the_terminal_width() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Check a symptom");
+    s.send("\r");
+    s.wait_for("Right now, do you have any of these?");
+    s.send("2");
+    s.wait_for("What are you noticing?");
+    s.send("1");
+    s.wait_for("Is the redness fading?");
+    s.send("\r");
+    s.wait_for("✓ Expected");
+    // A narrower terminal by the time the person quits.
+    s.resize(50, 20);
+    s.wait_for_frame("Expected");
+    s.send("q");
+    s.wait_for("Quit now?");
+    let quit_at = s.raw.len();
+    s.send("y");
+    assert_eq!(s.finish(), 0);
+    let after = s.after(quit_at);
+    let at = after
+        .find("aftercare: your results")
+        .expect("summary printed");
+    let summary = &after[at..];
+    for line in summary.lines() {
+        let line = line.trim_end_matches('\r');
+        assert!(
+            line.chars().count() <= 50,
+            "a line the terminal would cut mid-word: {line:?}\n{summary}"
+        );
+    }
+    // Nothing lost or split: the words, joined again, are the sentences.
+    let words = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "Very unwell? Call your emergency number (999, 112 or 911) now. \
+             Questions? Call your massage therapist."
+        ),
+        "{summary}"
+    );
+}
+
+#[test]
+fn topics_in_a_terminal_wrap_to_its_width() {
+    let cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare"));
+    let mut s = Session::start_cmd_at(cmd, &["--content", "data", "topics"], 60, 40);
+    assert_eq!(s.finish(), 0);
+    let out = s.raw_text();
+    assert!(out.contains("vasodilation"), "{out}");
+    for line in out.lines() {
+        assert!(line.trim_end().chars().count() <= 60, "{line:?}\n{out}");
+    }
 }
 
 #[test]
@@ -213,5 +269,57 @@ fn a_kiosk_that_panics_restores_the_terminal_and_starts_again_on_the_welcome_scr
     assert!(
         text.contains("kiosk crashed; restarting on the welcome screen"),
         "{text}"
+    );
+}
+
+/// The probe behind docs/performance-table.md (scripts/tui_probe.py) runs from a clone: it sees
+/// the first frame, answers to keys, an idle spell and a restored terminal. No timing is
+/// asserted, only that each figure was taken.
+#[test]
+fn the_repositorys_own_probe_measures_the_app() {
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("no python3 here: the probe is not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("runs.json");
+    let status = Command::new("python3")
+        .args(["scripts/tui_probe.py", "run", "--label", "aftercare"])
+        .args([
+            "--marker",
+            "Check a symptom",
+            "--keys",
+            "DOWN,UP",
+            "--idle",
+            "0.2",
+        ])
+        .arg("--out")
+        .arg(&out)
+        .args(["--", env!("CARGO_BIN_EXE_aftercare")])
+        .env("TERM", "xterm-256color")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let runs = std::fs::read_to_string(&out).unwrap();
+    for field in [
+        "first_frame_ms",
+        "first_byte_ms",
+        "rss_kib",
+        "quit_ms",
+        "\"cpu_ms\"",
+    ] {
+        assert!(runs.contains(field), "{field}: {runs}");
+    }
+    assert!(runs.contains("\"restored\": true"), "{runs}");
+    assert!(runs.contains("\"restore_problems\": []"), "{runs}");
+    let table = Command::new("python3")
+        .args(["scripts/tui_probe.py", "table", "--ref", "aftercare"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.contains("| terminal restored | yes (1/1) |"),
+        "{table}"
     );
 }

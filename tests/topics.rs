@@ -265,6 +265,41 @@ fn the_picture_moves_with_now_and_then_rests() {
 }
 
 #[test]
+fn the_picture_scrolls_away_with_the_text_at_80x24() {
+    let reader = |a: &Ui| match ui::layout(a, a.theme(), a.area()).body {
+        Body::Topic(r) => r,
+        other => panic!("a reader: {other:?}"),
+    };
+    let mut a = colour(80, 24);
+    press(&mut a, &typed("2\n"));
+    assert_eq!(topic_id(&a), "vasodilation");
+    let top = reader(&a);
+    let whole = top.picture.expect("the picture at the top").drawing;
+    assert!(whole.height >= 5, "{whole:?}");
+    // Each row scrolled moves the picture up a row, until it is gone.
+    press(&mut a, &[Key::Down]);
+    let one = reader(&a).picture.expect("still partly there");
+    assert_eq!(one.drawing.y, whole.y, "its top row is scrolled off");
+    assert_eq!(one.drawing.height, whole.height - 1);
+    insta::assert_snapshot!("topic_picture_scrolled_80x24", draw(&a).backend());
+    let mut keys = 1;
+    while reader(&a).picture.is_some() {
+        press(&mut a, &[Key::Down]);
+        keys += 1;
+        assert!(keys <= 20, "the picture never scrolled away");
+    }
+    // Then the text has every row between the title and its "more" line.
+    let r = reader(&a);
+    assert_eq!(r.body.text.y, top.body.text.y);
+    assert!(r.body.text.height >= 15, "{:?}", r.body.text);
+    let s = text(&draw(&a));
+    assert!(!s.contains('▀') && !s.contains('▄'), "{s}");
+    // And Home brings it back whole.
+    press(&mut a, &[Key::Home]);
+    assert_eq!(reader(&a).picture.map(|p| p.drawing), Some(whole));
+}
+
+#[test]
 fn the_picture_stands_still_under_reduced_motion_no_color_or_ascii() {
     let still = Config {
         reduced_motion: true,

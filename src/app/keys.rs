@@ -295,15 +295,15 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Key::Home],
         action: Action::Top,
-        contexts: &[Context::Topic],
+        contexts: READING,
         help: "Go to the top",
         hint: None,
     },
     Binding {
         keys: &[Key::End],
         action: Action::Bottom,
-        contexts: &[Context::Topic],
-        help: "Go to the end (links and sources)",
+        contexts: READING,
+        help: "Go to the end",
         hint: None,
     },
     Binding {

@@ -281,6 +281,8 @@ impl App {
             Action::Down => scroll.saturating_add(1).min(max),
             Action::PageUp => scroll.saturating_sub(page),
             Action::PageDown => scroll.saturating_add(page).min(max),
+            Action::Top => 0,
+            Action::Bottom => max,
             _ => return false,
         };
         self.overlay = Some(Overlay::Help { scroll });
@@ -364,6 +366,8 @@ impl App {
             Action::Down => scroll.saturating_add(1).min(max),
             Action::PageUp => scroll.saturating_sub(page),
             Action::PageDown => scroll.saturating_add(page).min(max),
+            Action::Top => 0,
+            Action::Bottom => max,
             Action::NextButton => {
                 return self.select(Screen::Outcome {
                     scroll,

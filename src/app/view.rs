@@ -202,19 +202,26 @@ pub struct ListLayout {
     pub summaries: bool,
 }
 
-/// Where the picture and its caption go.
+/// Where the picture and its caption go: the parts of them on screen. The picture heads the
+/// reader's scrolling text, so scrolling down moves it up and away; `drawing_cut` and
+/// `caption_cut` are their rows scrolled off above the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PictureLayout {
     pub drawing: Rect,
     pub caption: Rect,
+    pub drawing_cut: u16,
+    pub caption_cut: u16,
 }
 
 /// The rows of the reader.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReaderLayout {
     pub title: Rect,
-    /// `None` when the topic has no picture or the window is too small for one.
+    /// `None` when the topic has no picture, the window is too small for one, or it is scrolled
+    /// away.
     pub picture: Option<PictureLayout>,
+    /// The rows the picture takes at the top of the scrolling text (blank rows drawn over).
+    pub picture_rows: u16,
     pub body: Scrolled,
     /// The links on screen: (link index, its row), for taps.
     pub links: Vec<(usize, Rect)>,

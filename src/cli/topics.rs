@@ -6,44 +6,55 @@ use std::process::ExitCode;
 
 use aftercare::config::Config;
 use aftercare::content::{Tree, diag::did_you_mean};
+use aftercare::words::wrap_text;
 
 use super::out;
 
-/// Lists every topic: its id, then its summary; the contact line last, as on every screen.
+/// Lists every topic: its id, then its summary, wrapped to [`width`] with its lines under the
+/// summary; the contact line last, as on every screen.
 pub fn list(tree: &Tree, config: &Config) -> ExitCode {
-    let mut text: String = tree
-        .topics
-        .iter()
-        .map(|t| format!("{:<26} {}\n", t.id, t.summary))
-        .collect();
-    text.push_str(&contact(config, 80));
+    let width = width();
+    let mut text = String::new();
+    for t in &tree.topics {
+        let id = format!("{:<26} ", t.id);
+        for line in wrap_text(&config.clinic, &id, &t.summary, width) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    text.push_str(&contact(config, width));
     out::print_then(&text, ExitCode::SUCCESS)
+}
+
+/// The width to wrap to: the terminal's (at most 100 columns), or 80 in a pipe.
+fn width() -> u16 {
+    if std::io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(80, |(w, _)| if w < 20 { 80 } else { w.min(100) })
+    } else {
+        80
+    }
 }
 
 /// Whom to call, wrapped to `width`, after a blank line: the emergency number and the clinic's
 /// phone go with everything printed for a person.
-fn contact(config: &Config, width: usize) -> String {
+fn contact(config: &Config, width: u16) -> String {
     let line = aftercare::words::contact_line(&config.clinic);
     let mut text = String::from("\n");
-    for l in textwrap::wrap(&line, width) {
+    for l in wrap_text(&config.clinic, "", &line, width) {
         text.push_str(&l);
         text.push('\n');
     }
     text
 }
 
-/// Prints one topic, wrapped to the terminal (at most 100 columns) or to 80 in a pipe.
+/// Prints one topic, wrapped to [`width`].
 pub fn show(tree: &Tree, config: &Config, id: &str) -> ExitCode {
     let Some(i) = tree.topic_index(id) else {
         eprintln!("{}", unknown_topic(tree, id));
         return ExitCode::from(2);
     };
-    let width = if std::io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).min(100))
-    } else {
-        80
-    };
-    let mut text = aftercare::plain::topic_text(tree, config, i, width);
+    let width = width();
+    let mut text = aftercare::plain::topic_text(tree, config, i, usize::from(width));
     text.push_str(&contact(config, width));
     out::print_then(&text, ExitCode::SUCCESS)
 }

@@ -5,11 +5,11 @@ use super::theme::{Symbols, Theme};
 use crate::app::App;
 use crate::words;
 
-/// The plain-text summary printed after quitting, or `None` if no symptom check reached an
-/// outcome; see [`words::summary_text`].
-pub fn text(app: &App, th: &Theme) -> Option<String> {
+/// The plain-text summary printed after quitting, wrapped to `width` columns, or `None` if no
+/// symptom check reached an outcome; see [`words::summary_text`].
+pub fn text(app: &App, th: &Theme, width: u16) -> Option<String> {
     let ascii = th.symbols == Symbols::Ascii;
-    words::summary_text(&app.tree, &app.config, &app.session, ascii)
+    words::summary_text(&app.tree, &app.config, &app.session, ascii, width)
 }
 
 /// The summary as Markdown, for the file the person chooses to save; see

@@ -1,21 +1,23 @@
-//! The topic reader: the title, the picture band (if the topic has a picture and the window has
-//! room), and the scrolling text — the body from the light markup, the related topics as numbered
-//! links, and the sources.
+//! The topic reader: the title, then the scrolling text — the picture band at its top (if the
+//! topic has a picture and the window has room; it scrolls away with the text), the body from the
+//! light markup, the related topics as numbered links, and the sources.
 //!
 //! Layout and render share [`content`], so the rows layout counts (and the link rows it makes
 //! tappable) are exactly the rows render draws. The picture's moment comes from the app's state
 //! (`Browse::motion`); nothing here reads a clock.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+use ratatui::widgets::Widget;
 
-use super::layout::{PictureLayout, ReaderLayout, scrolled_touch};
+use super::layout::{PictureLayout, ReaderLayout, Scrolled, scrolled_touch};
 use super::picture::{self, Drawing, Look};
 use super::theme::Theme;
 use super::theme::{Palette, Symbols};
 use super::wrap::{hanging, wrapped};
-use super::{draw_scrolled, draw_text, strings};
+use super::{draw_scrolled, draw_text, put_rows, strings};
 use crate::app::{App, Screen};
 use crate::content::{Picture, Topic};
 
@@ -49,28 +51,46 @@ pub fn layout(
         height: title_h.min(col.height),
         ..col
     };
-    let mut y = title.bottom() + gap;
-    let picture = topic.picture.and_then(|p| {
-        picture_band(
-            p,
-            Rect::new(col.x, y, col.width, col.bottom().saturating_sub(y)),
-        )
-    });
-    if let Some(p) = picture {
-        y = p.caption.bottom() + 1;
-    }
+    let y = title.bottom() + gap;
     let area = Rect::new(col.x, y, col.width, col.bottom().saturating_sub(y));
-    let (lines, link_rows) = content(app, th, topic, col.width);
+    // The picture heads the scrolling text: at the top it shows whole above the first lines, and
+    // scrolling down moves it up and away, so a small window reads with every row.
+    let band = topic.picture.and_then(|p| picture_band(p, area));
+    let picture_rows = band.map_or(0, |p| (p.caption.bottom() + 1).saturating_sub(area.y));
+    let (lines, link_rows) = content(app, th, topic, col.width, picture_rows);
     let (body, max) = scrolled_touch(area, lines.len() as u16, scroll, app.target_rows);
+    let picture = band.and_then(|p| scrolled_picture(p, &body));
     let links = body.visible_rows(link_rows.iter().copied(), app.target_rows.max(1));
     let r = ReaderLayout {
         title,
         picture,
+        picture_rows,
         body,
         links,
         link_rows,
     };
     (r, max, body.text.height)
+}
+
+/// What of the picture `p` (laid out at the top of the text, unscrolled) shows in `body` as
+/// scrolled: its rows moved up by the scroll, those above the text cut; `None` once none show.
+fn scrolled_picture(p: PictureLayout, body: &Scrolled) -> Option<PictureLayout> {
+    let text = body.text;
+    let part = |r: Rect| {
+        let at = r.y.saturating_sub(text.y);
+        let cut = body.scroll.saturating_sub(at).min(r.height);
+        let y = text.y + at.saturating_sub(body.scroll);
+        let height = (r.height - cut).min(text.bottom().saturating_sub(y));
+        (Rect { y, height, ..r }, cut)
+    };
+    let (drawing, drawing_cut) = part(p.drawing);
+    let (caption, caption_cut) = part(p.caption);
+    (!drawing.is_empty() || !caption.is_empty()).then_some(PictureLayout {
+        drawing,
+        caption,
+        drawing_cut,
+        caption_cut,
+    })
 }
 
 /// The drawing (about 45% of the room, at most [`MAX_DRAWING`] rows) and its caption, or `None`
@@ -91,19 +111,30 @@ fn picture_band(p: Picture, room: Rect) -> Option<PictureLayout> {
     }
     let drawing = Rect { height: h, ..room };
     let caption = Rect::new(room.x, drawing.bottom(), room.width, caption_h);
-    Some(PictureLayout { drawing, caption })
+    Some(PictureLayout {
+        drawing,
+        caption,
+        ..PictureLayout::default()
+    })
 }
 
-/// The reader's text at `width`: the body, the related topics as numbered links, then the
-/// sources. Also each link's rows as (link index, row).
+/// The reader's text at `width`: `picture_rows` blank rows that the picture is drawn over, the
+/// body, the related topics as numbered links, then the sources. Also each link's rows as
+/// (link index, row).
 pub fn content(
     app: &App,
     th: &Theme,
     topic: &Topic,
     width: u16,
+    picture_rows: u16,
 ) -> (Vec<Line<'static>>, Vec<(usize, u16)>) {
     let fill = |s: &str| app.config.fill(s).into_owned();
-    let mut out = super::reader::body_lines(&topic.body, usize::from(width), &fill);
+    let mut out = vec![Line::default(); usize::from(picture_rows)];
+    out.extend(super::reader::body_lines(
+        &topic.body,
+        usize::from(width),
+        &fill,
+    ));
     let mut links = Vec::new();
     if !topic.related.is_empty() {
         out.push(Line::default());
@@ -147,10 +178,7 @@ pub fn render(app: &App, th: &Theme, r: &ReaderLayout, f: &mut Frame) {
         return;
     };
     draw_text(f, r.title, &app.config.fill(&topic.title), th.heading());
-    if let (Some(p), Some(pic)) = (r.picture, topic.picture) {
-        render_picture(app, th, pic, p, f);
-    }
-    let (mut lines, link_rows) = content(app, th, topic, r.body.text.width);
+    let (mut lines, link_rows) = content(app, th, topic, r.body.text.width, r.picture_rows);
     let selected = match app.screen {
         Screen::Topic { link, .. } if app.overlay.is_none() => link,
         _ => None,
@@ -163,6 +191,10 @@ pub fn render(app: &App, th: &Theme, r: &ReaderLayout, f: &mut Frame) {
         }
     }
     draw_scrolled(f, &r.body, lines, th);
+    // Over the text's blank rows at its top.
+    if let (Some(p), Some(pic)) = (r.picture, topic.picture) {
+        render_picture(app, th, pic, p, f);
+    }
 }
 
 fn render_picture(app: &App, th: &Theme, picture: Picture, p: PictureLayout, f: &mut Frame) {
@@ -173,11 +205,30 @@ fn render_picture(app: &App, th: &Theme, picture: Picture, p: PictureLayout, f: 
         flow: m.flow,
         look: look(th),
     };
-    f.render_widget(drawing, p.drawing);
-    draw_text(
+    if p.drawing_cut == 0 {
+        f.render_widget(drawing, p.drawing);
+    } else if !p.drawing.is_empty() {
+        // Drawn whole off screen, then its rows still on screen copied in.
+        let whole = Rect::new(0, 0, p.drawing.width, p.drawing.height + p.drawing_cut);
+        let mut off = Buffer::empty(whole);
+        drawing.render(whole, &mut off);
+        let buf = f.buffer_mut();
+        let shown = p.drawing.intersection(buf.area);
+        for y in shown.top()..shown.bottom() {
+            for x in shown.left()..shown.right() {
+                let from = (x - p.drawing.x, y - p.drawing.y + p.drawing_cut);
+                buf[(x, y)] = off[from].clone();
+            }
+        }
+    }
+    let caption = wrapped(picture::caption(picture, m.progress), p.caption.width);
+    put_rows(
         f,
         p.caption,
-        picture::caption(picture, m.progress),
+        caption
+            .iter()
+            .skip(usize::from(p.caption_cut))
+            .map(String::as_str),
         th.quiet(),
     );
 }

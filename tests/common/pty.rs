@@ -81,8 +81,13 @@ impl Session {
         Session::start_cmd(cmd, args)
     }
 
-    pub fn start_cmd(mut cmd: CommandBuilder, args: &[&str]) -> Session {
-        let pair = native_pty_system().openpty(size(80, 24)).unwrap();
+    pub fn start_cmd(cmd: CommandBuilder, args: &[&str]) -> Session {
+        Session::start_cmd_at(cmd, args, 80, 24)
+    }
+
+    /// [`Session::start_cmd`] in a terminal of `cols` x `rows`.
+    pub fn start_cmd_at(mut cmd: CommandBuilder, args: &[&str], cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         if !args.contains(&"--content") {
             cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
         }
@@ -111,7 +116,7 @@ impl Session {
             child,
             writer: Some(writer),
             output,
-            parser: vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0),
+            parser: vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0),
             raw: Vec::new(),
             master: Some(pair.master),
             reader: Some(reader),

@@ -223,8 +223,11 @@ pub(super) fn check_hazard_log(
         return;
     }
     for (i, flag) in tree.flags.iter().enumerate() {
-        if flag.level >= Level::Urgent && !tree.hazards.iter().any(|h| h.flags.contains(&i)) {
-            let e = &flags[i];
+        let e = &flags[i];
+        if flag.level >= Level::Urgent
+            && level_known(&e.value.get_ref().level)
+            && !tree.hazards.iter().any(|h| h.flags.contains(&i))
+        {
             cx.error(
                 e.file,
                 e.id.span(),
@@ -237,8 +240,11 @@ pub(super) fn check_hazard_log(
         }
     }
     for (i, o) in tree.outcomes.iter().enumerate() {
-        if o.level >= Level::Urgent && !tree.hazards.iter().any(|h| h.outcomes.contains(&i)) {
-            let e = &outcomes[i];
+        let e = &outcomes[i];
+        if o.level >= Level::Urgent
+            && level_known(&e.value.get_ref().level)
+            && !tree.hazards.iter().any(|h| h.outcomes.contains(&i))
+        {
             cx.error(
                 e.file,
                 e.id.span(),

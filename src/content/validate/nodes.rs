@@ -336,6 +336,13 @@ pub(super) fn resolve_ids(
         .collect()
 }
 
+/// Whether `s` names a level. What has an unknown one is reported once, by [`level_of`], and then
+/// checked as an emergency (the safe side); a later check that would quote or judge its level
+/// skips it, or it would be reported again at a level it does not have.
+pub(super) fn level_known(s: &Spanned<String>) -> bool {
+    Level::from_id(s.get_ref()).is_some()
+}
+
 /// Parses a level as written; an unknown one is an error with a "did you mean".
 pub(super) fn level_of(
     cx: &mut Ctx,

@@ -6,7 +6,9 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::super::schema;
 use super::super::tree::{Fact, Family, Flag, General, Level, NodeRef, Sign, Tree};
-use super::{Ctx, Entry, Ids, Owner, answer_floor, level_of, lf, limits, resolve_ids, suggest};
+use super::{
+    Ctx, Entry, Ids, Owner, answer_floor, level_known, level_of, lf, limits, resolve_ids, suggest,
+};
 use toml::Spanned;
 
 /// The parsed entries, for pointing diagnostics at the right line.
@@ -179,7 +181,7 @@ fn check_flag_answers(cx: &mut Ctx, tree: &Tree, floor: &[Option<Level>], en: &E
             let lowest = answer_floor(tree, floor, o);
             for &f in &o.flags {
                 let flag = &tree.flags[f];
-                if lowest < flag.level {
+                if lowest < flag.level && level_known(&en.flags[f].value.get_ref().level) {
                     let e = &en.questions[qi];
                     cx.error(
                         e.file,
@@ -243,7 +245,10 @@ fn check_flags_offered(cx: &mut Ctx, tree: &Tree, en: &Entries) {
                 format!("flag '{}' is not offered by any answer", flag.id),
                 "tag the answers that report it: flags = [\"<flag id>\"]",
             );
-        } else if flag.level == Level::Emergency && !on_screen[i] {
+        } else if flag.level == Level::Emergency
+            && !on_screen[i]
+            && level_known(&e.value.get_ref().level)
+        {
             cx.error(
                 e.file,
                 e.id.span(),
@@ -384,14 +389,16 @@ fn check_family_coverage(cx: &mut Ctx, tree: &Tree, en: &Entries) {
     for (fi, fam) in tree.families.iter().enumerate() {
         let e = &en.families[fi];
         // (what to ask, the level below which it must be asked, whether it is general)
+        let known = |f: usize| level_known(&en.flags[f].value.get_ref().level);
         let mut rules: Vec<(usize, Level, bool)> = fam
             .flags
             .iter()
+            .filter(|&&f| known(f))
             .map(|&f| (f, tree.flags[f].level, false))
             .collect();
         if let Some(g) = general {
             for &f in &g.flags {
-                if !fam.flags.contains(&f) && !fam.skip_general.contains(&f) {
+                if !fam.flags.contains(&f) && !fam.skip_general.contains(&f) && known(f) {
                     rules.push((f, tree.flags[f].level.min(g.below), true));
                 }
             }
@@ -515,6 +522,9 @@ pub const TITLE_LEADS: [(Level, &[&str]); 5] = [
 
 fn check_titles(cx: &mut Ctx, tree: &Tree, en: &Entries) {
     for (i, o) in tree.outcomes.iter().enumerate() {
+        if !level_known(&en.outcomes[i].value.get_ref().level) {
+            continue;
+        }
         let leads = TITLE_LEADS
             .iter()
             .find(|(l, _)| *l == o.level)
