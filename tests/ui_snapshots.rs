@@ -309,7 +309,11 @@ fn the_kiosk_welcome_drawn_from_a_content_folders_meta_is_its_welcome_screen() {
     let crlf = dir.path().join("crlf.toml");
     let starter = std::fs::read_to_string("tests/fixtures/starter/tree.toml").unwrap();
     std::fs::write(&crlf, starter.replace('\n', "\r\n")).unwrap();
-    for path in [Path::new("data"), Path::new("tests/fixtures/starter"), &crlf] {
+    for path in [
+        Path::new("data"),
+        Path::new("tests/fixtures/starter"),
+        &crlf,
+    ] {
         let welcome = welcome_from_path(path).expect("[meta] read alone");
         let full = check_path(path).unwrap().tree.unwrap();
         assert_eq!(welcome.meta.title, full.meta.title, "{path:?}");
@@ -317,7 +321,11 @@ fn the_kiosk_welcome_drawn_from_a_content_folders_meta_is_its_welcome_screen() {
         assert_eq!(welcome.meta.intro, full.meta.intro, "{path:?}");
         assert!(welcome.questions.is_empty(), "nothing to answer from");
         for size in [(80, 24), (40, 12), (120, 40), (12, 3)] {
-            assert_eq!(frame(welcome.clone(), size), frame(full.clone(), size), "{path:?} {size:?}");
+            assert_eq!(
+                frame(welcome.clone(), size),
+                frame(full.clone(), size),
+                "{path:?} {size:?}"
+            );
         }
     }
     // Where cutting [meta] out could read it wrong, the kiosk checks first instead.
