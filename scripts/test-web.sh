@@ -2,8 +2,9 @@
 # The browser kiosk end to end: builds the page (scripts/build-web.sh) with the test clinic
 # config and the default content as files beside it, serves it on 127.0.0.1, and drives Debian's
 # headless Chromium through a full triage by taps and keys, the idle privacy reset, a resize and a
-# refused clinic file (tests/web/e2e.mjs), then its accessibility (tests/web/a11y.mjs: axe-core,
-# a keyboard-only walk, the accessible text, tap target sizes). Installs Chromium, playwright-core
+# refused clinic file (tests/web/e2e.mjs), then double taps and near-miss taps on the first safety
+# screen (tests/web/taps.mjs), then its accessibility (tests/web/a11y.mjs: axe-core, a
+# keyboard-only walk, the accessible text, tap target sizes). Installs Chromium, playwright-core
 # and axe-core if missing.
 #
 #   scripts/test-web.sh [--screenshot docs/web-outcome.png]
@@ -36,5 +37,7 @@ done
 
 echo "== the page in headless Chromium"
 WEB_DIST=$out node tests/web/e2e.mjs "http://127.0.0.1:$port/" ${shot:+"$shot"}
+echo "== double taps and near-miss taps on the first safety screen"
+node tests/web/taps.mjs "http://127.0.0.1:$port/"
 echo "== accessibility: axe-core, keyboard only, accessible text, tap target sizes"
 node tests/web/a11y.mjs "http://127.0.0.1:$port/"

@@ -165,9 +165,23 @@ impl App {
     /// An input that would move on from a screen too new to have been seen (a double tap, a
     /// held key: see [`settle`]) is dropped; in a kiosk it still counts as someone being there.
     pub fn update(&mut self, input: Input, now: Duration, drawn: &ScreenLayout) -> Vec<Effect> {
+        self.update_at(input, now, now, drawn)
+    }
+
+    /// [`update`](Self::update) for an input the runner knows was made at `made` (no later than
+    /// `now`): a busy browser may hand over a tap long after the finger made it, and whether it
+    /// came within a new screen's settle time is judged by when it was made.
+    pub fn update_at(
+        &mut self,
+        input: Input,
+        now: Duration,
+        made: Duration,
+        drawn: &ScreenLayout,
+    ) -> Vec<Effect> {
+        let made = made.min(now);
         let before = self.shown();
         let mut effects = match Self::resolve_tap(input, drawn) {
-            Some(input) if !self.unintended(input, now, drawn) => self.handle(input, now, drawn),
+            Some(input) if !self.unintended(input, made, drawn) => self.handle(input, now, drawn),
             _ => {
                 self.touch_kiosk(now);
                 Vec::new()

@@ -81,6 +81,12 @@ impl Ui {
     /// Hands one input to the app at time `now`; see [`App::update`]. A tap on a screen that
     /// changed and was not drawn again yet does nothing (see the module's notes).
     pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+        self.update_at(input, now, now)
+    }
+
+    /// [`update`](Self::update) for an input made at `made`, no later than `now`; see
+    /// [`App::update_at`].
+    pub fn update_at(&mut self, input: Input, now: Duration, made: Duration) -> Vec<Effect> {
         if self.unseen && matches!(input, Input::Click { .. } | Input::Tap { .. }) {
             return Vec::new();
         }
@@ -91,7 +97,7 @@ impl Ui {
         let none = ScreenLayout::default();
         let drawn = drawn(&self.shown, self.current, &self.laid).unwrap_or(&none);
         let held = self.app.holds_answers();
-        let effects = self.app.update(input, now, drawn);
+        let effects = self.app.update_at(input, now, made, drawn);
         // The state may have changed: the next tap needs the next frame's layout.
         (self.current, self.laid) = (false, None);
         self.unseen |= effects.contains(&Effect::Redraw);

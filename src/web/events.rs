@@ -38,7 +38,7 @@ pub(super) fn listen() -> Result<(), String> {
             if e.repeat() && !repeats(k) {
                 return;
             }
-            with_runner(|r| r.handle(Input::Key(k)));
+            with_runner(|r| r.handle_made(Input::Key(k), Some(e.time_stamp())));
         }
     })?;
     on(&w, "pointerdown", |e: PointerEvent| {
@@ -75,7 +75,7 @@ pub(super) fn listen() -> Result<(), String> {
                 .cell_at(f64::from(e.client_x()), f64::from(e.client_y()))
                 .unwrap_or((u16::MAX, u16::MAX));
             if let Some(input) = r.pointer.release(col, row) {
-                r.handle(input);
+                r.handle_made(input, Some(e.time_stamp()));
             }
         });
     })?;
@@ -157,7 +157,7 @@ pub(super) fn listen() -> Result<(), String> {
     on(&doc, "click", |e: web_sys::MouseEvent| {
         if let Some(i) = mirror::clicked(e.target()) {
             e.prevent_default();
-            mirror::click(i);
+            mirror::click(i, e.time_stamp());
         }
     })?;
     // Tabbing onto an answer highlights it on the grid too: the focus is visible where a

@@ -54,12 +54,13 @@ pub(super) fn clear() {
     }
 }
 
-/// The input a click on mirror element `i` sends, if it is a button.
-pub(super) fn click(i: usize) {
+/// The input a click on mirror element `i` sends, if it is a button; `time_stamp` is the
+/// click's (see [`Runner::handle_made`]).
+pub(super) fn click(i: usize, time_stamp: f64) {
     with_runner(|r| {
         if let Some(Node::Button { input, .. }) = r.mirror.get(i) {
             let input = *input;
-            r.handle(input);
+            r.handle_made(input, Some(time_stamp));
         }
     });
 }

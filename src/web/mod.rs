@@ -219,10 +219,19 @@ pub(super) fn with_runner(f: impl FnOnce(&mut Runner)) {
 impl Runner {
     /// Gives one input to the app, draws if it changed, and sets the timer for its next deadline.
     pub(super) fn handle(&mut self, input: Input) {
+        self.handle_made(input, None);
+    }
+
+    /// [`handle`](Self::handle) for an input from a page event, with the event's `timeStamp`:
+    /// while the page draws and renders a new screen (hundreds of milliseconds on a slow
+    /// machine) a tap waits, and the app judges by when it was made whether it came within the
+    /// new screen's settle time, not by when the page got to it.
+    pub(super) fn handle_made(&mut self, input: Input, time_stamp: Option<f64>) {
         let now = now();
+        let made = time_stamp.and_then(|ms| made_at(ms, now)).unwrap_or(now);
         let held = self.ui.holds_answers();
         let mut redraw = false;
-        for effect in self.ui.update(input, now) {
+        for effect in self.ui.update_at(input, now, made) {
             match effect {
                 Effect::Redraw => redraw = true,
                 // Only the staff PIN quits a kiosk: in a browser that reloads the page, which

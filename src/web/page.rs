@@ -125,6 +125,17 @@ pub(super) fn now() -> Duration {
     Duration::from_secs_f64(ms.max(0.0) / 1000.0)
 }
 
+/// An event's `timeStamp` (milliseconds on the clock of `performance.now()`) as a time no later
+/// than `now`, if it is one on that clock: within the last minute (some browsers once gave the
+/// time since 1970).
+pub(super) fn made_at(time_stamp: f64, now: Duration) -> Option<Duration> {
+    let now_ms = now.as_secs_f64() * 1000.0;
+    let on_clock = time_stamp.is_finite()
+        && time_stamp >= 0.0
+        && (now_ms - 60_000.0..now_ms + 1_000.0).contains(&time_stamp);
+    on_clock.then(|| Duration::from_secs_f64(time_stamp.min(now_ms) / 1000.0))
+}
+
 pub(super) fn window() -> Result<Window, String> {
     web_sys::window().ok_or_else(|| "no window".to_string())
 }
