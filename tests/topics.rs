@@ -43,6 +43,13 @@ fn at(a: &mut Ui, input: Input, at: u64) -> Vec<Effect> {
     a.update(input, ms(at))
 }
 
+/// A tap a second after the latest input, past the screen's settle time (time only goes on).
+fn tap_later(a: &mut Ui, col: u16, row: u16) -> Vec<Effect> {
+    let later = a.last_input_at() + std::time::Duration::from_secs(1);
+    show(a);
+    a.update(Input::Click { col, row }, later)
+}
+
 fn key_at(a: &mut Ui, key: Key, at_ms: u64) -> Vec<Effect> {
     at(a, Input::Key(key), at_ms)
 }
@@ -137,14 +144,7 @@ fn tapping_a_link_follows_it() {
         panic!("a reader")
     };
     let &(i, rect) = r.links.iter().find(|(i, _)| *i == 2).unwrap();
-    at(
-        &mut a,
-        Input::Click {
-            col: rect.x + 3,
-            row: rect.y,
-        },
-        0,
-    );
+    tap_later(&mut a, rect.x + 3, rect.y);
     let vaso = &a.tree.topics[0];
     assert_eq!(topic_id(&a), a.tree.topics[vaso.related[i]].id);
 }
@@ -172,7 +172,7 @@ fn from_an_outcome_and_back_to_the_same_outcome() {
         panic!("an outcome")
     };
     let (_, r) = o.links[0];
-    at(&mut a, Input::Click { col: r.x, row: r.y }, 0);
+    tap_later(&mut a, r.x, r.y);
     assert_eq!(topic_id(&a), "vasodilation");
 }
 
