@@ -56,8 +56,10 @@ const recordPointer = () => {
 // A browser context tall enough that all nine answers of both safety screens are drawn without
 // scrolling, and with no service worker, so the clinic.toml a test gives (`kiosk`: lines added
 // to its [kiosk] table) is the one the page reads.
+// The size the tests run at.
+const VIEWPORT = { width: 1280, height: 1280 };
 async function newContext(kiosk) {
-  const c = await browser.newContext({ viewport: { width: 1280, height: 1280 }, hasTouch: true, serviceWorkers: 'block' });
+  const c = await browser.newContext({ viewport: VIEWPORT, hasTouch: true, serviceWorkers: 'block' });
   await c.addInitScript(recordPointer);
   if (kiosk) {
     await c.route('**/clinic.toml', async (r) => {
@@ -200,7 +202,34 @@ const APP_SETTLE_MS = 500;
 const TRIES = 3;
 const again = (tries) => (tries > 1 ? `; try ${tries}` : '');
 
+// Whether, at the page's size, a row of "No, none of these" on the first safety screen is a row of
+// "Not sure" on the second: where a double tap would answer a question nobody has read.
+async function overlaps(p) {
+  const g1 = await firstScreen(p);
+  const a = targetAt(g1, find(g1, NONE).row);
+  await p.keyboard.press('8');
+  await waitFor(SECOND, p);
+  const g2 = await grid(p);
+  const b = targetAt(g2, find(g2, NOT_SURE).row);
+  console.log(`     at ${p.viewportSize().width}x${p.viewportSize().height}: "${NONE}" ${JSON.stringify(a)}, "${NOT_SURE}" ${JSON.stringify(b)}`);
+  if (!a || !b) return false;
+  for (let r = a.y; r < a.y + a.rows; r += 1) if (b.y <= r && r < b.y + b.rows) return true;
+  return false;
+}
+// The page scales its grid to the window, so the rows are the content's, whatever the size: when
+// a change of wording moves "Not sure" of the second screen off every row of "No, none of these"
+// of the first, say so (the double tap below must land where the danger is).
+async function choose() {
+  if (!(await overlaps(page))) {
+    throw new Error('no row of "No, none of these" on the first safety screen is a row of "Not sure" on '
+      + 'the second: the content moved them apart (see the rows above); aim the double tap at another '
+      + 'answer of the second screen, or shorten the first screen\'s help');
+  }
+}
+
 try {
+  await choose();
+  console.log(`     the page at ${VIEWPORT.width}x${VIEWPORT.height}`);
   // Where the answers are drawn at this size: the first safety screen, then the second (reached
   // by the key 8, "No, none of these").
   const g1 = await firstScreen();
@@ -221,7 +250,7 @@ try {
   let row = noneTarget.y;
   while (inside(noneTarget, row) && !inside(sureTarget2, row)) row += 1;
   if (!inside(noneTarget, row)) {
-    throw new Error(`at 1280x1280 no row of "${NONE}" (first screen) is "${NOT_SURE}" on the second: choose another size`);
+    throw new Error(`at ${VIEWPORT.width}x${VIEWPORT.height} no row of "${NONE}" (first screen) is "${NOT_SURE}" on the second`);
   }
   const onNone = point(g1, none1.col, row, g1.h / 2);
   console.log(`     "${NONE}" is rows ${noneTarget.y}-${noneTarget.y + noneTarget.rows - 1} of the first safety screen, `
