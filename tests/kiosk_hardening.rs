@@ -42,17 +42,9 @@ fn kiosk(dir: &Path, extra: &[&str]) -> Session {
     s
 }
 
-/// Waits until the kiosk log contains `text`; returns the log.
+/// Waits until the kiosk log in `dir` contains `text`; returns the log.
 fn wait_for_log(dir: &Path, text: &str) -> String {
-    let end = Instant::now() + TIMEOUT;
-    loop {
-        let log = std::fs::read_to_string(dir.join("kiosk.log")).unwrap_or_default();
-        if log.contains(text) {
-            return log;
-        }
-        assert!(Instant::now() < end, "no {text:?} in the log:\n{log}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::pty::wait_for_log(&dir.join("kiosk.log"), text)
 }
 
 fn rss_kib(pid: &str) -> u64 {

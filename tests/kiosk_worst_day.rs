@@ -14,7 +14,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::pty::{Session, TIMEOUT, kiosk_config};
+use common::pty::{Session, kiosk_config};
 
 const FIRST: &str = "Right now, do you have any of these?";
 
@@ -240,11 +240,7 @@ fn a_fifo_swapped_in_for_the_log_mid_run_does_not_stop_the_kiosk() {
         &content.to_string_lossy(),
     ]);
     s.wait_for("Check a symptom");
-    let end = std::time::Instant::now() + common::pty::TIMEOUT;
-    while !std::fs::read_to_string(&log).is_ok_and(|l| l.contains("kiosk started")) {
-        assert!(std::time::Instant::now() < end, "no log");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::pty::wait_for_log(&log, "kiosk started");
     std::fs::remove_file(&log).unwrap();
     mkfifo(&log);
     std::fs::write(content.join("tree.toml"), "[meta]\n").unwrap();
@@ -378,12 +374,7 @@ fn content_broken_after_a_good_meta_never_answers_and_starts_once_fixed() {
     std::fs::write(content.join("tree.toml"), &starter).unwrap();
     s.wait_for("Check a symptom");
     // The log is written off the input path: wait for its line.
-    let end = std::time::Instant::now() + TIMEOUT;
-    let mut logged = String::new();
-    while !logged.contains("kiosk started") && std::time::Instant::now() < end {
-        std::thread::sleep(Duration::from_millis(50));
-        logged = std::fs::read_to_string(&log).unwrap_or_default();
-    }
+    let logged = common::pty::wait_for_log(&log, "kiosk started");
     assert!(logged.contains("kiosk cannot start"), "{logged}");
     assert!(logged.contains("kiosk started"), "{logged}");
     s.kill("-TERM");

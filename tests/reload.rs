@@ -14,9 +14,8 @@ mod common;
 
 use std::os::unix::fs::symlink;
 use std::path::Path;
-use std::time::Instant;
 
-use common::pty::{Session, TIMEOUT, kiosk_config};
+use common::pty::{Session, kiosk_config};
 
 fn kiosk(dir: &Path, content: &Path) -> Session {
     let log = dir.join("kiosk.log");
@@ -30,17 +29,9 @@ fn kiosk(dir: &Path, content: &Path) -> Session {
     s
 }
 
-/// Waits until the kiosk log contains `text`; returns the log.
+/// Waits until the kiosk log in `dir` contains `text`; returns the log.
 fn wait_for_log(dir: &Path, text: &str) -> String {
-    let end = Instant::now() + TIMEOUT;
-    loop {
-        let log = std::fs::read_to_string(dir.join("kiosk.log")).unwrap_or_default();
-        if log.contains(text) {
-            return log;
-        }
-        assert!(Instant::now() < end, "no {text:?} in the log:\n{log}");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    common::pty::wait_for_log(&dir.join("kiosk.log"), text)
 }
 
 /// The starter tree titled `title`, version `version`.

@@ -12,6 +12,20 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// How long any one wait may take before the test fails. Passing tests never wait this long.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Waits until the kiosk log at `log` contains `text` (the log is written off the input path, so
+/// a line comes a little after what it reports); returns the log.
+pub fn wait_for_log(log: &std::path::Path, text: &str) -> String {
+    let end = Instant::now() + TIMEOUT;
+    loop {
+        let logged = std::fs::read_to_string(log).unwrap_or_default();
+        if logged.contains(text) {
+            return logged;
+        }
+        assert!(Instant::now() < end, "no {text:?} in the log:\n{logged}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// A process's state letter (`R`, `S`, `Z`...) and the CPU time it has used (user + system, in
 /// clock ticks of 10 ms), from `/proc/PID/stat`; `None` once it is gone and reaped.
 pub fn proc_stat(pid: &str) -> Option<(char, u64)> {
