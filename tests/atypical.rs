@@ -1,5 +1,5 @@
 //! Atypical presentations (`tests/atypical.toml`): every red flag of the brief described the way
-//! a person who does not recognise it would, walked by option label from the first screen. Each
+//! a person who does not recognise it would, walked by answer id from the first screen. Each
 //! must reach at least its level (and, where given, the outcome that names its condition); the
 //! over-triage guards must stay at or below `at_most`.
 
@@ -44,7 +44,7 @@ fn tree() -> Tree {
 
 /// What is wrong with one case, if anything.
 fn check(tree: &Tree, case: &Case) -> Result<(), String> {
-    let s = common::walk::by_labels(tree, &case.walks)?;
+    let s = common::walk::by_ids(tree, &case.walks)?;
     let got = s.overall(tree).ok_or("no result")?;
     let least = level(&case.level);
     if got < least {
@@ -139,7 +139,7 @@ fn every_hazard_is_proved_by_its_atypical_cases() {
                 failures.push(format!("{}: no case '{id}' in tests/atypical.toml", h.id));
                 continue;
             };
-            let s = match common::walk::by_labels(&tree, &case.walks) {
+            let s = match common::walk::by_ids(&tree, &case.walks) {
                 Ok(s) => s,
                 Err(e) => {
                     failures.push(format!("{}: case '{id}' does not walk: {e}", h.id));

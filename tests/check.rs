@@ -15,6 +15,18 @@ use aftercare::content::{self, Severity};
 /// `(fixture, "line:col: severity: start of the message")` — the first diagnostic of each file.
 const CASES: &[(&str, &str)] = &[
     (
+        "answer_id_missing",
+        "14:13: error: an answer of question 'screen' has no id: 'Chest pain or sudden trouble breathing' (hint: add id = \"chest_pain_or_sudden_trouble\"",
+    ),
+    (
+        "answer_id_not_plain",
+        "14:79: error: question 'screen': the answer id 'Chest-pain' is not a plain name",
+    ),
+    (
+        "answer_id_twice",
+        "16:66: error: question 'screen' has the answer id 'chest_pain_sudden' twice",
+    ),
+    (
         "cycle",
         "35:11: error: question 'sore_day' leads back to 'notice' through 'No, worse after day 3'",
     ),
@@ -340,9 +352,9 @@ fn removing_a_re_asked_flag_from_the_shipped_content_is_caught() {
             let text = if name.ends_with("tree.toml") {
                 text.replace(
                     r#"next = "emg_chest", flags = ["heart"] },
-  { label = "Short of breath, pain on breathing in"#,
+  { id = "short_breath_pain", label = "Short of breath, pain on breathing in"#,
                     r#"next = "emg_chest" },
-  { label = "Short of breath, pain on breathing in"#,
+  { id = "short_breath_pain", label = "Short of breath, pain on breathing in"#,
                 )
             } else {
                 (*text).to_string()

@@ -66,7 +66,7 @@ fn absurdly_many_options_are_refused() {
     // 10,000 in the full run (`AFTERCARE_LONG_TESTS=1`); 1,000 is as absurd and parses faster.
     let n = common::short_or_long(1_000, 10_000);
     let options: String = (0..n)
-        .map(|i| format!("  {{ label = \"Option {i}\", next = \"see_doctor\" }},\n"))
+        .map(|i| format!("  {{ id = \"o{i}\", label = \"Option {i}\", next = \"see_doctor\" }},\n"))
         .collect();
     let text = STARTER.replacen(
         "options = [\n  { label = \"Yes\"",

@@ -347,7 +347,7 @@ fn content_broken_after_a_good_meta_never_answers_and_starts_once_fixed() {
     std::fs::create_dir(&content).unwrap();
     let starter = std::fs::read_to_string("tests/fixtures/starter/tree.toml").unwrap();
     let broken = format!(
-        "{starter}\n[question.orphan]\ntext = \"Left over?\"\noptions = [{{ label = \"Yes\", next = \"nowhere\" }}]\n"
+        "{starter}\n[question.orphan]\ntext = \"Left over?\"\noptions = [{{ id = \"yes\", label = \"Yes\", next = \"nowhere\" }}]\n"
     );
     std::fs::write(content.join("tree.toml"), &broken).unwrap();
     let log = dir.path().join("kiosk.log");

@@ -37,7 +37,7 @@ fn each_known_gap_is_still_open_and_says_why() {
     for g in &gaps {
         assert!(!g.why.trim().is_empty(), "{}: say what is missing", g.id);
         assert_eq!(g.walks.len(), 1, "{}: one walk a gap", g.id);
-        let s = common::walk::by_labels(&tree, &g.walks)
+        let s = common::walk::by_ids(&tree, &g.walks)
             .unwrap_or_else(|e| panic!("{}: the walk no longer walks ({e}): re-walk it", g.id));
         let got = s.overall(&tree).expect("a result");
         let want = Level::from_id(&g.level).expect("a level");

@@ -1,6 +1,6 @@
 //! Every case description in `tests/vignettes.toml` walked through the engine on the embedded
-//! content, answering by option label (so a reworded option breaks the test loudly). Each case
-//! must reach its expected level or one of its acceptable ones: never lower.
+//! content, answering by answer id (a reworded label changes no walk; a removed answer breaks it
+//! loudly). Each case must reach its expected level or one of its acceptable ones: never lower.
 //!
 //! The levels are copied from `../shared/vignettes.toml`; when that file is present (as in CI),
 //! a second test checks the copy still matches it case for case.
@@ -34,7 +34,7 @@ fn level(s: &str) -> Level {
 
 /// Walks every list of labels; returns the overall level or a description of what went wrong.
 fn run(tree: &Tree, case: &Case) -> Result<Level, String> {
-    let s = common::walk::by_labels(tree, &case.walks)?;
+    let s = common::walk::by_ids(tree, &case.walks)?;
     s.overall(tree).ok_or_else(|| "no result".to_string())
 }
 

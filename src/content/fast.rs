@@ -246,9 +246,10 @@ fn question(item: &Item<'_>) -> Option<Question> {
 fn option(item: &Item<'_>) -> Option<OptionDef> {
     let f = Fields::of(
         item,
-        &["label", "next", "not_sure", "flags", "sets", "routes"],
+        &["id", "label", "next", "not_sure", "flags", "sets", "routes"],
     )?;
     Some(OptionDef {
+        id: f.opt_text("id")?,
         label: f.text("label")?,
         next: f.text("next")?,
         not_sure: f.flag("not_sure")?,

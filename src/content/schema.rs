@@ -158,6 +158,10 @@ pub struct Question {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionDef {
+    /// A stable name for the answer, unique within its question (`"none"`, `"chest_pain"`):
+    /// tests and content reviews follow answers by it, so rewording a label changes no path.
+    #[serde(default)]
+    pub id: Option<Spanned<String>>,
     pub label: Spanned<String>,
     pub next: Spanned<String>,
     #[serde(default)]

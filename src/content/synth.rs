@@ -36,7 +36,7 @@ pub fn generate(nodes: usize) -> Vec<String> {
         };
         let _ = write!(
             s,
-            "[question.q{i}]\ntext = \"Question number {i}?\"\nemergency_screen = {}\noptions = [\n  {{ label = \"Go on\", next = \"{next}\" }},\n  {{ label = \"Stop here\", next = \"o{i}\" }},\n  {{ label = \"Not sure\", next = \"call\", not_sure = true }},\n]\n\n",
+            "[question.q{i}]\ntext = \"Question number {i}?\"\nemergency_screen = {}\noptions = [\n  {{ id = \"go_on\", label = \"Go on\", next = \"{next}\" }},\n  {{ id = \"stop\", label = \"Stop here\", next = \"o{i}\" }},\n  {{ id = \"not_sure\", label = \"Not sure\", next = \"call\", not_sure = true }},\n]\n\n",
             i == 0
         );
         let _ = write!(

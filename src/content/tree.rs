@@ -113,6 +113,8 @@ pub struct Question {
 /// One answer and where it leads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
+    /// Unique within its question and stable across rewording (`aftercare check` proves both).
+    pub id: String,
     pub label: String,
     /// Where it leads when no route applies.
     pub next: NodeRef,

@@ -3,6 +3,78 @@
 
 use super::*;
 
+/// The answer's id: present, a plain name (`[a-z][a-z0-9_]*`, at most 32 characters) and unique
+/// within its question. A missing id is reported with one made from the label to paste in.
+fn check_answer_id(
+    cx: &mut Ctx,
+    file: usize,
+    question: &str,
+    list: &[Spanned<schema::OptionDef>],
+    k: usize,
+) -> String {
+    let o = list[k].get_ref();
+    let Some(id) = &o.id else {
+        cx.error(
+            file,
+            o.label.span(),
+            format!("an answer of question '{question}' has no id: '{}'", o.label.get_ref()),
+            &format!(
+                "add id = \"{}\" (a short name, unique in this question, that stays when the label is reworded)",
+                suggest_answer_id(o.label.get_ref())
+            ),
+        );
+        return String::new();
+    };
+    let text = id.get_ref();
+    let plain = text.len() <= 32
+        && text.starts_with(|c: char| c.is_ascii_lowercase())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !plain {
+        cx.error(
+            file,
+            id.span(),
+            format!("question '{question}': the answer id '{text}' is not a plain name"),
+            "use lowercase letters, digits and _ (starting with a letter), at most 32 characters",
+        );
+    }
+    if list[..k]
+        .iter()
+        .any(|p| p.get_ref().id.as_ref().is_some_and(|p| p.get_ref() == text))
+    {
+        cx.error(
+            file,
+            id.span(),
+            format!("question '{question}' has the answer id '{text}' twice"),
+            "each answer of a question needs its own id",
+        );
+    }
+    text.clone()
+}
+
+/// An id made from a label's first words, for the hint of a missing one.
+pub(crate) fn suggest_answer_id(label: &str) -> String {
+    let mut out = String::new();
+    for word in label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = word.to_ascii_lowercase();
+        if out.len() + w.len() + 1 > 28 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(&w);
+    }
+    if !out.starts_with(|c: char| c.is_ascii_lowercase()) {
+        out.insert_str(0, "a_");
+    }
+    out
+}
+
 pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Ids) -> Question {
     let (file, id, q) = (e.file, e.id.get_ref(), e.value.get_ref());
     let owner = Owner::new("question", id);
@@ -52,6 +124,7 @@ pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Id
                 "each option needs its own label",
             );
         }
+        let answer_id = check_answer_id(cx, file, id, list, k);
         let next = resolve_node(cx, file, &owner, &o.next, ids.nodes);
         let routes = o
             .routes
@@ -63,6 +136,7 @@ pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Id
             .collect();
         let (flags, signs) = resolve_flags(cx, file, &owner, &o.flags, ids);
         options.push(Answer {
+            id: answer_id,
             label: o.label.get_ref().clone(),
             next,
             not_sure: o.not_sure,
@@ -77,7 +151,7 @@ pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Id
             file,
             e.id.span(),
             format!("question '{id}' asks for a \"Not sure\" option but has none"),
-            "add { label = \"Not sure\", next = \"<the safer branch>\", not_sure = true }",
+            "add { id = \"not_sure\", label = \"Not sure\", next = \"<the safer branch>\", not_sure = true }",
         );
     }
     Question {
