@@ -1,7 +1,18 @@
 //! One entry at a time: a question, an outcome, a topic or a source checked on its own —
 //! lengths, placeholders, levels, advice on every outcome, sources on every explanation.
 
-use super::*;
+use std::ops::Range;
+
+use foldhash::{HashMap, HashSet, HashSetExt};
+use toml::Spanned;
+
+use super::super::readability;
+use super::super::schema;
+use super::super::tree::{
+    Answer, Level, Outcome, Picture, Question, Route, Source, SourceStatus, Topic,
+};
+use super::nodes::{Ids, level_of, resolve_flags, resolve_ids, resolve_node, suggest};
+use super::{Ctx, Entry, Owner, lf, limits};
 
 pub(super) fn check_question(cx: &mut Ctx, e: &Entry<schema::Question>, ids: &Ids) -> Question {
     let (file, id, q) = (e.file, e.id.get_ref(), e.value.get_ref());
