@@ -1,7 +1,7 @@
 //! The emergency banner: its words for the screen's size (the full line, else the shortest
 //! wording that fits, down to the number's digits), its rows, and drawing it.
 //!
-//! A leaf: [`layout`](super::layout) measures it and [`render`](super::render) draws it.
+//! A leaf: [`layout`](mod@super::layout) measures it and [`render`](mod@super::render) draws it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -2,7 +2,7 @@
 //! rows and lines, a scrolling region with its "more" row. Straight into the frame's buffer, a
 //! fraction of the work of ratatui's `Paragraph` (a key's redraw is mostly text).
 //!
-//! A leaf below the screens and [`render`](super::render), which calls them: nothing here
+//! A leaf below the screens and [`render`](mod@super::render), which calls them: nothing here
 //! knows a screen.
 
 use ratatui::Frame;

@@ -2,7 +2,7 @@
 //! region with its "more" row, a box centred in the column, a box's inside.
 //!
 //! A leaf: the screens (`menu`, `outcome`, the dialogs...) take their geometry from here, and
-//! [`layout`](super::layout), which calls each screen's own `layout`, takes it from here too,
+//! [`layout`](mod@super::layout), which calls each screen's own `layout`, takes it from here too,
 //! so no screen reaches back into the dispatcher that calls it. The shapes themselves are the
 //! app's ([`crate::app::view`]): taps are resolved against them.
 

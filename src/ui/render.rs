@@ -1,7 +1,7 @@
 //! Drawing a frame: [`render`] and [`render_changed`] lay the app out and call each screen's
 //! `render` into its rectangles, then the footer and any overlay.
 //!
-//! The dispatcher of drawing, as [`layout`](super::layout) is of laying out: it calls the
+//! The dispatcher of drawing, as [`layout`](mod@super::layout) is of laying out: it calls the
 //! screens; they take their primitives from [`draw`](super::draw) and their shapes from
 //! [`geometry`](super::geometry), never from here.
 
