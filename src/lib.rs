@@ -24,5 +24,5 @@ pub mod triage;
 pub mod ui;
 #[cfg(feature = "web")]
 pub mod web;
-pub mod web_page;
+pub mod web_pure;
 pub mod words;

@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use super::view::{Body, ScreenLayout};
-use super::{Action, App, Context, Effect, Screen};
+use super::{Action, App, Context, Effect, ListMode, Screen};
 use crate::content::{Picture, Tree};
 
 /// How often the picture is redrawn while it moves (8 frames a second).
@@ -20,16 +20,6 @@ pub const GROW: Duration = Duration::from_secs(3);
 pub const FLOW_LAP: Duration = Duration::from_millis(2500);
 /// After this the picture stands still (on its final frame) so the CPU can rest.
 pub const MOVE_FOR: Duration = Duration::from_secs(10);
-
-/// Whether the topic list is taking letters for its search.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ListMode {
-    /// Keys move and open; `/` starts a search.
-    #[default]
-    Browsing,
-    /// Letters go into the search.
-    Searching,
-}
 
 /// The browser's state besides the current screen.
 #[derive(Debug, Clone, Default)]

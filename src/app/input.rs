@@ -74,5 +74,5 @@ pub enum Input {
     /// A named control was activated: a button of the browser's screen-reader mirror
     /// (`ui::semantic`), which can name every answer, also one scrolled out of the grid's view.
     /// It counts as a person's activity, like a key or a tap.
-    Do(super::keys::Action),
+    Do(super::action::Action),
 }

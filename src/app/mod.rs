@@ -7,6 +7,7 @@
 //! [`view`]), so what is tapped is what was drawn. `app` knows nothing of the renderer: `ui`
 //! depends on `app`, never the other way round.
 
+pub mod action;
 pub mod browse;
 pub mod input;
 pub mod keys;
@@ -25,12 +26,13 @@ use crate::config::Config;
 use crate::content::{NodeRef, Outcome, Tree};
 use crate::triage::Session;
 
-pub use browse::{Browse, ListMode};
+pub use action::Action;
+pub use browse::Browse;
 pub use input::{Input, Key};
-pub use keys::{Action, Context};
+pub use keys::Context;
 pub use screen::{
-    Effect, KIOSK_OUTCOME_BUTTONS, KIOSK_WELCOME_MENU, Mode, OUTCOME_BUTTONS, Overlay, Screen,
-    WELCOME_MENU, WelcomeItem,
+    Effect, KIOSK_OUTCOME_BUTTONS, KIOSK_WELCOME_MENU, ListMode, Mode, OUTCOME_BUTTONS, Overlay,
+    Screen, WELCOME_MENU, WelcomeItem,
 };
 pub use view::ScreenLayout;
 

@@ -1,7 +1,7 @@
 //! The state's vocabulary: how the app runs (a terminal or a kiosk), which screen is up and what
 //! overlay sits on it, what the runner must do next, and the fixed menus.
 
-use super::{Action, ListMode};
+use super::Action;
 
 /// How the app is being run: at a person's own terminal, or as an unattended clinic kiosk
 /// (locked down, resets itself; see [`kiosk`](super::kiosk)).
@@ -27,6 +27,16 @@ impl Mode {
             ),
         }
     }
+}
+
+/// Whether the topic list is taking letters for its search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListMode {
+    /// Keys move and open; `/` starts a search.
+    #[default]
+    Browsing,
+    /// Letters go into the search.
+    Searching,
 }
 
 /// The main screen under any overlay. Each variant carries its own small state.

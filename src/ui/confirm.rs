@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::{OverlayLayout, centred, inset};
+use super::draw::draw_text;
+use super::geometry::{OverlayLayout, centred, inset};
+use super::strings;
 use super::theme::Theme;
 use super::wrap::wrapped;
-use super::{draw_text, strings};
 
 /// The dialog box, its text and its two buttons, centred in `col`.
 pub fn layout(col: Rect) -> OverlayLayout {

@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::layout::ScreenLayout;
-use super::put_str;
+use super::draw::put_str;
+use super::geometry::ScreenLayout;
 use super::theme::Theme;
 use super::wrap::width;
 use crate::app::App;
@@ -85,7 +85,7 @@ pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
             ..l.footer
         };
         let line = Line::from(Span::styled(notice.to_string(), th.key()));
-        super::put_lines(f, r, [line], Style::default());
+        super::draw::put_lines(f, r, [line], Style::default());
         return;
     }
     let all = hints(app.context(), app.mode);
@@ -93,7 +93,7 @@ pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
         let Some((key, hint, _)) = all.get(i) else {
             continue;
         };
-        let Some((buf, r)) = super::styled_area(f, r, Style::default()) else {
+        let Some((buf, r)) = super::draw::styled_area(f, r, Style::default()) else {
             continue;
         };
         let x = put_str(buf, r.x, r.y, r.right(), key, th.key());

@@ -5,10 +5,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
-use super::layout::Scrolled;
+use super::draw::draw_scrolled;
+use super::geometry::Scrolled;
+use super::strings;
 use super::theme::Theme;
 use super::wrap::hanging;
-use super::{draw_scrolled, strings};
 use crate::app::App;
 use crate::app::keys::{BINDINGS, Context, keys_label};
 

@@ -2,32 +2,26 @@
 //!
 //! Render draws into these rectangles and [`hit`] maps a click to an [`Action`] with them, so a
 //! tap always lands on what was drawn. Pure: no drawing, no I/O; safe at any size, even 0x0.
+//!
+//! Only a dispatcher: each screen lays itself out (`menu::layout`, `outcome::layout`...) with
+//! the shapes of [`geometry`](super::geometry), which this module re-exports for the runners and
+//! tests; the screens never use this module.
 
 use ratatui::layout::Rect;
 
+pub use super::geometry::{
+    Body, ListLayout, MAX_COLUMN, MIN_H, MIN_W, MenuLayout, OutcomeLayout, OverlayLayout, PAD_KEYS,
+    Pad, PictureLayout, ReaderLayout, ScreenLayout, Scrolled, Target, centred, inset, scrolled,
+    scrolled_touch,
+};
 use super::menu::MenuTexts;
 use super::theme::Theme;
-use super::{confirm, footer, help, menu, outcome, topic, topics, wrap};
-pub use crate::app::view::{
-    Body, ListLayout, MenuLayout, OutcomeLayout, OverlayLayout, PAD_KEYS, Pad, PictureLayout,
-    ReaderLayout, ScreenLayout, Scrolled, Target, hit,
+use super::{
+    banner, confirm, dialog, footer, help, menu, outcome, question, strings, takehome_view, topic,
+    topics, welcome,
 };
+pub use crate::app::view::hit;
 use crate::app::{Action, App, Overlay, Screen};
-
-pub use crate::app::view::{MIN_H, MIN_W};
-/// The widest the reading column grows on a large screen.
-pub const MAX_COLUMN: u16 = 80;
-
-/// The emergency banner's rows at the top of `area`, for its words `text`. It is never squeezed
-/// out: on any screen with a row, the emergency number shows.
-fn banner_rows(text: &str, area: Rect) -> Rect {
-    let width = area
-        .width
-        .saturating_sub(2 * super::banner_margin(area.width));
-    let rows = wrap::wrapped(text, width).len();
-    let h = (rows as u16).clamp(1, 4).min(area.height);
-    Rect::new(area.x, area.y, area.width, h)
-}
 
 /// The words a layout measured that drawing shows: the banner's, and a menu's. Computing them
 /// again to draw them was a tenth of a frame.
@@ -49,10 +43,10 @@ pub fn laid_out(app: &App, th: &Theme, area: Rect) -> (ScreenLayout, Words) {
         ..ScreenLayout::default()
     };
     let mut words = Words {
-        banner: super::banner_text(app, area.width, area.height),
+        banner: banner::text(app, area.width, area.height),
         menu: None,
     };
-    l.banner = banner_rows(&words.banner, area);
+    l.banner = banner::rows(&words.banner, area);
     if area.width < MIN_W || area.height < MIN_H {
         l.too_small = true;
         return (l, words);
@@ -68,12 +62,12 @@ pub fn laid_out(app: &App, th: &Theme, area: Rect) -> (ScreenLayout, Words) {
     l.column = Rect::new(x, top, width, l.footer.y.saturating_sub(top + gap));
     match app.screen {
         Screen::Welcome { selected } => {
-            let texts = super::welcome::texts(app);
+            let texts = welcome::texts(app);
             l.body = Body::Menu(menu::layout(&texts, selected, l.column, app.target_rows));
             words.menu = Some(texts);
         }
         Screen::Question { selected } => {
-            let texts = super::question::texts(app, th);
+            let texts = question::texts(app, th);
             l.body = Body::Menu(menu::layout(&texts, selected, l.column, app.target_rows));
             words.menu = Some(texts);
         }
@@ -103,9 +97,9 @@ pub fn laid_out(app: &App, th: &Theme, area: Rect) -> (ScreenLayout, Words) {
             Some(OverlayLayout::Help { frame, body })
         }
         Some(Overlay::ConfirmQuit) => Some(confirm::layout(l.column)),
-        Some(Overlay::TakeHome) => Some(super::takehome_view::layout(app, &l)),
+        Some(Overlay::TakeHome) => Some(takehome_view::layout(app, &l)),
         Some(o @ (Overlay::StillThere | Overlay::StaffPin | Overlay::Save)) => {
-            Some(super::kiosk::layout(app, o, l.column))
+            Some(dialog::layout(app, o, l.column))
         }
         None => None,
     };
@@ -188,7 +182,7 @@ fn more_targets(s: &Scrolled) -> Vec<Target> {
     let below = s.scroll < s.max;
     match (above, below) {
         (true, true) => {
-            let half = super::strings::MORE_ABOVE.chars().count() as u16 + 1;
+            let half = strings::MORE_ABOVE.chars().count() as u16 + 1;
             let (left, right) = (
                 Rect {
                     width: half.min(r.width),
@@ -220,67 +214,4 @@ fn more_targets(s: &Scrolled) -> Vec<Target> {
             action: Action::PageDown,
         }],
     }
-}
-
-/// A scrolling region of `lines` rows in `area`, with an indicator row when it overflows.
-pub fn scrolled(area: Rect, lines: u16, scroll: u16) -> (Scrolled, u16) {
-    scrolled_touch(area, lines, scroll, 1)
-}
-
-/// [`scrolled`] with an indicator `touch` rows high, a tap target for a finger.
-pub fn scrolled_touch(area: Rect, lines: u16, scroll: u16, touch: u16) -> (Scrolled, u16) {
-    let touch = touch.max(1);
-    if lines <= area.height {
-        let text = Rect {
-            height: lines,
-            ..area
-        };
-        return (
-            Scrolled {
-                text,
-                scroll: 0,
-                max: 0,
-                indicator: None,
-            },
-            0,
-        );
-    }
-    let text = Rect {
-        height: area.height.saturating_sub(touch),
-        ..area
-    };
-    let indicator = Rect {
-        y: text.bottom(),
-        height: area.height.min(touch),
-        ..area
-    };
-    let max = lines.saturating_sub(text.height);
-    let s = Scrolled {
-        text,
-        scroll: scroll.min(max),
-        max,
-        indicator: Some(indicator),
-    };
-    (s, max)
-}
-
-/// A box of at most `w` x `h` centred in `area`.
-pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let (w, h) = (w.min(area.width), h.min(area.height));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
-/// The inside of a bordered box with one column of padding.
-pub fn inset(r: Rect) -> Rect {
-    Rect::new(
-        r.x.saturating_add(2),
-        r.y.saturating_add(1),
-        r.width.saturating_sub(4),
-        r.height.saturating_sub(2),
-    )
 }

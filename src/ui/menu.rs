@@ -7,10 +7,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::layout::MenuLayout;
+use super::draw::{draw_text, put_str};
+use super::geometry::MenuLayout;
+use super::strings;
 use super::theme::Theme;
 use super::wrap::{hanging, width, wrapped};
-use super::{draw_text, put_str, strings};
 
 /// The words of one menu screen, already filled with the clinic's numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -198,7 +199,7 @@ pub fn render_answers(
         } else {
             Style::default()
         };
-        let Some((buf, area)) = super::styled_area(f, m.answer_rows(r), fill) else {
+        let Some((buf, area)) = super::draw::styled_area(f, m.answer_rows(r), fill) else {
             continue;
         };
         let right = area.right();

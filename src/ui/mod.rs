@@ -1,20 +1,38 @@
-//! Drawing: `render(&App, &mut Frame)` and the layout it draws into.
+//! Drawing: `render(&App, &mut Frame)` and the layout it draws into, and [`Ui`], the app with
+//! the theme it is drawn in and the layout of the frame on screen — what a runner (or a test)
+//! holds.
 //!
 //! Render only reads the state; every rectangle comes from [`layout()`], which click handling
 //! uses too. One module per screen; colours and symbols in [`theme`], fixed words in
 //! [`strings`]. No terminal library here, only ratatui's buffer types.
+//!
+//! Two dispatchers, [`layout`](mod@layout) and [`render`](mod@render), call the screens; the
+//! screens take their shapes from [`geometry`] and their drawing primitives from [`draw`], leaves
+//! below them, so no import goes round in a circle (`tests/architecture.rs` checks).
+//!
+//! The state machine (`app`) knows nothing of drawing; it resolves taps and scrolling against a
+//! [`ScreenLayout`] it is handed. `Ui` hands it the layout of the frame last drawn, or, when an
+//! input may have changed the state since, lays the screen out afresh — so a key that arrives
+//! alone costs no second layout, and a tap always lands on what was drawn. A tap that arrives
+//! after an input changed the screen but before the new screen was drawn (two taps read in one
+//! go: a double tap, a bouncy touch screen, a burst over SSH) is dropped: it was aimed at a
+//! screen that is gone, and the one now at that spot — perhaps a safety question — was never
+//! seen. Keys are kept: a person may type ahead.
 
+pub mod banner;
 pub mod confirm;
-pub mod driven;
+pub mod dialog;
+pub mod draw;
 pub mod footer;
+pub mod geometry;
 pub mod help;
-pub mod kiosk;
 pub mod layout;
 pub mod menu;
 pub mod outcome;
 pub mod picture;
 pub mod question;
 pub mod reader;
+pub mod render;
 pub mod semantic;
 pub mod strings;
 pub mod summary;
@@ -26,351 +44,165 @@ pub mod topics;
 pub mod welcome;
 pub mod wrap;
 
+use std::ops::Deref;
+use std::time::Duration;
+
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::Line;
 
-pub use driven::Ui;
+pub use draw::{draw_scrolled, draw_text, fill, put_lines, put_rows, put_str};
 pub use layout::{ScreenLayout, hit, layout};
+pub use render::{Drawn, render, render_changed};
 
-use crate::app::{App, Overlay, Screen};
-use layout::{Body, OverlayLayout, Scrolled};
+use crate::app::{App, Effect, Input};
 use theme::Theme;
 
-/// The banner's margin each side: one column, except on a screen too narrow to spare it.
-pub fn banner_margin(width: u16) -> u16 {
-    u16::from(width >= 12)
-}
-
-/// The emergency banner's words for a screen `width` x `height`, filled with the clinic's
-/// numbers: the full line (emergency number and clinic phone) if it fits in two rows, or in four
-/// on a screen of 16 rows or more; else the shortest wording that fits the rows there are — down
-/// to the emergency number's digits alone, of which a 1x1 screen still shows the first.
-pub fn banner_text(app: &App, width: u16, height: u16) -> String {
-    let text_w = width.saturating_sub(2 * banner_margin(width));
-    let fits = |t: &str, rows: u16| wrap::wrapped(t, text_w).len() <= usize::from(rows.max(1));
-    let line = crate::words::EmergencyLine::of(&app.config.clinic);
-    let full = app.config.fill(&line.text()).into_owned();
-    if fits(&full, height.min(2)) || (height >= 16 && fits(&full, 4)) {
-        return full;
-    }
-    let number = line.number();
-    line.shorter()
-        .into_iter()
-        .map(|t| app.config.fill(&t).into_owned())
-        .find(|t| fits(t, height.min(4)))
-        .unwrap_or_else(|| dialled_cut(number, text_w))
-}
-
-/// What is dialled of `number` (from its `+` or first digit to its last digit: "+44 20 7946 0000"
-/// of "+44 20 7946 0000", "999, 112 or 911" of the default wording), on one row of `width`
-/// columns: whole if it fits (or the first of several numbers), else cut with a visible mark ("+44 20 79…"), never silently, so
-/// nobody dials a number that lost its end. The `+` is always kept: a number without its country
-/// prefix is another number. A single cell shows the first character alone (the `+`, or the
-/// first digit).
-pub fn dialled_cut(number: &str, width: u16) -> String {
-    let dialled = number
-        .find(|c: char| c.is_ascii_digit() || c == '+')
-        .zip(number.rfind(|c: char| c.is_ascii_digit()))
-        .filter(|(a, b)| a <= b)
-        .map_or(number, |(a, b)| &number[a..=b]);
-    let width = usize::from(width.max(1));
-    // The default wording names several numbers ("999, 112 or 911"): the first is whole on its
-    // own (a clinic's own number has no comma: the config refuses one).
-    let first = dialled.split(',').next().unwrap_or(dialled);
-    if let Some(whole) = [dialled, first]
-        .into_iter()
-        .find(|t| t.chars().count() <= width)
-    {
-        return whole.to_string();
-    }
-    let dialled = first;
-    if width == 1 {
-        return dialled.chars().take(1).collect();
-    }
-    let kept: String = dialled.chars().take(width - 1).collect();
-    format!("{}…", kept.trim_end())
-}
-
-/// Draws the whole app into the frame, and returns the layout it drew: what the runner hands to
-/// `App::update` with the next input, so a tap lands on what was drawn. With ASCII symbols (the
-/// Linux console) every cell is ASCII.
-pub fn render(app: &App, th: &Theme, f: &mut Frame) -> ScreenLayout {
-    render_changed(app, th, None, f).0.layout
-}
-
-/// What a frame was drawn from: its layout, its words and its screen.
+/// An app, its theme, and the layout of its last frame.
 #[derive(Debug, Clone)]
-pub struct Drawn {
-    pub layout: ScreenLayout,
-    words: layout::Words,
-    screen: Screen,
-    /// Whether the answers were drawn dimmed (`App::settling`).
-    settling: bool,
+pub struct Ui {
+    app: App,
+    theme: Theme,
+    /// What the frame on screen was drawn from: its layout is the screen's while `current`, and
+    /// [`Ui::render_changed`] compares the next frame with it.
+    shown: Option<Drawn>,
+    /// No input came since `shown` was drawn.
+    current: bool,
+    /// The screen laid out without being drawn, when an input changed it since the last frame.
+    laid: Option<ScreenLayout>,
+    /// The screen changed since the last frame was drawn: taps wait for the new frame.
+    unseen: bool,
 }
 
-/// Draws the app into a blank frame, like [`render`], but where the frame on screen was drawn
-/// from `last` and only the highlighted answer of the same menu moved (a key's most common
-/// change: Up or Down on a question), draws only the rows of the answers and returns them: the
-/// rest of the frame on screen is what this frame would draw there. `None`: the whole frame
-/// was drawn. Returns what this frame was drawn from, to hand back next time.
-pub fn render_changed(
-    app: &App,
-    th: &Theme,
-    last: Option<&Drawn>,
-    f: &mut Frame,
-) -> (Drawn, Option<std::ops::Range<u16>>) {
-    let (l, words) = layout::laid_out(app, th, f.area());
-    let rows = last.and_then(|last| answers_moved(last, app, &l, &words));
-    match (&rows, &l.body, highlighted(app.screen), &words.menu) {
-        (Some(_), Body::Menu(m), Some(selected), Some(t)) => {
-            menu::render_answers(th, t, (selected, app.settling()), m, rows.clone(), f);
+impl Ui {
+    /// `app`, drawn in `theme` (a theme that cannot show motion keeps pictures still).
+    pub fn new(mut app: App, theme: Theme) -> Ui {
+        app.pictures_move &= theme.shows_motion();
+        Ui {
+            app,
+            theme,
+            shown: None,
+            current: false,
+            laid: None,
+            unseen: false,
         }
-        _ => draw_all(app, th, &l, &words, f),
     }
-    if th.symbols == theme::Symbols::Ascii {
-        theme::ascii_only(f.buffer_mut());
-    }
-    let drawn = Drawn {
-        layout: l,
-        words,
-        screen: app.screen,
-        settling: app.settling(),
-    };
-    (drawn, rows)
-}
 
-/// The highlighted answer of a menu screen (the welcome screen or a question).
-fn highlighted(screen: Screen) -> Option<usize> {
-    match screen {
-        Screen::Welcome { selected } | Screen::Question { selected } => Some(selected),
-        _ => None,
+    /// The app back, without its theme and frame (a fuzzer reuses the content between runs).
+    pub fn into_app(self) -> App {
+        self.app
     }
-}
 
-/// The rows of a menu's answers, old and new, when they are all that changed from `last`: the
-/// same kind of menu, the same words, every other rectangle the same, no overlay.
-fn answers_moved(
-    last: &Drawn,
-    app: &App,
-    l: &ScreenLayout,
-    words: &layout::Words,
-) -> Option<std::ops::Range<u16>> {
-    let same_screen = std::mem::discriminant(&last.screen) == std::mem::discriminant(&app.screen);
-    let (was, is) = (highlighted(last.screen)?, highlighted(app.screen)?);
-    if !same_screen
-        || last.settling != app.settling()
-        || app.overlay.is_some()
-        || l.overlay.is_some()
-        || l.too_small
-    {
-        return None;
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
-    let (Body::Menu(old), Body::Menu(new)) = (&last.layout.body, &l.body) else {
-        return None;
-    };
-    if last.words.banner != words.banner || last.words.menu != words.menu {
-        return None;
-    }
-    // Everything but the answers' places (and the tap targets made from them) as drawn last.
-    let mut rest = l.clone();
-    rest.targets.clone_from(&last.layout.targets);
-    if let Body::Menu(m) = &mut rest.body {
-        m.options.clone_from(&old.options);
-        m.more_above = old.more_above;
-        m.more_below = old.more_below;
-    }
-    if rest != last.layout {
-        return None;
-    }
-    if old.options == new.options
-        && old.more_above == new.more_above
-        && old.more_below == new.more_below
-    {
-        // Nothing scrolled: only the answer that was highlighted and the one that is.
-        let place = |i| new.options.iter().find(|&&(j, _)| j == i).map(|&(_, r)| r);
-        let (a, b) = (place(was)?, place(is)?);
-        return Some(a.y.min(b.y)..a.bottom().max(b.bottom()));
-    }
-    let rects = || {
-        let places = old.options.iter().chain(&new.options).map(|&(_, r)| r);
-        let more = [
-            old.more_above,
-            old.more_below,
-            new.more_above,
-            new.more_below,
-        ];
-        places.chain(more.into_iter().flatten())
-    };
-    let top = rects().map(|r| r.y).min()?;
-    let bottom = rects().map(|r| r.bottom()).max()?;
-    Some(top..bottom)
-}
 
-fn draw_all(app: &App, th: &Theme, l: &ScreenLayout, words: &layout::Words, f: &mut Frame) {
-    render_banner(th, l, &words.banner, f);
-    if app.overlay == Some(Overlay::StillThere) {
-        // Nothing of the person's answers shows around "Still there?": the next person may be
-        // the one reading it.
-        if let Some(d @ OverlayLayout::Dialog { .. }) = &l.overlay {
-            kiosk::render(app, th, d, f);
-        }
-        return;
+    /// The state, to change directly (a runner's reload, a test's set-up).
+    pub fn app_mut(&mut self) -> &mut App {
+        self.shown = None;
+        self.laid = None;
+        &mut self.app
     }
-    if l.too_small {
-        render_too_small(th, l, f);
-        return;
-    }
-    match (&l.body, highlighted(app.screen), &words.menu) {
-        (Body::Menu(m), Some(selected), Some(t)) => {
-            menu::render(th, t, selected, m, app.settling(), f);
-        }
-        (Body::Outcome(o), _, _) => outcome::render(app, th, o, f),
-        (Body::Topics(list), _, _) => topics::render(app, th, list, f),
-        (Body::Topic(reader), _, _) => topic::render(app, th, reader, f),
-        _ => {}
-    }
-    footer::render(app, th, l, f);
-    match &l.overlay {
-        Some(OverlayLayout::Help { frame, body }) => help::render(app, th, *frame, body, f),
-        Some(c @ OverlayLayout::Confirm { .. }) => confirm::render(th, c, f),
-        Some(d @ OverlayLayout::Dialog { .. }) => kiosk::render(app, th, d, f),
-        Some(q @ OverlayLayout::TakeHome { .. }) => takehome_view::render(app, th, q, f),
-        None => {}
-    }
-}
 
-fn render_banner(th: &Theme, l: &ScreenLayout, text: &str, f: &mut Frame) {
-    let r = l.banner;
-    let style = th.banner();
-    let margin = banner_margin(r.width);
-    let inner = Rect {
-        x: r.x.saturating_add(margin),
-        width: r.width.saturating_sub(2 * margin),
-        ..r
-    };
-    fill(f, r, style);
-    draw_text(f, inner, text, style);
-}
-
-fn render_too_small(th: &Theme, l: &ScreenLayout, f: &mut Frame) {
-    let a = l.area;
-    let rest = Rect {
-        y: l.banner.bottom(),
-        height: a.height - l.banner.height,
-        ..a
-    };
-    let text = strings::TOO_SMALL
-        .replace("{need}", &format!("{}x{}", layout::MIN_W, layout::MIN_H))
-        .replace("{now}", &format!("{}x{}", a.width, a.height));
-    fill(f, rest, th.heading());
-    draw_text(f, rest, &text, th.heading());
-}
-
-/// Gives `r` the style `style` (what an empty `Paragraph` in that style draws, without its
-/// text machinery).
-pub fn fill(f: &mut Frame, r: Rect, style: Style) {
-    let buf = f.buffer_mut();
-    buf.set_style(r.intersection(buf.area), style);
-}
-
-/// Draws `text` wrapped into `r` (rows beyond `r` are cut off, never spilled).
-pub fn draw_text(f: &mut Frame, r: Rect, text: &str, style: Style) {
-    if r.is_empty() {
-        return;
-    }
-    let rows = wrap::wrapped(text, r.width);
-    put_rows(f, r, rows.iter().map(String::as_str), style);
-}
-
-/// Draws pre-wrapped rows of plain text into `r` over `style`: [`put_lines`] for lines of one
-/// unstyled span each, without building them.
-pub fn put_rows<'a>(f: &mut Frame, r: Rect, rows: impl IntoIterator<Item = &'a str>, style: Style) {
-    let Some((buf, r)) = styled_area(f, r, style) else {
-        return;
-    };
-    for (y, row) in (r.y..r.bottom()).zip(rows) {
-        put_str(buf, r.x, y, r.right(), row, Style::default());
-    }
-}
-
-/// Draws pre-wrapped lines into `r`, one a row, cut at its right edge and bottom, over `style`:
-/// what a `Paragraph` without wrapping draws, for a fraction of the work (a key's redraw is
-/// mostly text).
-pub fn put_lines<'a>(
-    f: &mut Frame,
-    r: Rect,
-    lines: impl IntoIterator<Item = Line<'a>>,
-    style: Style,
-) {
-    let Some((buf, r)) = styled_area(f, r, style) else {
-        return;
-    };
-    for (y, line) in (r.y..r.bottom()).zip(lines) {
-        let mut x = r.x;
-        for span in &line.spans {
-            if x >= r.right() {
-                break;
+    /// The layout of the screen as it stands.
+    pub fn layout(&mut self) -> &ScreenLayout {
+        match &self.shown {
+            Some(shown) if self.current => &shown.layout,
+            // Laid out once per state, however often it is asked for.
+            _ => {
+                let (app, theme) = (&self.app, &self.theme);
+                self.laid
+                    .get_or_insert_with(|| layout(app, theme, app.area()))
             }
-            let style = line.style.patch(span.style);
-            x = put_str(buf, x, y, r.right(), span.content.as_ref(), style);
         }
     }
-}
 
-/// The frame's buffer and what of `r` is on it, filled with `style`; `None` if nothing is.
-fn styled_area<'f>(f: &'f mut Frame, r: Rect, style: Style) -> Option<(&'f mut Buffer, Rect)> {
-    let buf = f.buffer_mut();
-    let r = r.intersection(buf.area);
-    if r.is_empty() {
-        return None;
+    /// Hands one input to the app at time `now`; see [`App::update`]. A tap on a screen that
+    /// changed and was not drawn again yet does nothing (see the module's notes).
+    pub fn update(&mut self, input: Input, now: Duration) -> Vec<Effect> {
+        self.update_at(input, now, now)
     }
-    if style != Style::default() {
-        buf.set_style(r, style);
-    }
-    Some((buf, r))
-}
 
-/// Writes `text` in `style` from column `x` of row `y`, cut before column `right`; returns the
-/// column after it.
-pub fn put_str(buf: &mut Buffer, mut x: u16, y: u16, right: u16, text: &str, style: Style) -> u16 {
-    if x >= right {
-        return x;
-    }
-    if text.is_ascii() {
-        // Most of the text is ASCII: a cell per byte, without the grapheme segmentation
-        // `set_stringn` does (a third of a key's redraw). Controls are skipped, as there.
-        for c in text.bytes().filter(|c| !c.is_ascii_control()) {
-            if x >= right {
-                break;
-            }
-            buf[(x, y)].set_char(char::from(c)).set_style(style);
-            x += 1;
+    /// [`update`](Self::update) for an input made at `made`, no later than `now`; see
+    /// [`App::update_at`].
+    pub fn update_at(&mut self, input: Input, now: Duration, made: Duration) -> Vec<Effect> {
+        if self.unseen && matches!(input, Input::Click { .. } | Input::Tap { .. }) {
+            return Vec::new();
         }
-        x
-    } else {
-        let left = usize::from(right - x);
-        buf.set_stringn(x, y, text, left, style).0
+        // A resize or a deadline reads no layout: do not lay out the old screen for them.
+        if !matches!(input, Input::Resize { .. } | Input::Deadline) {
+            self.layout();
+        }
+        let none = ScreenLayout::default();
+        let drawn = drawn(&self.shown, self.current, &self.laid).unwrap_or(&none);
+        let held = self.app.holds_answers();
+        let effects = self.app.update_at(input, now, made, drawn);
+        // The state may have changed: the next tap needs the next frame's layout.
+        (self.current, self.laid) = (false, None);
+        self.unseen |= effects.contains(&Effect::Redraw);
+        if held && !self.app.holds_answers() {
+            // The answers are gone: so are the texts drawn from them (ui::wrap remembers them,
+            // and so does what the frame on screen was drawn from; the next frame is whole).
+            wrap::forget();
+            self.shown = None;
+        }
+        effects
+    }
+
+    /// Whether it still holds what the frame on screen was drawn from (for tests of the rule
+    /// that a reset forgets everything drawn from a person's answers).
+    #[doc(hidden)]
+    pub fn remembers_a_frame(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// When the app next wants `Input::Deadline`; see [`App::next_deadline`].
+    pub fn next_deadline(&mut self) -> Option<Duration> {
+        self.layout();
+        self.app
+            .next_deadline(drawn(&self.shown, self.current, &self.laid)?)
+    }
+
+    /// Draws the app into the frame and keeps the layout it drew.
+    pub fn render(&mut self, f: &mut Frame) {
+        self.render_changed(f, false);
+    }
+
+    /// Draws what changed since the last frame into a blank frame: when `may_part` and just the
+    /// highlighted answer moved, only the rows it returns; the whole frame (`None`) otherwise.
+    /// For a runner that keeps the frame on screen and writes the difference (`term::screen`),
+    /// where the rows not drawn stay as they are.
+    pub fn render_changed(
+        &mut self,
+        f: &mut Frame,
+        may_part: bool,
+    ) -> Option<std::ops::Range<u16>> {
+        let last = self.shown.as_ref().filter(|_| may_part);
+        let (drawn, rows) = render_changed(&self.app, &self.theme, last, f);
+        self.shown = Some(drawn);
+        self.current = true;
+        self.laid = None;
+        self.unseen = false;
+        rows
     }
 }
 
-/// Draws pre-wrapped `lines` into a scrolling region, with its "more" indicator.
-pub fn draw_scrolled(f: &mut Frame, s: &Scrolled, lines: Vec<Line<'static>>, th: &Theme) {
-    let total = lines.len() as u16;
-    let shown = lines
-        .into_iter()
-        .skip(usize::from(s.scroll))
-        .take(usize::from(s.text.height));
-    put_lines(f, s.text, shown, Style::default());
-    if let Some(r) = s.indicator {
-        let below = s.scroll + s.text.height < total;
-        let text = match (s.scroll > 0, below) {
-            (true, true) => format!("{} · {}", strings::MORE_ABOVE, strings::MORE_BELOW),
-            (true, false) => strings::MORE_ABOVE.to_string(),
-            _ => strings::MORE_BELOW.to_string(),
-        };
-        draw_text(f, r, &text, th.quiet());
+/// The layout of the screen as it stands, if it is known: the frame on screen's while no input
+/// came since it was drawn, else the one laid out since.
+fn drawn<'a>(
+    shown: &'a Option<Drawn>,
+    current: bool,
+    laid: &'a Option<ScreenLayout>,
+) -> Option<&'a ScreenLayout> {
+    match shown {
+        Some(shown) if current => Some(&shown.layout),
+        _ => laid.as_ref(),
+    }
+}
+
+/// Reading the state: `ui.screen`, `ui.session`, … (changing it goes through [`Ui::app_mut`]).
+impl Deref for Ui {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        &self.app
     }
 }

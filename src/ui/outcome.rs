@@ -8,10 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::{OutcomeLayout, scrolled_touch};
+use super::draw::{draw_scrolled, draw_text};
+use super::geometry::{OutcomeLayout, scrolled_touch};
+use super::strings;
 use super::theme::Theme;
 use super::wrap::{hanging, wrapped};
-use super::{draw_scrolled, draw_text, strings};
 use crate::app::{App, Mode, Screen};
 use crate::content::{Level, Outcome};
 

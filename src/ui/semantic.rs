@@ -291,7 +291,7 @@ fn footer(app: &App, out: &mut Vec<Node>) {
 }
 
 fn still_there(app: &App, out: &mut Vec<Node>) {
-    let (title, text, label) = super::kiosk::words(app, Overlay::StillThere);
+    let (title, text, label) = super::dialog::words(app, Overlay::StillThere);
     out.push(heading(1, title));
     out.push(Node::Alert(format!("{title} {text}")));
     out.push(button(label, Input::Do(Action::Cancel), true));
@@ -299,13 +299,13 @@ fn still_there(app: &App, out: &mut Vec<Node>) {
 
 /// The staff PIN (its pad as buttons that type their key) or the save dialog.
 fn dialog(app: &App, overlay: Overlay, out: &mut Vec<Node>) {
-    let (title, text, cancel) = super::kiosk::words(app, overlay);
+    let (title, text, cancel) = super::dialog::words(app, overlay);
     out.push(heading(1, title));
     for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
         out.push(Node::Text(para.to_string()));
     }
     if overlay == Overlay::StaffPin && app.kiosk.is_some() {
-        for (face, key) in super::layout::PAD_KEYS {
+        for (face, key) in super::geometry::PAD_KEYS {
             let label = if key == Key::Backspace { "Erase" } else { face };
             out.push(button(label, Input::Key(key), false));
         }

@@ -5,9 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::layout::{OverlayLayout, ScreenLayout};
+use super::draw::draw_text;
+use super::geometry::{OverlayLayout, ScreenLayout};
 use super::theme::Theme;
-use super::{draw_text, strings, takehome};
+use super::{strings, takehome};
 use crate::app::App;
 
 /// The words shown with the code (or instead of it when it cannot fit).

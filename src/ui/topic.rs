@@ -12,12 +12,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::layout::{PictureLayout, ReaderLayout, Scrolled, scrolled_touch};
+use super::draw::{draw_scrolled, draw_text, put_rows};
+use super::geometry::{PictureLayout, ReaderLayout, Scrolled, scrolled_touch};
 use super::picture::{self, Drawing, Look};
+use super::strings;
 use super::theme::Theme;
 use super::theme::{Palette, Symbols};
 use super::wrap::{hanging, wrapped};
-use super::{draw_scrolled, draw_text, put_rows, strings};
 use crate::app::{App, Screen};
 use crate::content::{Picture, Topic};
 

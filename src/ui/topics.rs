@@ -9,10 +9,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::{ListLayout, MenuLayout};
+use super::draw::draw_text;
+use super::geometry::{ListLayout, MenuLayout};
 use super::theme::Theme;
 use super::wrap::wrapped;
-use super::{draw_text, menu, strings};
+use super::{menu, strings};
 use crate::app::{App, ListMode, Screen};
 
 /// Below this many rows the list shows titles only.
@@ -129,7 +130,7 @@ pub fn render(app: &App, th: &Theme, l: &ListLayout, f: &mut Frame) {
             ]));
         }
         lines.extend(rest.into_iter().map(|t| Line::from(format!("  {t}"))));
-        super::put_lines(f, r, lines, ratatui::style::Style::default());
+        super::draw::put_lines(f, r, lines, ratatui::style::Style::default());
     }
     if let Some(r) = m.more_above {
         draw_text(f, r, strings::MORE_ABOVE, th.quiet());

@@ -1,7 +1,15 @@
 //! The page's own listeners: keys, pointer, wheel, resize, visibility and leaving the page.
 //! They sit on the window, so they survive every grid rebuild and need no focus.
 
-use super::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{KeyboardEvent, PointerEvent};
+
+use super::dom::{document, element, js_message, window};
+use super::mirror;
+use super::{PARENT, RESIZE_SETTLE_MS, with_runner};
+use crate::app::{Input, Key};
+use crate::web_pure::{is_zoom_key, key_from, repeats};
 
 /// Whether the focused element is a control that Enter and Space press (a button or a link).
 fn focused_control() -> bool {

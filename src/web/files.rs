@@ -1,8 +1,17 @@
 //! The clinic's files beside the page: fetched, checked as `aftercare check` does, kept as the
 //! last good copy in local storage (settings and content only: nothing of any person), and
-//! looked at again after each privacy reset or every [`RETRY_MS`] on the last good copy.
+//! looked at again after each privacy reset or every [`RETRY_MS`](super::RETRY_MS) on the last good copy.
 
-use super::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::{Closure, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCache, RequestInit};
+
+use super::dom::{js_message, window};
+use super::page::refused;
+use super::{BANNER, EMERGENCY, LAST_GOOD, LOADED, ON_LAST_GOOD, RUNNER};
+use crate::config::{CheckedConfig, Config, check_config};
+use crate::content::{RawFile, Tree, check_files};
 
 /// The clinic's files beside the page, as fetched: what the page runs on, and what a later fetch
 /// is compared with.

@@ -11,7 +11,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use super::{Runner, document, element, with_runner};
+use super::dom::{document, element};
+use super::{Runner, with_runner};
 use crate::ui::semantic::{self, Node};
 
 /// The mirror's container and the live region (index.html has both).

@@ -29,25 +29,28 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use ratzilla::{CellSized, DomBackend};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Document, Element, KeyboardEvent, PointerEvent, RequestCache, RequestInit, Window};
+use web_sys::PointerEvent;
 
 use crate::app::pointer::Pointer;
-use crate::app::{App, Effect, Input, Key, Overlay, ScreenLayout};
-use crate::config::{CheckedConfig, Config, check_config};
-use crate::content::{RawFile, Tree, check_files};
+use crate::app::{App, Effect, Input, Overlay, ScreenLayout};
+use crate::config::Config;
 use crate::ui::Ui;
 use crate::ui::theme::Theme;
-use crate::web_page::{font_px_zoomed, is_zoom_key, key_from, repeats, resolve_colors};
+use crate::web_pure::{font_px_zoomed, resolve_colors};
 
+mod dom;
 mod events;
 mod files;
 mod mirror;
 mod page;
 
+use dom::{element, made_at, now, window};
 use events::{listen, on};
-use files::*;
-use page::*;
+use files::{
+    Files, checked, config_from, fetch_files, last_good, last_good_saved, refresh,
+    remember_numbers, retry, retry_every, save_last_good,
+};
+use page::{first_line, on_panic, show_notice, show_text};
 
 /// The element the grid is drawn into (index.html has it).
 const PARENT: &str = "app";
@@ -139,7 +142,7 @@ async fn boot() -> Result<(), String> {
                 "The clinic's files were refused; running on the last good copy.\n{why}"
             )));
             ON_LAST_GOOD.with(|f| f.replace(true));
-            show_notice(&why);
+            show_notice(&why, last_good_saved());
             retry_every(RETRY_MS);
             (files, served_config.unwrap_or(old_config), tree)
         }

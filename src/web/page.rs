@@ -1,11 +1,16 @@
 //! What the page shows in place of the kiosk (refusals, the crash message, the staff notice),
-//! always led by the emergency line, and small helpers for the window, document and clock.
+//! always led by the emergency line.
 
-use super::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::{Closure, JsValue};
+
+use super::dom::{document, element, window};
+use super::{BANNER, EMERGENCY, NOTICE, PARENT, RELOAD_AFTER_PANIC_MS, RETRY_MS};
 
 /// A small line for staff at the foot of the page, over the grid but letting taps through: the
-/// server's files were refused and the page runs on its last good copy.
-pub(super) fn show_notice(why: &str) {
+/// server's files were refused and the page runs on its last good copy, kept at `saved` (an ISO
+/// time, if known).
+pub(super) fn show_notice(why: &str, saved: Option<String>) {
     let Ok(doc) = document() else { return };
     let Ok(el) = doc.create_element("div") else {
         return;
@@ -21,7 +26,7 @@ pub(super) fn show_notice(why: &str) {
                 .find(|l| !l.is_empty() && *l != emergency_line)
         })
         .unwrap_or_default();
-    let saved = last_good_saved()
+    let saved = saved
         .map(|t| format!(" (kept {})", t.get(..16).unwrap_or(&t).replace('T', " ")))
         .unwrap_or_default();
     el.set_text_content(Some(&format!(
@@ -114,47 +119,4 @@ pub(super) fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
             RELOAD_AFTER_PANIC_MS,
         );
     }
-}
-
-/// The time since the page loaded.
-pub(super) fn now() -> Duration {
-    let ms = window()
-        .ok()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now());
-    Duration::from_secs_f64(ms.max(0.0) / 1000.0)
-}
-
-/// An event's `timeStamp` (milliseconds on the clock of `performance.now()`) as a time no later
-/// than `now`, if it is one on that clock: within the last minute (some browsers once gave the
-/// time since 1970).
-pub(super) fn made_at(time_stamp: f64, now: Duration) -> Option<Duration> {
-    let now_ms = now.as_secs_f64() * 1000.0;
-    let on_clock = time_stamp.is_finite()
-        && time_stamp >= 0.0
-        && (now_ms - 60_000.0..now_ms + 1_000.0).contains(&time_stamp);
-    on_clock.then(|| Duration::from_secs_f64(time_stamp.min(now_ms) / 1000.0))
-}
-
-pub(super) fn window() -> Result<Window, String> {
-    web_sys::window().ok_or_else(|| "no window".to_string())
-}
-
-pub(super) fn document() -> Result<Document, String> {
-    window()?
-        .document()
-        .ok_or_else(|| "no document".to_string())
-}
-
-pub(super) fn element(id: &str) -> Option<Element> {
-    document().ok()?.get_element_by_id(id)
-}
-
-pub(super) fn js_message(v: JsValue) -> String {
-    v.as_string()
-        .or_else(|| {
-            v.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| format!("{v:?}"))
 }

@@ -1,7 +1,18 @@
 //! One entry at a time: a question, an outcome, a topic or a source checked on its own —
 //! lengths, placeholders, levels, advice on every outcome, sources on every explanation.
 
-use super::*;
+use std::ops::Range;
+
+use foldhash::{HashMap, HashSet, HashSetExt};
+use toml::Spanned;
+
+use super::super::readability;
+use super::super::schema;
+use super::super::tree::{
+    Answer, Level, Outcome, Picture, Question, Route, Source, SourceStatus, Topic,
+};
+use super::nodes::{Ids, level_of, resolve_flags, resolve_ids, resolve_node, suggest};
+use super::{Ctx, Entry, Owner, lf, limits};
 
 /// The answer's id: present, a plain name (`[a-z][a-z0-9_]*`, at most 32 characters) and unique
 /// within its question. A missing id is reported with one made from the label to paste in.

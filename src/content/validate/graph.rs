@@ -1,7 +1,14 @@
 //! The graph: reachability, no cycles, red flags first, "not sure" never less safe than a
 //! definite answer, and explanations linked from somewhere.
 
-use super::*;
+use std::collections::VecDeque;
+
+use foldhash::HashSet;
+
+use super::super::schema;
+use super::super::tree::{Answer, Level, NodeRef, Tree};
+use super::nodes::NodeIndex;
+use super::{Ctx, Entry};
 
 /// Where a node leads, each with the answer that leads there.
 type Edges<'t> = Vec<(NodeRef, &'t str)>;

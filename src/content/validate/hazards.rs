@@ -2,8 +2,14 @@
 //! a source and a test case, and its risk after the controls is not high; across the content,
 //! every emergency and urgent flag and every outcome at urgent or above belongs to a hazard.
 
-use super::super::tree::{Hazard, HazardSeverity, Likelihood};
-use super::*;
+use foldhash::HashMap;
+use toml::Spanned;
+
+use super::super::schema;
+use super::super::tree::{Hazard, HazardSeverity, Level, Likelihood, NodeRef, Tree};
+use super::entries::span_or;
+use super::nodes::{NodeIndex, level_known, resolve_ids, suggest};
+use super::{Ctx, Entry, Owner, lf, limits};
 
 /// The ids a hazard may name.
 pub(super) struct HazardIds<'a, 'b> {

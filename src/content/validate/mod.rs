@@ -4,21 +4,14 @@
 //! in one pass. The safety rules of the project live here: red flags first, advice on every
 //! outcome, calling first in emergencies, no terminal control in text.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use toml::Spanned;
 
 use super::diag::{Diagnostic, SourceFile, did_you_mean};
-use super::readability;
 use super::schema::{self, Document};
-use super::tree::{
-    Answer, Level, Meta, NodeRef, Outcome, Picture, Question, Route, SignRef, Source, SourceStatus,
-    Topic, Tree,
-};
+use super::tree::{Outcome, Question, Source, Topic, Tree};
 
 mod entries;
 mod graph;
@@ -26,9 +19,9 @@ mod hazards;
 mod nodes;
 mod safety;
 
-use entries::*;
-use graph::*;
-use nodes::*;
+use entries::{check_outcome, check_question, check_source, check_topic};
+use graph::{check_graph, check_topic_reach};
+use nodes::{Ids, check_meta, index_ids, index_nodes};
 
 /// Length limits, in characters, chosen so every screen fits at 80x24.
 pub mod limits {

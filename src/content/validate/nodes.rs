@@ -1,8 +1,16 @@
 //! Ids: every node, topic, source, flag and fact indexed by id (a duplicate is an error), the
 //! `[meta]` entry points, and resolving an id or a level as written, with a "did you mean".
 
-use super::*;
 use std::collections::hash_map::Entry as Slot;
+use std::ops::Range;
+
+use foldhash::{HashMap, HashMapExt};
+use toml::Spanned;
+
+use super::super::diag::did_you_mean;
+use super::super::schema::{self, Document};
+use super::super::tree::{Level, Meta, NodeRef, SignRef};
+use super::{Ctx, Entry, Owner, lf, limits};
 
 pub(super) type NodeIndex<'a> = HashMap<&'a str, (NodeRef, usize, Range<usize>)>;
 

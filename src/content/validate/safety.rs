@@ -6,9 +6,9 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::super::schema;
 use super::super::tree::{Fact, Family, Flag, General, Level, NodeRef, Sign, Tree};
-use super::{
-    Ctx, Entry, Ids, Owner, answer_floor, level_known, level_of, lf, limits, resolve_ids, suggest,
-};
+use super::graph::answer_floor;
+use super::nodes::{Ids, level_known, level_of, resolve_ids, suggest};
+use super::{Ctx, Entry, Owner, lf, limits};
 use toml::Spanned;
 
 /// The parsed entries, for pointing diagnostics at the right line.

@@ -8,10 +8,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::{OverlayLayout, PAD_KEYS, Pad, centred, inset};
+use super::draw::draw_text;
+use super::geometry::{OverlayLayout, PAD_KEYS, Pad, centred, inset};
+use super::strings;
 use super::theme::Theme;
 use super::wrap::wrapped;
-use super::{draw_text, strings};
 use crate::app::{App, Overlay};
 
 /// The dialog's title, text and button words for the open overlay.
