@@ -1,7 +1,10 @@
 //! Docs that cannot go stale: what the README tells a newcomer to type is run here, as written,
 //! in a fresh home; the Rust version it names is the one the dependencies need; every
 //! ```console block of the README and docs/*.md is run and its output compared; the outcome
-//! screen the README shows is drawn from the real app at 80x24.
+//! screen the README shows is drawn from the real app at 80x24; the README's misspelt-level
+//! report and kiosk command are run; the figures the README and docs/performance.md quote are in
+//! the files the bench scripts wrote. (The README's browser example needs the wasm tools and a
+//! browser: scripts/test-web-readme.sh runs it, from scripts/test-web.sh and so from CI.)
 //!
 //! A ```console block: `$ command` lines, each followed by what it prints (standard output and
 //! standard error together). In the expected text, a line `...` stands for any number of lines
