@@ -314,7 +314,10 @@ fn a_topic_never_splits_a_web_address() {
             );
             checked += 1;
         }
-        assert!(!text.lines().any(|l| l.trim_end().ends_with("https://")), "{text}");
+        assert!(
+            !text.lines().any(|l| l.trim_end().ends_with("https://")),
+            "{text}"
+        );
     }
     assert!(checked > 20, "only {checked} addresses");
 }

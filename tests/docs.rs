@@ -455,7 +455,8 @@ fn quoted_figures(text: &str) -> Vec<f64> {
             units.contains(&u)
         });
         let ratio = w.starts_with('x') && w[1..].starts_with(|c: char| c.is_ascii_digit());
-        let bound = i > 0 && bounds.contains(&words[i - 1].trim_start_matches('(').to_lowercase().as_str());
+        let bound =
+            i > 0 && bounds.contains(&words[i - 1].trim_start_matches('(').to_lowercase().as_str());
         if ((unit && w.starts_with(|c: char| c.is_ascii_digit())) || ratio) && !bound {
             out.extend(number(w));
         }
