@@ -4,8 +4,9 @@
 # headless Chromium through a full triage by taps and keys, the idle privacy reset, a resize and a
 # refused clinic file (tests/web/e2e.mjs), then double taps and near-miss taps on the first safety
 # screen (tests/web/taps.mjs), then its accessibility (tests/web/a11y.mjs: axe-core, a
-# keyboard-only walk, the accessible text, tap target sizes). Installs Chromium, playwright-core
-# and axe-core if missing.
+# keyboard-only walk, the accessible text, tap target sizes), then the README's browser example
+# as written (scripts/test-web-readme.sh). Installs Chromium, playwright-core and axe-core if
+# missing.
 #
 #   scripts/test-web.sh [--screenshot docs/web-outcome.png]
 set -euo pipefail
@@ -41,3 +42,5 @@ echo "== double taps and near-miss taps on the first safety screen"
 node tests/web/taps.mjs "http://127.0.0.1:$port/"
 echo "== accessibility: axe-core, keyboard only, accessible text, tap target sizes"
 node tests/web/a11y.mjs "http://127.0.0.1:$port/"
+echo "== the README's browser example, as written (scripts/test-web-readme.sh)"
+scripts/test-web-readme.sh

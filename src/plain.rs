@@ -108,7 +108,7 @@ impl<W: Write> Plain<'_, W> {
     fn list(&mut self, items: &[String], indent: &str) -> io::Result<()> {
         for item in items {
             let filled = self.config.fill(item);
-            let opts = textwrap::Options::new(WIDTH)
+            let opts = text_options(WIDTH)
                 .initial_indent(indent)
                 .subsequent_indent("    ");
             for line in textwrap::wrap(&filled, opts) {
@@ -342,16 +342,16 @@ pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> S
         }
         after_list = is_bullet;
         let (text, opts) = match &block {
-            markup::Block::Paragraph(r) => (fill(&markup::plain(r)), textwrap::Options::new(width)),
+            markup::Block::Paragraph(r) => (fill(&markup::plain(r)), text_options(width)),
             markup::Block::Bullet(r) => (
                 fill(&markup::plain(r)),
-                textwrap::Options::new(width)
+                text_options(width)
                     .initial_indent("  - ")
                     .subsequent_indent("    "),
             ),
             markup::Block::Term { term, definition } => (
                 format!("{term}: {}", fill(&markup::plain(definition))),
-                textwrap::Options::new(width).subsequent_indent("    "),
+                text_options(width).subsequent_indent("    "),
             ),
         };
         for line in textwrap::wrap(&text, opts) {
@@ -381,7 +381,7 @@ pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> S
     }
     out.push_str("\nSources:\n");
     for &s in &topic.sources {
-        let opts = textwrap::Options::new(width)
+        let opts = text_options(width)
             .initial_indent("  - ")
             .subsequent_indent("    ");
         for line in textwrap::wrap(&tree.sources[s].citation(), opts) {
@@ -392,9 +392,46 @@ pub fn topic_text(tree: &Tree, config: &Config, index: usize, width: usize) -> S
     out
 }
 
+/// How a topic's text is wrapped: at spaces, splitting long words at their hyphens, but never a
+/// web address (a split one cannot be copied or followed; Unicode's line breaking would break
+/// one after "https://"). An address longer than the width gets a line of its own.
+fn text_options<'a>(width: usize) -> textwrap::Options<'a> {
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::Custom(hyphens_unless_address))
+        .break_words(false)
+}
+
+/// Where a word may be split: at its hyphens, unless it is a web address.
+fn hyphens_unless_address(word: &str) -> Vec<usize> {
+    if is_address(word) {
+        Vec::new()
+    } else {
+        textwrap::WordSplitter::HyphenSplitter.split_points(word)
+    }
+}
+
+/// Whether `word` is a web address (`https://…`, `www.…`), which is never split.
+fn is_address(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '<', '"']);
+    word.contains("://") || word.starts_with("www.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_address_is_never_split_and_other_words_still_are_at_hyphens() {
+        let url = "https://info.health.nz/conditions-treatments/emergencies-and-first-aid/fainting";
+        let text = format!("Fainting and dizziness. Health New Zealand. {url}");
+        let lines = textwrap::wrap(&text, text_options(30));
+        assert!(lines.iter().any(|l| l == url), "{lines:?}");
+        let long = "a very-long-hyphenated-compound-word-here";
+        let lines = textwrap::wrap(long, text_options(20));
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert!(is_address("www.nhs.uk/conditions") && !is_address("and/or"));
+    }
 
     #[test]
     fn understands_numbers_words_prefixes_and_commands() {

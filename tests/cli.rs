@@ -262,8 +262,10 @@ fn topics_and_each_topic_fit_80_columns_in_a_pipe() {
     }
     for (what, text) in &outputs {
         for line in text.lines() {
+            // A web address longer than the line has a line of its own (it is never split).
+            let address = line.trim_start().starts_with("https://") && !line.trim().contains(' ');
             assert!(
-                line.chars().count() <= 80,
+                line.chars().count() <= 80 || address,
                 "{what}: a line over 80 columns: {line:?}"
             );
         }
@@ -291,6 +293,33 @@ fn topics_and_each_topic_fit_80_columns_in_a_pipe() {
         related.contains("\n         "),
         "the related ids line up: {related}"
     );
+}
+
+/// `topic` never splits a web address (Unicode's line breaking split them after "https://"
+/// and at their hyphens): each source's address is whole on one line, at 80 columns in a pipe.
+#[test]
+fn a_topic_never_splits_a_web_address() {
+    let tree = aftercare::content::default_tree().unwrap();
+    let mut checked = 0;
+    for t in &tree.topics {
+        let text = stdout(&aftercare(&["topic", &t.id]));
+        for &s in &t.sources {
+            let Some(url) = &tree.sources[s].url else {
+                continue;
+            };
+            assert!(
+                text.lines().any(|l| l.contains(url.as_str())),
+                "{}: the address {url} is split:\n{text}",
+                t.id
+            );
+            checked += 1;
+        }
+        assert!(
+            !text.lines().any(|l| l.trim_end().ends_with("https://")),
+            "{text}"
+        );
+    }
+    assert!(checked > 20, "only {checked} addresses");
 }
 
 /// What `topics` and `topic` print is read by a person: whom to call comes with it.

@@ -1,7 +1,10 @@
 //! Docs that cannot go stale: what the README tells a newcomer to type is run here, as written,
 //! in a fresh home; the Rust version it names is the one the dependencies need; every
 //! ```console block of the README and docs/*.md is run and its output compared; the outcome
-//! screen the README shows is drawn from the real app at 80x24.
+//! screen the README shows is drawn from the real app at 80x24; the README's misspelt-level
+//! report and kiosk command are run; the figures the README and docs/performance.md quote are in
+//! the files the bench scripts wrote. (The README's browser example needs the wasm tools and a
+//! browser: scripts/test-web-readme.sh runs it, from scripts/test-web.sh and so from CI.)
 //!
 //! A ```console block: `$ command` lines, each followed by what it prints (standard output and
 //! standard error together). In the expected text, a line `...` stands for any number of lines
@@ -15,6 +18,7 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
+use std::time::Duration;
 
 use aftercare::app::Screen;
 use common::{TestApp, draw, embedded, press, text, typed};
@@ -408,9 +412,29 @@ fn the_readme_outcome_capture_is_the_real_screen() {
     );
 }
 
-/// The measured figures `text` quotes: each number followed by a unit of time or size, and each
-/// ratio (`x0.39`). Commas in numbers are thousands separators.
+/// The files the scripts write, each with the script that writes it: a doc names one (by either)
+/// where it quotes it.
+const GENERATED: [(&str, &str); 7] = [
+    ("bench-tui.sh", "docs/performance-table.md"),
+    ("bench-extra.sh", "docs/performance-extra.md"),
+    ("bench-load.sh", "docs/performance-load.md"),
+    ("bench-key.sh", "docs/performance-key.md"),
+    ("bench-criterion.sh", "docs/performance-criterion.md"),
+    ("build-web.sh", "docs/web-size.md"),
+    ("bench-web.sh", "docs/web-idle.md"),
+];
+
+/// The measured figures `text` quotes: each number followed by a unit of time, size or count
+/// (`ms`, `KiB`, `M` instructions, `k` misses...), and each ratio (`x0.39`). Commas in numbers
+/// are thousands separators. Not figures: a bound or a target (after `≤`, `<`, `under`,
+/// `within`, `most`, `target:`...), and anything in backticks (a command or a setting).
 fn quoted_figures(text: &str) -> Vec<f64> {
+    // Backticked spans out: `--idle 2`, `sample_size(10)`.
+    let text: String = text
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 0 { part } else { " " })
+        .collect();
     let words: Vec<&str> = text.split_whitespace().collect();
     let number = |w: &str| {
         w.trim_matches(|c: char| !c.is_ascii_digit())
@@ -418,16 +442,23 @@ fn quoted_figures(text: &str) -> Vec<f64> {
             .parse::<f64>()
             .ok()
     };
+    let units = [
+        "ms", "µs", "ns", "KiB", "MiB", "KB", "MB", "bytes", "M", "k",
+    ];
+    let bounds = [
+        "≤", "<", "≥", ">", "under", "within", "most", "least", "target:", "target",
+    ];
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let w = w.trim_start_matches(['(', '[']);
+        let w = w.trim_start_matches(['(', '[', '*']);
         let unit = words.get(i + 1).is_some_and(|u| {
-            ["ms", "KiB", "KB", "bytes"]
-                .iter()
-                .any(|unit| u.trim_end_matches([',', ';', ')', '.', ':']) == *unit)
+            let u = u.trim_end_matches([',', ';', ')', '.', ':', '*', ']']);
+            units.contains(&u)
         });
         let ratio = w.starts_with('x') && w[1..].starts_with(|c: char| c.is_ascii_digit());
-        if (unit && w.starts_with(|c: char| c.is_ascii_digit())) || ratio {
+        let bound =
+            i > 0 && bounds.contains(&words[i - 1].trim_start_matches('(').to_lowercase().as_str());
+        if ((unit && w.starts_with(|c: char| c.is_ascii_digit())) || ratio) && !bound {
             out.extend(number(w));
         }
     }
@@ -442,47 +473,202 @@ fn figures_in(file: &str) -> Vec<f64> {
         .collect()
 }
 
-/// The README's performance figures and the page's size are quoted from the files the scripts
-/// write (`scripts/bench-tui.sh`: docs/performance-table.md; `scripts/build-web.sh --sizes`:
-/// docs/web-size.md), never typed in: a figure that is not in its file fails here.
+/// The paragraphs of `text` (a table is one), without its code blocks: what a figure's source
+/// must be named in.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+            out.push(String::new());
+        } else if line.trim().is_empty() {
+            out.push(String::new());
+        } else if !in_code {
+            let last = out.last_mut().unwrap();
+            last.push_str(line);
+            last.push('\n');
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// What is wrong with the figures of `file`: each paragraph that quotes a figure names the
+/// generated file it comes from (or the script that writes it), and each figure is in a file it
+/// names.
+fn unsourced_figures(file: &str, text: &str) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for p in paragraphs(text) {
+        let figures = quoted_figures(&p);
+        if figures.is_empty() {
+            continue;
+        }
+        let named: Vec<&str> = GENERATED
+            .iter()
+            .filter(|(script, made)| {
+                p.contains(script) || p.contains(made.trim_start_matches("docs/"))
+            })
+            .map(|(_, made)| *made)
+            .collect();
+        if named.is_empty() {
+            wrong.push(format!(
+                "{file}: figures {figures:?} but no generated file named in:\n{p}"
+            ));
+            continue;
+        }
+        let made: Vec<f64> = named.iter().flat_map(|f| figures_in(f)).collect();
+        for f in figures {
+            if !made.iter().any(|m| (m - f).abs() < 1e-9) {
+                wrong.push(format!("{file}: {f} is quoted but not in {named:?}:\n{p}"));
+            }
+        }
+    }
+    wrong
+}
+
+/// The README, docs/performance.md and docs/web.md's sizes and idle figures quote measured figures
+/// only from the files the scripts write (docs/performance-*.md, docs/web-*.md), never typed in: a
+/// paragraph with a figure names its file, and a figure that is not in that file fails here.
 #[test]
 fn the_figures_the_docs_quote_are_in_the_files_the_scripts_wrote() {
-    let readme = std::fs::read_to_string("README.md").unwrap();
-    let web = std::fs::read_to_string("docs/web.md").unwrap();
-    let between = |text: &str, from: &str, to: &str| {
-        let rest = text.split_once(from).expect(from).1;
-        rest.split_once(to).expect(to).0.to_string()
-    };
-    let checks = [
-        (
-            between(
-                &readme,
-                "Measured side by side with `dialog`",
-                "`tests/pty.rs`",
-            ),
-            "docs/performance-table.md",
-        ),
-        (
-            between(&readme, "`dist/` holds", "a service worker"),
-            "docs/web-size.md",
-        ),
-        (
-            between(&web, "## Measured", "| idle welcome screen"),
-            "docs/web-size.md",
-        ),
-    ];
-    for (quoted, file) in checks {
-        let figures = quoted_figures(&quoted);
-        assert!(!figures.is_empty(), "no figures found in {quoted:?}");
-        let made = figures_in(file);
-        for f in figures {
-            assert!(
-                made.iter().any(|m| (m - f).abs() < 1e-9),
-                "{f} is quoted but not in {file}:\n{quoted}"
-            );
-        }
-        let head = std::fs::read_to_string(file).unwrap();
-        assert!(head.contains("generated by scripts/"), "{file}");
-        assert!(head.contains(" UTC "), "{file} says when it was made");
+    let mut wrong = Vec::new();
+    for file in ["README.md", "docs/performance.md"] {
+        let text = std::fs::read_to_string(file).unwrap();
+        wrong.extend(unsourced_figures(file, &text));
     }
+    // docs/web.md: the page's sizes and idle figures (the rows after them, measured by hand on
+    // 2026-12-01, come from no file yet and say so).
+    let web = std::fs::read_to_string("docs/web.md").unwrap();
+    let measured = web
+        .split_once("## Measured")
+        .and_then(|(_, rest)| rest.split_once("| for comparison:"))
+        .expect("docs/web.md's measurements")
+        .0;
+    wrong.extend(unsourced_figures("docs/web.md", measured));
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+    // The sections that quote the most are still found (a rename would skip nothing silently).
+    let performance = std::fs::read_to_string("docs/performance.md").unwrap();
+    assert!(quoted_figures(&performance).len() > 30);
+    for (script, made) in GENERATED {
+        let head = std::fs::read_to_string(made).unwrap();
+        assert!(
+            head.contains(&format!("generated by scripts/{script}")),
+            "{made}"
+        );
+        assert!(head.contains(" UTC"), "{made} says when it was made");
+        assert!(head.contains("cores"), "{made} names the machine");
+    }
+}
+
+#[test]
+fn a_figure_is_found_with_its_unit_and_not_as_a_bound() {
+    assert_eq!(
+        quoted_figures("took 12.4 ms (x0.68), 194.9 M instructions, 4,052,048 bytes"),
+        vec![12.4, 0.68, 194.9, 4052048.0]
+    );
+    assert!(quoted_figures("≤ 20 ms, within 30 ms, at most 8 MiB, `--idle 2 ms`").is_empty());
+    assert!(quoted_figures("80x24, 2 cores, 10,000 nodes").is_empty());
+}
+
+/// The misspelt level the README shows (`level = "urgnet"` in `[outcome.urg_hives]`) is what
+/// `aftercare check data/` prints for that mistake in a copy of `data/`, line for line: the
+/// README's block is a run of lines of the real report (which also has the problems it causes).
+#[test]
+fn the_readmes_misspelt_level_is_what_check_reports() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let (intro, rest) = readme
+        .split_once("A level misspelt in `data/tree.toml`")
+        .unwrap()
+        .1
+        .split_once("```\n")
+        .unwrap();
+    assert!(
+        intro.contains("`level = \"urgnet\"` in `[outcome.urg_hives]`"),
+        "{intro}"
+    );
+    let shown: Vec<&str> = rest.split_once("\n```").unwrap().0.lines().collect();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("data");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir("data").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            std::fs::copy(&path, copy.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let tree = std::fs::read_to_string(copy.join("tree.toml")).unwrap();
+    let at = tree.find("[outcome.urg_hives]").unwrap();
+    let level = at + tree[at..].find("\nlevel = ").unwrap() + 1;
+    let end = level + tree[level..].find('\n').unwrap();
+    let broken = format!("{}level = \"urgnet\"{}", &tree[..level], &tree[end..]);
+    std::fs::write(copy.join("tree.toml"), broken).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .args(["check", "data/"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = printed.lines().map(str::trim_end).collect();
+    assert!(
+        lines.windows(shown.len()).any(|w| w == shown.as_slice()),
+        "the README's misspelt-level report is out of date; `aftercare check data/` now prints:\n{printed}"
+    );
+    // The build's one-line form of the same message names the same place.
+    let place = shown[0].split_whitespace().nth(1).unwrap();
+    assert!(
+        readme.contains(&format!("(`{place} error: …`)")),
+        "the README's build-time example should name {place}"
+    );
+}
+
+/// The kiosk command the README gives (`aftercare --kiosk --config /etc/aftercare/clinic.toml`),
+/// run as written with the example config in that file's place: the welcome screen with the
+/// clinic's emergency line, no key a person presses quits it, and SIGTERM ends it with the
+/// terminal restored.
+#[test]
+fn the_readmes_kiosk_command_runs_and_no_key_quits_it() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = readme.split_once("## Clinic kiosks").unwrap().1;
+    let command = section
+        .split('`')
+        .find(|c| c.starts_with("aftercare --kiosk"))
+        .unwrap();
+    assert_eq!(
+        command,
+        "aftercare --kiosk --config /etc/aftercare/clinic.toml"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("clinic.toml");
+    std::fs::copy("data/clinic.example.toml", &config).unwrap();
+    let command = command.replace("/etc/aftercare/clinic.toml", &config.to_string_lossy());
+    let mut words = command.split(' ');
+    assert_eq!(words.next(), Some("aftercare"));
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_aftercare"));
+    cmd.args(words);
+    let mut s = common::pty::Session::spawn(cmd, 80, 24);
+    s.wait_for("Check a symptom");
+    s.wait_for("Call 999 now");
+    s.wait_settled();
+    // q, Esc, Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ and Ctrl-Q: each does nothing harmful.
+    for key in ["q", "\x1b", "\x03", "\x04", "\x1a", "\x1c", "\x11"] {
+        s.send(key);
+        s.settle(Duration::from_millis(100));
+    }
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "a key quit the kiosk; screen:\n{}",
+        s.screen()
+    );
+    assert!(s.screen().contains("Check a symptom"), "{}", s.screen());
+    let at = s.raw.len();
+    s.kill("-TERM");
+    s.finish();
+    common::pty::assert_restored(&s.after(at));
 }

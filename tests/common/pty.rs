@@ -101,11 +101,17 @@ impl Session {
 
     /// [`Session::start_cmd`] in a terminal of `cols` x `rows`.
     pub fn start_cmd_at(mut cmd: CommandBuilder, args: &[&str], cols: u16, rows: u16) -> Session {
-        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         if !args.contains(&"--content") {
             cmd.args(["--content", "tests/fixtures/starter/tree.toml"]);
         }
         cmd.args(args);
+        Session::spawn(cmd, cols, rows)
+    }
+
+    /// `cmd` as it is (no starter content added) in a terminal of `cols` x `rows`, started in
+    /// the repository.
+    pub fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         if cmd.get_env("TERM").is_none() {
             cmd.env("TERM", "xterm-256color");
