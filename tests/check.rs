@@ -478,6 +478,32 @@ fn signs_general_and_hazard_rules_each_have_a_one_change_fixture() {
     }
 }
 
+/// A risk still high after its controls is a warning until the hazard says why it is accepted
+/// (`residual`), and the hazard log then shows the reason to the clinical safety officer.
+#[test]
+fn a_high_residual_risk_is_accepted_only_with_a_reason() {
+    let text = std::fs::read_to_string("tests/fixtures/invalid/hazard_high_risk.toml").unwrap();
+    let justified = text.replacen(
+        "likelihood_after = \"high\"",
+        "likelihood_after = \"high\"\nresidual = \"The only control is one question; a second is planned.\"",
+        1,
+    );
+    assert_ne!(justified, text, "the fixture has the high risk");
+    let dir = std::env::temp_dir().join(format!("aftercare-residual-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("content.toml");
+    std::fs::write(&path, &justified).unwrap();
+    let checked = content::check_path(&path).unwrap();
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.lines());
+    let tree = checked.tree.unwrap();
+    let log = aftercare::export::hazard_log(&tree, &aftercare::config::Config::default());
+    assert!(
+        log.contains("Residual risk accepted for now because:** The only control is one question"),
+        "{log}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The runtime sees a sign as its flag: an answer that offers `sepsis.skin` reports `sepsis`.
 #[test]
 fn an_answer_offering_a_sign_reports_its_flag() {

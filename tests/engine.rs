@@ -185,7 +185,11 @@ fn a_fact_routes_later_checks_and_going_back_forgets_it() {
     ] {
         pick(&t, &mut s, l);
     }
-    pick(&t, &mut s, "I take a blood thinner, and the bruise is not growing");
+    pick(
+        &t,
+        &mut s,
+        "I take a blood thinner, and the bruise is not growing",
+    );
     let thinners = t.fact_index("thinners").unwrap();
     assert!(s.known(&t)[thinners]);
     s.check_another(&t).unwrap();

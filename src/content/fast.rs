@@ -366,9 +366,11 @@ fn hazard(item: &Item<'_>) -> Option<Hazard> {
             "outcomes",
             "sources",
             "cases",
+            "residual",
         ],
     )?;
     Some(Hazard {
+        residual: f.opt_text("residual")?,
         title: f.text("title")?,
         cause: f.text("cause")?,
         effect: f.text("effect")?,

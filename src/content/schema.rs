@@ -121,6 +121,10 @@ pub struct Hazard {
     pub sources: Spanned<Vec<Spanned<String>>>,
     #[serde(default = "empty_list")]
     pub cases: Spanned<Vec<Spanned<String>>>,
+    /// Why a risk still high after its controls (4 or 5) is accepted for now: the clinical
+    /// safety officer reads it in the hazard log; without it `aftercare check` warns.
+    #[serde(default)]
+    pub residual: Option<Spanned<String>>,
 }
 
 /// Something learned about the person that holds for the whole session.

@@ -318,6 +318,8 @@ pub struct Hazard {
     pub outcomes: Vec<usize>,
     pub sources: Vec<usize>,
     pub cases: Vec<String>,
+    /// Why a risk still rated 4 or 5 after the controls is accepted for now, if it is.
+    pub residual: Option<String>,
 }
 
 impl Hazard {

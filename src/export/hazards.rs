@@ -142,6 +142,9 @@ fn hazard(s: &mut String, tree: &Tree, config: &Config, n: usize, h: &Hazard) {
         likelihood_word(h.likelihood_after),
         meaning(after)
     );
+    if let Some(why) = &h.residual {
+        let _ = writeln!(s, "- **Residual risk accepted for now because:** {why}");
+    }
     let sources: Vec<String> = h
         .sources
         .iter()

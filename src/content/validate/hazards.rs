@@ -85,6 +85,7 @@ pub(super) fn check_hazard(cx: &mut Ctx, e: &Entry<schema::Hazard>, ids: &Hazard
             .iter()
             .map(|c| c.get_ref().clone())
             .collect(),
+        residual: h.residual.as_ref().map(lf),
     };
     let none = |l: &Spanned<Vec<Spanned<String>>>| l.get_ref().is_empty();
     if none(&h.flags) && none(&h.facts) && none(&h.questions) {
@@ -132,7 +133,11 @@ pub(super) fn check_hazard(cx: &mut Ctx, e: &Entry<schema::Hazard>, ids: &Hazard
         }
     }
     let (_, risk_after) = hazard.risks();
-    if risk_after >= HIGH_RISK {
+    if risk_after >= HIGH_RISK
+        && h.residual
+            .as_ref()
+            .is_none_or(|r| r.get_ref().trim().is_empty())
+    {
         cx.warn(
             file,
             h.likelihood_after.span(),
@@ -141,7 +146,7 @@ pub(super) fn check_hazard(cx: &mut Ctx, e: &Entry<schema::Hazard>, ids: &Hazard
                 severity.id(),
                 after.id()
             ),
-            "DCB0129 asks for more control at 4 and above: add a control that lowers the likelihood, or justify it to the clinical safety officer",
+            "DCB0129 asks for more control at 4 and above: add a control that lowers the likelihood, or say why the risk is accepted for now in residual = \"...\" for the clinical safety officer",
         );
     }
     hazard
