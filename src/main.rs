@@ -361,7 +361,9 @@ fn export(
 fn plain(tree: &Tree, config: &Config) -> ExitCode {
     let stdin = std::io::stdin().lock();
     let stdout = std::io::stdout().lock();
-    match aftercare::plain::run(tree, config, stdin, stdout) {
+    // Lines have no colour; the symbols are ASCII where the terminal's font needs it.
+    let theme = Theme::choose(config.theme, true, std::env::var("TERM").ok().as_deref());
+    match aftercare::plain::run(tree, config, theme, stdin, stdout) {
         Ok(level) => ExitCode::from(level.map_or(0, |l| l.exit_code())),
         // A closed pipe on the other end: nobody is reading, so there is nothing left to say.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(2),

@@ -1,29 +1,37 @@
-//! The line-mode runner: one question at a time as plain text, for screen readers, pipes and
-//! scripts. No escape codes, no colour, no cursor movement — only lines.
+//! The line-mode runner: each screen as plain lines, for screen readers, pipes and scripts. No
+//! escape codes, no colour, no cursor movement — only lines.
 //!
-//! It drives the same [`Session`] as the full-screen app. It never guesses: input that is not a
-//! number, an unambiguous start of an answer, or a command repeats the question with a hint.
+//! It drives the same [`App`] as the full-screen app and prints what [`semantic::nodes`] builds
+//! for the screen reader — headings, paragraphs, lists and choices, the emergency banner first —
+//! so a person who listens hears the same words in the same order here and in the browser. This
+//! module only reads lines, turns them into the app's [`Input`]s and prints; every word it says
+//! is in `ui::strings`. It never guesses: a line that is not a number, an unambiguous start of a
+//! choice's words, or a command repeats the screen with a hint.
 
 use std::io::{self, BufRead, Write};
+use std::time::Duration;
 
+use crate::app::{Action, App, Effect, Input, Screen, ScreenLayout};
 use crate::config::Config;
-use crate::content::{Level, NodeRef, Question, Tree, markup};
-use crate::triage::Session;
+use crate::content::{Level, Tree, markup};
+use crate::ui::semantic::{self, Node};
+use crate::ui::theme::Theme;
+use crate::ui::{question, strings, summary};
 use crate::words;
 
 /// Width for wrapped text; screen readers do not care, and 80 columns suit a pipe.
-const WIDTH: usize = 80;
+const WIDTH: u16 = 80;
 
-/// The commands line mode understands besides answers, for the help text.
-pub const COMMANDS: &str = "Type the number of an answer, or the start of its words. \
-Other commands: back (undo the last answer), restart (start again), why (explain), \
-help (this text), quit (finish and show the summary).";
+/// How far the app's clock moves for each line. A line is a whole answer, ended with Enter after
+/// the screen was printed: never a double tap or a held key. So each comes well past any settle
+/// time (at most 2 s; see `app::settle`), which would otherwise hold a typed-ahead answer back.
+const LINE: Duration = Duration::from_secs(60);
 
 /// What the person typed, once understood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Reply {
-    Choose(usize),
-    Back,
+    /// Send this input to the app (a choice, back).
+    Send(Input),
     Restart,
     Help,
     Why,
@@ -31,270 +39,336 @@ enum Reply {
     Unclear(String),
 }
 
-fn understand(line: &str, labels: &[&str]) -> Reply {
+/// How a choice is typed: its number, its key letter ("[a] Check another symptom"), or its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Number(usize),
+    Letter(char),
+    Word,
+}
+
+/// One choice of the screen: how it is typed, its words, and the input it sends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Choice {
+    mark: Mark,
+    words: String,
+    input: Input,
+}
+
+/// What a line can do on a screen: its buttons, but those the line mode cannot show (a QR code, the
+/// save dialog, a search typed key by key; its own `help` prints the commands).
+fn choice(label: &str, input: Input) -> Option<Choice> {
+    if matches!(
+        input,
+        Input::Do(Action::TakeHome | Action::Save | Action::Search)
+    ) {
+        return None;
+    }
+    if let Input::Do(Action::Pick(i) | Action::OpenLink(i)) = input {
+        let n = i + 1;
+        let words = label.strip_prefix(&format!("{n}. ")).unwrap_or(label);
+        return Some(Choice {
+            mark: Mark::Number(n),
+            words: words.to_string(),
+            input,
+        });
+    }
+    let mut chars = label.chars();
+    if let (Some('['), Some(key), Some(']'), Some(' ')) =
+        (chars.next(), chars.next(), chars.next(), chars.next())
+    {
+        return Some(Choice {
+            mark: Mark::Letter(key.to_ascii_lowercase()),
+            words: chars.as_str().to_string(),
+            input,
+        });
+    }
+    Some(Choice {
+        mark: Mark::Word,
+        words: label.to_string(),
+        input,
+    })
+}
+
+/// The screen's choices, in the order they are read.
+fn choices(nodes: &[Node]) -> Vec<Choice> {
+    (nodes.iter())
+        .filter_map(|n| match n {
+            Node::Button { label, input, .. } => choice(label, *input),
+            _ => None,
+        })
+        .collect()
+}
+
+fn understand(line: &str, choices: &[Choice]) -> Reply {
     let typed = line.trim().to_lowercase();
     match typed.as_str() {
-        "back" | "b" => return Reply::Back,
-        "restart" => return Reply::Restart,
+        "back" | "b" => return Reply::Send(Input::Do(Action::Back)),
+        "restart" | "start again" => return Reply::Restart,
         "help" | "?" => return Reply::Help,
-        "why" => return Reply::Why,
+        "why" | "why?" => return Reply::Why,
         "quit" | "exit" | "q" => return Reply::Quit,
-        "" => return Reply::Unclear("Please type an answer.".into()),
+        "" => return Reply::Unclear(strings::LINE_EMPTY.into()),
         _ => {}
     }
-    if let Ok(n) = typed.parse::<usize>() {
-        return if (1..=labels.len()).contains(&n) {
-            Reply::Choose(n - 1)
+    let numbered = || choices.iter().filter(|c| matches!(c.mark, Mark::Number(_)));
+    let max = numbered().count();
+    let not_one = || {
+        let hint = if max > 0 {
+            strings::LINE_NOT_ONE
         } else {
-            Reply::Unclear(format!(
-                "There is no answer {n}. Type a number from 1 to {}.",
-                labels.len()
-            ))
+            strings::LINE_NOT_A_CHOICE
+        };
+        hint.replace("{typed}", line.trim())
+            .replace("{max}", &max.to_string())
+    };
+    if let Ok(n) = typed.parse::<usize>() {
+        return match choices.iter().find(|c| c.mark == Mark::Number(n)) {
+            Some(c) => Reply::Send(c.input),
+            None if max > 0 => Reply::Unclear(
+                strings::LINE_NO_NUMBER
+                    .replace("{n}", &n.to_string())
+                    .replace("{max}", &max.to_string()),
+            ),
+            None => Reply::Unclear(not_one()),
         };
     }
-    let lower: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
-    if let Some(i) = lower.iter().position(|l| *l == typed) {
-        return Reply::Choose(i);
+    let lower = |c: &Choice| c.words.to_lowercase();
+    if let Some(c) = choices
+        .iter()
+        .find(|c| lower(c) == typed || matches!(c.mark, Mark::Letter(k) if typed == k.to_string()))
+    {
+        return Reply::Send(c.input);
     }
+    // Words are matched among the answers and the lettered buttons; the footer's words only
+    // whole, above.
+    let typeable: Vec<&Choice> = (choices.iter()).filter(|c| c.mark != Mark::Word).collect();
     // "no" is the most natural reply to "do you have any of these?": it means "None of these"
     // when exactly one answer says none.
     if matches!(typed.as_str(), "no" | "none" | "nope") {
-        let none: Vec<usize> = (0..labels.len())
-            .filter(|&i| lower[i].starts_with("none") || lower[i].starts_with("no, none"))
+        let none: Vec<&&Choice> = (typeable.iter())
+            .filter(|c| lower(c).starts_with("none") || lower(c).starts_with("no, none"))
             .collect();
-        if let [i] = none.as_slice() {
-            return Reply::Choose(*i);
+        if let [c] = none.as_slice() {
+            return Reply::Send(c.input);
         }
     }
-    let matches: Vec<usize> = (0..labels.len())
-        .filter(|&i| lower[i].starts_with(&typed))
+    let matches: Vec<&&Choice> = (typeable.iter())
+        .filter(|c| lower(c).starts_with(&typed))
         .collect();
     match matches.as_slice() {
-        [i] => Reply::Choose(*i),
-        [] => Reply::Unclear(format!(
-            "'{}' is not one of the answers. Type a number from 1 to {}.",
-            line.trim(),
-            labels.len()
-        )),
-        _ => Reply::Unclear(format!(
-            "'{}' matches more than one answer ({}). Type the number.",
-            line.trim(),
-            matches
-                .iter()
-                .map(|i| (i + 1).to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        [c] => Reply::Send(c.input),
+        [] => Reply::Unclear(not_one()),
+        _ => {
+            // How they are typed: "2, 3" or "a, r".
+            let which: Vec<String> = (matches.iter())
+                .filter_map(|c| match c.mark {
+                    Mark::Number(n) => Some(n.to_string()),
+                    Mark::Letter(k) => Some(k.to_string()),
+                    Mark::Word => None,
+                })
+                .collect();
+            Reply::Unclear(
+                strings::LINE_MANY
+                    .replace("{typed}", line.trim())
+                    .replace("{which}", &which.join(", ")),
+            )
+        }
     }
 }
 
-/// The line-mode session: the tree, the clinic, the engine, and where to write.
-struct Plain<'a, W: Write> {
-    tree: &'a Tree,
-    config: &'a Config,
-    session: Session,
+/// The nodes of a screen as lines of at most [`WIDTH`] columns, never broken inside the
+/// clinic's numbers: every node's words, in the nodes' order; the footer's words to type
+/// together on one line where they start.
+pub fn lines(nodes: &[Node], config: &Config) -> Vec<String> {
+    let wrap = |prefix: &str, text: &str| words::wrap_text(&config.clinic, prefix, text, WIDTH);
+    let mut out = Vec::new();
+    let mut words_to_type: Vec<String> = Vec::new();
+    let flush = |out: &mut Vec<String>, w: &mut Vec<String>| {
+        if !w.is_empty() {
+            let text = format!("{} {}", strings::LINE_OR_TYPE, w.join(", "));
+            out.extend(wrap("", &text));
+            w.clear();
+        }
+    };
+    for n in nodes {
+        if let Node::Button { label, input, .. } = n {
+            match choice(label, *input) {
+                None => continue,
+                Some(c) if c.mark == Mark::Word => {
+                    words_to_type.push(c.words);
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
+        flush(&mut out, &mut words_to_type);
+        match n {
+            Node::Call { text, .. } | Node::Text(text) | Node::Alert(text) => {
+                out.extend(wrap("", text));
+            }
+            Node::Heading { level: 1, text } => out.extend(wrap("", text)),
+            Node::Heading { text, .. } => {
+                let colon = text.ends_with(char::is_alphanumeric);
+                out.extend(wrap("", &format!("{text}{}", if colon { ":" } else { "" })));
+            }
+            Node::List(items) => {
+                for item in items {
+                    out.extend(wrap("  - ", item));
+                }
+            }
+            Node::Button { label, input, .. } => match choice(label, *input) {
+                Some(Choice {
+                    mark: Mark::Number(n),
+                    words,
+                    ..
+                }) => out.extend(wrap(&format!("  {n}. "), &words)),
+                _ => out.extend(wrap("  ", label)),
+            },
+        }
+    }
+    flush(&mut out, &mut words_to_type);
+    out
+}
+
+/// The line-mode session: the app, its theme, its clock, and where to write.
+struct Plain<W: Write> {
+    app: App,
+    theme: Theme,
+    now: Duration,
     out: W,
 }
 
-impl<W: Write> Plain<'_, W> {
+impl<W: Write> Plain<W> {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        let filled = self.config.fill(text);
-        for line in textwrap::wrap(&filled, WIDTH) {
+        let filled = self.app.config.fill(text).into_owned();
+        for line in words::wrap_text(&self.app.config.clinic, "", &filled, WIDTH) {
             writeln!(self.out, "{line}")?;
         }
         Ok(())
     }
 
-    fn list(&mut self, items: &[String], indent: &str) -> io::Result<()> {
-        for item in items {
-            let filled = self.config.fill(item);
-            let opts = text_options(WIDTH)
-                .initial_indent(indent)
-                .subsequent_indent("    ");
-            for line in textwrap::wrap(&filled, opts) {
-                writeln!(self.out, "{line}")?;
-            }
+    fn nodes(&self) -> Vec<Node> {
+        semantic::nodes(&self.app, &self.theme)
+    }
+
+    fn print(&mut self, nodes: &[Node]) -> io::Result<()> {
+        for line in lines(nodes, &self.app.config) {
+            writeln!(self.out, "{line}")?;
         }
         Ok(())
     }
 
-    fn emergency_line(&mut self) -> io::Result<()> {
-        self.say(&words::contact_line(&self.config.clinic))
+    /// The screen, after a blank line, then the prompt.
+    fn show_screen(&mut self) -> io::Result<()> {
+        let nodes = self.nodes();
+        writeln!(self.out)?;
+        self.print(&nodes)?;
+        // Answers to a question or a menu, not the links of a reading screen.
+        let answers = (choices(&nodes).iter())
+            .filter(|c| matches!(c.input, Input::Do(Action::Pick(_))))
+            .count();
+        let prompt = match answers {
+            0 => strings::LINE_CHOICE.to_string(),
+            n => strings::LINE_ANSWER.replace("{n}", &n.to_string()),
+        };
+        write!(self.out, "{prompt}")?;
+        self.out.flush()
     }
 
-    fn show_question(&mut self, q: usize) -> io::Result<()> {
-        let tree = self.tree;
-        let question = &tree.questions[q];
-        writeln!(self.out)?;
-        self.say(&format!("Question: {}", question.text))?;
-        if let Some(help) = &question.help {
-            self.say(help)?;
-        }
-        let items: Vec<String> = question
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| format!("{}. {}", i + 1, o.label))
+    /// The welcome screen's words (what this guide is and is not), without its menu: the line
+    /// mode starts the check at once, so answers piped in answer the first question.
+    fn show_welcome(&mut self) -> io::Result<()> {
+        let nodes: Vec<Node> = (self.nodes().into_iter())
+            .filter(|n| !matches!(n, Node::Button { .. }))
             .collect();
-        self.list(&items, "  ")?;
-        self.emergency_line()?;
-        write!(self.out, "Your answer (1-{}): ", question.options.len())?;
-        self.out.flush()
+        self.print(&nodes)
     }
 
-    fn show_outcome(&mut self, o: usize) -> io::Result<()> {
-        let tree = self.tree;
-        let outcome = &tree.outcomes[o];
-        writeln!(self.out)?;
-        self.say(&format!(
-            "Result: {} ({}). {}",
-            outcome.level.word(),
-            outcome.level.id(),
-            outcome.title
-        ))?;
-        if let Some(e) = self.session.earlier_first(tree) {
-            let earlier = &tree.outcomes[e];
-            let first = earlier.now.first().map_or("", String::as_str);
-            self.say(&format!(
-                "Your earlier result comes first: {} ({}). {}. {first}",
-                earlier.level.word(),
-                earlier.level.id(),
-                earlier.title
-            ))?;
-        }
-        writeln!(self.out, "Do this now:")?;
-        let now: Vec<String> = outcome.now.iter().map(|s| format!("- {s}")).collect();
-        self.list(&now, "  ")?;
-        writeln!(self.out, "Get help if:")?;
-        let watch: Vec<String> = outcome.watch.iter().map(|s| format!("- {s}")).collect();
-        self.list(&watch, "  ")?;
-        self.emergency_line()?;
-        self.say("Type why for the explanation, 1 to check another symptom, 2 to start again, or quit to finish.")?;
-        write!(self.out, "Your choice: ")?;
-        self.out.flush()
-    }
-
-    fn show_why(&mut self) -> io::Result<()> {
-        let tree = self.tree;
-        writeln!(self.out)?;
-        match self.session.current(tree) {
-            NodeRef::Outcome(o) => {
-                let outcome = &tree.outcomes[o];
-                if let Some(why) = &outcome.why {
-                    self.say(&format!("Why: {why}"))?;
-                }
-                for &t in &outcome.topics {
-                    let topic = &tree.topics[t];
-                    self.say(&format!(
-                        "Read more: {} (aftercare topic {}): {}",
-                        topic.title, topic.id, topic.summary
-                    ))?;
-                }
-                let sources: Vec<String> = outcome
-                    .sources
-                    .iter()
-                    .map(|&s| format!("- {}", tree.sources[s].citation()))
-                    .collect();
-                writeln!(self.out, "Sources:")?;
-                self.list(&sources, "  ")?;
-            }
-            NodeRef::Question(q) => {
-                let question = &tree.questions[q];
-                let text = question.help.clone().unwrap_or_else(|| no_help(question));
-                self.say(&text)?;
-            }
-        }
-        Ok(())
-    }
-
-    fn show_current(&mut self) -> io::Result<()> {
-        match self.session.current(self.tree) {
-            NodeRef::Question(q) => self.show_question(q),
-            NodeRef::Outcome(o) => self.show_outcome(o),
-        }
-    }
-
-    fn summary(&mut self) -> io::Result<Option<Level>> {
-        let results = words::Results::of(self.tree, &self.session);
-        writeln!(self.out)?;
-        if results.outcomes.is_empty() {
-            self.say("Summary: no result yet.")?;
-        } else {
-            writeln!(self.out, "Summary:")?;
-            let items: Vec<String> = (results.outcomes.iter())
-                .map(|o| format!("- {}: {}", o.level.word(), o.level.title_rest(&o.title)))
-                .collect();
-            self.list(&items, "  ")?;
-        }
-        if let Some(level) = results.overall {
-            self.say(&words::overall_sentence(level))?;
-        }
-        self.emergency_line()?;
-        Ok(results.overall)
+    fn send(&mut self, input: Input) -> Vec<Effect> {
+        self.app.update(input, self.now, &ScreenLayout::default())
     }
 
     /// Handles one line; `Ok(true)` means the person asked to finish.
     fn handle(&mut self, line: &str) -> io::Result<bool> {
-        let tree = self.tree;
-        let labels: Vec<&str> = match self.session.current(tree) {
-            NodeRef::Question(q) => tree.questions[q]
-                .options
-                .iter()
-                .map(|o| o.label.as_str())
-                .collect(),
-            NodeRef::Outcome(_) => vec!["Check another symptom", "Start again"],
-        };
-        match understand(line, &labels) {
-            Reply::Choose(i) => match self.session.current(tree) {
-                NodeRef::Question(_) => {
-                    let _ = self.session.answer(tree, i);
-                }
-                NodeRef::Outcome(_) if i == 0 => {
-                    let _ = self.session.check_another(tree);
-                }
-                NodeRef::Outcome(_) => self.session.restart(tree),
-            },
-            Reply::Back => {
-                if self.session.back(tree).is_err() {
-                    self.say("This is the first question; there is nothing to go back to.")?;
-                }
-            }
+        self.now += LINE;
+        let reply = understand(line, &choices(&self.nodes()));
+        let effects = match reply {
+            Reply::Send(input) => self.send(input),
             Reply::Restart => {
-                self.session.restart(tree);
-                self.say("Starting again. Your earlier answers are cleared.")?;
+                let effects = self.send(Input::Do(Action::Restart));
+                if effects.contains(&Effect::Redraw) {
+                    writeln!(self.out)?;
+                    self.say(strings::LINE_RESTARTED)?;
+                }
+                effects
             }
-            Reply::Help => self.say(COMMANDS)?,
-            Reply::Why => self.show_why()?,
+            Reply::Why if matches!(self.app.screen, Screen::Question { .. }) => {
+                writeln!(self.out)?;
+                let why = question::why(&self.app);
+                self.say(&why)?;
+                return Ok(false);
+            }
+            Reply::Why => self.send(Input::Do(Action::Explain)),
+            Reply::Help => {
+                writeln!(self.out)?;
+                self.say(strings::LINE_COMMANDS)?;
+                return Ok(false);
+            }
             Reply::Quit => return Ok(true),
             Reply::Unclear(hint) => {
                 writeln!(self.out)?;
                 self.say(&hint)?;
+                return Ok(false);
             }
+        };
+        if effects.contains(&Effect::Quit) {
+            return Ok(true);
+        }
+        if !effects.contains(&Effect::Redraw) {
+            writeln!(self.out)?;
+            self.say(strings::LINE_NOTHING)?;
         }
         Ok(false)
     }
+
+    /// The summary the full-screen app prints on quitting, or that there is no result yet, with
+    /// the emergency line.
+    fn summary(&mut self) -> io::Result<Option<Level>> {
+        writeln!(self.out)?;
+        match summary::text(&self.app, &self.theme, WIDTH) {
+            Some(text) => write!(self.out, "{text}")?,
+            None => {
+                self.say(strings::LINE_NO_RESULT)?;
+                self.say(&words::contact_line(&self.app.config.clinic))?;
+            }
+        }
+        self.out.flush()?;
+        Ok(self.app.session.overall(&self.app.tree))
+    }
 }
 
-/// Runs a whole line-mode session; returns the overall level (for the exit status), `None` when
-/// the person finished before any result.
+/// Runs a whole line-mode session in `theme`'s symbols; returns the overall level (for the exit
+/// status), `None` when the person finished before any result.
 pub fn run(
     tree: &Tree,
     config: &Config,
+    theme: Theme,
     input: impl BufRead,
     out: impl Write,
 ) -> io::Result<Option<Level>> {
     let mut p = Plain {
-        tree,
-        config,
-        session: Session::new(tree),
+        app: App::new(tree.clone(), config.clone()),
+        theme,
+        now: Duration::ZERO,
         out,
     };
-    p.say(&format!(
-        "{}: a guide after your massage, not a diagnosis.",
-        tree.meta.title
-    ))?;
-    p.say(COMMANDS)?;
-    p.show_current()?;
+    p.show_welcome()?;
+    p.say(strings::LINE_COMMANDS)?;
+    // The welcome menu's "Check a symptom".
+    p.now += LINE;
+    p.send(Input::Do(Action::Pick(0)));
+    p.show_screen()?;
     // Lines are read as bytes: a line that is not UTF-8 is read as far as it makes sense and
     // then answered like any unclear input, never by ending the session.
     for line in input.split(b'\n') {
@@ -304,24 +378,11 @@ pub fn run(
         if p.handle(&line)? {
             return p.summary();
         }
-        p.show_current()?;
+        p.show_screen()?;
     }
     // End of input: finish cleanly with what we have.
     writeln!(p.out)?;
     p.summary()
-}
-
-/// What `why` says on a question that has no help of its own: a "Not sure" answer is named by
-/// its own label, and only where the question has one.
-fn no_help(question: &Question) -> String {
-    let lead = "Your answer decides the next question.";
-    match question.options.iter().find(|o| o.not_sure) {
-        Some(o) => format!(
-            "{lead} If you are not sure, choose '{}': it takes the safer path.",
-            o.label
-        ),
-        None => format!("{lead} Choose the answer closest to what you notice."),
-    }
 }
 
 /// A topic as wrapped plain text with its sources, for `aftercare topic ID`.
@@ -421,6 +482,12 @@ fn is_address(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn answers(labels: &[&str]) -> Vec<Choice> {
+        (labels.iter().enumerate())
+            .filter_map(|(i, l)| choice(&format!("{}. {l}", i + 1), Input::Do(Action::Pick(i))))
+            .collect()
+    }
+
     #[test]
     fn a_web_address_is_never_split_and_other_words_still_are_at_hyphens() {
         let url = "https://info.health.nz/conditions-treatments/emergencies-and-first-aid/fainting";
@@ -435,15 +502,33 @@ mod tests {
 
     #[test]
     fn understands_numbers_words_prefixes_and_commands() {
-        let labels = ["Yes, it is fading", "No, it is spreading", "Not sure"];
-        assert_eq!(understand("2", &labels), Reply::Choose(1));
-        assert_eq!(understand("  NOT SURE ", &labels), Reply::Choose(2));
-        assert_eq!(understand("yes", &labels), Reply::Choose(0));
-        assert_eq!(understand("back", &labels), Reply::Back);
+        let c = answers(&["Yes, it is fading", "No, it is spreading", "Not sure"]);
+        let pick = |i| Reply::Send(Input::Do(Action::Pick(i)));
+        assert_eq!(understand("2", &c), pick(1));
+        assert_eq!(understand("  NOT SURE ", &c), pick(2));
+        assert_eq!(understand("yes", &c), pick(0));
+        assert_eq!(understand("back", &c), Reply::Send(Input::Do(Action::Back)));
+        assert!(matches!(understand("no", &c), Reply::Unclear(h) if h.contains("more than one")));
+        assert!(matches!(understand("7", &c), Reply::Unclear(h) if h.contains("no answer 7")));
+        assert!(matches!(understand("maybe", &c), Reply::Unclear(_)));
+    }
+
+    #[test]
+    fn lettered_buttons_take_their_letter_and_the_footer_its_whole_words() {
+        let c: Vec<Choice> = [
+            choice("[a] Check another symptom", Input::Do(Action::CheckAnother)),
+            choice("QR code", Input::Do(Action::TakeHome)),
+            choice("start again", Input::Do(Action::Restart)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        assert_eq!(c.len(), 2, "no QR code on lines");
+        let another = Reply::Send(Input::Do(Action::CheckAnother));
+        assert_eq!(understand("a", &c), another);
+        assert_eq!(understand("check", &c), another);
         assert!(
-            matches!(understand("no", &labels), Reply::Unclear(h) if h.contains("more than one"))
+            matches!(understand("1", &c), Reply::Unclear(h) if h.contains("not one of the choices"))
         );
-        assert!(matches!(understand("7", &labels), Reply::Unclear(h) if h.contains("no answer 7")));
-        assert!(matches!(understand("maybe", &labels), Reply::Unclear(_)));
     }
 }

@@ -1,5 +1,7 @@
 //! `aftercare --plain` driven through stdin, as a script or a screen reader would: every level,
-//! back, restart, bad input, EOF, and the exit status that encodes the overall level.
+//! answers by number and by words, back, restart, why, help, bad input, EOF, the emergency line
+//! on every screen, the exit status that encodes the overall level, and the screens read in the
+//! order the screen-reader mirror reads them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -21,14 +23,32 @@ fn plain(input: &str, extra: &[&str]) -> (i32, String) {
     (out.status.code().unwrap(), stdout)
 }
 
+/// The screens of a transcript: what was printed before each prompt, after any reply to the line
+/// before (a blank line parts them).
+fn screens(out: &str) -> Vec<&str> {
+    let mut screens = Vec::new();
+    let mut rest = out;
+    while let Some(at) = ["Your answer (1-", "Your choice: "]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+    {
+        let block = &rest[..at];
+        screens.push(&block[block.rfind("\n\n").map_or(0, |b| b + 2)..]);
+        // The next screen starts on the line after the prompt.
+        rest = rest[at..].split_once('\n').map_or("", |(_, r)| r);
+    }
+    screens
+}
+
 #[test]
 fn each_level_has_its_exit_status() {
     let cases = [
-        ("1\nquit\n", 14, "Result: EMERGENCY"),
-        ("2\n1\n1\nquit\n", 10, "Result: Expected"),
-        ("2\n2\n3\nquit\n", 11, "Result: Tell your therapist"),
-        ("2\n2\n2\nquit\n", 12, "Result: See a doctor"),
-        ("2\n1\n2\nquit\n", 13, "Result: Get help today"),
+        ("1\nquit\n", 14, "\n‼ EMERGENCY: "),
+        ("2\n1\n1\nquit\n", 10, "\n✓ Expected: "),
+        ("2\n2\n3\nquit\n", 11, "\n☎ Tell your therapist: "),
+        ("2\n2\n2\nquit\n", 12, "\n✚ See a doctor: "),
+        ("2\n1\n2\nquit\n", 13, "\n! Get help today: "),
     ];
     for (input, code, shown) in cases {
         let (got, out) = plain(input, &[]);
@@ -37,17 +57,68 @@ fn each_level_has_its_exit_status() {
     }
 }
 
+/// An outcome reads as the screen does: the level and title, "Do this now" first with the line
+/// on when to call the emergency number, the rest of the advice, why, the explanations, the
+/// results so far and the buttons.
+#[test]
+fn an_outcome_says_what_to_do_now_and_when_to_get_help() {
+    let (_, out) = plain("2\n1\n1\nquit\n", &[]);
+    let outcome = *screens(&out).last().unwrap();
+    let order = [
+        "✓ Expected: This is a normal response",
+        "Do this now:\n  - Rest. Wear loose clothes.",
+        "‼ Call your emergency number (999, 112 or 911) if your lips or throat swell.",
+        "Get help if…\n  - Call your massage therapist if it is still there tomorrow.",
+        "Why:\n",
+        "Your results so far:\n",
+        "  [a] Check another symptom\n",
+        "Or type: help, back, why?",
+    ];
+    let mut at = 0;
+    for part in order {
+        let found = outcome[at..].find(part);
+        assert!(found.is_some(), "{part:?} after {at}:\n{outcome}");
+        at += found.unwrap();
+    }
+}
+
 #[test]
 fn answers_by_words_not_sure_goes_up_and_several_symptoms_take_the_most_urgent() {
-    let input = "none of these\nsore\nno, worse\n1\nred\nnot sure\nquit\n";
+    let input = "none of these\nsore\nno, worse\ncheck another\nred\nnot sure\nquit\n";
     let (code, out) = plain(input, &[]);
     assert_eq!(code, 13, "{out}");
-    assert!(out.contains("- See a doctor: Contact your doctor"), "{out}");
+    let summary = out.split("aftercare: your results").nth(1).unwrap();
     assert!(
-        out.contains("- Get help today: Get medical help today"),
+        summary.contains("✚ See a doctor: Contact your doctor"),
         "{out}"
     );
-    assert!(out.contains("Overall: Get help today (urgent)"), "{out}");
+    assert!(
+        summary.contains("! Get help today: Get medical help today"),
+        "{out}"
+    );
+    assert!(summary.contains("Overall: ! Get help today"), "{out}");
+}
+
+/// On an outcome the numbers open its explanations, as the screen says ("press its number"); `a`
+/// (the button's key) checks another symptom.
+#[test]
+fn on_an_outcome_a_number_opens_its_explanation_and_a_checks_another_symptom() {
+    let (_, out) = plain("1\n1\nback\na\nquit\n", &[]);
+    let titles: Vec<&str> = screens(&out)
+        .iter()
+        .map(|s| s.lines().nth(2).unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Right now, do you have any of these?",
+            "‼ EMERGENCY: Call your emergency number (999, 112 or 911) now",
+            "Vasodilation",
+            "‼ EMERGENCY: Call your emergency number (999, 112 or 911) now",
+            "What are you noticing?",
+        ],
+        "{out}"
+    );
 }
 
 #[test]
@@ -60,8 +131,17 @@ fn back_and_restart_undo_answers() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Starting again"));
     assert!(out.contains("Summary: no result yet."));
-    let (_, out) = plain("back\nquit\n", &[]);
-    assert!(out.contains("nothing to go back to"), "{out}");
+    // Back from the first question is the app's first screen, whose menu starts again.
+    let (code, out) = plain("back\nback\n1\n1\nquit\n", &[]);
+    assert_eq!(code, 14, "{out}");
+    let s = screens(&out);
+    assert!(s[1].contains("\n  1. Check a symptom\n"), "{out}");
+    assert_eq!(s[2], s[1], "{out}");
+    assert!(out.contains("That does nothing on this screen"), "{out}");
+    assert!(
+        s[3].contains("Right now, do you have any of these?"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -79,11 +159,17 @@ fn unclear_input_repeats_the_question_and_never_guesses() {
     );
     assert!(out.contains("Please type an answer."), "{out}");
     assert_eq!(
-        out.matches("Question: Right now, do you have any of these?")
+        out.matches("\nRight now, do you have any of these?\n")
             .count(),
         5,
         "{out}"
     );
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let (_, out) = plain("help\nquit\n", &[]);
+    assert_eq!(out.matches("Other commands: back").count(), 2, "{out}");
 }
 
 #[test]
@@ -95,14 +181,14 @@ fn end_of_input_finishes_with_the_summary_so_far() {
         tail.iter().any(|l| l.starts_with("Very unwell? Call")),
         "{out}"
     );
-    assert!(out.contains("Overall: See a doctor (doctor)"));
+    assert!(out.contains("\nOverall: ✚ See a doctor\n"), "{out}");
     let (code, out) = plain("", &[]);
     assert_eq!(code, 0);
     assert!(out.contains("Summary: no result yet."));
 }
 
 #[test]
-fn the_emergency_number_is_with_every_question_and_comes_from_the_config() {
+fn the_emergency_number_is_on_every_screen_and_comes_from_the_config() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("clinic.toml");
     std::fs::write(
@@ -110,25 +196,41 @@ fn the_emergency_number_is_with_every_question_and_comes_from_the_config() {
         "[clinic]\nname = \"Hill Clinic\"\nphone = \"01632 960000\"\nemergency = \"999\"\n",
     )
     .unwrap();
-    let (code, out) = plain("1\nquit\n", &["--config", cfg.to_str().unwrap()]);
-    assert_eq!(code, 14);
-    assert!(out.contains("- Call 999 now."), "{out}");
-    let questions = out.matches("Question:").count();
-    let lines = out
-        .matches("Very unwell? Call 999 now. Questions? Call Hill Clinic on 01632 960000.")
-        .count();
-    assert!(lines > questions, "{out}");
+    let (code, out) = plain(
+        "2\nwhy\n9\n1\n1\n1\nback\nhelp\nquit\n",
+        &["--config", cfg.to_str().unwrap()],
+    );
+    assert_eq!(code, 10);
+    assert!(
+        out.contains("\n‼ Call 999 if your lips or throat swell.\n"),
+        "{out}"
+    );
+    let s = screens(&out);
+    assert_eq!(s.len(), 9, "{out}");
+    for screen in s {
+        assert!(
+            screen.starts_with(
+                "Very unwell? Call 999 now.\nQuestions? Call Hill Clinic on 01632 960000.\n"
+            ),
+            "{screen}"
+        );
+    }
 }
 
 #[test]
-fn why_explains_the_outcome_with_its_sources() {
-    let (_, out) = plain("1\nwhy\nquit\n", &[]);
-    assert!(out.contains("Why: Sudden chest pain"), "{out}");
+fn why_opens_the_outcomes_explanation_with_its_sources_and_back_returns() {
+    let (_, out) = plain("1\nwhy\nback\nquit\n", &[]);
+    let s = screens(&out);
     assert!(
-        out.contains("Sources:\n  - Pulmonary embolism symptoms. NHS"),
+        s[1].contains("\nWhy:\nSudden chest pain or breathlessness"),
         "{out}"
     );
-    assert!(out.contains("aftercare topic vasodilation"), "{out}");
+    assert!(s[2].contains("\nVasodilation\n"), "{out}");
+    assert!(
+        s[2].contains("\nSources:\n  - Pulmonary embolism symptoms. NHS"),
+        "{out}"
+    );
+    assert_eq!(s[3], s[1], "back is the outcome as it was");
 }
 
 /// `why` on a question without help of its own offers only what the question has: "Not sure" by
@@ -137,8 +239,8 @@ fn why_explains_the_outcome_with_its_sources() {
 fn why_on_a_question_offers_only_its_own_answers() {
     let after_why = |input: &str| {
         let (_, out) = plain(input, &[]);
-        // What was written after the last prompt before the question was shown again.
-        let end = out.rfind("\nQuestion:").unwrap();
+        // What was written after the last prompt, before the question was shown again.
+        let end = out.rfind("\n\nVery unwell?").unwrap();
         let at = out[..end].rfind("Your answer (").unwrap();
         out[at..end].split_once("): ").unwrap().1.to_string()
     };
@@ -193,9 +295,9 @@ fn a_topic_prints_as_plain_wrapped_text_with_its_sources() {
 #[test]
 fn no_means_none_of_these_and_a_repeated_result_is_listed_once() {
     // "no" on the screen, then the same symptom twice: the summary lists it once.
-    let (code, out) = plain("no\nsore\n2\n1\nsore\n2\nquit\n", &[]);
+    let (code, out) = plain("no\nsore\n2\na\nsore\n2\nquit\n", &[]);
     assert_eq!(code, 12, "{out}");
-    let summary = out.split("Summary:").nth(1).unwrap();
+    let summary = out.split("aftercare: your results").nth(1).unwrap();
     assert_eq!(
         summary.matches("Contact your doctor").count(),
         1,
@@ -222,12 +324,109 @@ fn a_line_that_is_not_utf8_is_answered_like_unclear_input() {
 /// before its own advice; the exit status stays the emergency's.
 #[test]
 fn a_calm_result_after_an_emergency_puts_the_emergency_first() {
-    let (code, out) = plain("1\n1\n1\n1\nquit\n", &[]);
+    let (code, out) = plain("1\na\n1\n1\nquit\n", &[]);
     assert_eq!(code, 14, "{out}");
-    let calm = out.rfind("Result: Expected").expect("the calm result");
+    let calm = out
+        .rfind("Overall: ‼ EMERGENCY · this symptom: ✓ Expected:")
+        .expect("the calm result");
     let first = out[calm..]
-        .find("Your earlier result comes first: EMERGENCY (emergency).")
+        .find("Your earlier result comes first:\n  - ‼ EMERGENCY: ")
         .expect("the emergency first");
     let advice = out[calm..].find("Do this now:").unwrap();
     assert!(first < advice, "{out}");
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Case {
+    id: String,
+    walks: Vec<Vec<String>>,
+}
+
+/// A screen's words in reading order, without the line mode's own marks: a list item's dash, the
+/// "Or type:" before the footer's words, the commas between them and a heading's colon.
+fn words_of(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.strip_prefix("  - ").unwrap_or(l))
+        .map(|l| l.strip_prefix("Or type: ").unwrap_or(l))
+        .flat_map(str::split_whitespace)
+        .map(|w| w.trim_end_matches([',', ':']).to_string())
+        .collect()
+}
+
+/// The issue 30 promise: a person who listens hears the same words in the same order in the
+/// terminal and in the browser. Each of the 29 public cases is typed into the line mode by
+/// number (`a` between symptoms) while the same answers go to an app as the mirror's buttons;
+/// every screen the line mode prints says the mirror's words in the mirror's order, leaving out
+/// only what lines cannot do (the QR code and the save dialog).
+#[test]
+fn each_public_case_reads_every_screen_in_the_mirrors_order() {
+    use aftercare::app::{Action, App, Input, ScreenLayout};
+    use aftercare::config::Config;
+    use aftercare::content::NodeRef;
+    use aftercare::ui::semantic::{self, Node};
+    use aftercare::ui::theme::Theme;
+
+    let text = std::fs::read_to_string("tests/vignettes.toml").unwrap();
+    let cases = toml::from_str::<Cases>(&text).unwrap().case;
+    assert_eq!(cases.len(), 29);
+    let tree = common::embedded();
+    let (config, theme) = (Config::default(), Theme::no_color());
+    for case in &cases {
+        let mut app = App::new(tree.clone(), config.clone());
+        let mut at = 0;
+        let mut press = |app: &mut App, a: Action| {
+            at += 60;
+            app.update(Input::Do(a), common::secs(at), &ScreenLayout::default());
+            let nodes: Vec<Node> = semantic::nodes(app, &theme)
+                .into_iter()
+                .filter(|n| {
+                    !matches!(
+                        n,
+                        Node::Button {
+                            input: Input::Do(Action::TakeHome | Action::Save),
+                            ..
+                        }
+                    )
+                })
+                .collect();
+            semantic::text(&nodes)
+        };
+        let mut mirror = vec![press(&mut app, Action::Pick(0))];
+        let mut typed = String::new();
+        for (w, walk) in case.walks.iter().enumerate() {
+            if w > 0 {
+                typed.push_str("a\n");
+                mirror.push(press(&mut app, Action::CheckAnother));
+            }
+            for id in walk {
+                let NodeRef::Question(q) = app.session.current(&tree) else {
+                    panic!("{}: an outcome before {id}", case.id)
+                };
+                let i = (tree.questions[q].options.iter())
+                    .position(|o| &o.id == id)
+                    .unwrap();
+                typed.push_str(&format!("{}\n", i + 1));
+                mirror.push(press(&mut app, Action::Pick(i)));
+            }
+        }
+        let mut out = Vec::new();
+        let level = aftercare::plain::run(&tree, &config, theme, typed.as_bytes(), &mut out);
+        assert_eq!(level.unwrap(), app.session.overall(&tree), "{}", case.id);
+        let out = String::from_utf8(out).unwrap();
+        let printed = screens(&out);
+        assert_eq!(printed.len(), mirror.len(), "{}:\n{out}", case.id);
+        for (n, (screen, heard)) in printed.iter().zip(&mirror).enumerate() {
+            assert_eq!(
+                words_of(screen),
+                words_of(heard),
+                "{} screen {n}:\n{screen}\n---- the mirror reads:\n{heard}",
+                case.id
+            );
+        }
+    }
 }

@@ -30,3 +30,21 @@ pub fn texts(app: &App, th: &Theme) -> MenuTexts {
         options: q.options.iter().map(|o| fill(&o.label)).collect(),
     }
 }
+
+/// What `why` says on the current question (the line mode's command): its help, or, where it has
+/// none, that the answer decides the next question, naming its own "Not sure" answer if it has
+/// one. Empty if the session is not on a question.
+pub fn why(app: &App) -> String {
+    let NodeRef::Question(q) = app.session.current(&app.tree) else {
+        return String::new();
+    };
+    let q = &app.tree.questions[q];
+    if let Some(help) = &q.help {
+        return app.config.fill(help).into_owned();
+    }
+    let rest = match q.options.iter().find(|o| o.not_sure) {
+        Some(o) => strings::WHY_NOT_SURE.replace("{label}", &app.config.fill(&o.label)),
+        None => strings::WHY_CLOSEST.to_string(),
+    };
+    format!("{} {rest}", strings::WHY_LEAD)
+}
