@@ -137,39 +137,8 @@ fn no_module_uses_a_higher_layer() {
 #[test]
 fn the_modules_form_no_circle() {
     let g = graph();
-    // Depth-first search for a back edge.
-    fn visit(
-        m: &str,
-        g: &BTreeMap<String, BTreeMap<String, String>>,
-        path: &mut Vec<String>,
-        done: &mut BTreeSet<String>,
-    ) -> Option<Vec<String>> {
-        if let Some(i) = path.iter().position(|p| p == m) {
-            let mut circle = path[i..].to_vec();
-            circle.push(m.to_string());
-            return Some(circle);
-        }
-        if done.contains(m) {
-            return None;
-        }
-        path.push(m.to_string());
-        for to in g.get(m).into_iter().flat_map(|e| e.keys()) {
-            if let Some(c) = visit(to, g, path, done) {
-                return Some(c);
-            }
-        }
-        path.pop();
-        done.insert(m.to_string());
-        None
-    }
-    let mut done = BTreeSet::new();
-    for m in g.keys() {
-        let circle = visit(m, &g, &mut Vec::new(), &mut done);
-        assert!(
-            circle.is_none(),
-            "an import circle: {}",
-            circle.unwrap().join(" → ")
-        );
+    if let Some(c) = circle(&g) {
+        panic!("an import circle: {}", c.join(" → "));
     }
 }
 
