@@ -165,3 +165,109 @@ help-save = Save your results as a file (Markdown)
 hint-save = save
 help-finish = Finish: clear all answers and go back to the start
 help-quit-now = Quit at once
+
+## Whom to call (words.rs): $number is the emergency number, $phone the clinic's, $clinic its name
+
+emergency-call = Very unwell? Call { $number } now.
+emergency-questions-clinic = Questions? Call { $clinic } on { $phone }.
+emergency-questions-phone = Questions? Call { $phone }.
+emergency-questions-therapist = Questions? Call your massage therapist.
+# Shorter forms for a narrow banner, longest first.
+emergency-short-phone = Very unwell? Call { $number } now. Questions? Call { $phone }.
+emergency-short-clinic = Call { $number } now if very unwell. Clinic: { $phone }.
+emergency-short = Call { $number } now if very unwell.
+emergency-shortest = Call { $number }
+# The take-home code's last lines.
+compact-clinic = Clinic: { $phone }
+compact-emergency = Emergency: { $number }
+
+## The summaries: printed, saved and in the take-home code
+
+# $level is a level's words, $id its id.
+overall-sentence = Overall: { $level } ({ $id }). The most urgent result counts.
+summary-title = aftercare: your results
+# The saved file (Markdown); $title is the content's title.
+summary-file-title = { $title }: your results
+summary-file-overall = **Overall: { $level }** (the most urgent result counts)
+code-title = After your massage
+code-overall = Overall: { $level }
+code-now = Now: { $text }
+
+## The pictures: captions and the labels inside them
+
+caption-vasodilation-before = Before: the ring of smooth muscle in the vessel wall is tight, so the vessel is narrow.
+caption-vasodilation-after = After: the muscle ring relaxes and the vessel widens. More blood flows just under the skin, so it looks pink or red and feels warm. This fades within hours.
+caption-leg-clot = A clot in a deep leg vein: one calf swollen, warm, red or darker and painful, unlike the other leg. Get help the same day; call the emergency number if you are short of breath or have chest pain.
+picture-skin-pale = skin: pale, normal warmth
+picture-skin-pink = skin: pink and warm
+picture-vessel-narrow = vessel: narrow
+picture-vessel-wide = vessel: widened, more blood flows
+picture-usual-leg = usual leg
+picture-swollen-calf = swollen, warm, painful calf
+# The ASCII drawings' labels.
+art-skin = skin
+art-pale = (pale)
+art-pink = (pink, warm)
+art-ring-tight = muscle ring tight
+art-little-flow = little blood flow
+art-ring-relaxed = muscle ring relaxed
+art-more-flow = more blood flows
+art-swollen-calf = swollen calf
+art-calf-signs = <- warm, red or darker, painful
+
+## The kiosk's PIN dialog and the save dialog
+
+pin-wrong = Wrong PIN. Try again in { $n } s.
+pin-wait = Please wait { $n } s.
+pin-none = No staff PIN is set (kiosk.pin_hash; make one with `aftercare hash-pin`). Until then stop a terminal kiosk with SIGTERM (`systemctl stop`); reload a browser kiosk from its browser.
+save-done = ✓ Saved to { $path }
+save-exists = That file exists. Press Enter again to replace it, or change the name.
+save-failed = Could not save: { $error }
+
+## The review handout (aftercare export): for the clinicians who check the content
+
+handout-title = { $title } — content for review
+handout-counts = Content version **{ $version }**. { $questions } questions, { $outcomes } outcomes, { $topics } topics, { $sources } sources.
+handout-placeholders = Placeholders are shown filled with this config: emergency number *{ $number }*, clinic phone *{ $phone }*.
+# $id and $anchor name the question where "check another symptom" starts.
+handout-start = Every session starts at the first question (an emergency screen). After each outcome the person may check another symptom, which starts at [{ $id }](#{ $anchor }); the overall result is the most urgent one.
+handout-levels = Levels: { $legend }. Dashed/"not sure" answers must lead to the safer branch.
+handout-col-level = level
+handout-col-outcomes = outcomes
+handout-col-answer = answer
+handout-col-leads-to = leads to
+handout-questions = Questions
+handout-outcomes = Outcomes
+handout-topics = Explanation topics
+handout-sources = Sources
+handout-question-number = Q{ $n }.
+handout-emergency-screen = emergency screen
+handout-not-sure = not sure
+handout-to-question = question [{ $id }](#{ $anchor })
+handout-route = ; if { $facts }: [{ $to }](#{ $anchor })
+handout-outcome-id = `{ $id }` · level **{ $level }**
+handout-why = **Why:** { $text }
+handout-read-more = **Read more:** { $links }
+handout-outcome-sources = **Sources:** { $links }
+handout-topic-sources = Sources: { $links }
+source-verified = checked at the publisher
+source-secondary = seen in a secondary copy
+
+## A kiosk whose content is broken at start (the terminal's refusal screen)
+
+refused-text = This kiosk cannot start: its content has mistakes. It tries again by itself every { $n } seconds, and as soon as the files are fixed.
+refused-staff = Staff: fix each line below (`aftercare check` shows the same).
+refused-more = … and { $n } more (`aftercare check` lists them all)
+
+## The page (the browser kiosk): what it shows in place of the kiosk
+
+# After the emergency line, which every such message begins with.
+page-first-line = { $line } Or ask at the desk.
+page-cannot-start = This kiosk cannot start. Tap to try again; it also tries by itself every { $n } seconds.
+page-refused = This kiosk cannot start: its files have mistakes. Tap to try again; it also tries by itself every { $n } seconds.
+page-refused-staff = Staff: fix each line above (`aftercare check` shows the same).
+# $saved is page-kept or nothing; $first the first mistake.
+page-notice = Staff: running on the last good copy{ $saved }: the files on the server were refused — { $first }. This screen tries them again every { $n } s.
+# $time is when the last good copy was kept: "2026-01-31 09:30".
+page-kept = (kept { $time })
+page-crashed = Something went wrong. This screen restarts in a few seconds.
