@@ -271,3 +271,11 @@ page-notice = Staff: running on the last good copy{ $saved }: the files on the s
 # $time is when the last good copy was kept: "2026-01-31 09:30".
 page-kept = (kept { $time })
 page-crashed = Something went wrong. This screen restarts in a few seconds.
+
+## The command line, to a person who started the app where it cannot run
+
+# $missing is cli-stdin or cli-stdout.
+cli-no-terminal = error: aftercare needs a terminal, and { $missing } is not one
+cli-no-terminal-hint = hint: for a screen reader, a script or a pipe use line mode: aftercare --plain
+cli-stdin = standard input
+cli-stdout = standard output
