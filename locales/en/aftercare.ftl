@@ -84,6 +84,8 @@ still-there-text = To keep your answers private, they will be cleared in { $n ->
 still-there-button = I'm still here
 staff-title = Staff exit
 staff-text = Type the staff PIN, then Enter or OK.
+# Before the dots that stand for the digits typed.
+staff-pin = PIN:
 dialog-cancel = [Esc] Cancel
 save-title = Save your results
 save-text = Type a file name and press Enter. It is saved in the folder you started aftercare from, as plain text (Markdown). Nothing else is kept.

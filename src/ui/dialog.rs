@@ -21,7 +21,7 @@ pub fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str
         Overlay::StaffPin => {
             let k = app.kiosk.as_ref();
             let dots = "•".repeat(k.map_or(0, |k| k.pin_entry.chars().count()));
-            let mut text = format!("{}\n\nPIN: {dots}", t("staff-text"));
+            let mut text = format!("{}\n\n{} {dots}", t("staff-text"), t("staff-pin"));
             if let Some(m) = k.and_then(|k| k.pin_message.as_deref()) {
                 text.push_str("\n\n");
                 text.push_str(m);
