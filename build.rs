@@ -38,12 +38,19 @@ mod src {
     }
 }
 
+/// The catalogue the level words come from (`content::Level::word`), as the crate has it.
+#[allow(dead_code, reason = "only the level words are used here")]
+#[path = "src/i18n.rs"]
+mod i18n;
+
 use src::content;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/content");
+    println!("cargo:rerun-if-changed=src/i18n.rs");
+    println!("cargo:rerun-if-changed=locales");
     let checked = content::check_embedded();
     let Some(tree) = checked.tree.as_ref() else {
         eprintln!("error: the embedded content in data/ has errors; the build stops here.");

@@ -10,7 +10,7 @@ echo 'digraph modules {'
 echo '  rankdir=BT; node [shape=box, fontname="DejaVu Sans"];'
 find src -name '*.rs' ! -path 'src/lib.rs' ! -path 'src/main.rs' ! -path 'src/bin/*' | sort | while read -r f; do
   m=$(echo "$f" | sed -E 's#^src/##; s#/.*##; s#\.rs$##')
-  sed -E 's#//.*##' "$f" | { grep -oE 'crate::[a-z_]+' || true; } | sed 's/crate:://' | sort -u | while read -r d; do
+  sed -E 's#//.*##' "$f" | { grep -oE 'crate::[a-z_][a-z0-9_]*' || true; } | sed 's/crate:://' | sort -u | while read -r d; do
     if [ "$d" != "$m" ]; then echo "  \"$m\" -> \"$d\";"; fi
   done
 done | sort -u

@@ -8,6 +8,7 @@ pub mod app;
 pub mod config;
 pub mod content;
 pub mod export;
+pub mod i18n;
 pub mod kiosk;
 #[cfg(feature = "term")]
 pub mod kiosk_log;

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use aftercare::app::App;
 use aftercare::config::Config;
 use aftercare::content::Tree;
+use aftercare::i18n::{t, t_args};
 use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 
@@ -97,13 +98,14 @@ fn no_terminal(config: &Config) -> Option<ExitCode> {
         std::io::stdout().is_terminal(),
     ) {
         (true, true) => return None,
-        (false, _) => "standard input",
-        (true, false) => "standard output",
+        (false, _) => t("cli-stdin"),
+        (true, false) => t("cli-stdout"),
     };
     eprintln!(
-        "{}\nerror: aftercare needs a terminal, and {missing} is not one\n  \
-         hint: for a screen reader, a script or a pipe use line mode: aftercare --plain",
-        aftercare::words::contact_line(&config.clinic)
+        "{}\n{}\n  {}",
+        aftercare::words::contact_line(&config.clinic),
+        t_args("cli-no-terminal", &[("missing", missing.into())]),
+        t("cli-no-terminal-hint")
     );
     Some(ExitCode::from(2))
 }

@@ -6,15 +6,10 @@
 //! same wherever they appear. Whether the clinic has a phone is [`Clinic::phone`] being `Some`:
 //! nothing compares with a placeholder.
 
-use crate::config::{Clinic, Config, NO_PHONE};
+use crate::config::{Clinic, Config};
 use crate::content::{Level, Outcome, Tree};
+use crate::i18n::{t, t_args};
 use crate::triage::Session;
-
-/// An outcome's section headings.
-pub const DO_NOW: &str = "Do this now";
-pub const WATCH: &str = "Get help if…";
-/// The summary's heading.
-pub const SUMMARY_TITLE: &str = "aftercare: your results";
 
 /// A level's symbol: ✓ ☎ ✚ ! ‼, or `[OK] [T] [+] [!] [!!]` where only ASCII can be shown.
 pub fn level_symbol(level: Level, ascii: bool) -> &'static str {
@@ -64,7 +59,7 @@ impl<'a> EmergencyLine<'a> {
 
     /// The first part: "Very unwell? Call 999 now."
     pub fn call(&self) -> String {
-        format!("Very unwell? Call {} now.", self.number())
+        t_args("emergency-call", &[("number", self.number().into())])
     }
 
     /// The second part: "Questions? Call Hill Clinic on 01632 960000.", "Questions? Call 01632
@@ -72,9 +67,15 @@ impl<'a> EmergencyLine<'a> {
     /// has no phone.
     pub fn questions(&self) -> String {
         match (self.phone(), self.clinic.name.is_empty()) {
-            (Some(phone), false) => format!("Questions? Call {} on {phone}.", self.clinic.name),
-            (Some(phone), true) => format!("Questions? Call {phone}."),
-            (None, _) => format!("Questions? Call {NO_PHONE}."),
+            (Some(phone), false) => t_args(
+                "emergency-questions-clinic",
+                &[
+                    ("clinic", self.clinic.name.as_str().into()),
+                    ("phone", phone.into()),
+                ],
+            ),
+            (Some(phone), true) => t_args("emergency-questions-phone", &[("phone", phone.into())]),
+            (None, _) => t("emergency-questions-therapist").to_string(),
         }
     }
 
@@ -88,15 +89,13 @@ impl<'a> EmergencyLine<'a> {
         let number = self.number();
         let mut out = Vec::new();
         if let Some(phone) = self.phone() {
-            out.push(format!(
-                "Very unwell? Call {number} now. Questions? Call {phone}."
-            ));
-            out.push(format!(
-                "Call {number} now if very unwell. Clinic: {phone}."
-            ));
+            let both = [("number", number.into()), ("phone", phone.into())];
+            out.push(t_args("emergency-short-phone", &both));
+            out.push(t_args("emergency-short-clinic", &both));
         }
-        out.push(format!("Call {number} now if very unwell."));
-        out.push(format!("Call {number}"));
+        let just = [("number", number.into())];
+        out.push(t_args("emergency-short", &just));
+        out.push(t_args("emergency-shortest", &just));
         out.push(number.to_string());
         out
     }
@@ -106,9 +105,12 @@ impl<'a> EmergencyLine<'a> {
     pub fn compact(&self) -> String {
         let mut lines = Vec::new();
         if let Some(phone) = self.phone() {
-            lines.push(format!("Clinic: {phone}"));
+            lines.push(t_args("compact-clinic", &[("phone", phone.into())]));
         }
-        lines.push(format!("Emergency: {}", self.number()));
+        lines.push(t_args(
+            "compact-emergency",
+            &[("number", self.number().into())],
+        ));
         lines.join("\n")
     }
 }
@@ -173,10 +175,9 @@ impl<'a> Results<'a> {
 
 /// "Overall: Emergency (emergency). The most urgent result counts." — the line mode's words.
 pub fn overall_sentence(level: Level) -> String {
-    format!(
-        "Overall: {} ({}). The most urgent result counts.",
-        level.word(),
-        level.id()
+    t_args(
+        "overall-sentence",
+        &[("level", level.word().into()), ("id", level.id().into())],
     )
 }
 
@@ -210,19 +211,22 @@ pub fn summary_text(
             out.push('\n');
         }
     };
-    put("", SUMMARY_TITLE);
+    put("", t("summary-title"));
     for o in &r.outcomes {
         put("", "");
         let label = format!("{}: ", level_label(o.level, ascii));
         put(&label, &fill(o.level.title_rest(&o.title)));
-        put("  ", &format!("{DO_NOW}:"));
+        put("  ", &format!("{}:", t("outcome-do-now")));
         for item in &o.now {
             put(bullet, &fill(item));
         }
     }
     if let Some(level) = r.overall {
         put("", "");
-        put("Overall: ", &level_label(level, ascii));
+        put(
+            &format!("{} ", t("outcome-overall")),
+            &level_label(level, ascii),
+        );
     }
     put("", &contact_line(&config.clinic));
     Some(out)
@@ -233,23 +237,26 @@ pub fn summary_text(
 pub fn summary_markdown(tree: &Tree, config: &Config, session: &Session) -> String {
     let r = Results::of(tree, session);
     let fill = |s: &str| config.fill(s).into_owned();
-    let mut out = format!("# {}: your results\n\n", fill(&tree.meta.title));
+    let title = t_args(
+        "summary-file-title",
+        &[("title", fill(&tree.meta.title).into())],
+    );
+    let mut out = format!("# {title}\n\n");
     if let Some(level) = r.overall {
-        out.push_str(&format!(
-            "**Overall: {}** (the most urgent result counts)\n\n",
-            level.word()
-        ));
+        let overall = t_args("summary-file-overall", &[("level", level.word().into())]);
+        out.push_str(&format!("{overall}\n\n"));
     }
     for o in &r.outcomes {
         out.push_str(&format!(
-            "## {} — {}\n\n**{DO_NOW}**\n\n",
+            "## {} — {}\n\n**{}**\n\n",
             o.level.word(),
             fill(o.level.title_rest(&o.title)),
+            t("outcome-do-now"),
         ));
         for item in &o.now {
             out.push_str(&format!("- {}\n", fill(item)));
         }
-        out.push_str(&format!("\n**{WATCH}**\n\n"));
+        out.push_str(&format!("\n**{}**\n\n", t("outcome-watch")));
         for item in &o.watch {
             out.push_str(&format!("- {}\n", fill(item)));
         }
@@ -267,14 +274,16 @@ pub fn summary_code(tree: &Tree, config: &Config, session: &Session, budget: usi
     let r = Results::of(tree, session);
     let fill = |s: &str| config.fill(s).into_owned();
     let tail = EmergencyLine::of(&config.clinic).compact();
-    let mut out = String::from("After your massage");
+    let mut out = t("code-title").to_string();
     if let Some(level) = r.overall {
-        out.push_str(&format!("\nOverall: {}", level.word()));
+        let overall = t_args("code-overall", &[("level", level.word().into())]);
+        out.push_str(&format!("\n{overall}"));
     }
     for o in r.most_urgent_first() {
         let mut piece = format!("\n- {}", fill(&o.title));
         if let Some(now) = o.now.first() {
-            piece.push_str(&format!("\n  Now: {}", fill(now)));
+            let now = t_args("code-now", &[("text", fill(now).into())]);
+            piece.push_str(&format!("\n  {now}"));
         }
         if out.len() + piece.len() + tail.len() + 1 > budget {
             break;

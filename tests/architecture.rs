@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 /// Each top-level module's layer. A module may use its own layer's modules and any lower one.
 const LAYERS: &[(&str, u8)] = &[
     ("content", 0),
+    // The catalogue of the interface's words: the level words are content's.
+    ("i18n", 0),
     ("config", 1),
     ("triage", 1),
     ("kiosk", 1),

@@ -3,6 +3,8 @@
 //! Each runner (crossterm today, a browser later) translates its backend's events into these, so
 //! the state machine never sees a terminal library. Nothing here reads a clock or a device.
 
+use crate::i18n::{t, t_args};
+
 /// A key the app understands, independent of any terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
@@ -29,22 +31,25 @@ impl Key {
     /// How the key is written in the help overlay and the footer.
     pub fn label(self) -> String {
         match self {
-            Key::Char(' ') => "Space".into(),
+            Key::Char(' ') => t("key-space").into(),
             Key::Char(c) => c.to_string(),
-            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Enter => "Enter".into(),
-            Key::Esc => "Esc".into(),
-            Key::Backspace => "Backspace".into(),
-            Key::Tab => "Tab".into(),
-            Key::BackTab => "Shift-Tab".into(),
+            Key::Ctrl(c) => t_args(
+                "key-ctrl",
+                &[("key", c.to_ascii_uppercase().to_string().into())],
+            ),
+            Key::Enter => t("key-enter").into(),
+            Key::Esc => t("key-esc").into(),
+            Key::Backspace => t("key-backspace").into(),
+            Key::Tab => t("key-tab").into(),
+            Key::BackTab => t("key-backtab").into(),
             Key::Up => "↑".into(),
             Key::Down => "↓".into(),
             Key::Left => "←".into(),
             Key::Right => "→".into(),
-            Key::PageUp => "PgUp".into(),
-            Key::PageDown => "PgDn".into(),
-            Key::Home => "Home".into(),
-            Key::End => "End".into(),
+            Key::PageUp => t("key-page-up").into(),
+            Key::PageDown => t("key-page-down").into(),
+            Key::Home => t("key-home").into(),
+            Key::End => t("key-end").into(),
         }
     }
 }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::action::Action;
 use super::input::Key;
+use crate::i18n::{Msg, t};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,10 +71,10 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub contexts: &'static [Context],
-    /// The line in the help overlay.
-    pub help: &'static str,
-    /// The short footer hint, if this binding earns a place in the footer.
-    pub hint: Option<&'static str>,
+    /// The line in the help overlay (a catalogue key).
+    pub help: Msg,
+    /// The short footer hint, if this binding earns a place in the footer (a catalogue key).
+    pub hint: Option<Msg>,
 }
 
 const DIGITS: &[Key] = &[
@@ -94,176 +95,176 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Char('y'), Key::Char('Y'), Key::Enter],
         action: Action::ConfirmYes,
         contexts: &[Context::ConfirmQuit],
-        help: "Yes, quit",
-        hint: Some("quit"),
+        help: Msg("help-confirm-yes"),
+        hint: Some(Msg("hint-confirm-yes")),
     },
     Binding {
         keys: &[Key::Char('n'), Key::Char('N'), Key::Esc],
         action: Action::Cancel,
         contexts: &[Context::ConfirmQuit],
-        help: "No, keep going",
-        hint: Some("keep going"),
+        help: Msg("help-confirm-no"),
+        hint: Some(Msg("hint-confirm-no")),
     },
     Binding {
         keys: &[Key::Esc, Key::Char('?'), Key::Char('q'), Key::Enter],
         action: Action::Cancel,
         contexts: &[Context::Help, Context::TakeHome],
-        help: "Close this list",
-        hint: Some("close"),
+        help: Msg("help-close"),
+        hint: Some(Msg("hint-close")),
     },
     Binding {
         keys: TYPING,
         action: Action::Type(' '),
         contexts: &[Context::Search],
-        help: "Type words to narrow the list of explanations",
+        help: Msg("help-type"),
         hint: None,
     },
     Binding {
         keys: &[Key::Esc],
         action: Action::Cancel,
         contexts: &[Context::Search],
-        help: "Clear the search",
-        hint: Some("clear"),
+        help: Msg("help-clear-search"),
+        hint: Some(Msg("hint-clear-search")),
     },
     Binding {
         keys: &[Key::Esc],
         action: Action::Cancel,
         contexts: &[Context::Topics, Context::Topic],
-        help: "Go back (or clear the search)",
+        help: Msg("help-go-back-or-clear"),
         hint: None,
     },
     Binding {
         keys: &[Key::Char('?'), Key::Char('h')],
         action: Action::Help,
         contexts: SCREENS,
-        help: "Show this list of keys",
-        hint: Some("help"),
+        help: Msg("help-show-keys"),
+        hint: Some(Msg("hint-show-keys")),
     },
     Binding {
         keys: &[Key::Char('q'), Key::Esc],
         action: Action::Quit,
         contexts: SCREENS,
-        help: "Quit (asks first if you have answered)",
-        hint: Some("quit"),
+        help: Msg("help-quit"),
+        hint: Some(Msg("hint-quit")),
     },
     Binding {
         keys: &[Key::Enter],
         action: Action::Choose,
         contexts: BROWSER,
-        help: "Open the highlighted explanation or link",
-        hint: Some("open"),
+        help: Msg("help-open"),
+        hint: Some(Msg("hint-open")),
     },
     Binding {
         keys: &[Key::Backspace],
         action: Action::Erase,
         contexts: &[Context::Search],
-        help: "Delete the last letter of the search",
+        help: Msg("help-erase"),
         hint: None,
     },
     Binding {
         keys: &[Key::Char('/')],
         action: Action::Search,
         contexts: &[Context::Topics],
-        help: "Search the explanations",
-        hint: Some("search"),
+        help: Msg("help-search"),
+        hint: Some(Msg("hint-search")),
     },
     Binding {
         keys: &[Key::Up, Key::Char('k')],
         action: Action::Up,
         contexts: MOVING,
-        help: "Move up / scroll up",
+        help: Msg("help-up"),
         hint: None,
     },
     Binding {
         keys: &[Key::Down, Key::Char('j')],
         action: Action::Down,
         contexts: MOVING,
-        help: "Move down / scroll down",
+        help: Msg("help-down"),
         hint: None,
     },
     Binding {
         keys: &[Key::PageUp],
         action: Action::PageUp,
         contexts: READING,
-        help: "Scroll up a page",
+        help: Msg("help-page-up"),
         hint: None,
     },
     Binding {
         keys: &[Key::PageDown, Key::Char(' ')],
         action: Action::PageDown,
         contexts: READING,
-        help: "Scroll down a page",
+        help: Msg("help-page-down"),
         hint: None,
     },
     Binding {
         keys: DIGITS,
         action: Action::Pick(0),
         contexts: MENUS,
-        help: "Choose that numbered answer at once",
+        help: Msg("help-pick"),
         hint: None,
     },
     Binding {
         keys: &[Key::Enter],
         action: Action::Choose,
         contexts: &[Context::Welcome, Context::Question, Context::Outcome],
-        help: "Choose the highlighted answer or button",
-        hint: Some("choose"),
+        help: Msg("help-choose"),
+        hint: Some(Msg("hint-choose")),
     },
     Binding {
         keys: &[Key::Tab, Key::Right],
         action: Action::NextButton,
         contexts: &[Context::Outcome],
-        help: "Next button",
+        help: Msg("help-next-button"),
         hint: None,
     },
     Binding {
         keys: &[Key::Tab],
         action: Action::NextButton,
         contexts: &[Context::Topic],
-        help: "Highlight the next link",
-        hint: Some("link"),
+        help: Msg("help-next-link"),
+        hint: Some(Msg("hint-next-link")),
     },
     Binding {
         keys: &[Key::BackTab],
         action: Action::PrevButton,
         contexts: &[Context::Topic],
-        help: "Highlight the previous link",
+        help: Msg("help-prev-link"),
         hint: None,
     },
     Binding {
         keys: DIGITS,
         action: Action::OpenLink(0),
         contexts: &[Context::Outcome, Context::Topic],
-        help: "Open that numbered explanation at once",
+        help: Msg("help-open-numbered"),
         hint: None,
     },
     Binding {
         keys: &[Key::Home],
         action: Action::Top,
         contexts: READING,
-        help: "Go to the top",
+        help: Msg("help-top"),
         hint: None,
     },
     Binding {
         keys: &[Key::End],
         action: Action::Bottom,
         contexts: READING,
-        help: "Go to the end",
+        help: Msg("help-end"),
         hint: None,
     },
     Binding {
         keys: &[Key::BackTab],
         action: Action::PrevButton,
         contexts: &[Context::Outcome],
-        help: "Previous button",
+        help: Msg("help-prev-button"),
         hint: None,
     },
     Binding {
         keys: &[Key::Char('a')],
         action: Action::CheckAnother,
         contexts: &[Context::Outcome],
-        help: "Check another symptom",
-        hint: Some("another"),
+        help: Msg("help-another"),
+        hint: Some(Msg("hint-another")),
     },
     Binding {
         keys: &[Key::Left, Key::Backspace, Key::Char('b')],
@@ -274,49 +275,49 @@ pub const BINDINGS: &[Binding] = &[
             Context::Topics,
             Context::Topic,
         ],
-        help: "Go back one step",
-        hint: Some("back"),
+        help: Msg("help-back"),
+        hint: Some(Msg("hint-back")),
     },
     Binding {
         keys: &[Key::Char('r')],
         action: Action::Restart,
         contexts: &[Context::Question, Context::Outcome],
-        help: "Start again",
-        hint: Some("start again"),
+        help: Msg("help-restart"),
+        hint: Some(Msg("hint-restart")),
     },
     Binding {
         keys: &[Key::Char('w')],
         action: Action::Explain,
         contexts: &[Context::Outcome],
-        help: "Why? Read the explanation",
-        hint: Some("why?"),
+        help: Msg("help-why"),
+        hint: Some(Msg("hint-why")),
     },
     Binding {
         keys: &[Key::Char('t')],
         action: Action::TakeHome,
         contexts: &[Context::Outcome],
-        help: "Take this with you: your results as a QR code for your phone",
-        hint: Some("QR code"),
+        help: Msg("help-take-home"),
+        hint: Some(Msg("hint-take-home")),
     },
     Binding {
         keys: &[Key::Char('s')],
         action: Action::Save,
         contexts: &[Context::Outcome],
-        help: "Save your results as a file (Markdown)",
-        hint: Some("save"),
+        help: Msg("help-save"),
+        hint: Some(Msg("hint-save")),
     },
     Binding {
         keys: &[Key::Char('f')],
         action: Action::Finish,
         contexts: &[Context::Outcome],
-        help: "Finish: clear all answers and go back to the start",
+        help: Msg("help-finish"),
         hint: None,
     },
     Binding {
         keys: &[Key::Ctrl('c')],
         action: Action::QuitNow,
         contexts: ALL,
-        help: "Quit at once",
+        help: Msg("help-quit-now"),
         hint: None,
     },
 ];
@@ -341,10 +342,10 @@ pub fn action_for(context: Context, key: Key) -> Option<Action> {
 /// How a binding's keys are written: "↑ k", "1–9".
 pub fn keys_label(b: &Binding) -> String {
     if b.keys == DIGITS {
-        return "1–9".into();
+        return t("key-digits").into();
     }
     if b.keys.is_empty() {
-        return "letters".into();
+        return t("key-letters").into();
     }
     b.keys
         .iter()
@@ -375,7 +376,7 @@ pub fn hints(context: Context, mode: super::Mode) -> Rc<[Hint]> {
         let made: Rc<[Hint]> = BINDINGS
             .iter()
             .filter(|b| b.contexts.contains(&context) && mode.allows(b.action))
-            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?, b.action)))
+            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?.text(), b.action)))
             .collect();
         MADE.with_borrow_mut(|m| m.push((context, mode, Rc::clone(&made))));
         made

@@ -8,6 +8,7 @@ use super::view::{OverlayLayout, ScreenLayout};
 use super::{App, Effect, Input, Key, Mode, Overlay, Screen};
 use crate::config::Config;
 use crate::content::{Level, Tree};
+use crate::i18n::{t, t_args};
 use crate::kiosk::{Idle, IdleState, PinCheck, StaffPin};
 use crate::triage::Session;
 use ratatui::layout::Position;
@@ -202,7 +203,7 @@ impl App {
             return Vec::new();
         };
         k.pin_entry.clear();
-        k.pin_message = (!k.pin.is_configured()).then(|| NO_PIN.to_string());
+        k.pin_message = (!k.pin.is_configured()).then(|| t("pin-none").to_string());
         self.overlay = Some(Overlay::StaffPin);
         vec![Effect::Redraw]
     }
@@ -240,12 +241,12 @@ impl App {
                 k.pin_message = Some(match k.pin.check(&entry, now) {
                     PinCheck::Accepted => return vec![Effect::Quit],
                     PinCheck::Wrong { wait } => {
-                        format!("Wrong PIN. Try again in {} s.", wait.as_secs())
+                        t_args("pin-wrong", &[("n", wait.as_secs().into())])
                     }
                     PinCheck::TooSoon { wait } => {
-                        format!("Please wait {} s.", wait.as_secs().max(1))
+                        t_args("pin-wait", &[("n", wait.as_secs().max(1).into())])
                     }
-                    PinCheck::NoPin => NO_PIN.to_string(),
+                    PinCheck::NoPin => t("pin-none").to_string(),
                 });
             }
             Input::Key(Key::Esc) | Input::Click { .. } => {
@@ -293,11 +294,6 @@ impl App {
         true
     }
 }
-
-/// The dialog's words when the config sets no PIN.
-const NO_PIN: &str = "No staff PIN is set (kiosk.pin_hash; make one with `aftercare hash-pin`). \
-                      Until then stop a terminal kiosk with SIGTERM (`systemctl stop`); reload a \
-                      browser kiosk from its browser.";
 
 fn level_index(level: Level) -> usize {
     Level::ALL.iter().position(|&l| l == level).unwrap_or(0)

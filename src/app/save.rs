@@ -3,6 +3,7 @@
 //! ([`Effect::SaveSummary`]) and the runner reports back ([`App::saved`]).
 
 use super::{App, Effect, Input, Key, Overlay};
+use crate::i18n::{t, t_args};
 
 /// The name offered first, in the folder aftercare was started from.
 pub const DEFAULT_NAME: &str = "aftercare-summary.md";
@@ -86,13 +87,13 @@ impl App {
             Saved::Written(p) => {
                 self.save.overwrite = false;
                 self.overlay = None;
-                format!("✓ Saved to {p}")
+                t_args("save-done", &[("path", p.as_str().into())])
             }
             Saved::Exists => {
                 self.save.overwrite = true;
-                "That file exists. Press Enter again to replace it, or change the name.".into()
+                t("save-exists").into()
             }
-            Saved::Failed(e) => format!("Could not save: {e}"),
+            Saved::Failed(e) => t_args("save-failed", &[("error", e.as_str().into())]),
         });
     }
 }

@@ -7,6 +7,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::t;
+
 /// The disposition scale, ordered from least to most urgent; the most urgent result wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
@@ -46,11 +48,11 @@ impl Level {
     /// The short headline shown with the level's symbol, so a level is never colour alone.
     pub fn word(self) -> &'static str {
         match self {
-            Level::Expected => "Expected",
-            Level::Therapist => "Tell your therapist",
-            Level::Doctor => "See a doctor",
-            Level::Urgent => "Get help today",
-            Level::Emergency => "EMERGENCY",
+            Level::Expected => t("level-expected"),
+            Level::Therapist => t("level-therapist"),
+            Level::Doctor => t("level-doctor"),
+            Level::Urgent => t("level-urgent"),
+            Level::Emergency => t("level-emergency"),
         }
     }
 

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::{level_style, node_id, reading_order, route_facts};
 use crate::config::Config;
 use crate::content::{Answer, Level, NodeRef, Outcome, Question, Source, Topic, Tree, markup};
-use crate::words::{DO_NOW, WATCH};
+use crate::i18n::{self, t_args};
 
 /// A printable handout for clinical review: every question, every outcome in full, every topic
 /// and source, in the order a person meets them.
@@ -16,7 +16,7 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
     intro(&mut s, tree, config);
     level_overview(&mut s, tree);
     let order = reading_order(tree);
-    s.push_str("## Questions\n\n");
+    let _ = writeln!(s, "## {}\n", i18n::t("handout-questions"));
     let questions = order.iter().filter_map(|&n| match n {
         NodeRef::Question(q) => Some((n, &tree.questions[q])),
         NodeRef::Outcome(_) => None,
@@ -24,17 +24,17 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
     for (number, (node, q)) in questions.enumerate() {
         question(&mut s, tree, config, (number + 1, node), q);
     }
-    s.push_str("## Outcomes\n\n");
+    let _ = writeln!(s, "## {}\n", i18n::t("handout-outcomes"));
     for &node in &order {
         if let NodeRef::Outcome(o) = node {
             outcome(&mut s, tree, config, node, &tree.outcomes[o]);
         }
     }
-    s.push_str("## Explanation topics\n\n");
+    let _ = writeln!(s, "## {}\n", i18n::t("handout-topics"));
     for t in &tree.topics {
         topic(&mut s, tree, config, t);
     }
-    s.push_str("## Sources\n\n");
+    let _ = writeln!(s, "## {}\n", i18n::t("handout-sources"));
     for src in &tree.sources {
         let _ = writeln!(s, "{}", source_line(src));
     }
@@ -43,42 +43,53 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
 
 /// The title, the counts, the config the placeholders are filled with, and how to read it.
 fn intro(s: &mut String, tree: &Tree, config: &Config) {
-    let _ = writeln!(s, "# {} — content for review\n", tree.meta.title);
-    let _ = writeln!(
-        s,
-        "Content version **{}**. {} questions, {} outcomes, {} topics, {} sources.\n",
-        tree.meta.version,
-        tree.questions.len(),
-        tree.outcomes.len(),
-        tree.topics.len(),
-        tree.sources.len()
+    let title = t_args(
+        "handout-title",
+        &[("title", tree.meta.title.as_str().into())],
     );
-    let _ = writeln!(
-        s,
-        "Placeholders are shown filled with this config: emergency number *{}*, clinic phone *{}*.\n",
-        config.clinic.emergency,
-        config.clinic.phone_words()
+    let _ = writeln!(s, "# {title}\n");
+    let counts = t_args(
+        "handout-counts",
+        &[
+            ("version", tree.meta.version.as_str().into()),
+            ("questions", tree.questions.len().into()),
+            ("outcomes", tree.outcomes.len().into()),
+            ("topics", tree.topics.len().into()),
+            ("sources", tree.sources.len().into()),
+        ],
     );
-    s.push_str("Every session starts at the first question (an emergency screen). After each outcome the person may check another symptom, which starts at ");
-    let _ = writeln!(
-        s,
-        "[{}](#{}); the overall result is the most urgent one.\n",
-        tree.questions[tree.meta.another].id,
-        anchor(tree, tree.another())
+    let _ = writeln!(s, "{counts}\n");
+    let filled = t_args(
+        "handout-placeholders",
+        &[
+            ("number", config.clinic.emergency.as_str().into()),
+            ("phone", config.clinic.phone_words().into()),
+        ],
     );
+    let _ = writeln!(s, "{filled}\n");
+    let start = t_args(
+        "handout-start",
+        &[
+            ("id", tree.questions[tree.meta.another].id.as_str().into()),
+            ("anchor", anchor(tree, tree.another()).into()),
+        ],
+    );
+    let _ = writeln!(s, "{start}\n");
     let legend: Vec<String> = (Level::ALL.iter())
         .map(|&l| format!("{} {}", level_style(l).0, l.id()))
         .collect();
-    let _ = writeln!(
-        s,
-        "Levels: {}. Dashed/\"not sure\" answers must lead to the safer branch.\n",
-        legend.join(" · ")
-    );
+    let levels = t_args("handout-levels", &[("legend", legend.join(" · ").into())]);
+    let _ = writeln!(s, "{levels}\n");
 }
 
 /// An overview a clinician can check first: how many outcomes at each level.
 fn level_overview(s: &mut String, tree: &Tree) {
-    s.push_str("| level | outcomes |\n| --- | --- |\n");
+    let _ = writeln!(
+        s,
+        "| {} | {} |\n| --- | --- |",
+        i18n::t("handout-col-level"),
+        i18n::t("handout-col-outcomes")
+    );
     for l in Level::ALL.iter().rev() {
         let n = tree.outcomes.iter().filter(|o| o.level == *l).count();
         let _ = writeln!(s, "| {} {} | {n} |", level_style(*l).0, l.id());
@@ -96,22 +107,32 @@ fn question(
 ) {
     let _ = writeln!(
         s,
-        "### <a id=\"{}\"></a>Q{number}. {}\n",
+        "### <a id=\"{}\"></a>{} {}\n",
         anchor(tree, node),
+        t_args("handout-question-number", &[("n", number.into())]),
         config.fill(&q.text)
     );
     let screen = if q.emergency_screen {
-        " — **emergency screen**"
+        format!(" — **{}**", i18n::t("handout-emergency-screen"))
     } else {
-        ""
+        String::new()
     };
     let _ = writeln!(s, "`{}`{screen}\n", q.id);
     if let Some(h) = &q.help {
         let _ = writeln!(s, "> {}\n", config.fill(h));
     }
-    s.push_str("| # | answer | leads to |\n| --- | --- | --- |\n");
+    let _ = writeln!(
+        s,
+        "| # | {} | {} |\n| --- | --- | --- |",
+        i18n::t("handout-col-answer"),
+        i18n::t("handout-col-leads-to")
+    );
     for (i, o) in q.options.iter().enumerate() {
-        let sure = if o.not_sure { " *(not sure)*" } else { "" };
+        let sure = if o.not_sure {
+            format!(" *({})*", i18n::t("handout-not-sure"))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             s,
             "| {} | {}{sure} | {} |",
@@ -126,10 +147,12 @@ fn question(
 /// Where an answer leads, as links: its default target, then each route with its facts.
 fn answer_target(tree: &Tree, o: &Answer) -> String {
     let mut target = match o.next {
-        NodeRef::Question(t) => format!(
-            "question [{}](#{})",
-            tree.questions[t].id,
-            anchor(tree, o.next)
+        NodeRef::Question(t) => t_args(
+            "handout-to-question",
+            &[
+                ("id", tree.questions[t].id.as_str().into()),
+                ("anchor", anchor(tree, o.next).into()),
+            ],
         ),
         NodeRef::Outcome(t) => {
             let out = &tree.outcomes[t];
@@ -147,12 +170,14 @@ fn answer_target(tree: &Tree, o: &Answer) -> String {
             NodeRef::Question(t) => tree.questions[t].id.as_str(),
             NodeRef::Outcome(t) => tree.outcomes[t].id.as_str(),
         };
-        let _ = write!(
-            target,
-            "; if {}: [{to}](#{})",
-            route_facts(tree, r),
-            anchor(tree, r.next)
-        );
+        target.push_str(&t_args(
+            "handout-route",
+            &[
+                ("facts", route_facts(tree, r).into()),
+                ("to", to.into()),
+                ("anchor", anchor(tree, r.next).into()),
+            ],
+        ));
     }
     target
 }
@@ -168,17 +193,25 @@ fn outcome(s: &mut String, tree: &Tree, config: &Config, node: NodeRef, o: &Outc
         o.level.word(),
         fill(o.level.title_rest(&o.title))
     );
-    let _ = writeln!(s, "`{}` · level **{}**\n", o.id, o.level.id());
-    let _ = writeln!(s, "**{DO_NOW}**\n");
+    let id = t_args(
+        "handout-outcome-id",
+        &[("id", o.id.as_str().into()), ("level", o.level.id().into())],
+    );
+    let _ = writeln!(s, "{id}\n");
+    let _ = writeln!(s, "**{}**\n", i18n::t("outcome-do-now"));
     for i in &o.now {
         let _ = writeln!(s, "- {}", fill(i));
     }
-    let _ = writeln!(s, "\n**{WATCH}**\n");
+    let _ = writeln!(s, "\n**{}**\n", i18n::t("outcome-watch"));
     for i in &o.watch {
         let _ = writeln!(s, "- {}", fill(i));
     }
     if let Some(w) = &o.why {
-        let _ = writeln!(s, "\n**Why:** {}", fill(w));
+        let _ = writeln!(
+            s,
+            "\n{}",
+            t_args("handout-why", &[("text", fill(w).into())])
+        );
     }
     if !o.topics.is_empty() {
         let t: Vec<String> = o
@@ -186,9 +219,12 @@ fn outcome(s: &mut String, tree: &Tree, config: &Config, node: NodeRef, o: &Outc
             .iter()
             .map(|&t| format!("[{}](#topic-{})", tree.topics[t].title, tree.topics[t].id))
             .collect();
-        let _ = writeln!(s, "\n**Read more:** {}", t.join(", "));
+        let more = t_args("handout-read-more", &[("links", t.join(", ").into())]);
+        let _ = writeln!(s, "\n{more}");
     }
-    let _ = writeln!(s, "\n**Sources:** {}\n", source_links(tree, &o.sources));
+    let links = source_links(tree, &o.sources);
+    let sources = t_args("handout-outcome-sources", &[("links", links.into())]);
+    let _ = writeln!(s, "\n{sources}\n");
 }
 
 /// One explanation topic: title, summary, body (its markup as Markdown) and sources.
@@ -209,15 +245,17 @@ fn topic(s: &mut String, tree: &Tree, config: &Config, t: &Topic) {
             }
         }
     }
-    let _ = writeln!(s, "\nSources: {}\n", source_links(tree, &t.sources));
+    let links = source_links(tree, &t.sources);
+    let sources = t_args("handout-topic-sources", &[("links", links.into())]);
+    let _ = writeln!(s, "\n{sources}\n");
 }
 
 /// A source's entry in the list: id (an anchor), title, publisher, address and how it was
 /// checked.
 fn source_line(src: &Source) -> String {
     let status = match src.status {
-        crate::content::SourceStatus::Verified => "checked at the publisher",
-        crate::content::SourceStatus::Secondary => "seen in a secondary copy",
+        crate::content::SourceStatus::Verified => i18n::t("source-verified"),
+        crate::content::SourceStatus::Secondary => i18n::t("source-secondary"),
     };
     let mut line = format!(
         "- <a id=\"source-{}\"></a>`{}` — {}",

@@ -17,6 +17,7 @@ use super::tty::{Guard, Tty, drain, install_panic_hook};
 use super::{DRAWING, Msg, Options, handle_signals, size, watch_signals};
 use crate::app::Mode;
 use crate::content::Tree;
+use crate::i18n::{t, t_args};
 use crate::reload::Reload;
 
 /// How often broken content is tried again with nothing else happening (as the browser page).
@@ -30,19 +31,15 @@ pub fn text(contact: &str, mistakes: &[String]) -> Vec<String> {
     let mut lines = vec![
         contact.to_string(),
         String::new(),
-        format!(
-            "This kiosk cannot start: its content has mistakes. It tries again by itself every {} \
-             seconds, and as soon as the files are fixed.",
-            RETRY.as_secs()
-        ),
+        t_args("refused-text", &[("n", RETRY.as_secs().into())]),
         String::new(),
-        "Staff: fix each line below (`aftercare check` shows the same).".to_string(),
+        t("refused-staff").to_string(),
     ];
     lines.extend(mistakes.iter().take(MAX_SHOWN).cloned());
     if mistakes.len() > MAX_SHOWN {
-        lines.push(format!(
-            "… and {} more (`aftercare check` lists them all)",
-            mistakes.len() - MAX_SHOWN
+        lines.push(t_args(
+            "refused-more",
+            &[("n", (mistakes.len() - MAX_SHOWN).into())],
         ));
     }
     lines

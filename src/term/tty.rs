@@ -129,7 +129,7 @@ pub(super) fn install_panic_hook(contact: String) {
         std::panic::set_hook(Box::new(move |info| {
             restore();
             let contact = CONTACT.try_lock().map(|c| c.clone()).unwrap_or_default();
-            let _ = writeln!(io::stderr(), "{} {contact}", crate::ui::strings::CRASHED);
+            let _ = writeln!(io::stderr(), "{} {contact}", crate::i18n::t("crashed"));
             previous(info);
         }));
     });

@@ -7,16 +7,16 @@ use unicode_width::UnicodeWidthStr;
 
 use super::draw::draw_text;
 use super::geometry::{OverlayLayout, centred, inset};
-use super::strings;
 use super::theme::Theme;
 use super::wrap::wrapped;
+use crate::i18n::t;
 
 /// The dialog box, its text and its two buttons, centred in `col`.
 pub fn layout(col: Rect) -> OverlayLayout {
     let w = col.width.min(50);
-    let text_h = wrapped(strings::CONFIRM_TEXT, w.saturating_sub(4)).len() as u16;
-    let yes_w = strings::CONFIRM_YES.width() as u16 + 2;
-    let no_w = strings::CONFIRM_NO.width() as u16 + 2;
+    let text_h = wrapped(t("quit-text"), w.saturating_sub(4)).len() as u16;
+    let yes_w = t("quit-yes").width() as u16 + 2;
+    let no_w = t("quit-no").width() as u16 + 2;
     let two_rows = yes_w + 2 + no_w > w.saturating_sub(4);
     let h = text_h + 3 + u16::from(two_rows) + 1;
     let frame = centred(col, w, h);
@@ -52,11 +52,11 @@ pub fn render(th: &Theme, l: &OverlayLayout, f: &mut Frame) {
         return;
     };
     f.render_widget(Clear, frame);
-    let title = format!(" {} ", strings::CONFIRM_TITLE);
+    let title = format!(" {} ", t("quit-title"));
     f.render_widget(Block::new().borders(Borders::ALL).title(title), frame);
-    draw_text(f, text, strings::CONFIRM_TEXT, th.heading());
-    let yes_label = format!(" {} ", strings::CONFIRM_YES);
-    let no_label = format!(" {} ", strings::CONFIRM_NO);
+    draw_text(f, text, t("quit-text"), th.heading());
+    let yes_label = format!(" {} ", t("quit-yes"));
+    let no_label = format!(" {} ", t("quit-no"));
     f.render_widget(Paragraph::new(yes_label).style(th.selected()), yes);
     f.render_widget(Paragraph::new(no_label).style(th.button()), no);
 }

@@ -10,10 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::draw::draw_text;
 use super::geometry::{OverlayLayout, PAD_KEYS, Pad, centred, inset};
-use super::strings;
 use super::theme::Theme;
 use super::wrap::wrapped;
 use crate::app::{App, Overlay};
+use crate::i18n::{t, t_args};
 
 /// The dialog's title, text and button words for the open overlay.
 pub fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str) {
@@ -21,32 +21,25 @@ pub fn words(app: &App, overlay: Overlay) -> (&'static str, String, &'static str
         Overlay::StaffPin => {
             let k = app.kiosk.as_ref();
             let dots = "•".repeat(k.map_or(0, |k| k.pin_entry.chars().count()));
-            let mut text = format!("{}\n\nPIN: {dots}", strings::STAFF_TEXT);
+            let mut text = format!("{}\n\n{} {dots}", t("staff-text"), t("staff-pin"));
             if let Some(m) = k.and_then(|k| k.pin_message.as_deref()) {
                 text.push_str("\n\n");
                 text.push_str(m);
             }
-            (strings::STAFF_TITLE, text, strings::STAFF_CANCEL)
+            (t("staff-title"), text, t("dialog-cancel"))
         }
         Overlay::Save => {
-            let mut text = format!("{}\n\n> {}_", strings::SAVE_TEXT, app.save.path);
+            let mut text = format!("{}\n\n> {}_", t("save-text"), app.save.path);
             if let Some(m) = &app.save.message {
                 text.push_str("\n\n");
                 text.push_str(m);
             }
-            (strings::SAVE_TITLE, text, strings::STAFF_CANCEL)
+            (t("save-title"), text, t("dialog-cancel"))
         }
         _ => {
-            let n = match app.countdown_left().unwrap_or(0) {
-                1 => "1 second".to_string(),
-                n => format!("{n} seconds"),
-            };
-            let text = strings::STILL_THERE_TEXT.replace("{n}", &n);
-            (
-                strings::STILL_THERE_TITLE,
-                text,
-                strings::STILL_THERE_BUTTON,
-            )
+            let n = app.countdown_left().unwrap_or(0);
+            let text = t_args("still-there-text", &[("n", n.into())]);
+            (t("still-there-title"), text, t("still-there-button"))
         }
     }
 }

@@ -12,9 +12,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::geometry::Scrolled;
-use super::strings;
 use super::theme::Theme;
 use super::wrap;
+use crate::i18n::t;
 
 /// Gives `r` the style `style` (what an empty `Paragraph` in that style draws, without its
 /// text machinery).
@@ -114,9 +114,9 @@ pub fn draw_scrolled(f: &mut Frame, s: &Scrolled, lines: Vec<Line<'static>>, th:
     if let Some(r) = s.indicator {
         let below = s.scroll + s.text.height < total;
         let text = match (s.scroll > 0, below) {
-            (true, true) => format!("{} · {}", strings::MORE_ABOVE, strings::MORE_BELOW),
-            (true, false) => strings::MORE_ABOVE.to_string(),
-            _ => strings::MORE_BELOW.to_string(),
+            (true, true) => format!("{} · {}", t("more-above"), t("more-below")),
+            (true, false) => t("more-above").to_string(),
+            _ => t("more-below").to_string(),
         };
         draw_text(f, r, &text, th.quiet());
     }

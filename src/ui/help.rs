@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, Borders, Clear};
 
 use super::draw::draw_scrolled;
 use super::geometry::Scrolled;
-use super::strings;
 use super::theme::Theme;
 use super::wrap::hanging;
 use crate::app::App;
 use crate::app::keys::{BINDINGS, Context, keys_label};
+use crate::i18n::t;
 
 /// One row per binding of the screen under the overlay, then how to close it; keys, then
 /// meaning.
@@ -23,7 +23,7 @@ pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     });
     for b in shown {
         let keys = format!("{:<16}", keys_label(b));
-        for (i, row) in hanging(&keys, b.help, width).iter().enumerate() {
+        for (i, row) in hanging(&keys, b.help.text(), width).iter().enumerate() {
             let split = if i == 0 { keys.len().min(row.len()) } else { 0 };
             let (k, rest) = row.split_at(split);
             out.push(Line::from(vec![
@@ -34,7 +34,7 @@ pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     out.extend(
-        super::wrap::wrapped(strings::HELP_MOUSE, width)
+        super::wrap::wrapped(t("help-mouse"), width)
             .iter()
             .map(|r| Line::from(r.clone())),
     );
@@ -44,7 +44,7 @@ pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
 /// Draws the help box over the screen.
 pub fn render(app: &App, th: &Theme, frame: ratatui::layout::Rect, body: &Scrolled, f: &mut Frame) {
     f.render_widget(Clear, frame);
-    let title = format!(" {} ", strings::HELP_TITLE);
+    let title = format!(" {} ", t("help-title"));
     f.render_widget(Block::new().borders(Borders::ALL).title(title), frame);
     draw_scrolled(f, body, lines(app, th, body.text.width), th);
 }

@@ -17,11 +17,12 @@ pub use super::geometry::{
 use super::menu::MenuTexts;
 use super::theme::Theme;
 use super::{
-    banner, confirm, dialog, footer, help, menu, outcome, question, strings, takehome_view, topic,
-    topics, welcome,
+    banner, confirm, dialog, footer, help, menu, outcome, question, takehome_view, topic, topics,
+    welcome,
 };
 pub use crate::app::view::hit;
 use crate::app::{Action, App, Overlay, Screen};
+use crate::i18n::t;
 
 /// The words a layout measured that drawing shows: the banner's, and a menu's. Computing them
 /// again to draw them was a tenth of a frame.
@@ -182,7 +183,7 @@ fn more_targets(s: &Scrolled) -> Vec<Target> {
     let below = s.scroll < s.max;
     match (above, below) {
         (true, true) => {
-            let half = strings::MORE_ABOVE.chars().count() as u16 + 1;
+            let half = t("more-above").chars().count() as u16 + 1;
             let (left, right) = (
                 Rect {
                     width: half.min(r.width),

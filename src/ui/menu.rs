@@ -9,9 +9,9 @@ use ratatui::style::Style;
 
 use super::draw::{draw_text, put_str};
 use super::geometry::MenuLayout;
-use super::strings;
 use super::theme::Theme;
 use super::wrap::{hanging, width, wrapped};
+use crate::i18n;
 
 /// The words of one menu screen, already filled with the clinic's numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -218,9 +218,9 @@ pub fn render_answers(
         }
     }
     if let Some(r) = m.more_above.filter(|&r| wanted(r)) {
-        draw_text(f, r, strings::MORE_ABOVE, th.quiet());
+        draw_text(f, r, i18n::t("more-above"), th.quiet());
     }
     if let Some(r) = m.more_below.filter(|&r| wanted(r)) {
-        draw_text(f, r, strings::MORE_BELOW, th.quiet());
+        draw_text(f, r, i18n::t("more-below"), th.quiet());
     }
 }

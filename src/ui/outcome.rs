@@ -10,18 +10,19 @@ use unicode_width::UnicodeWidthStr;
 
 use super::draw::{draw_scrolled, draw_text};
 use super::geometry::{OutcomeLayout, scrolled_touch};
-use super::strings;
 use super::theme::Theme;
 use super::wrap::{hanging, wrapped};
 use crate::app::{App, Mode, Screen};
 use crate::content::{Level, Outcome};
+use crate::i18n::t;
 
 /// The button labels with their keys, in the order of `App::outcome_buttons`.
 pub fn button_labels(app: &App) -> [String; 3] {
-    let (keys, labels) = match app.mode {
-        Mode::Normal => (["a", "r", "q"], strings::OUTCOME_BUTTONS),
-        Mode::Kiosk => (["a", "r", "f"], strings::KIOSK_OUTCOME_BUTTONS),
+    let (keys, last) = match app.mode {
+        Mode::Normal => (["a", "r", "q"], t("outcome-quit")),
+        Mode::Kiosk => (["a", "r", "f"], t("outcome-finish")),
     };
+    let labels = [t("outcome-another"), t("outcome-start-again"), last];
     let mut out: [String; 3] = Default::default();
     for (i, label) in labels.iter().enumerate() {
         out[i] = format!(" [{}] {label} ", keys[i]);
@@ -123,7 +124,7 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
     for part in parts(app, th, o) {
         match part {
             Part::Earlier { head, level, first } => {
-                out.push(Line::styled(strings::EARLIER_FIRST, th.heading()));
+                out.push(Line::styled(t("outcome-earlier-first"), th.heading()));
                 items(&mut out, &[head], th.level_text(level));
                 items(&mut out, &first, Style::default());
             }
@@ -144,7 +145,7 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
             }
             Part::Why(why) => {
                 out.push(Line::default());
-                out.push(Line::styled(strings::WHY, th.heading()));
+                out.push(Line::styled(t("outcome-why"), th.heading()));
                 out.extend(wrapped(&why, width).iter().map(|r| Line::from(r.clone())));
             }
         }
@@ -152,7 +153,7 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
     let mut links = Vec::new();
     if !o.topics.is_empty() {
         out.push(Line::default());
-        out.push(Line::styled(strings::READ_MORE, th.heading()));
+        out.push(Line::styled(t("outcome-read-more"), th.heading()));
     }
     let topics = o.topics.iter().filter_map(|&t| app.tree.topics.get(t));
     for (i, t) in topics.enumerate() {
@@ -215,12 +216,12 @@ pub fn parts(app: &App, th: &Theme, o: &Outcome) -> Vec<Part> {
             out.push(Part::Section(head, items.iter().map(|s| fill(s)).collect()));
         }
     };
-    section(&mut out, strings::DO_NOW, &lead.now);
+    section(&mut out, t("outcome-do-now"), &lead.now);
     if let Some(line) = lead.safety {
         out.push(Part::Safety(fill(line)));
     }
-    section(&mut out, strings::DO_ALSO, &lead.more_now);
-    section(&mut out, strings::WATCH, &lead.more_watch);
+    section(&mut out, t("outcome-also"), &lead.more_now);
+    section(&mut out, t("outcome-watch"), &lead.more_watch);
     if let Some(why) = &o.why {
         out.push(Part::Why(fill(why)));
     }
@@ -261,7 +262,7 @@ pub fn lead(o: &crate::content::Outcome) -> Lead<'_> {
 
 /// "Your results so far": each result's level and title, then the overall level.
 pub fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
-    let mut out = vec![Line::styled(strings::RESULTS, th.heading())];
+    let mut out = vec![Line::styled(t("outcome-results"), th.heading())];
     for o in app.session.results() {
         let Some(o) = app.tree.outcomes.get(o) else {
             continue;
@@ -284,7 +285,7 @@ pub fn summary_lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     }
     if let Some(level) = app.session.overall(&app.tree) {
         out.push(Line::from(vec![
-            Span::styled(format!("{} ", strings::OVERALL), th.heading()),
+            Span::styled(format!("{} ", t("outcome-overall")), th.heading()),
             Span::styled(th.level_label(level), th.level_text(level)),
         ]));
     }
@@ -326,9 +327,9 @@ pub fn level_label(app: &App, th: &Theme, outcome: &Outcome) -> (Level, String) 
     if overall > outcome.level {
         let label = format!(
             "{} {} · {} {}",
-            strings::OVERALL,
+            t("outcome-overall"),
             th.level_label(overall),
-            strings::THIS_ONE,
+            t("outcome-this-one"),
             th.level_label(outcome.level)
         );
         (overall, label)

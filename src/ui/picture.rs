@@ -14,6 +14,7 @@ use ratatui::widgets::canvas::{Canvas, Circle, Context, Line as CLine, Points};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::content::Picture;
+use crate::i18n;
 
 /// How to draw: colours or not, Unicode or ASCII.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,18 +37,9 @@ pub struct Drawing {
 /// The caption under a picture at a given progress, in plain words.
 pub fn caption(picture: Picture, progress: f64) -> &'static str {
     match picture {
-        Picture::Vasodilation if progress < 0.5 => {
-            "Before: the ring of smooth muscle in the vessel wall is tight, so the vessel is narrow."
-        }
-        Picture::Vasodilation => {
-            "After: the muscle ring relaxes and the vessel widens. More blood flows just under \
-             the skin, so it looks pink or red and feels warm. This fades within hours."
-        }
-        Picture::LegClot => {
-            "A clot in a deep leg vein: one calf swollen, warm, red or darker and painful, \
-             unlike the other leg. Get help the same day; call the emergency number if you are \
-             short of breath or have chest pain."
-        }
+        Picture::Vasodilation if progress < 0.5 => i18n::t("caption-vasodilation-before"),
+        Picture::Vasodilation => i18n::t("caption-vasodilation-after"),
+        Picture::LegClot => i18n::t("caption-leg-clot"),
     }
 }
 
@@ -107,9 +99,9 @@ fn paint_vessel(ctx: &mut Context, d: Drawing) {
         2.0,
         47.0,
         label(if t < 0.5 {
-            "skin: pale, normal warmth"
+            i18n::t("picture-skin-pale")
         } else {
-            "skin: pink and warm"
+            i18n::t("picture-skin-pink")
         }),
     );
     // The vessel: two walls whose gap widens; small rings of muscle sit in the walls.
@@ -162,9 +154,9 @@ fn paint_vessel(ctx: &mut Context, d: Drawing) {
         2.0,
         0.5,
         label(if t < 0.5 {
-            "vessel: narrow"
+            i18n::t("picture-vessel-narrow")
         } else {
-            "vessel: widened, more blood flows"
+            i18n::t("picture-vessel-wide")
         }),
     );
 }
@@ -213,8 +205,8 @@ fn paint_legs(ctx: &mut Context, d: Drawing) {
         radius: 3.0,
         color: swollen,
     });
-    ctx.print(8.0, 48.0, label("usual leg"));
-    ctx.print(58.0, 48.0, label("swollen, warm, painful calf"));
+    ctx.print(8.0, 48.0, label(i18n::t("picture-usual-leg")));
+    ctx.print(58.0, 48.0, label(i18n::t("picture-swollen-calf")));
 }
 
 /// A label inside a drawing, in the screen's own colours: without them its letters took the
@@ -226,26 +218,51 @@ fn label(text: &'static str) -> Line<'static> {
 
 /// The ASCII drawing for the Linux console and other ASCII-only terminals.
 pub fn ascii_art(picture: Picture, progress: f64) -> Vec<String> {
+    use i18n::t;
     match picture {
         Picture::Vasodilation if progress < 0.5 => vec![
-            "  skin  .................................  (pale)".into(),
+            format!(
+                "  {}  .................................  {}",
+                t("art-skin"),
+                t("art-pale")
+            ),
             "".into(),
-            "  ===o=====o=====o=====o=====o=====o===   muscle ring tight".into(),
-            "     >    >    >    >    >    >    >      little blood flow".into(),
+            format!(
+                "  ===o=====o=====o=====o=====o=====o===   {}",
+                t("art-ring-tight")
+            ),
+            format!(
+                "     >    >    >    >    >    >    >      {}",
+                t("art-little-flow")
+            ),
             "  ===o=====o=====o=====o=====o=====o===".into(),
         ],
         Picture::Vasodilation => vec![
-            "  skin  #################################  (pink, warm)".into(),
-            "  ===O=====O=====O=====O=====O=====O===   muscle ring relaxed".into(),
+            format!(
+                "  {}  #################################  {}",
+                t("art-skin"),
+                t("art-pink")
+            ),
+            format!(
+                "  ===O=====O=====O=====O=====O=====O===   {}",
+                t("art-ring-relaxed")
+            ),
             "     >>   >>   >>   >>   >>   >>   >>".into(),
-            "     >>   >>   >>   >>   >>   >>   >>     more blood flows".into(),
+            format!(
+                "     >>   >>   >>   >>   >>   >>   >>     {}",
+                t("art-more-flow")
+            ),
             "     >>   >>   >>   >>   >>   >>   >>".into(),
             "  ===O=====O=====O=====O=====O=====O===".into(),
         ],
         Picture::LegClot => vec![
-            "     usual leg        swollen calf".into(),
+            format!(
+                "     {:<17}{}",
+                t("picture-usual-leg"),
+                t("art-swollen-calf")
+            ),
             "       |  |             |    |".into(),
-            "       |  |            (  ** )   <- warm, red or darker, painful".into(),
+            format!("       |  |            (  ** )   {}", t("art-calf-signs")),
             "       |  |            (  ** )".into(),
             "       |__|_            \\__|__".into(),
         ],

@@ -5,6 +5,7 @@ use super::strings;
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::NodeRef;
+use crate::i18n::t;
 
 /// The current question's words, filled with the clinic's numbers. Empty if the session is not
 /// on a question (it cannot be while the screen is a question, but render must never panic).
@@ -21,7 +22,7 @@ pub fn texts(app: &App, th: &Theme) -> MenuTexts {
         String::new()
     } else {
         let sep = format!(" {} ", th.marker());
-        format!("{} {}", strings::SO_FAR, answers.join(&sep))
+        format!("{} {}", t("question-so-far"), answers.join(&sep))
     };
     MenuTexts {
         crumbs,

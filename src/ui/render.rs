@@ -12,10 +12,9 @@ use super::draw::{draw_text, fill};
 use super::geometry::{Body, MIN_H, MIN_W, OverlayLayout, ScreenLayout};
 use super::layout::{Words, laid_out};
 use super::theme::{self, Theme};
-use super::{
-    banner, confirm, dialog, footer, help, menu, outcome, strings, takehome_view, topic, topics,
-};
+use super::{banner, confirm, dialog, footer, help, menu, outcome, takehome_view, topic, topics};
 use crate::app::{App, Overlay, Screen};
+use crate::i18n::t_args;
 
 /// Draws the whole app into the frame, and returns the layout it drew: what the runner hands to
 /// `App::update` with the next input, so a tap lands on what was drawn. With ASCII symbols (the
@@ -172,9 +171,13 @@ fn render_too_small(th: &Theme, l: &ScreenLayout, f: &mut Frame) {
         height: a.height - l.banner.height,
         ..a
     };
-    let text = strings::TOO_SMALL
-        .replace("{need}", &format!("{}x{}", MIN_W, MIN_H))
-        .replace("{now}", &format!("{}x{}", a.width, a.height));
+    let text = t_args(
+        "too-small",
+        &[
+            ("need", format!("{MIN_W}x{MIN_H}").into()),
+            ("now", format!("{}x{}", a.width, a.height).into()),
+        ],
+    );
     fill(f, rest, th.heading());
     draw_text(f, rest, &text, th.heading());
 }

@@ -7,18 +7,19 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::draw::draw_text;
 use super::geometry::{OverlayLayout, ScreenLayout};
+use super::takehome;
 use super::theme::Theme;
-use super::{strings, takehome};
 use crate::app::App;
+use crate::i18n::t;
 
 /// The words shown with the code (or instead of it when it cannot fit).
 fn words(fits: bool) -> String {
     let body = if fits {
-        strings::TAKE_HOME_TEXT
+        t("take-home-text")
     } else {
-        strings::TAKE_HOME_TOO_SMALL
+        t("take-home-too-small")
     };
-    format!("{}\n\n{body}", strings::TAKE_HOME_TITLE)
+    format!("{}\n\n{body}", t("take-home-title"))
 }
 
 /// Everything under the banner is the dialog; the code takes the rows it needs.

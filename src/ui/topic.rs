@@ -15,12 +15,12 @@ use ratatui::widgets::Widget;
 use super::draw::{draw_scrolled, draw_text, put_rows};
 use super::geometry::{PictureLayout, ReaderLayout, Scrolled, scrolled_touch};
 use super::picture::{self, Drawing, Look};
-use super::strings;
 use super::theme::Theme;
 use super::theme::{Palette, Symbols};
 use super::wrap::{hanging, wrapped};
 use crate::app::{App, Screen};
 use crate::content::{Picture, Topic};
+use crate::i18n::t;
 
 /// The biggest the drawing grows, in rows.
 const MAX_DRAWING: u16 = 12;
@@ -139,7 +139,7 @@ pub fn content(
     let mut links = Vec::new();
     if !topic.related.is_empty() {
         out.push(Line::default());
-        out.push(Line::styled(strings::RELATED, th.heading()));
+        out.push(Line::styled(t("topic-related"), th.heading()));
         for (i, &t) in topic.related.iter().enumerate() {
             let Some(related) = app.tree.topics.get(t) else {
                 continue;
@@ -150,7 +150,7 @@ pub fn content(
     }
     if !topic.sources.is_empty() {
         out.push(Line::default());
-        out.push(Line::styled(strings::SOURCES, th.heading()));
+        out.push(Line::styled(t("topic-sources"), th.heading()));
         let bullet = format!("{} ", th.bullet());
         for &s in &topic.sources {
             if s >= app.tree.sources.len() {

@@ -11,10 +11,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::draw::draw_text;
 use super::geometry::{ListLayout, MenuLayout};
+use super::menu;
 use super::theme::Theme;
 use super::wrap::wrapped;
-use super::{menu, strings};
 use crate::app::{App, ListMode, Screen};
+use crate::i18n::{t, t_args};
 
 /// Below this many rows the list shows titles only.
 const SUMMARIES_FROM: u16 = 12;
@@ -39,11 +40,9 @@ fn item_rows(app: &App, topic: usize, width: u16, summary: bool) -> (Vec<String>
 pub fn heading(app: &App, shown: usize) -> String {
     let all = app.tree.topics.len();
     if shown == all {
-        strings::TOPICS_TITLE.to_string()
+        t("topics-title").to_string()
     } else {
-        strings::TOPICS_SOME
-            .replace("{n}", &shown.to_string())
-            .replace("{all}", &all.to_string())
+        t_args("topics-some", &[("n", shown.into()), ("all", all.into())])
     }
 }
 
@@ -51,9 +50,9 @@ pub fn heading(app: &App, shown: usize) -> String {
 pub fn search_line(app: &App, mode: ListMode) -> String {
     let q = &app.browse.query;
     match mode {
-        ListMode::Searching => format!("{} {q}_", strings::SEARCH),
-        ListMode::Browsing if q.is_empty() => strings::SEARCH_HOW.to_string(),
-        ListMode::Browsing => format!("{} {q}  {}", strings::SEARCH, strings::SEARCH_CLEAR),
+        ListMode::Searching => format!("{} {q}_", t("topics-search")),
+        ListMode::Browsing if q.is_empty() => t("topics-search-how").to_string(),
+        ListMode::Browsing => format!("{} {q}  {}", t("topics-search"), t("topics-search-clear")),
     }
 }
 
@@ -110,7 +109,10 @@ pub fn render(app: &App, th: &Theme, l: &ListLayout, f: &mut Frame) {
     draw_text(f, m.crumbs, &heading(app, listed.len()), th.heading());
     draw_text(f, m.prompt, &search_line(app, mode), th.quiet());
     if listed.is_empty() {
-        let text = strings::NO_MATCH.replace("{query}", &app.browse.query);
+        let text = t_args(
+            "topics-no-match",
+            &[("query", app.browse.query.as_str().into())],
+        );
         draw_text(f, m.help, &text, Default::default());
     }
     for &(i, r) in &m.options {
@@ -133,9 +135,9 @@ pub fn render(app: &App, th: &Theme, l: &ListLayout, f: &mut Frame) {
         super::draw::put_lines(f, r, lines, ratatui::style::Style::default());
     }
     if let Some(r) = m.more_above {
-        draw_text(f, r, strings::MORE_ABOVE, th.quiet());
+        draw_text(f, r, t("more-above"), th.quiet());
     }
     if let Some(r) = m.more_below {
-        draw_text(f, r, strings::MORE_BELOW, th.quiet());
+        draw_text(f, r, t("more-below"), th.quiet());
     }
 }

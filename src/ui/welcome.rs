@@ -1,16 +1,15 @@
 //! The welcome screen: what this guide is and is not, and Start / Browse / Quit.
 
 use super::menu::MenuTexts;
-use super::strings;
 use crate::app::{App, WelcomeItem};
+use crate::i18n::t;
 
 /// The words of a welcome menu entry.
 fn label(item: WelcomeItem) -> &'static str {
-    let [start, browse, quit] = strings::WELCOME_MENU;
     match item {
-        WelcomeItem::Start => start,
-        WelcomeItem::Browse => browse,
-        WelcomeItem::Quit => quit,
+        WelcomeItem::Start => t("welcome-start"),
+        WelcomeItem::Browse => t("welcome-browse"),
+        WelcomeItem::Quit => t("welcome-quit"),
     }
 }
 
@@ -20,7 +19,7 @@ pub fn texts(app: &App) -> MenuTexts {
     // The content's own intro says what this is and is not; without one, the fixed words do.
     let (intro, caution) = match app.tree.meta.intro.as_deref() {
         Some(intro) => (intro, ""),
-        None => (strings::WELCOME_IS, strings::WELCOME_IS_NOT),
+        None => (t("welcome-is"), t("welcome-is-not")),
     };
     MenuTexts {
         crumbs: fill(&app.tree.meta.title),

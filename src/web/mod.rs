@@ -34,6 +34,7 @@ use web_sys::PointerEvent;
 use crate::app::pointer::Pointer;
 use crate::app::{App, Effect, Input, Overlay, ScreenLayout};
 use crate::config::Config;
+use crate::i18n::t_args;
 use crate::ui::Ui;
 use crate::ui::theme::Theme;
 use crate::web_pure::{font_px_zoomed, resolve_colors};
@@ -159,10 +160,8 @@ async fn boot() -> Result<(), String> {
             return Err(if why.starts_with(&first) {
                 why
             } else {
-                format!(
-                    "{first}\n\nThis kiosk cannot start. Tap to try again; it also tries by itself every {} seconds.\n\n{why}",
-                    RETRY_MS / 1000
-                )
+                let cannot = t_args("page-cannot-start", &[("n", (RETRY_MS / 1000).into())]);
+                format!("{first}\n\n{cannot}\n\n{why}")
             });
         }
     };

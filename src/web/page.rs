@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::{Closure, JsValue};
 
 use super::dom::{document, element, window};
 use super::{BANNER, EMERGENCY, NOTICE, PARENT, RELOAD_AFTER_PANIC_MS, RETRY_MS};
+use crate::i18n::{t, t_args};
 
 /// A small line for staff at the foot of the page, over the grid but letting taps through: the
 /// server's files were refused and the page runs on its last good copy, kept at `saved` (an ISO
@@ -27,12 +28,18 @@ pub(super) fn show_notice(why: &str, saved: Option<String>) {
         })
         .unwrap_or_default();
     let saved = saved
-        .map(|t| format!(" (kept {})", t.get(..16).unwrap_or(&t).replace('T', " ")))
+        .map(|t| {
+            let time = t.get(..16).unwrap_or(&t).replace('T', " ");
+            format!(" {}", t_args("page-kept", &[("time", time.into())]))
+        })
         .unwrap_or_default();
-    el.set_text_content(Some(&format!(
-        "Staff: running on the last good copy{saved}: the files on the server were refused — \
-         {first}. This screen tries them again every {} s.",
-        RETRY_MS / 1000
+    el.set_text_content(Some(&t_args(
+        "page-notice",
+        &[
+            ("saved", saved.into()),
+            ("first", first.into()),
+            ("n", (RETRY_MS / 1000).into()),
+        ],
     )));
     if let Some(body) = doc.body() {
         let _ = body.append_child(&el);
@@ -53,16 +60,13 @@ pub(super) fn refused(lines: Vec<String>) -> String {
         .collect::<Vec<_>>()
         .join("\n");
     if more > 0 {
-        shown.push_str(&format!(
-            "\n… and {more} more (`aftercare check` lists them all)"
-        ));
+        shown.push('\n');
+        shown.push_str(&t_args("refused-more", &[("n", more.into())]));
     }
     format!(
-        "{first}\n\n\
-         This kiosk cannot start: its files have mistakes. Tap to try again; it also tries by \
-         itself every {} seconds.\n\n{shown}\n\n\
-         Staff: fix each line above (`aftercare check` shows the same).",
-        RETRY_MS / 1000
+        "{first}\n\n{}\n\n{shown}\n\n{}",
+        t_args("page-refused", &[("n", (RETRY_MS / 1000).into())]),
+        t("page-refused-staff")
     )
 }
 
@@ -72,14 +76,12 @@ pub(super) fn first_line() -> String {
     let emergency = EMERGENCY.with(|e| e.try_borrow().map(|s| s.clone()).unwrap_or_default());
     let banner = BANNER.with(|b| b.try_borrow().ok().and_then(|b| b.clone()));
     match banner {
-        Some(b) => format!("{b} Or ask at the desk."),
+        Some(b) => t_args("page-first-line", &[("line", b.into())]),
         None => {
             let mut clinic = crate::config::Config::default().clinic;
             clinic.emergency = emergency;
-            format!(
-                "{} Or ask at the desk.",
-                crate::words::EmergencyLine::of(&clinic).call()
-            )
+            let call = crate::words::EmergencyLine::of(&clinic).call();
+            t_args("page-first-line", &[("line", call.into())])
         }
     }
 }
@@ -104,10 +106,7 @@ pub(super) fn show_text(text: &str) {
 /// A panic freezes a wasm page: say so, with the emergency number, and reload.
 pub(super) fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-    show_text(&format!(
-        "{}\n\nSomething went wrong. This screen restarts in a few seconds.",
-        first_line()
-    ));
+    show_text(&format!("{}\n\n{}", first_line(), t("page-crashed")));
     if let Ok(w) = window() {
         let reload = Closure::once_into_js(|| {
             if let Ok(w) = window() {

@@ -1,0 +1,97 @@
+//! The interface's own words, looked up by key in a Fluent catalogue (`locales/en/aftercare.ftl`,
+//! embedded with `include_str!`): key hints, help, dialogs, level words, captions, headings.
+//! The patient-facing medical wording is content (`data/`), never here; this module knows no
+//! terminal, screen or clinic, so every layer, `content` included, may ask it for a word.
+//!
+//! Code names a message by its key (`t("quit-title")`, `t_args("topics-some", …)`, or `Msg(…)`
+//! in a constant table) and never matches or assembles English text; `tests/catalogue.rs` fails on
+//! a key the code uses that the catalogue lacks and on a catalogue key no code uses.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+
+pub use fluent_bundle::FluentValue as Arg;
+
+/// The English catalogue, the one language shipped today.
+pub const EN: &str = include_str!("../locales/en/aftercare.ftl");
+
+/// A catalogue key written where a message is named but not yet looked up: in a constant table
+/// (the key bindings, the menus), so the table stays `const` and the words come from the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Msg(pub &'static str);
+
+impl Msg {
+    /// The message's words (see [`t`]).
+    pub fn text(self) -> &'static str {
+        t(self.0)
+    }
+}
+
+/// A named message reads as its words wherever a `&str` method is called on it.
+impl std::ops::Deref for Msg {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text()
+    }
+}
+
+impl From<Msg> for String {
+    fn from(m: Msg) -> String {
+        m.text().to_string()
+    }
+}
+
+thread_local! {
+    static BUNDLE: FluentBundle<FluentResource> = bundle(EN);
+    /// Each message without arguments, formatted once: a frame asks for the same words many
+    /// times, and callers keep `&'static str` as they did with constants. Bounded by the
+    /// catalogue's size.
+    static MADE: RefCell<HashMap<&'static str, &'static str>> = RefCell::new(HashMap::new());
+}
+
+/// A bundle of one catalogue. Bidi isolation marks are off: the words are drawn into a grid and
+/// compared by tests exactly as written, and English needs none.
+fn bundle(source: &str) -> FluentBundle<FluentResource> {
+    let lang = "en".parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![lang]);
+    bundle.set_use_isolating(false);
+    // A resource that does not parse whole keeps the messages it could read (tests check that
+    // the embedded one parses without an error).
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+    // Duplicate ids are caught by tests too; the first one stays.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// Formats `key` with `args` in `bundle`; a missing key gives the key itself, so a gap shows as
+/// the key, never as a crash (a test keeps the catalogue and the code in step).
+fn format(bundle: &FluentBundle<FluentResource>, key: &str, args: Option<&FluentArgs>) -> String {
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        return key.to_string();
+    };
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned()
+}
+
+/// The words of message `key`, which takes no arguments.
+pub fn t(key: &'static str) -> &'static str {
+    if let Some(made) = MADE.with_borrow(|m| m.get(key).copied()) {
+        return made;
+    }
+    let text: &'static str = BUNDLE.with(|b| format(b, key, None)).leak();
+    MADE.with_borrow_mut(|m| m.insert(key, text));
+    text
+}
+
+/// The words of message `key` with its arguments (`$n`, `$query`...), plural rules applied.
+pub fn t_args(key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let mut fargs = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fargs.set(*name, value.clone());
+    }
+    BUNDLE.with(|b| format(b, key, Some(&fargs)))
+}
