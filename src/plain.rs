@@ -14,9 +14,10 @@ use std::time::Duration;
 use crate::app::{Action, App, Effect, Input, Screen, ScreenLayout};
 use crate::config::Config;
 use crate::content::{Level, Tree, markup};
+use crate::i18n::{t, t_args};
 use crate::ui::semantic::{self, Node};
 use crate::ui::theme::Theme;
-use crate::ui::{question, strings, summary};
+use crate::ui::{question, summary};
 use crate::words;
 
 /// Width for wrapped text; screen readers do not care, and 80 columns suit a pipe.
@@ -108,28 +109,26 @@ fn understand(line: &str, choices: &[Choice]) -> Reply {
         "help" | "?" => return Reply::Help,
         "why" | "why?" => return Reply::Why,
         "quit" | "exit" | "q" => return Reply::Quit,
-        "" => return Reply::Unclear(strings::LINE_EMPTY.into()),
+        "" => return Reply::Unclear(t("line-empty").into()),
         _ => {}
     }
     let numbered = || choices.iter().filter(|c| matches!(c.mark, Mark::Number(_)));
     let max = numbered().count();
     let not_one = || {
-        let hint = if max > 0 {
-            strings::LINE_NOT_ONE
+        let args = [("typed", line.trim().into()), ("max", max.into())];
+        if max > 0 {
+            t_args("line-not-one", &args)
         } else {
-            strings::LINE_NOT_A_CHOICE
-        };
-        hint.replace("{typed}", line.trim())
-            .replace("{max}", &max.to_string())
+            t_args("line-not-a-choice", &args)
+        }
     };
     if let Ok(n) = typed.parse::<usize>() {
         return match choices.iter().find(|c| c.mark == Mark::Number(n)) {
             Some(c) => Reply::Send(c.input),
-            None if max > 0 => Reply::Unclear(
-                strings::LINE_NO_NUMBER
-                    .replace("{n}", &n.to_string())
-                    .replace("{max}", &max.to_string()),
-            ),
+            None if max > 0 => Reply::Unclear(t_args(
+                "line-no-number",
+                &[("n", n.into()), ("max", max.into())],
+            )),
             None => Reply::Unclear(not_one()),
         };
     }
@@ -168,11 +167,13 @@ fn understand(line: &str, choices: &[Choice]) -> Reply {
                     Mark::Word => None,
                 })
                 .collect();
-            Reply::Unclear(
-                strings::LINE_MANY
-                    .replace("{typed}", line.trim())
-                    .replace("{which}", &which.join(", ")),
-            )
+            Reply::Unclear(t_args(
+                "line-many",
+                &[
+                    ("typed", line.trim().into()),
+                    ("which", which.join(", ").into()),
+                ],
+            ))
         }
     }
 }
@@ -186,7 +187,7 @@ pub fn lines(nodes: &[Node], config: &Config) -> Vec<String> {
     let mut words_to_type: Vec<String> = Vec::new();
     let flush = |out: &mut Vec<String>, w: &mut Vec<String>| {
         if !w.is_empty() {
-            let text = format!("{} {}", strings::LINE_OR_TYPE, w.join(", "));
+            let text = format!("{} {}", t("line-or-type"), w.join(", "));
             out.extend(wrap("", &text));
             w.clear();
         }
@@ -269,8 +270,8 @@ impl<W: Write> Plain<W> {
             .filter(|c| matches!(c.input, Input::Do(Action::Pick(_))))
             .count();
         let prompt = match answers {
-            0 => strings::LINE_CHOICE.to_string(),
-            n => strings::LINE_ANSWER.replace("{n}", &n.to_string()),
+            0 => format!("{} ", t("line-choice")),
+            n => format!("{} ", t_args("line-answer", &[("n", n.into())])),
         };
         write!(self.out, "{prompt}")?;
         self.out.flush()
@@ -299,7 +300,7 @@ impl<W: Write> Plain<W> {
                 let effects = self.send(Input::Do(Action::Restart));
                 if effects.contains(&Effect::Redraw) {
                     writeln!(self.out)?;
-                    self.say(strings::LINE_RESTARTED)?;
+                    self.say(t("line-restarted"))?;
                 }
                 effects
             }
@@ -312,7 +313,7 @@ impl<W: Write> Plain<W> {
             Reply::Why => self.send(Input::Do(Action::Explain)),
             Reply::Help => {
                 writeln!(self.out)?;
-                self.say(strings::LINE_COMMANDS)?;
+                self.say(t("line-commands"))?;
                 return Ok(false);
             }
             Reply::Quit => return Ok(true),
@@ -327,7 +328,7 @@ impl<W: Write> Plain<W> {
         }
         if !effects.contains(&Effect::Redraw) {
             writeln!(self.out)?;
-            self.say(strings::LINE_NOTHING)?;
+            self.say(t("line-nothing"))?;
         }
         Ok(false)
     }
@@ -339,7 +340,7 @@ impl<W: Write> Plain<W> {
         match summary::text(&self.app, &self.theme, WIDTH) {
             Some(text) => write!(self.out, "{text}")?,
             None => {
-                self.say(strings::LINE_NO_RESULT)?;
+                self.say(t("line-no-result"))?;
                 self.say(&words::contact_line(&self.app.config.clinic))?;
             }
         }
@@ -364,7 +365,7 @@ pub fn run(
         out,
     };
     p.show_welcome()?;
-    p.say(strings::LINE_COMMANDS)?;
+    p.say(t("line-commands"))?;
     // The welcome menu's "Check a symptom".
     p.now += LINE;
     p.send(Input::Do(Action::Pick(0)));

@@ -281,3 +281,32 @@ cli-no-terminal = error: aftercare needs a terminal, and { $missing } is not one
 cli-no-terminal-hint = hint: for a screen reader, a script or a pipe use line mode: aftercare --plain
 cli-stdin = standard input
 cli-stdout = standard output
+
+
+## The line mode (aftercare --plain): what it says at the start and on help, its prompts, and its
+## replies to a line it cannot take.
+line-commands = Type the number of an answer, or the start of its words. Other commands: back (go back a step), restart (start again), why (explain), help (this text), quit (finish and show the summary).
+# The prompt on a screen with numbered choices; $n is how many. The line mode adds a space after it.
+line-answer = Your answer (1-{ $n }):
+# The prompt on a screen without numbered choices. The line mode adds a space after it.
+line-choice = Your choice:
+# Before the screen's other words to type (its footer's), on one line.
+line-or-type = Or type:
+line-empty = Please type an answer.
+line-no-number = There is no answer { $n }. Type a number from 1 to { $max }.
+line-not-one = '{ $typed }' is not one of the answers. Type a number from 1 to { $max }.
+line-not-a-choice = '{ $typed }' is not one of the choices. Type help for the commands.
+line-many = '{ $typed }' matches more than one answer ({ $which }). Type the number.
+line-nothing = That does nothing on this screen. Type help for the commands.
+line-restarted = Starting again. Your earlier answers are cleared.
+line-no-result = Summary: no result yet.
+
+## `why` on a question without help of its own: the lead, then either the question's own "Not
+## sure" answer ($label) or, where it has none, the closest answer.
+why-lead = Your answer decides the next question.
+why-not-sure = If you are not sure, choose '{ $label }': it takes the safer path.
+why-closest = Choose the answer closest to what you notice.
+
+## The number pad's erase key and a dialog's close button, as the screen-reader mirror names them.
+pad-erase = Erase
+dialog-close = Close

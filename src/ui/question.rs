@@ -1,11 +1,10 @@
 //! A question: the breadcrumb of answers so far, the question, its help text and the answers.
 
 use super::menu::MenuTexts;
-use super::strings;
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::NodeRef;
-use crate::i18n::t;
+use crate::i18n::{t, t_args};
 
 /// The current question's words, filled with the clinic's numbers. Empty if the session is not
 /// on a question (it cannot be while the screen is a question, but render must never panic).
@@ -44,8 +43,11 @@ pub fn why(app: &App) -> String {
         return app.config.fill(help).into_owned();
     }
     let rest = match q.options.iter().find(|o| o.not_sure) {
-        Some(o) => strings::WHY_NOT_SURE.replace("{label}", &app.config.fill(&o.label)),
-        None => strings::WHY_CLOSEST.to_string(),
+        Some(o) => t_args(
+            "why-not-sure",
+            &[("label", app.config.fill(&o.label).into())],
+        ),
+        None => t("why-closest").to_string(),
     };
-    format!("{} {rest}", strings::WHY_LEAD)
+    format!("{} {rest}", t("why-lead"))
 }

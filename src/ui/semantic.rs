@@ -14,6 +14,7 @@ use super::{outcome, question, reader, strings, topics, welcome};
 use crate::app::keys::hints;
 use crate::app::{Action, App, Input, Key, Overlay, Screen};
 use crate::content::Level;
+use crate::i18n::t;
 
 /// One piece of the screen's meaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -306,7 +307,11 @@ fn dialog(app: &App, overlay: Overlay, out: &mut Vec<Node>) {
     }
     if overlay == Overlay::StaffPin && app.kiosk.is_some() {
         for (face, key) in super::geometry::PAD_KEYS {
-            let label = if key == Key::Backspace { "Erase" } else { face };
+            let label = if key == Key::Backspace {
+                t("pad-erase")
+            } else {
+                face
+            };
             out.push(button(label, Input::Key(key), false));
         }
     }
@@ -325,7 +330,7 @@ fn help(app: &App, th: &Theme, out: &mut Vec<Node>) {
             .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect(),
     ));
-    out.push(button("Close", Input::Do(Action::Cancel), true));
+    out.push(button(t("dialog-close"), Input::Do(Action::Cancel), true));
 }
 
 fn confirm(out: &mut Vec<Node>) {
@@ -342,5 +347,5 @@ fn confirm(out: &mut Vec<Node>) {
 fn take_home(out: &mut Vec<Node>) {
     out.push(heading(1, strings::TAKE_HOME_TITLE));
     out.push(Node::Text(strings::TAKE_HOME_TEXT.into()));
-    out.push(button("Close", Input::Do(Action::Cancel), true));
+    out.push(button(t("dialog-close"), Input::Do(Action::Cancel), true));
 }
