@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use crate::app::{Action, App, Effect, Input, Screen, ScreenLayout};
 use crate::config::Config;
-use crate::content::{Level, Tree, markup};
+use crate::content::{Level, NodeRef, Tree, markup};
 use crate::i18n::{t, t_args};
 use crate::ui::semantic::{self, Node};
 use crate::ui::theme::Theme;
@@ -101,7 +101,9 @@ fn choices(nodes: &[Node]) -> Vec<Choice> {
         .collect()
 }
 
-fn understand(line: &str, choices: &[Choice]) -> Reply {
+/// `none` is the answer whose id is `none` ("No, none of these") on a question that has one: a
+/// reply of "no" picks it, whatever its words are in the catalogue's language.
+fn understand(line: &str, choices: &[Choice], none: Option<usize>) -> Reply {
     let typed = line.trim().to_lowercase();
     match typed.as_str() {
         "back" | "b" => return Reply::Send(Input::Do(Action::Back)),
@@ -142,15 +144,10 @@ fn understand(line: &str, choices: &[Choice]) -> Reply {
     // Words are matched among the answers and the lettered buttons; the footer's words only
     // whole, above.
     let typeable: Vec<&Choice> = (choices.iter()).filter(|c| c.mark != Mark::Word).collect();
-    // "no" is the most natural reply to "do you have any of these?": it means "None of these"
-    // when exactly one answer says none.
-    if matches!(typed.as_str(), "no" | "none" | "nope") {
-        let none: Vec<&&Choice> = (typeable.iter())
-            .filter(|c| lower(c).starts_with("none") || lower(c).starts_with("no, none"))
-            .collect();
-        if let [c] = none.as_slice() {
-            return Reply::Send(c.input);
-        }
+    // "no" is the most natural reply to "do you have any of these?": it means the question's
+    // "none" answer, found by its id, not by its words.
+    if let (true, Some(i)) = (matches!(typed.as_str(), "no" | "none" | "nope"), none) {
+        return Reply::Send(Input::Do(Action::Pick(i)));
     }
     let matches: Vec<&&Choice> = (typeable.iter())
         .filter(|c| lower(c).starts_with(&typed))
@@ -286,6 +283,17 @@ impl<W: Write> Plain<W> {
         self.print(&nodes)
     }
 
+    /// The index of the current question's answer with the id `none`, if it is on one.
+    fn none_answer(&self) -> Option<usize> {
+        if !matches!(self.app.screen, Screen::Question { .. }) {
+            return None;
+        }
+        let NodeRef::Question(q) = self.app.session.current(&self.app.tree) else {
+            return None;
+        };
+        (self.app.tree.questions[q].options.iter()).position(|o| o.id == "none")
+    }
+
     fn send(&mut self, input: Input) -> Vec<Effect> {
         self.app.update(input, self.now, &ScreenLayout::default())
     }
@@ -293,7 +301,7 @@ impl<W: Write> Plain<W> {
     /// Handles one line; `Ok(true)` means the person asked to finish.
     fn handle(&mut self, line: &str) -> io::Result<bool> {
         self.now += LINE;
-        let reply = understand(line, &choices(&self.nodes()));
+        let reply = understand(line, &choices(&self.nodes()), self.none_answer());
         let effects = match reply {
             Reply::Send(input) => self.send(input),
             Reply::Restart => {
@@ -505,13 +513,22 @@ mod tests {
     fn understands_numbers_words_prefixes_and_commands() {
         let c = answers(&["Yes, it is fading", "No, it is spreading", "Not sure"]);
         let pick = |i| Reply::Send(Input::Do(Action::Pick(i)));
-        assert_eq!(understand("2", &c), pick(1));
-        assert_eq!(understand("  NOT SURE ", &c), pick(2));
-        assert_eq!(understand("yes", &c), pick(0));
-        assert_eq!(understand("back", &c), Reply::Send(Input::Do(Action::Back)));
-        assert!(matches!(understand("no", &c), Reply::Unclear(h) if h.contains("more than one")));
-        assert!(matches!(understand("7", &c), Reply::Unclear(h) if h.contains("no answer 7")));
-        assert!(matches!(understand("maybe", &c), Reply::Unclear(_)));
+        assert_eq!(understand("2", &c, None), pick(1));
+        assert_eq!(understand("  NOT SURE ", &c, None), pick(2));
+        assert_eq!(understand("yes", &c, None), pick(0));
+        assert_eq!(
+            understand("back", &c, None),
+            Reply::Send(Input::Do(Action::Back))
+        );
+        assert!(
+            matches!(understand("no", &c, None), Reply::Unclear(h) if h.contains("more than one"))
+        );
+        assert!(
+            matches!(understand("7", &c, None), Reply::Unclear(h) if h.contains("no answer 7"))
+        );
+        // With the question's "none" answer known by its id, "no" picks it, whatever its words.
+        assert_eq!(understand("no", &c, Some(1)), pick(1));
+        assert!(matches!(understand("maybe", &c, None), Reply::Unclear(_)));
     }
 
     #[test]
@@ -526,10 +543,10 @@ mod tests {
         .collect();
         assert_eq!(c.len(), 2, "no QR code on lines");
         let another = Reply::Send(Input::Do(Action::CheckAnother));
-        assert_eq!(understand("a", &c), another);
-        assert_eq!(understand("check", &c), another);
+        assert_eq!(understand("a", &c, None), another);
+        assert_eq!(understand("check", &c, None), another);
         assert!(
-            matches!(understand("1", &c), Reply::Unclear(h) if h.contains("not one of the choices"))
+            matches!(understand("1", &c, None), Reply::Unclear(h) if h.contains("not one of the choices"))
         );
     }
 }

@@ -14,7 +14,7 @@ use super::{outcome, question, reader, strings, topics, welcome};
 use crate::app::keys::hints;
 use crate::app::{Action, App, Input, Key, Overlay, Screen};
 use crate::content::Level;
-use crate::i18n::t;
+use crate::i18n::{t, t_args};
 
 /// One piece of the screen's meaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,9 +218,10 @@ fn topic_list(app: &App, selected: usize, mode: crate::app::ListMode, out: &mut 
     out.push(heading(1, topics::heading(app, listed.len())));
     out.push(Node::Text(topics::search_line(app, mode)));
     if listed.is_empty() {
-        out.push(Node::Text(
-            strings::NO_MATCH.replace("{query}", &app.browse.query),
-        ));
+        out.push(Node::Text(t_args(
+            "topics-no-match",
+            &[("query", app.browse.query.clone().into())],
+        )));
     }
     for (i, &t) in listed.iter().enumerate() {
         let Some(topic) = app.tree.topics.get(t) else {

@@ -23,21 +23,3 @@ pub const CONFIRM_NO: Msg = Msg("quit-no");
 /// The take-home QR code.
 pub const TAKE_HOME_TITLE: Msg = Msg("take-home-title");
 pub const TAKE_HOME_TEXT: Msg = Msg("take-home-text");
-/// When a search finds nothing; `{query}` is filled by `ui::semantic` with `replace`. The one
-/// English sentence left here until `semantic.rs` asks for `topics-no-match` with its argument;
-/// a test keeps the two the same.
-pub const NO_MATCH: &str = "No explanation has '{query}'. Press Backspace or Esc to change it.";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::t_args;
-
-    #[test]
-    fn no_match_says_what_the_catalogue_says() {
-        assert_eq!(
-            NO_MATCH.replace("{query}", "xyz"),
-            t_args("topics-no-match", &[("query", "xyz".into())])
-        );
-    }
-}
