@@ -4,6 +4,7 @@
 //! line and column, no silent fallback. `data/clinic.example.toml` documents every key. Without a
 //! config file the built-in defaults apply (see [`Config::default`]).
 
+use crate::i18n::Msg;
 use std::borrow::Cow;
 use std::path::PathBuf;
 
@@ -21,10 +22,10 @@ pub const DEFAULT_EMERGENCY: &str = "your emergency number (999, 112 or 911)";
 /// second tap 100–400 ms after the first, and a person reads a question for far longer.
 pub const DEFAULT_SETTLE_MS: u64 = 500;
 
-/// What to say for the clinic's phone when the clinic config names none.
-pub const NO_PHONE: &str = "your massage therapist";
-/// What to call the clinic when the clinic config names none.
-pub const NO_NAME: &str = "your clinic";
+/// What to say for the clinic's phone when the clinic config names none (a catalogue message).
+pub const NO_PHONE: Msg = Msg("clinic-no-phone");
+/// What to call the clinic when the clinic config names none (a catalogue message).
+pub const NO_NAME: Msg = Msg("clinic-no-name");
 
 /// Colours: the default theme or high contrast. `NO_COLOR` is honoured on top of either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -50,7 +51,7 @@ impl Clinic {
     /// The clinic's name, or "your clinic".
     pub fn name_words(&self) -> &str {
         if self.name.is_empty() {
-            NO_NAME
+            NO_NAME.text()
         } else {
             &self.name
         }
@@ -58,7 +59,7 @@ impl Clinic {
 
     /// The clinic's phone number, or "your massage therapist" when it has none.
     pub fn phone_words(&self) -> &str {
-        self.phone.as_deref().unwrap_or(NO_PHONE)
+        self.phone.as_deref().unwrap_or(NO_PHONE.text())
     }
 }
 

@@ -310,3 +310,8 @@ why-closest = Choose the answer closest to what you notice.
 ## The number pad's erase key and a dialog's close button, as the screen-reader mirror names them.
 pad-erase = Erase
 dialog-close = Close
+
+## What the interface calls the clinic's phone and the clinic when the clinic config names none
+## (filled into the content's {clinic_phone} and {clinic_name}).
+clinic-no-phone = your massage therapist
+clinic-no-name = your clinic
