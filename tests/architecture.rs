@@ -18,6 +18,8 @@
     reason = "test"
 )]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -46,17 +48,6 @@ const LAYERS: &[(&str, u8)] = &[
     // The command line (the binary's own modules, beside main.rs).
     ("cli", 4),
 ];
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
 
 /// The top-level module a file of `src/` belongs to (`None` for lib.rs, main.rs, bin/).
 fn module_of(path: &Path) -> Option<String> {
@@ -89,7 +80,7 @@ fn uses(text: &str) -> Vec<(String, usize)> {
 /// The graph: module → modules it uses, with the first place each use occurs.
 fn graph() -> BTreeMap<String, BTreeMap<String, String>> {
     let mut all = Vec::new();
-    files(Path::new("src"), &mut all);
+    common::rust_files(Path::new("src"), &mut all);
     all.sort();
     let mut g: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for f in all {
@@ -332,7 +323,7 @@ struct Tree {
 
 fn tree() -> Tree {
     let mut all = Vec::new();
-    files(Path::new("src"), &mut all);
+    common::rust_files(Path::new("src"), &mut all);
     all.sort();
     let mut t = Tree {
         files: BTreeMap::new(),

@@ -10,26 +10,17 @@
     reason = "test"
 )]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use aftercare::i18n::{EN, t};
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
-
 fn sources() -> Vec<(String, String)> {
     let mut all = Vec::new();
-    files(Path::new("src"), &mut all);
+    common::rust_files(Path::new("src"), &mut all);
     all.sort();
     all.into_iter()
         .map(|p| {

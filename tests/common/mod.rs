@@ -13,7 +13,7 @@ pub mod pty;
 pub mod rng;
 pub mod walk;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use aftercare::app::{App, Effect, Input, Key};
@@ -203,4 +203,17 @@ pub fn piped(cmd: &mut std::process::Command, input: &[u8]) -> std::process::Out
         .unwrap();
     child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
+}
+
+/// Every `.rs` file below `dir`, depth first: the source walk the architecture and catalogue
+/// tests share.
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
 }
