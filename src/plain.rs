@@ -14,7 +14,7 @@ use std::time::Duration;
 use crate::app::{Action, App, Effect, Input, Screen, ScreenLayout};
 use crate::config::Config;
 use crate::content::{Level, NodeRef, Tree, markup};
-use crate::i18n::{t, t_args};
+use crate::i18n::{Msg, t, t_args};
 use crate::ui::semantic::{self, Node};
 use crate::ui::theme::Theme;
 use crate::ui::{question, summary};
@@ -101,18 +101,30 @@ fn choices(nodes: &[Node]) -> Vec<Choice> {
         .collect()
 }
 
+/// Whether `typed` (trimmed, lower case) is one of the words the catalogue message `key` lists,
+/// comma-separated, for a command of the line mode.
+fn typed_is(key: Msg, typed: &str) -> bool {
+    key.split(',').any(|w| w.trim().to_lowercase() == typed)
+}
+
 /// `none` is the answer whose id is `none` ("No, none of these") on a question that has one: a
 /// reply of "no" picks it, whatever its words are in the catalogue's language.
 fn understand(line: &str, choices: &[Choice], none: Option<usize>) -> Reply {
     let typed = line.trim().to_lowercase();
-    match typed.as_str() {
-        "back" | "b" => return Reply::Send(Input::Do(Action::Back)),
-        "restart" | "start again" => return Reply::Restart,
-        "help" | "?" => return Reply::Help,
-        "why" | "why?" => return Reply::Why,
-        "quit" | "exit" | "q" => return Reply::Quit,
-        "" => return Reply::Unclear(t("line-empty").into()),
-        _ => {}
+    if typed.is_empty() {
+        return Reply::Unclear(t("line-empty").into());
+    }
+    let said = |key| typed_is(key, &typed);
+    for (key, reply) in [
+        (Msg("line-words-back"), Reply::Send(Input::Do(Action::Back))),
+        (Msg("line-words-restart"), Reply::Restart),
+        (Msg("line-words-help"), Reply::Help),
+        (Msg("line-words-why"), Reply::Why),
+        (Msg("line-words-quit"), Reply::Quit),
+    ] {
+        if said(key) {
+            return reply;
+        }
     }
     let numbered = || choices.iter().filter(|c| matches!(c.mark, Mark::Number(_)));
     let max = numbered().count();
@@ -146,7 +158,7 @@ fn understand(line: &str, choices: &[Choice], none: Option<usize>) -> Reply {
     let typeable: Vec<&Choice> = (choices.iter()).filter(|c| c.mark != Mark::Word).collect();
     // "no" is the most natural reply to "do you have any of these?": it means the question's
     // "none" answer, found by its id, not by its words.
-    if let (true, Some(i)) = (matches!(typed.as_str(), "no" | "none" | "nope"), none) {
+    if let (true, Some(i)) = (said(Msg("line-words-none")), none) {
         return Reply::Send(Input::Do(Action::Pick(i)));
     }
     let matches: Vec<&&Choice> = (typeable.iter())
@@ -529,6 +541,41 @@ mod tests {
         // With the question's "none" answer known by its id, "no" picks it, whatever its words.
         assert_eq!(understand("no", &c, Some(1)), pick(1));
         assert!(matches!(understand("maybe", &c, None), Reply::Unclear(_)));
+    }
+
+    /// The commands' words come from the catalogue: each command has some, no word means two
+    /// commands, and the help line names each command by its first word.
+    #[test]
+    fn command_words_are_the_catalogues_distinct_and_named_in_help() {
+        let keys = ["back", "restart", "help", "why", "quit", "none"]
+            .map(|k| Msg(Box::leak(format!("line-words-{k}").into_boxed_str())));
+        let mut seen = std::collections::HashMap::new();
+        for key in keys {
+            let words: Vec<&str> = key.text().split(',').map(str::trim).collect();
+            assert!(words.iter().all(|w| !w.is_empty()), "{key:?}: {words:?}");
+            for w in &words {
+                assert!(typed_is(key, &w.to_lowercase()), "{key:?} {w}");
+                if let Some(other) = seen.insert(w.to_lowercase(), key) {
+                    panic!("'{w}' is a word of both {other:?} and {key:?}");
+                }
+            }
+            if key != Msg("line-words-none") {
+                assert!(
+                    t("line-commands").contains(words[0]),
+                    "help lacks {}",
+                    words[0]
+                );
+            }
+        }
+        let c = answers(&["Yes", "No, none of these"]);
+        assert_eq!(understand("Q", &c, Some(1)), Reply::Quit);
+        assert_eq!(understand("start again", &c, Some(1)), Reply::Restart);
+        assert_eq!(understand("?", &c, Some(1)), Reply::Help);
+        assert_eq!(understand("why?", &c, Some(1)), Reply::Why);
+        assert_eq!(
+            understand("nope", &c, Some(1)),
+            Reply::Send(Input::Do(Action::Pick(1)))
+        );
     }
 
     #[test]

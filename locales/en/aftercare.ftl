@@ -301,6 +301,16 @@ line-nothing = That does nothing on this screen. Type help for the commands.
 line-restarted = Starting again. Your earlier answers are cleared.
 line-no-result = Summary: no result yet.
 
+## The words a person may type in the line mode for each command, whole (any case), separated by
+## commas. Keep them apart from each other; an answer's own words are matched after these.
+line-words-back = back, b
+line-words-restart = restart, start again
+line-words-help = help, ?
+line-words-why = why, why?
+line-words-quit = quit, exit, q
+# Typed on a question that has a "none of these" answer (its id is none), these pick it.
+line-words-none = no, none, nope
+
 ## `why` on a question without help of its own: the lead, then either the question's own "Not
 ## sure" answer ($label) or, where it has none, the closest answer.
 why-lead = Your answer decides the next question.
