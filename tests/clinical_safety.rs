@@ -161,7 +161,7 @@ fn a_head_knock_on_a_blood_thinner_carries_into_every_later_check() {
         NONE,
         NONE,
         "A headache",
-        "I knocked my head, or fell and hit it",
+        "I hit or knocked my head, today or in the last few weeks",
         "I take a blood thinner (anticoagulant)",
     ]];
     let thinner_then_knock: &[&[&str]] = &[
@@ -173,7 +173,7 @@ fn a_head_knock_on_a_blood_thinner_carries_into_every_later_check() {
             NONE,
             "I take a blood thinner, and the bruise is not growing",
         ],
-        &["A headache", "I knocked my head, or fell and hit it"],
+        &["A headache", "I hit or knocked my head, today or in the last few weeks"],
     ];
     for (name, told) in [
         ("combined", combined),
@@ -233,7 +233,7 @@ fn a_head_knock_alone_makes_later_sleepiness_and_headache_never_normal() {
             NONE,
             NONE,
             "A headache",
-            "I knocked my head, or fell and hit it",
+            "I hit or knocked my head, today or in the last few weeks",
             "None of these",
             NONE,
             NONE,
