@@ -190,6 +190,11 @@ fn a_fact_routes_later_checks_and_going_back_forgets_it() {
         &mut s,
         "I take a blood thinner, and the bruise is not growing",
     );
+    pick(
+        &t,
+        &mut s,
+        "Only bruises where I was massaged, and they are not growing",
+    );
     let thinners = t.fact_index("thinners").unwrap();
     assert!(s.known(&t)[thinners]);
     s.check_another(&t).unwrap();
@@ -202,6 +207,7 @@ fn a_fact_routes_later_checks_and_going_back_forgets_it() {
     s.back(&t).unwrap(); // the head-knock answer
     s.back(&t).unwrap(); // "A headache"
     s.back(&t).unwrap(); // the second walk
+    s.back(&t).unwrap(); // the bleeding answer
     s.back(&t).unwrap(); // the blood-thinner answer
     assert!(!s.known(&t)[thinners]);
     pick(&t, &mut s, "One small bruise where firm pressure was used");
