@@ -174,7 +174,10 @@ fn a_head_knock_on_a_blood_thinner_carries_into_every_later_check() {
             "I take a blood thinner, and the bruise is not growing",
             "Only bruises where I was massaged, and they are not growing",
         ],
-        &["A headache", "I hit or knocked my head, today or in the last few weeks"],
+        &[
+            "A headache",
+            "I hit or knocked my head, today or in the last few weeks",
+        ],
     ];
     for (name, told) in [
         ("combined", combined),

@@ -199,7 +199,11 @@ fn a_fact_routes_later_checks_and_going_back_forgets_it() {
     assert!(s.known(&t)[thinners]);
     s.check_another(&t).unwrap();
     pick(&t, &mut s, "A headache");
-    let end = pick(&t, &mut s, "I hit or knocked my head, today or in the last few weeks");
+    let end = pick(
+        &t,
+        &mut s,
+        "I hit or knocked my head, today or in the last few weeks",
+    );
     assert_eq!(outcome_id(&t, end), "emg_thinners");
     assert_eq!(s.overall(&t), Some(Level::Emergency));
 
@@ -213,7 +217,11 @@ fn a_fact_routes_later_checks_and_going_back_forgets_it() {
     pick(&t, &mut s, "One small bruise where firm pressure was used");
     s.check_another(&t).unwrap();
     pick(&t, &mut s, "A headache");
-    let next = pick(&t, &mut s, "I hit or knocked my head, today or in the last few weeks");
+    let next = pick(
+        &t,
+        &mut s,
+        "I hit or knocked my head, today or in the last few weeks",
+    );
     assert_eq!(outcome_id(&t, next), "head_knock");
     s.restart(&t);
     assert!(s.known(&t).iter().all(|k| !k));
