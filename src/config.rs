@@ -89,6 +89,10 @@ pub struct Kiosk {
 pub struct Config {
     pub clinic: Clinic,
     pub content: Option<PathBuf>,
+    /// Whether a kiosk (terminal or browser) runs a clinic's content folder only when it is
+    /// exactly what its last sign-off in `signoff.toml` approved (see `signoff`); the built-in
+    /// content is not a clinic's folder and is not held to it.
+    pub require_signoff: bool,
     pub theme: ThemeName,
     pub reduced_motion: bool,
     pub kiosk: Kiosk,
@@ -103,6 +107,7 @@ impl Default for Config {
                 emergency: DEFAULT_EMERGENCY.into(),
             },
             content: None,
+            require_signoff: false,
             theme: ThemeName::Default,
             reduced_motion: false,
             kiosk: Kiosk {
@@ -177,6 +182,8 @@ struct RawConfig {
     #[serde(default)]
     clinic: Option<RawClinic>,
     content: Option<Spanned<String>>,
+    #[serde(default)]
+    require_signoff: bool,
     #[serde(default)]
     theme: ThemeName,
     #[serde(default)]
@@ -314,6 +321,7 @@ fn build(raw: RawConfig, diags: &mut Vec<Diagnostic>) -> Config {
         }
     }
     c.content = raw.content.map(|p| PathBuf::from(p.into_inner()));
+    c.require_signoff = raw.require_signoff;
     c.theme = raw.theme;
     c.reduced_motion = raw.reduced_motion;
     if let Some(k) = raw.kiosk {
@@ -625,6 +633,7 @@ mod example_tests {
             "phone",
             "emergency",
             "content",
+            "require_signoff",
             "theme",
             "reduced_motion",
             "idle_timeout_secs",

@@ -19,6 +19,7 @@ pub mod reload;
 pub mod report;
 #[cfg(feature = "term")]
 pub mod save_file;
+pub mod signoff;
 #[cfg(feature = "term")]
 pub mod term;
 pub mod triage;

@@ -25,7 +25,14 @@ fn main() -> ExitCode {
         Some(Command::Check {
             path,
             deny_warnings,
-        }) => return cli::check::run(path.or(cli.content), cli.config, deny_warnings),
+            require_signoff,
+        }) => {
+            let strict = cli::check::Strict {
+                deny_warnings,
+                require_signoff,
+            };
+            return cli::check::run(path.or(cli.content), cli.config, strict);
+        }
         Some(Command::HashPin) => return cli::pin::hash_pin(),
         Some(Command::Completions { shell }) => return cli::docs::completions(shell),
         Some(Command::Man { subcommand }) => return cli::docs::man(subcommand.as_deref()),
@@ -40,13 +47,33 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     };
+    let content_path = cli.content.or_else(|| config.content.clone());
+    if let Some(Command::Sign {
+        by,
+        role,
+        note,
+        folder,
+    }) = cli.command
+    {
+        let folder = folder
+            .or(content_path)
+            .unwrap_or_else(|| PathBuf::from("data"));
+        let signer = cli::sign::Signer { by, role, note };
+        return cli::sign::run(&folder, signer, &config);
+    }
+    if cli.command.is_none()
+        && cli.kiosk
+        && config.require_signoff
+        && let Some(code) = content_path.as_deref().and_then(unsigned)
+    {
+        return code;
+    }
     if cli.command.is_none()
         && !cli.plain
         && let Some(code) = no_terminal(&config)
     {
         return code;
     }
-    let content_path = cli.content.or_else(|| config.content.clone());
     if cli.command.is_none()
         && !cli.plain
         && !cli.kiosk
@@ -79,6 +106,7 @@ fn main() -> ExitCode {
         Some(Command::Export { format, output }) => export(&tree, &config, format, output),
         Some(
             Command::Check { .. }
+            | Command::Sign { .. }
             | Command::HashPin
             | Command::Completions { .. }
             | Command::Man { .. },
@@ -108,6 +136,35 @@ fn no_terminal(config: &Config) -> Option<ExitCode> {
         t("cli-no-terminal-hint")
     );
     Some(ExitCode::from(2))
+}
+
+/// A kiosk that requires sign-off, on content that is not signed off: says why on standard error,
+/// before the terminal is touched, and gives the exit status (2, as for refused content). `None`
+/// lets it start (content that cannot be read at all is left to the kiosk's own refusal screen).
+fn unsigned(path: &Path) -> Option<ExitCode> {
+    let files = aftercare::content::read_path(path).ok()?;
+    let shown = path.display().to_string();
+    match aftercare::signoff::status_of(path, &files) {
+        Ok(status) if status.is_signed() => None,
+        Ok(status) => {
+            let line = status.log_line();
+            let args = [("path", shown.into()), ("line", line.into())];
+            eprintln!("{}", t_args("signoff-kiosk-refused", &args));
+            Some(ExitCode::from(2))
+        }
+        Err(bad) => {
+            let files = std::slice::from_ref(&bad.file);
+            let color = cli::load::stderr_color();
+            eprint!(
+                "{}",
+                aftercare::report::render(files, &bad.diagnostics, color)
+            );
+            let line = aftercare::i18n::t("signoff-log-never");
+            let args = [("path", shown.into()), ("line", line.into())];
+            eprintln!("{}", t_args("signoff-kiosk-refused", &args));
+            Some(ExitCode::from(2))
+        }
+    }
 }
 
 /// The full-screen app: theme from config and environment (read once, here), run the terminal,
@@ -197,11 +254,12 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> Exi
     let mut opts = aftercare::term::Options::new();
     opts.panic_after_first_frame = test_panic_switch();
     opts.log = log.clone();
+    let require_signoff = config.require_signoff;
     // Content changes are watched from before the content is checked, so none is missed.
     let watch_sender = opts.sender();
     let watch = || {
         if let (Some(path), Some(sender)) = (content.clone(), watch_sender.clone())
-            && let Err(e) = aftercare::reload::watch(path, move |r| {
+            && let Err(e) = aftercare::reload::watch(path, require_signoff, move |r| {
                 sender.send(aftercare::term::Msg::Reload(r))
             })
         {
@@ -209,6 +267,13 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> Exi
         }
     };
     let check = || match content.as_deref() {
+        // Signed off when the kiosk was started (see `unsigned`); judged again on the bytes read
+        // now, in case it changed since.
+        Some(p) if require_signoff => match aftercare::reload::load(p, true) {
+            aftercare::reload::Reload::Accepted(tree) => Ok(*tree),
+            aftercare::reload::Reload::Refused(lines) => Err(lines),
+            aftercare::reload::Reload::Notice(line) => Err(vec![line]),
+        },
         Some(p) => match aftercare::content::check_path(p) {
             Ok(checked) => {
                 let lines = checked.lines();

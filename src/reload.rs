@@ -17,6 +17,7 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use crate::content::{self, Tree};
+use crate::signoff;
 
 /// The outcome of one reload attempt.
 #[derive(Debug, Clone)]
@@ -29,19 +30,29 @@ pub enum Reload {
     Notice(String),
 }
 
-/// Loads and validates content from a path, as one reload.
-pub fn load(path: &Path) -> Reload {
-    match content::check_path(path) {
-        Ok(checked) => match checked.tree {
-            Some(tree) => Reload::Accepted(Box::new(tree)),
-            None => Reload::Refused(
-                checked
-                    .errors()
-                    .map(|d| d.one_line(&checked.files))
-                    .collect(),
-            ),
-        },
-        Err(e) => Reload::Refused(vec![e.to_string()]),
+/// Loads and validates content from a path, as one reload. With `require_signoff`, content that
+/// is not exactly what its last sign-off approved is refused before it is checked (the sign-off
+/// is judged on the same bytes that would be loaded).
+pub fn load(path: &Path, require_signoff: bool) -> Reload {
+    let files = match content::read_path(path) {
+        Ok(files) => files,
+        Err(e) => return Reload::Refused(vec![e.to_string()]),
+    };
+    if require_signoff {
+        let found = signoff::status_of(path, &files);
+        if let Err(lines) = signoff::required(&path.display().to_string(), found) {
+            return Reload::Refused(lines);
+        }
+    }
+    let checked = content::check_files(files);
+    match checked.tree {
+        Some(tree) => Reload::Accepted(Box::new(tree)),
+        None => Reload::Refused(
+            checked
+                .errors()
+                .map(|d| d.one_line(&checked.files))
+                .collect(),
+        ),
     }
 }
 
@@ -179,7 +190,13 @@ fn push_front(steps: &mut VecDeque<Step>, path: &Path) {
 /// its target or pointed elsewhere, a dangling link whose target appears later. Each change of
 /// where the content is is logged (a [`Reload::Notice`]) before the content is loaded. The
 /// watcher lives on its own thread for as long as `send` returns `true`.
-pub fn watch(path: PathBuf, send: impl Fn(Reload) -> bool + Send + 'static) -> notify::Result<()> {
+/// With `require_signoff`, content that is not signed off is refused as broken content is (see
+/// [`load`]); `signoff.toml` is in the content folder, so signing it is a change that is seen.
+pub fn watch(
+    path: PathBuf,
+    require_signoff: bool,
+    send: impl Fn(Reload) -> bool + Send + 'static,
+) -> notify::Result<()> {
     // An absolute path, with symlinks kept: they are followed, and watched, one by one.
     let path = std::path::absolute(&path).unwrap_or(path);
     let chain = Arc::new(Mutex::new(Chain::resolve(&path)));
@@ -259,7 +276,7 @@ pub fn watch(path: PathBuf, send: impl Fn(Reload) -> bool + Send + 'static) -> n
                 if now.real.is_none() {
                     continue;
                 }
-                if !send(load(&path)) {
+                if !send(load(&path, require_signoff)) {
                     break;
                 }
             }
@@ -359,7 +376,7 @@ mod tests {
         let good = starter();
         std::fs::write(&file, &good).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
-        watch(file.clone(), move |r| tx.send(r).is_ok()).unwrap();
+        watch(file.clone(), false, move |r| tx.send(r).is_ok()).unwrap();
         save(
             &file,
             &good.replace("level = \"doctor\"", "level = \"docter\""),
@@ -384,7 +401,7 @@ mod tests {
         std::fs::create_dir(&content).unwrap();
         std::fs::write(content.join("tree.toml"), &good).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
-        watch(content.clone(), move |r| tx.send(r).is_ok()).unwrap();
+        watch(content.clone(), false, move |r| tx.send(r).is_ok()).unwrap();
 
         // Moved away: logged, nothing loaded.
         std::fs::rename(&content, dir.path().join("content.bak")).unwrap();
@@ -445,7 +462,7 @@ mod tests {
         let link = dir.path().join("content");
         std::os::unix::fs::symlink("releases/r1", &link).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
-        watch(link.clone(), move |r| tx.send(r).is_ok()).unwrap();
+        watch(link.clone(), false, move |r| tx.send(r).is_ok()).unwrap();
         // Neither `releases` nor `r1` exists yet: both appear, one after the other.
         std::fs::create_dir(dir.path().join("releases")).unwrap();
         let staged = dir.path().join("staged");

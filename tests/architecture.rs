@@ -30,6 +30,8 @@ const LAYERS: &[(&str, u8)] = &[
     // The catalogue of the interface's words: the level words are content's.
     ("i18n", 0),
     ("config", 1),
+    // Sign-off records: hashes of content, read by check, the kiosk and the page.
+    ("signoff", 1),
     ("triage", 1),
     ("kiosk", 1),
     ("app", 2),

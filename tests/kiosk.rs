@@ -381,7 +381,7 @@ fn invalid_content_is_refused_and_the_old_content_keeps_serving() {
     let bad = dir.path().join("tree.toml");
     std::fs::write(&bad, "[meta]\ntitle = \"x\"\n").unwrap();
     let mut a = kiosk();
-    match load(&bad) {
+    match load(&bad, false) {
         Reload::Refused(lines) => assert!(lines[0].contains("missing field"), "{lines:?}"),
         other => panic!("a broken file was not refused: {other:?}"),
     }

@@ -325,3 +325,44 @@ dialog-close = Close
 ## (filled into the content's {clinic_phone} and {clinic_name}).
 clinic-no-phone = your massage therapist
 clinic-no-name = your clinic
+
+## Sign-off (`aftercare sign`, `aftercare check`, require_signoff): for the clinic's staff and the
+## clinician who approves the content, never for a person using the guide.
+
+# Where content stands against its signoff.toml ($date is YYYY-MM-DD, $by the name, $role the role).
+signoff-never = not signed off (no record in signoff.toml; a clinician signs it with `aftercare sign --by NAME`)
+signoff-signed = signed off on { $date } by { $by }
+signoff-signed-role = signed off on { $date } by { $by } ({ $role })
+signoff-changed = changed since it was signed off on { $date } by { $by }: run `aftercare diff --git REV` (or `aftercare diff OLD NEW`) to see what the change does, review it with the clinician, then sign it again with `aftercare sign`
+signoff-one-file = not signed off (sign-off covers a content folder; put the file in a folder and sign the folder)
+# The built-in content (`aftercare check` without a path).
+signoff-built-in = carries no sign-off: require_signoff applies only to a clinic's own content folder (`aftercare sign --by NAME FOLDER`)
+# The same for the kiosk log and the page's staff notice: no names.
+signoff-log-signed = signed off on { $date }
+signoff-log-never = the content is not signed off (no record in signoff.toml)
+signoff-log-changed = the content changed since its last sign-off ({ $date }); sign it again or put the signed version back
+signoff-log-one-file = the content is one file, and sign-off covers a content folder
+# The lines `aftercare check` prints; $path is the content folder, $line one of the above.
+signoff-note = note: { $path }: { $line }
+signoff-warning = warning: { $path }: { $line }
+signoff-error = error: { $path }: { $line }
+signoff-required = error: sign-off is required (--require-signoff, or require_signoff in the clinic config)
+# A malformed signoff.toml.
+signoff-bad-hash = this is not a hash as `aftercare sign` writes it ('sha256:' and 64 hex digits)
+signoff-bad-date = this is not a date written as YYYY-MM-DD
+signoff-bad-text = this has a control character
+signoff-no-name = the name of whoever signed is empty
+signoff-hint-format = `aftercare sign` writes this file: one [[signoff]] table per sign-off (docs/clinic-review.md)
+signoff-hint-sign = restore the file from git (`git checkout -- signoff.toml`); `aftercare sign` adds records
+signoff-file-has-errors = error: { $path } has errors; fix it (or restore it from git) before signing again
+# `aftercare sign`; the header is the first line of a new signoff.toml (after '# ').
+signoff-file-header = Sign-offs of the content in this folder, newest last, written by `aftercare sign`: do not edit; `aftercare check` compares the content with the last one.
+sign-done = { $path }: signed off on { $date } by { $by }
+sign-done-role = { $path }: signed off on { $date } by { $by } ({ $role })
+sign-hashes = content { $content }, hazard log { $hazards }
+sign-not-folder = error: { $path } is not a content folder; sign the folder that holds the content files
+sign-has-errors = error: { $path } has errors; only content that passes `aftercare check` can be signed off
+sign-bad-value = error: --{ $option } is empty or has a control character
+sign-write-failed = error: could not write { $path }: { $reason }
+# A kiosk with require_signoff that refuses its content at start ($line is a signoff-log-* line).
+signoff-kiosk-refused = error: { $path }: { $line }. This kiosk runs only signed-off content (require_signoff in the clinic config), so nothing was started. See `aftercare check { $path }` and docs/clinic-review.md.

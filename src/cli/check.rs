@@ -1,18 +1,34 @@
 //! `aftercare check [PATH]`: validates a clinic config and content, prints every diagnostic at
 //! once (file, line, column, the source line and a hint) and a one-line verdict.
 //!
-//! Exit status: 0 clean, 1 errors (or warnings with `--deny-warnings`), 2 unreadable.
+//! Exit status: 0 clean, 1 errors (or warnings with `--deny-warnings`, or content that is not
+//! signed off with `--require-signoff`), 2 unreadable.
+//!
+//! The last line says whether a content folder is what its last sign-off (`signoff.toml`)
+//! approved: a note when it is or was never signed, a warning when it changed since.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use aftercare::content::{self, Checked};
+use aftercare::content::{self, Checked, RawFile};
+use aftercare::i18n::t_args;
+use aftercare::signoff::{self, Status};
 
 use super::load::{folder_of_one_file, load_config, one_file_hint, print_checked};
 use super::out;
 
+/// What `aftercare check` was asked to hold the content to.
+#[derive(Debug, Clone, Copy)]
+pub struct Strict {
+    /// `--deny-warnings`.
+    pub deny_warnings: bool,
+    /// `--require-signoff` (or `require_signoff` in the config checked with it).
+    pub require_signoff: bool,
+}
+
 /// Runs the check of `config` (if given) and then of the content at `path` (or the built-in).
-pub fn run(path: Option<PathBuf>, config: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
+pub fn run(path: Option<PathBuf>, config: Option<PathBuf>, mut strict: Strict) -> ExitCode {
+    let deny_warnings = strict.deny_warnings;
     if let Some(c) = &config {
         if content::read_path(c).is_err() {
             // load_config prints the reason; an unreadable file is exit status 2, as for content.
@@ -23,6 +39,7 @@ pub fn run(path: Option<PathBuf>, config: Option<PathBuf>, deny_warnings: bool) 
             eprintln!("{}: the config has errors", c.display());
             return ExitCode::from(1);
         };
+        strict.require_signoff |= cfg.require_signoff;
         let log_problem = cfg
             .kiosk
             .log_path
@@ -50,18 +67,69 @@ pub fn run(path: Option<PathBuf>, config: Option<PathBuf>, deny_warnings: bool) 
             return ExitCode::SUCCESS;
         }
     }
-    let checked = match &path {
-        Some(p) => match content::check_path(p) {
-            Ok(c) => c,
+    let (checked, files) = match &path {
+        Some(p) => match content::read_path(p) {
+            Ok(files) => (content::check_files(files.clone()), Some(files)),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
         },
-        None => content::check_embedded(),
+        None => (content::check_embedded(), None),
     };
     print_checked(&checked);
-    verdict(&checked, path, deny_warnings)
+    let shown = path.as_ref().map(|p| p.display().to_string());
+    let code = verdict(&checked, path.clone(), deny_warnings);
+    let signed = signoff_line(path.as_deref().zip(files.as_deref()), shown, strict);
+    if code == ExitCode::SUCCESS && !signed {
+        return ExitCode::from(1);
+    }
+    code
+}
+
+/// Prints where the content stands against its sign-off (`files` are the content at the path,
+/// as read); `false` when that fails the check: a malformed `signoff.toml`, content changed since
+/// its sign-off with `--deny-warnings`, or content not signed off with `--require-signoff`.
+fn signoff_line(at: Option<(&Path, &[RawFile])>, shown: Option<String>, strict: Strict) -> bool {
+    let Some((path, files)) = at else {
+        // The built-in content is not a clinic's folder: a note, whatever was required.
+        let line = aftercare::i18n::t("signoff-built-in");
+        let what = "built-in content".to_string();
+        let text = t_args(
+            "signoff-note",
+            &[("path", what.into()), ("line", line.into())],
+        );
+        return out::print(&format!("{text}\n")).is_ok();
+    };
+    let shown = shown.unwrap_or_else(|| path.display().to_string());
+    let status = match signoff::status_of(path, files) {
+        Ok(status) => status,
+        Err(bad) => {
+            let files = std::slice::from_ref(&bad.file);
+            let color = super::load::stderr_color();
+            eprint!(
+                "{}",
+                aftercare::report::render(files, &bad.diagnostics, color)
+            );
+            return false;
+        }
+    };
+    let line = status.line();
+    let args = [("path", shown.into()), ("line", line.into())];
+    let fails = match &status {
+        Status::Signed(_) => false,
+        Status::Changed(_) => strict.require_signoff || strict.deny_warnings,
+        Status::Unsigned | Status::OneFile => strict.require_signoff,
+    };
+    match (&status, fails) {
+        (_, true) => eprintln!("{}", t_args("signoff-error", &args)),
+        (Status::Changed(_), false) => eprintln!("{}", t_args("signoff-warning", &args)),
+        _ => return out::print(&format!("{}\n", t_args("signoff-note", &args))).is_ok(),
+    }
+    if fails && strict.require_signoff {
+        eprintln!("{}", aftercare::i18n::t("signoff-required"));
+    }
+    !fails
 }
 
 /// "1 error", "2 errors".

@@ -7,6 +7,7 @@ pub mod docs;
 pub mod load;
 pub mod out;
 pub mod pin;
+pub mod sign;
 pub mod topics;
 
 use std::path::PathBuf;
@@ -62,6 +63,26 @@ pub enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Fail (exit status 1) unless the content folder is exactly what its last sign-off in
+        /// signoff.toml approved (also when the --config sets require_signoff).
+        #[arg(long)]
+        require_signoff: bool,
+    },
+    /// Record that a clinician approved a content folder as it is now: appends the content's
+    /// SHA-256, its hazard log's, the name, role, today's date (UTC) and a note to
+    /// FOLDER/signoff.toml. Only content that passes `aftercare check` is signed.
+    Sign {
+        /// Who signs off (as they write their name).
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// Their role, e.g. "Clinical safety officer".
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// What was reviewed (a ticket, the review pack's name).
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// The content folder (default: data/). The same as --content.
+        folder: Option<PathBuf>,
     },
     /// Write the content as a flowchart (dot, mermaid), a printable review handout (markdown) or
     /// its hazard log (hazards).
@@ -131,6 +152,7 @@ impl Command {
     pub fn name(&self) -> &'static str {
         match self {
             Command::Check { .. } => "check",
+            Command::Sign { .. } => "sign",
             Command::Export { .. } => "export",
             Command::HashPin => "hash-pin",
             Command::Topics => "topics",
@@ -246,9 +268,15 @@ pub fn misuse(cli: &Cli) -> Option<clap::Error> {
         return Some(clap_command().error(ErrorKind::ArgumentConflict, message));
     }
     let message = match &cli.command {
-        Some(Command::Check { path: Some(p), .. }) if cli.content.is_some() => format!(
-            "the content is given twice: '{}' and --content; check one of them: `aftercare check {}`",
+        Some(
+            command @ (Command::Check { path: Some(p), .. }
+            | Command::Sign {
+                folder: Some(p), ..
+            }),
+        ) if cli.content.is_some() => format!(
+            "the content is given twice: '{}' and --content; use one of them: `aftercare {} {}`",
             p.display(),
+            command.name(),
             p.display()
         ),
         Some(command @ (Command::HashPin | Command::Completions { .. } | Command::Man { .. })) => {

@@ -19,6 +19,9 @@ use super::validate;
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// The most files a content folder may hold.
 pub const MAX_FILES: usize = 256;
+/// The record of the content's sign-offs (`aftercare sign`), kept beside the content and never
+/// read as content.
+pub const SIGNOFF_FILE: &str = "signoff.toml";
 
 /// Why a path could not be read at all (exit status 2 in `aftercare check`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +87,8 @@ fn load_error(path: &Path, message: impl Into<String>, hint: impl Into<String>) 
     }
 }
 
-/// Reads a content file, or every `*.toml` file of a folder in name order.
+/// Reads a content file, or every `*.toml` file of a folder in name order (less the examples and
+/// the sign-off record).
 pub fn read_path(path: &Path) -> Result<Vec<RawFile>, LoadError> {
     let meta = fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if meta.is_dir() {
@@ -102,6 +106,7 @@ fn read_dir(path: &Path) -> Result<Vec<RawFile>, LoadError> {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         // `clinic.example.toml` and friends are documentation that lives beside the content.
         .filter(|p| !p.to_string_lossy().ends_with(".example.toml"))
+        .filter(|p| p.file_name().is_none_or(|n| n != SIGNOFF_FILE))
         .collect();
     paths.sort();
     if paths.is_empty() {
