@@ -9,7 +9,8 @@
 # docs/web-size.md, which the README and docs/web.md quote, is made with --sizes docs/web-size.md.
 #
 # --config and --content are checked with `aftercare check` first (the page checks them again
-# when it loads) and copied beside the page: clinic.toml and content/ with content/files.txt.
+# when it loads) and copied beside the page: clinic.toml and content/ with content/files.txt
+# (and content/signoff.toml, not listed there, if the folder is signed: see docs/clinic-review.md).
 # Without them the page uses the defaults compiled in. Staff may also edit the copies in place
 # and reload the page.
 set -euo pipefail
@@ -86,6 +87,8 @@ if [ -n "$content" ]; then
     for f in "$content"/*.toml; do
       case "$f" in *.example.toml) continue ;; esac
       cp "$f" "$out/content/"
+      # The sign-off record goes beside the content, never in the list of content files.
+      [ "$(basename "$f")" = signoff.toml ] && continue
       basename "$f" >>"$out/content/files.txt"
     done
   else

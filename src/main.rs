@@ -64,7 +64,7 @@ fn main() -> ExitCode {
     if cli.command.is_none()
         && cli.kiosk
         && config.require_signoff
-        && let Some(code) = content_path.as_deref().and_then(unsigned)
+        && let Some(code) = unsigned(content_path.as_deref())
     {
         return code;
     }
@@ -138,10 +138,17 @@ fn no_terminal(config: &Config) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
-/// A kiosk that requires sign-off, on content that is not signed off: says why on standard error,
-/// before the terminal is touched, and gives the exit status (2, as for refused content). `None`
-/// lets it start (content that cannot be read at all is left to the kiosk's own refusal screen).
-fn unsigned(path: &Path) -> Option<ExitCode> {
+/// A kiosk that requires sign-off, on content that is not signed off (or on the built-in content,
+/// which no clinic signed): says why on standard error, before the terminal is touched, and gives
+/// the exit status (2, as for refused content). `None` lets it start (content that cannot be read
+/// at all is left to the kiosk's own refusal screen).
+fn unsigned(path: Option<&Path>) -> Option<ExitCode> {
+    let Some(path) = path else {
+        let line = t("signoff-log-built-in");
+        let args = [("path", "built-in content".into()), ("line", line.into())];
+        eprintln!("{}", t_args("signoff-kiosk-refused", &args));
+        return Some(ExitCode::from(2));
+    };
     let files = aftercare::content::read_path(path).ok()?;
     let shown = path.display().to_string();
     match aftercare::signoff::status_of(path, &files) {

@@ -296,23 +296,23 @@ fn record(r: RawRecord, diags: &mut Vec<Diagnostic>) -> Record {
         let digits = v.strip_prefix(PREFIX).unwrap_or("");
         let ok = digits.len() == 64 && digits.bytes().all(|b| b.is_ascii_hexdigit());
         if !ok {
-            diags.push(value_error(s.span(), "signoff-bad-hash"));
+            diags.push(value_error(s.span(), Msg("signoff-bad-hash")));
         }
     };
     hash(&r.content, diags);
     hash(&r.hazard_log, diags);
     let date = r.date.get_ref();
     if !is_date(date) {
-        diags.push(value_error(r.date.span(), "signoff-bad-date"));
+        diags.push(value_error(r.date.span(), Msg("signoff-bad-date")));
     }
     let texts = [Some(&r.by), r.role.as_ref(), r.note.as_ref()];
     for s in texts.into_iter().flatten() {
         if s.get_ref().chars().any(|c| is_forbidden(c, true)) {
-            diags.push(value_error(s.span(), "signoff-bad-text"));
+            diags.push(value_error(s.span(), Msg("signoff-bad-text")));
         }
     }
     if r.by.get_ref().trim().is_empty() {
-        diags.push(value_error(r.by.span(), "signoff-no-name"));
+        diags.push(value_error(r.by.span(), Msg("signoff-no-name")));
     }
     Record {
         content: r.content.into_inner(),
@@ -325,8 +325,8 @@ fn record(r: RawRecord, diags: &mut Vec<Diagnostic>) -> Record {
 }
 
 /// An error at a value, its words from the catalogue.
-fn value_error(span: Range<usize>, key: &'static str) -> Diagnostic {
-    Diagnostic::error(0, span, t(key)).with_hint(t("signoff-hint-sign"))
+fn value_error(span: Range<usize>, message: Msg) -> Diagnostic {
+    Diagnostic::error(0, span, message.text()).with_hint(t("signoff-hint-sign"))
 }
 
 /// `YYYY-MM-DD`, with a month and day that can be.

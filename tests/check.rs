@@ -208,7 +208,7 @@ fn checking_a_clinic_config_as_content_says_to_use_config() {
     let (code, out, err) = aftercare(&["check", "data/clinic.example.toml"]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
-        err.contains("data/clinic.example.toml:20:2: this looks like a clinic config, not content"),
+        err.contains("data/clinic.example.toml:28:2: this looks like a clinic config, not content"),
         "{err}"
     );
     assert!(

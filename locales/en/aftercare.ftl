@@ -336,11 +336,12 @@ signoff-signed-role = signed off on { $date } by { $by } ({ $role })
 signoff-changed = changed since it was signed off on { $date } by { $by }: run `aftercare diff --git REV` (or `aftercare diff OLD NEW`) to see what the change does, review it with the clinician, then sign it again with `aftercare sign`
 signoff-one-file = not signed off (sign-off covers a content folder; put the file in a folder and sign the folder)
 # The built-in content (`aftercare check` without a path).
-signoff-built-in = carries no sign-off: require_signoff applies only to a clinic's own content folder (`aftercare sign --by NAME FOLDER`)
+signoff-built-in = carries no sign-off: it is the project's draft, approved by no clinic. To run signed content, copy data/ to a folder of your own, review it, sign it (`aftercare sign --by NAME FOLDER`) and use that folder (--content, or content in the clinic config)
 # The same for the kiosk log and the page's staff notice: no names.
 signoff-log-signed = signed off on { $date }
 signoff-log-never = the content is not signed off (no record in signoff.toml)
 signoff-log-changed = the content changed since its last sign-off ({ $date }); sign it again or put the signed version back
+signoff-log-built-in = the built-in content carries no sign-off; give a signed content folder (--content, or content in the clinic config)
 signoff-log-one-file = the content is one file, and sign-off covers a content folder
 # The lines `aftercare check` prints; $path is the content folder, $line one of the above.
 signoff-note = note: { $path }: { $line }

@@ -92,14 +92,19 @@ pub fn run(path: Option<PathBuf>, config: Option<PathBuf>, mut strict: Strict) -
 /// its sign-off with `--deny-warnings`, or content not signed off with `--require-signoff`.
 fn signoff_line(at: Option<(&Path, &[RawFile])>, shown: Option<String>, strict: Strict) -> bool {
     let Some((path, files)) = at else {
-        // The built-in content is not a clinic's folder: a note, whatever was required.
+        // The built-in content is no clinic's approved content: a note, or an error when sign-off
+        // is required (a kiosk that requires it refuses to run it).
         let line = aftercare::i18n::t("signoff-built-in");
         let what = "built-in content".to_string();
-        let text = t_args(
-            "signoff-note",
-            &[("path", what.into()), ("line", line.into())],
-        );
-        return out::print(&format!("{text}\n")).is_ok();
+        let args = [("path", what.into()), ("line", line.into())];
+        if strict.require_signoff {
+            eprintln!("{}", t_args("signoff-error", &args));
+            eprintln!("{}", aftercare::i18n::t("signoff-required"));
+            return false;
+        }
+        // A reader that left (`| head`) is the verdict's business, not a failed check.
+        let _ = out::print(&format!("{}\n", t_args("signoff-note", &args)));
+        return true;
     };
     let shown = shown.unwrap_or_else(|| path.display().to_string());
     let status = match signoff::status_of(path, files) {
@@ -124,7 +129,10 @@ fn signoff_line(at: Option<(&Path, &[RawFile])>, shown: Option<String>, strict: 
     match (&status, fails) {
         (_, true) => eprintln!("{}", t_args("signoff-error", &args)),
         (Status::Changed(_), false) => eprintln!("{}", t_args("signoff-warning", &args)),
-        _ => return out::print(&format!("{}\n", t_args("signoff-note", &args))).is_ok(),
+        _ => {
+            let _ = out::print(&format!("{}\n", t_args("signoff-note", &args)));
+            return true;
+        }
     }
     if fails && strict.require_signoff {
         eprintln!("{}", aftercare::i18n::t("signoff-required"));

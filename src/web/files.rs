@@ -1,6 +1,10 @@
 //! The clinic's files beside the page: fetched, checked as `aftercare check` does, kept as the
 //! last good copy in local storage (settings and content only: nothing of any person), and
 //! looked at again after each privacy reset or every [`RETRY_MS`](super::RETRY_MS) on the last good copy.
+//!
+//! With `require_signoff = true` in `clinic.toml`, the content must be exactly what
+//! `content/signoff.toml` last approved (the same hash as `aftercare check` computes for the same
+//! files): anything else is refused like broken files, and the page keeps its last good copy.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
@@ -22,6 +26,8 @@ pub(super) struct Files {
     /// `content/files.txt`, if the server has one, and the files it names.
     list: Option<Vec<u8>>,
     content: Vec<(String, Vec<u8>)>,
+    /// `content/signoff.toml`, if the server has one (read only with a list; never content).
+    signoff: Option<Vec<u8>>,
 }
 
 /// Fetches `clinic.toml`, `content/files.txt` and the files it lists.
@@ -29,7 +35,9 @@ pub(super) async fn fetch_files() -> Result<Files, String> {
     let config = fetch("clinic.toml").await?;
     let list = fetch("content/files.txt").await?;
     let mut content = Vec::new();
+    let mut signoff = None;
     if let Some(list) = &list {
+        signoff = fetch(&format!("content/{}", crate::signoff::FILE)).await?;
         for name in String::from_utf8_lossy(list)
             .lines()
             .map(str::trim)
@@ -49,6 +57,7 @@ pub(super) async fn fetch_files() -> Result<Files, String> {
         config,
         list,
         content,
+        signoff,
     })
 }
 
@@ -75,23 +84,37 @@ pub(super) fn config_from(files: &Files) -> Result<Config, String> {
 }
 
 /// The content from the listed files, checked as `aftercare check` does; without a list, the
-/// content compiled in.
-pub(super) fn tree_from(files: &Files) -> Result<Tree, String> {
+/// content compiled in. With `require_signoff`, content its sign-off does not match is refused
+/// (and so is the content compiled in, which no clinic signed), as a terminal kiosk refuses it.
+pub(super) fn tree_from(files: &Files, require_signoff: bool) -> Result<Tree, String> {
     let checked = match files.list {
+        None if require_signoff => {
+            let line = crate::i18n::t("signoff-log-built-in");
+            return Err(refused(vec![line.to_string()]));
+        }
         None => match crate::content::default_tree() {
             Ok(tree) => return Ok(tree),
             Err(checked) => *checked,
         },
-        Some(_) => check_files(
-            files
+        Some(_) => {
+            let raw: Vec<RawFile> = files
                 .content
                 .iter()
                 .map(|(name, bytes)| RawFile {
                     name: name.clone(),
                     bytes: bytes.clone(),
                 })
-                .collect(),
-        ),
+                .collect();
+            if require_signoff {
+                let signoff = files.signoff.clone().map(|bytes| RawFile {
+                    name: format!("content/{}", crate::signoff::FILE),
+                    bytes,
+                });
+                let found = crate::signoff::status_of_files(&raw, signoff);
+                crate::signoff::required("content/", found).map_err(refused)?;
+            }
+            check_files(raw)
+        }
     };
     let lines = checked.lines();
     checked.tree.ok_or_else(|| refused(lines))
@@ -101,7 +124,8 @@ pub(super) fn tree_from(files: &Files) -> Result<Tree, String> {
 /// does; the refusal's words if either has errors.
 pub(super) fn checked(files: &Files) -> Result<(Config, Tree), String> {
     let config = config_from(files)?;
-    Ok((config, tree_from(files)?))
+    let tree = tree_from(files, config.require_signoff)?;
+    Ok((config, tree))
 }
 
 /// After a privacy reset, or every [`RETRY_MS`] while on the last good copy, and only while
@@ -192,7 +216,13 @@ pub(super) fn save_last_good(files: &Files) {
         content.push(&pair);
     }
     let saved = js_sys::Date::new_0().to_iso_string();
-    let all = js_sys::Array::of4(&text(&files.config), &text(&files.list), &content, &saved);
+    let all = js_sys::Array::of5(
+        &text(&files.config),
+        &text(&files.list),
+        &content,
+        &saved,
+        &text(&files.signoff),
+    );
     let Some(storage) = storage() else { return };
     // The old copy goes first: if the new one does not fit (storage full), there is no copy
     // rather than an older one that would look current.
@@ -236,6 +266,8 @@ pub(super) fn last_good() -> Option<(Files, Config, Tree)> {
                 Some((pair.get(0).as_string()?, bytes(pair.get(1))?))
             })
             .collect(),
+        // A copy kept before sign-offs were read has none: under require_signoff it is refused.
+        signoff: bytes(all.get(4)),
     };
     let (config, tree) = checked(&files).ok()?;
     Some((files, config, tree))
