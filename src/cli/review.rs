@@ -148,6 +148,8 @@ fn sign_off(s: &mut String) {
          | Decision (approved / approved with actions / not approved) | |\n\
          | Lower levels accepted (path or outcome ids) | |\n\
          | Actions | |\n\
-         | Signature | |\n",
+         | Signature | |\n\n\
+         Then record the approval with the content: `aftercare sign --by NAME --role ROLE --note \
+         \"review pack\" FOLDER` (docs/clinic-review.md).\n",
     );
 }
