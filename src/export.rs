@@ -6,8 +6,8 @@
 mod hazards;
 mod markdown;
 
-pub use hazards::hazard_log;
-pub use markdown::markdown;
+pub use hazards::{hazard_entries, hazard_log};
+pub use markdown::{markdown, outcome_handout};
 
 use std::collections::{HashSet, VecDeque};
 use std::fmt::Write;

@@ -7,6 +7,8 @@
 pub mod app;
 pub mod config;
 pub mod content;
+#[cfg(feature = "term")]
+pub mod diff;
 pub mod export;
 pub mod i18n;
 pub mod kiosk;

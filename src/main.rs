@@ -33,6 +33,24 @@ fn main() -> ExitCode {
             };
             return cli::check::run(path.or(cli.content), cli.config, strict);
         }
+        Some(Command::Diff {
+            old,
+            new,
+            git,
+            format,
+            accept_lower,
+            output,
+        }) => {
+            let args = cli::diff::Args {
+                old,
+                new,
+                git,
+                format,
+                accept_lower,
+                output,
+            };
+            return cli::diff::run(args, cli.config.as_deref());
+        }
         Some(Command::HashPin) => return cli::pin::hash_pin(),
         Some(Command::Completions { shell }) => return cli::docs::completions(shell),
         Some(Command::Man { subcommand }) => return cli::docs::man(subcommand.as_deref()),
@@ -107,6 +125,7 @@ fn main() -> ExitCode {
         Some(
             Command::Check { .. }
             | Command::Sign { .. }
+            | Command::Diff { .. }
             | Command::HashPin
             | Command::Completions { .. }
             | Command::Man { .. },

@@ -33,6 +33,8 @@ const LAYERS: &[(&str, u8)] = &[
     // Sign-off records: hashes of content, read by check, the kiosk and the page.
     ("signoff", 1),
     ("triage", 1),
+    // What a content change does to the paths: content compared by ids, like triage walks it.
+    ("diff", 1),
     ("kiosk", 1),
     ("app", 2),
     ("words", 2),

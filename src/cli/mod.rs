@@ -3,10 +3,13 @@
 //! close. Runners (the terminal, the kiosk, line mode) stay in `main.rs`; nothing here draws.
 
 pub mod check;
+pub mod diff;
+pub mod diff_out;
 pub mod docs;
 pub mod load;
 pub mod out;
 pub mod pin;
+pub mod review;
 pub mod sign;
 pub mod topics;
 
@@ -84,6 +87,43 @@ pub enum Command {
         /// The content folder (default: data/). The same as --content.
         folder: Option<PathBuf>,
     },
+    /// Compare two versions of the content: what the change does to people.
+    ///
+    /// Walks both by ids over every path from the first screen (with the routes facts open) and
+    /// reports, most serious first: paths whose outcome level went down (errors), red flags asked
+    /// less, outcomes removed or reworded (with a word diff), paths whose level went up, and the
+    /// questions, answers, topics and sources added or removed.
+    ///
+    /// Exit status: 0 no path ends lower (or every one is accepted), 1 a path ends at a lower
+    /// level and --accept-lower does not name it, 2 content unreadable or refused.
+    #[command(
+        after_long_help = "Examples:\n  aftercare diff old-data/ data/\n  aftercare diff --git HEAD~1 data/ --format markdown -o change.md\n  aftercare diff --git main --format review -o review.md"
+    )]
+    Diff {
+        /// The content folder before the change (omit with --git); `-` is the built-in content.
+        #[arg(value_name = "OLD")]
+        old: Option<PathBuf>,
+        /// The content folder after the change (default with --git: data/); `-` is the built-in
+        /// content.
+        #[arg(value_name = "NEW")]
+        new: Option<PathBuf>,
+        /// Compare NEW as it was at this git revision (a commit, branch or tag) with NEW now.
+        #[arg(long, value_name = "REV")]
+        git: Option<String>,
+        /// text (for people, coloured on a terminal), markdown (a review record), json (for
+        /// tools), or review (the clinician's review pack: the change, the hazard log entries
+        /// it touches, the changed outcomes in full, a sign-off block).
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Accept a lower level on purpose: an outcome id (every path now ending there, or that
+        /// ended there before) or a path as printed (`question=answer/...`), or its start up to a
+        /// step. Repeat for more.
+        #[arg(long, value_name = "PATTERN")]
+        accept_lower: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write the content as a flowchart (dot, mermaid), a printable review handout (markdown) or
     /// its hazard log (hazards).
     Export {
@@ -114,7 +154,7 @@ pub enum Command {
     /// Print the manual page (roff): `aftercare man > aftercare.1`; with a subcommand, its own
     /// page: `aftercare man check > aftercare-check.1`.
     Man {
-        /// The subcommand whose page to print (check, export, hash-pin, topics, topic,
+        /// The subcommand whose page to print (check, sign, diff, export, hash-pin, topics, topic,
         /// completions, man).
         subcommand: Option<String>,
     },
@@ -153,6 +193,7 @@ impl Command {
         match self {
             Command::Check { .. } => "check",
             Command::Sign { .. } => "sign",
+            Command::Diff { .. } => "diff",
             Command::Export { .. } => "export",
             Command::HashPin => "hash-pin",
             Command::Topics => "topics",
@@ -229,6 +270,16 @@ pub fn docs_command() -> clap::Command {
     cmd
 }
 
+/// The formats of `aftercare diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
+    /// The review pack for the clinician: the change, the hazards it touches, the outcomes.
+    Review,
+}
+
 /// The formats of `aftercare export`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -279,6 +330,11 @@ pub fn misuse(cli: &Cli) -> Option<clap::Error> {
             command.name(),
             p.display()
         ),
+        Some(Command::Diff { .. }) if cli.content.is_some() => {
+            "`aftercare diff` compares the folders given to it; leave out --content: `aftercare \
+             diff OLD NEW`"
+                .to_string()
+        }
         Some(command @ (Command::HashPin | Command::Completions { .. } | Command::Man { .. })) => {
             let name = command.name();
             let used = [

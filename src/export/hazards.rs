@@ -53,6 +53,18 @@ pub fn hazard_log(tree: &Tree, config: &Config) -> String {
     s
 }
 
+/// The entries of the hazards `which` names (indices into `tree.hazards`), numbered as in the
+/// full log: the rows a content change touches, for `aftercare diff --format review`.
+pub fn hazard_entries(tree: &Tree, config: &Config, which: &[usize]) -> String {
+    let mut s = String::new();
+    for &n in which {
+        if let Some(h) = tree.hazards.get(n) {
+            hazard(&mut s, tree, config, n + 1, h);
+        }
+    }
+    s
+}
+
 fn header(s: &mut String, tree: &Tree) {
     let _ = writeln!(s, "# {} — hazard log\n", tree.meta.title);
     let _ = writeln!(

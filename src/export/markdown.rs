@@ -41,6 +41,18 @@ pub fn markdown(tree: &Tree, config: &Config) -> String {
     s
 }
 
+/// The handout's part for the outcomes `which` names (indices into `tree.outcomes`), each in
+/// full: the outcomes a content change touches, for `aftercare diff --format review`.
+pub fn outcome_handout(tree: &Tree, config: &Config, which: &[usize]) -> String {
+    let mut s = String::new();
+    for &o in which {
+        if let Some(out) = tree.outcomes.get(o) {
+            outcome(&mut s, tree, config, NodeRef::Outcome(o), out);
+        }
+    }
+    s
+}
+
 /// The title, the counts, the config the placeholders are filled with, and how to read it.
 fn intro(s: &mut String, tree: &Tree, config: &Config) {
     let title = t_args(

@@ -1,0 +1,183 @@
+//! The paths a person can take through a tree, walked as a `triage::Session` would: routes are
+//! followed when the facts told earlier on the path (or in an earlier check) allow them. A path
+//! is named by its answers' ids, never by their labels or their place in the file, so a reworded
+//! label or a moved question is the same path.
+
+use std::collections::HashMap;
+
+use crate::content::{NodeRef, Tree};
+
+/// One walk from a starting question to an outcome.
+#[derive(Debug, Clone)]
+pub struct Walk {
+    /// `(question index, option index)` per answer, in order.
+    pub answers: Vec<(usize, usize)>,
+    pub outcome: usize,
+    /// The facts known at the end (indexed like `Tree::facts`).
+    pub known: Vec<bool>,
+    /// Whether a route (not an answer's `next`) was taken on the way.
+    pub routed: bool,
+}
+
+/// Every walk from `start` with the facts `known` at the beginning, depth first in the order
+/// of the answers.
+pub fn walks(tree: &Tree, start: NodeRef, known: &[bool]) -> Vec<Walk> {
+    let mut out = Vec::new();
+    let mut answers = Vec::new();
+    let mut known = known.to_vec();
+    walk_from(tree, start, &mut known, &mut answers, false, &mut out);
+    out
+}
+
+fn walk_from(
+    tree: &Tree,
+    node: NodeRef,
+    known: &mut Vec<bool>,
+    answers: &mut Vec<(usize, usize)>,
+    routed: bool,
+    out: &mut Vec<Walk>,
+) {
+    let q = match node {
+        NodeRef::Outcome(o) => {
+            out.push(Walk {
+                answers: answers.clone(),
+                outcome: o,
+                known: known.clone(),
+                routed,
+            });
+            return;
+        }
+        NodeRef::Question(q) => q,
+    };
+    for (i, a) in tree.questions[q].options.iter().enumerate() {
+        let before = known.clone();
+        for &f in &a.sets {
+            if let Some(k) = known.get_mut(f) {
+                *k = true;
+            }
+        }
+        let next = a.resolve(known);
+        answers.push((q, i));
+        walk_from(tree, next, known, answers, routed || next != a.next, out);
+        answers.pop();
+        *known = before;
+    }
+}
+
+/// A walk's name: `question=answer` per step, joined by `/`.
+pub fn key(tree: &Tree, answers: &[(usize, usize)]) -> String {
+    let mut s = String::new();
+    for (n, &(q, a)) in answers.iter().enumerate() {
+        if n > 0 {
+            s.push('/');
+        }
+        let q = &tree.questions[q];
+        s.push_str(&q.id);
+        s.push('=');
+        s.push_str(&q.options[a].id);
+    }
+    s
+}
+
+/// What a walk of one tree becomes in another: every walk of `tree` that gives the same answer
+/// (by id) wherever it meets a question the original walk answered, and any answer to a question
+/// it did not meet (a question added on the way). `None` when an answer given is no longer
+/// offered (the path is gone).
+pub fn replay(
+    tree: &Tree,
+    start: NodeRef,
+    known: &[bool],
+    given: &HashMap<&str, &str>,
+) -> Option<Vec<Walk>> {
+    let mut out = Vec::new();
+    let mut answers = Vec::new();
+    let mut known = known.to_vec();
+    let mut broken = false;
+    replay_from(
+        tree,
+        start,
+        &mut known,
+        given,
+        &mut answers,
+        (false, &mut broken),
+        &mut out,
+    );
+    (!broken && !out.is_empty()).then_some(out)
+}
+
+fn replay_from(
+    tree: &Tree,
+    node: NodeRef,
+    known: &mut Vec<bool>,
+    given: &HashMap<&str, &str>,
+    answers: &mut Vec<(usize, usize)>,
+    (routed, broken): (bool, &mut bool),
+    out: &mut Vec<Walk>,
+) {
+    let q = match node {
+        NodeRef::Outcome(o) => {
+            out.push(Walk {
+                answers: answers.clone(),
+                outcome: o,
+                known: known.clone(),
+                routed,
+            });
+            return;
+        }
+        NodeRef::Question(q) => q,
+    };
+    let question = &tree.questions[q];
+    let options: Vec<usize> = match given.get(question.id.as_str()) {
+        Some(id) => match question.options.iter().position(|a| a.id == *id) {
+            Some(i) => vec![i],
+            None => {
+                *broken = true;
+                return;
+            }
+        },
+        None => (0..question.options.len()).collect(),
+    };
+    for i in options {
+        let a = &question.options[i];
+        let before = known.clone();
+        for &f in &a.sets {
+            if let Some(k) = known.get_mut(f) {
+                *k = true;
+            }
+        }
+        let next = a.resolve(known);
+        answers.push((q, i));
+        replay_from(
+            tree,
+            next,
+            known,
+            given,
+            answers,
+            (routed || next != a.next, broken),
+            out,
+        );
+        answers.pop();
+        *known = before;
+    }
+}
+
+/// The answers of a walk by id: question id to answer id.
+pub fn given<'t>(tree: &'t Tree, answers: &[(usize, usize)]) -> HashMap<&'t str, &'t str> {
+    answers
+        .iter()
+        .map(|&(q, a)| {
+            let q = &tree.questions[q];
+            (q.id.as_str(), q.options[a].id.as_str())
+        })
+        .collect()
+}
+
+/// The ids of the known facts, in the tree's order.
+pub fn fact_ids<'t>(tree: &'t Tree, known: &[bool]) -> Vec<&'t str> {
+    tree.facts
+        .iter()
+        .zip(known)
+        .filter(|(_, k)| **k)
+        .map(|(f, _)| f.id.as_str())
+        .collect()
+}
