@@ -22,10 +22,10 @@ trap 'kill $server 2>/dev/null || true; rm -f "$report"' EXIT
 sleep 0.5
 busy_start
 {
-  ( cd "$out" && printf 'page: %s bytes gzipped (wasm %s, js %s, html %s); font %s gzipped\n' \
+  ( cd "$out" && printf 'page: %s bytes gzipped (wasm %s, js %s, html %s); no font\n' \
       "$(cat aftercare_bg.wasm aftercare.js index.html boot.js sw.js | gzip -9c | wc -c)" \
       "$(gzip -9c aftercare_bg.wasm | wc -c)" "$(gzip -9c aftercare.js | wc -c)" \
-      "$(gzip -9c index.html | wc -c)" "$(gzip -9c fonts/DejaVuSansMono.ttf | wc -c)" )
+      "$(gzip -9c index.html | wc -c)" )
   CLK_TCK=$(getconf CLK_TCK) node tests/web/idle.mjs "http://127.0.0.1:$port/" "$secs"
 } | tee "$report"
 {

@@ -1,23 +1,23 @@
-// Starts the kiosk page: the font first (cells are measured with it), then the app, then the
-// service worker that lets the page load again without the network.
+// Starts the kiosk page: the app, then the service worker that lets the page load again without
+// the network.
 import init from "./aftercare.js";
 
-try {
-  await document.fonts.load('20px "AftercareMono"');
-} catch (e) {
-  // The fallback monospace font is measured instead.
-}
 try {
   await init();
 } catch (e) {
   // No WebAssembly, or the files did not load: say so instead of "Loading…" forever.
   console.error(e);
   const app = document.getElementById("app");
-  app.replaceChildren(Object.assign(document.createElement("pre"), {
-    className: "message",
-    textContent: "This screen could not start. Please ask at the desk.\n\n" +
-      "If you feel very unwell, call your emergency number now.",
-  }));
+  app.className = "message";
+  app.replaceChildren(
+    Object.assign(document.createElement("p"), {
+      className: "alarm call",
+      textContent: "If you feel very unwell, call your emergency number now.",
+    }),
+    Object.assign(document.createElement("h1"), {
+      textContent: "This screen could not start. Please ask at the desk.",
+    }),
+  );
 }
 // Secure contexts only (https or localhost); on plain http the page still runs, without the copy.
 if ("serviceWorker" in navigator) {

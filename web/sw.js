@@ -1,25 +1,32 @@
-// The browser kiosk's service worker: once the page has loaded, it loads again without the
-// network (a reload after a crash or by staff, a power cut on the kiosk while the server is down).
+// The browser kiosk's service worker: once the page has loaded, it loads again without the network
+// (a reload after a crash or by staff, a power cut on the kiosk while the server is down).
 // Network first, so staff edits to clinic.toml and content/ show at the next reload; the last
 // copy when the network fails. Only the page's own files are kept: no answers ever reach here.
-const CACHE = 'aftercare-v1';
+//
+// Nothing is fetched twice: at install the worker fetches only the files the page has not already
+// fetched through it (on the first visit the page loads before the worker controls it, so the
+// worker copies those from the browser's HTTP cache where it can), and afterwards it keeps each
+// answer the page itself gets.
+const CACHE = 'aftercare-v2';
 
-// The page, its font, and the clinic's files as they are now (a 404 is kept too: it means
-// "use the defaults").
+// The page and the clinic's files as they are now (a 404 is kept too: it means "use the
+// defaults"). `cache: 'force-cache'` takes the HTTP cache's copy of what the page just loaded.
 async function precache() {
   const cache = await caches.open(CACHE);
-  const names = ['./', 'index.html', 'boot.js', 'aftercare.js', 'aftercare_bg.wasm',
-    'fonts/DejaVuSansMono.ttf', 'clinic.toml', 'content/files.txt'];
-  const list = await fetch('content/files.txt', { cache: 'no-store' })
-    .then((r) => (r.ok ? r.text() : ''))
+  const names = ['./', 'boot.js', 'aftercare.js', 'aftercare_bg.wasm', 'clinic.toml',
+    'content/files.txt'];
+  const list = await fetch('content/files.txt', { cache: 'force-cache' })
+    .then((r) => (r.ok ? r.clone().text().then((t) => { cache.put('content/files.txt', r); return t; }) : ''))
     .catch(() => '');
   for (const line of list.split('\n')) {
     const name = line.trim();
     if (name && !name.startsWith('#')) names.push(`content/${name}`);
   }
-  await Promise.all(names.map((name) => fetch(name, { cache: 'no-store' })
-    .then((r) => (r.ok || r.status === 404 ? cache.put(name, r) : undefined))
-    .catch(() => {})));
+  await Promise.all(names.map(async (name) => {
+    if (await cache.match(name)) return;
+    const r = await fetch(name, { cache: 'force-cache' }).catch(() => null);
+    if (r && (r.ok || r.status === 404)) await cache.put(name, r);
+  }));
 }
 
 self.addEventListener('install', (event) => {
@@ -28,7 +35,10 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+    await self.clients.claim();
+  })());
 });
 
 self.addEventListener('fetch', (event) => {
@@ -44,6 +54,6 @@ self.addEventListener('fetch', (event) => {
         }
         return res;
       })
-      .catch(() => caches.match(req).then((hit) => hit || Response.error())),
+      .catch(() => caches.match(req, { ignoreSearch: true }).then((hit) => hit || Response.error())),
   );
 });

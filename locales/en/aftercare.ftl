@@ -273,6 +273,7 @@ page-notice = Staff: running on the last good copy{ $saved }: the files on the s
 # $time is when the last good copy was kept: "2026-01-31 09:30".
 page-kept = (kept { $time })
 page-crashed = Something went wrong. This screen restarts in a few seconds.
+page-try-again = Try again
 
 ## The command line, to a person who started the app where it cannot run
 

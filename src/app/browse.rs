@@ -35,6 +35,16 @@ pub struct Browse {
     pub now: Duration,
 }
 
+impl Browse {
+    /// Overwrites the typed search with zeros before it is let go.
+    pub fn wipe(&mut self) {
+        let mut bytes = std::mem::take(&mut self.query).into_bytes();
+        bytes.fill(0);
+        // Keeps the writes: a buffer about to be freed is otherwise never written.
+        std::hint::black_box(&bytes);
+    }
+}
+
 /// Where a picture is in its animation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Motion {

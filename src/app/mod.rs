@@ -475,7 +475,10 @@ impl App {
 
     /// Forgets the session, the history and any dialog, and shows the welcome screen.
     fn clear_everything(&mut self) {
-        // A typed search and the way back through the explanations are the last person's too.
+        // A typed search and the way back through the explanations are the last person's too;
+        // the search's bytes are overwritten, not only let go (a browser page's memory can be
+        // read until it is reused).
+        self.browse.wipe();
         self.browse = Browse::default();
         self.save = save::SaveState::default();
         self.session.restart(&self.tree);

@@ -1,15 +1,18 @@
-//! The page's own listeners: keys, pointer, wheel, resize, visibility and leaving the page.
-//! They sit on the window, so they survive every grid rebuild and need no focus.
+//! The page's own listeners: keys, clicks, focus, visibility and leaving the page. Scrolling,
+//! zooming and pressing a focused button are the browser's own; a button's click sends the
+//! input its screen-model node carries, the same one a key or a tap on the grid sends.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{KeyboardEvent, PointerEvent};
 
-use super::dom::{document, element, js_message, window};
-use super::mirror;
-use super::{PARENT, RESIZE_SETTLE_MS, with_runner};
-use crate::app::{Input, Key};
-use crate::web_pure::{is_zoom_key, key_from, repeats};
+use super::dom::{document, js_message, window};
+use super::page::TRY_AGAIN;
+use super::view::{self, BANNER};
+use super::with_runner;
+use crate::app::{Action, Input, Key, Overlay};
+use crate::ui::semantic::Node;
+use crate::web_pure::{NOWHERE, is_zoom_key, key_from, repeats};
 
 /// Whether the focused element is a control that Enter and Space press (a button or a link).
 fn focused_control() -> bool {
@@ -19,119 +22,27 @@ fn focused_control() -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A"))
 }
 
-/// Page-level listeners: they survive every grid rebuild and need no focus.
+/// Marks whether the last input was a key (`html.keyboard`): the key hints show only then.
+fn keyboard(on: bool) {
+    if let Some(html) = document().ok().and_then(|d| d.document_element()) {
+        let _ = html.class_list().toggle_with_force("keyboard", on);
+    }
+}
+
+/// Page-level listeners, on the window and the document: they need no focus.
 pub(super) fn listen() -> Result<(), String> {
     let w = window()?;
-    on(&w, "keydown", |e: KeyboardEvent| {
-        if e.is_composing() {
-            return;
-        }
-        // Zoom (Ctrl +/-/0) is the browser's: the grid is rebuilt larger (see `font_px`).
-        if is_zoom_key(&e.key(), e.ctrl_key() || e.meta_key()) {
-            return;
-        }
-        // Tab and Shift-Tab move the browser's focus through the mirror's buttons; Enter and
-        // Space on a focused button or link press it (its click sends the input), and are not
-        // also kiosk keys.
-        let name = e.key();
-        if name == "Tab"
-            || (matches!(name.as_str(), "Enter" | " ")
-                && mirror::in_mirror(e.target())
-                && focused_control())
-        {
-            return;
-        }
-        if let Some(k) = key(&e) {
-            e.prevent_default();
-            if e.repeat() && !repeats(k) {
-                return;
-            }
-            with_runner(|r| r.handle_made(Input::Key(k), Some(e.time_stamp())));
-        }
-    })?;
+    on(&w, "keydown", on_key)?;
+    // A touch anywhere (also one that starts a scroll) and a wheel show someone is there.
     on(&w, "pointerdown", |e: PointerEvent| {
-        // A press on the mirror (a focused button shown over the grid) is its own click.
-        if !e.is_primary() || e.button() != 0 || mirror::in_mirror(e.target()) {
-            return;
-        }
-        e.prevent_default();
-        with_runner(|r| {
-            if let Some((col, row)) = r.cell_at(f64::from(e.client_x()), f64::from(e.client_y())) {
-                r.pointer.press(col, row);
-            }
-        });
-    })?;
-    on(&w, "pointermove", |e: PointerEvent| {
-        if !e.is_primary() || e.buttons() & 1 == 0 {
-            return;
-        }
-        with_runner(|r| {
-            if let Some((col, row)) = r.cell_at(f64::from(e.client_x()), f64::from(e.client_y()))
-                && let Some(input) = r.pointer.drag(col, row)
-            {
-                r.handle(input);
-            }
-        });
-    })?;
-    on(&w, "pointerup", |e: PointerEvent| {
-        if !e.is_primary() || mirror::in_mirror(e.target()) {
-            return;
-        }
-        with_runner(|r| {
-            // Off the grid: where it went down is kept, and the app sees another target.
-            let (col, row) = r
-                .cell_at(f64::from(e.client_x()), f64::from(e.client_y()))
-                .unwrap_or((u16::MAX, u16::MAX));
-            if let Some(input) = r.pointer.release(col, row) {
-                r.handle_made(input, Some(e.time_stamp()));
-            }
-        });
-    })?;
-    on(&w, "pointercancel", |_: PointerEvent| {
-        with_runner(|r| r.pointer.cancel())
+        keyboard(false);
+        stir(e.time_stamp());
     })?;
     on(&w, "wheel", |e: web_sys::WheelEvent| {
-        e.prevent_default();
-        with_runner(|r| {
-            let Some((col, row)) = r.cell_at(f64::from(e.client_x()), f64::from(e.client_y()))
-            else {
-                return;
-            };
-            // One step a wheel notch (about 100 px, or 3 lines), like the terminal's wheel;
-            // a trackpad's small movements add up to it.
-            let notches = match e.delta_mode() {
-                web_sys::WheelEvent::DOM_DELTA_PIXEL => e.delta_y() / 100.0,
-                web_sys::WheelEvent::DOM_DELTA_LINE => e.delta_y() / 3.0,
-                _ => e.delta_y(),
-            };
-            r.wheel += notches;
-            while r.wheel.abs() >= 1.0 {
-                let up = r.wheel < 0.0;
-                r.wheel -= r.wheel.signum();
-                r.handle(Input::Scroll { col, row, up });
-            }
-        });
+        stir(e.time_stamp());
     })?;
-    // No long-press menu, no text selection by a lingering finger.
+    // No long-press menu, no text selection by a lingering finger (pinch zoom stays).
     on(&w, "contextmenu", |e: web_sys::Event| e.prevent_default())?;
-    on(&w, "resize", |_: web_sys::Event| {
-        with_runner(|r| {
-            // The old grid no longer matches the window (ratzilla's own resize listener has
-            // already marked it for rebuilding at the old size, which would draw out of bounds):
-            // drop it now and draw nothing until the new grid is built.
-            r.term = None;
-            let Ok(w) = window() else { return };
-            if let Some(id) = r.resize_timer.take() {
-                w.clear_timeout_with_handle(id);
-            }
-            r.resize_timer = w
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    r.on_resized.as_ref().unchecked_ref(),
-                    RESIZE_SETTLE_MS,
-                )
-                .ok();
-        })
-    })?;
     // A hidden tab's timers are slowed: on coming back, catch up with the idle reset at once.
     let doc = document()?;
     on(&doc, "visibilitychange", |_: web_sys::Event| {
@@ -142,12 +53,8 @@ pub(super) fn listen() -> Result<(), String> {
     on(&w, "pagehide", |_: web_sys::Event| {
         with_runner(|r| {
             r.forget();
-            r.term = None;
-            if let Some(parent) = element(PARENT) {
-                parent.set_inner_html("");
-            }
-            mirror::clear();
-            r.mirror.clear();
+            view::clear();
+            r.shown.clear();
         })
     })?;
     // Restored from the cache: start afresh on the already cleared app, without the network
@@ -156,42 +63,117 @@ pub(super) fn listen() -> Result<(), String> {
         if e.persisted() {
             with_runner(|r| {
                 r.forget();
-                r.rebuild();
+                r.draw(false);
             });
         }
     })?;
-    // The mirror's buttons: a click (a tap, Enter or Space, a screen reader's activation)
-    // sends the button's input.
-    on(&doc, "click", |e: web_sys::MouseEvent| {
-        if let Some(i) = mirror::clicked(e.target()) {
-            e.prevent_default();
-            mirror::click(i, e.time_stamp());
-        }
-    })?;
-    // Tabbing onto an answer highlights it on the grid too: the focus is visible where a
-    // sighted person looks.
+    on(&doc, "click", on_click)?;
+    // Tabbing onto an answer highlights it too, as the app's keys would.
     on(&doc, "focusin", |e: web_sys::Event| {
-        if let Some(i) = mirror::clicked(e.target()) {
+        if let Some(i) = view::clicked(e.target()) {
             with_runner(|r| {
-                if let Some(crate::ui::semantic::Node::Button {
-                    input: Input::Do(crate::app::Action::Pick(n)),
+                if let Some(Node::Button {
+                    input: Input::Do(Action::Pick(n)),
                     selected: false,
                     ..
-                }) = r.mirror.get(i)
+                }) = r.shown.get(i)
                 {
                     let n = *n;
-                    r.handle(Input::Do(crate::app::Action::Select(n)));
+                    r.handle(Input::Do(Action::Select(n)));
                 }
             });
         }
     })?;
-    // Whatever had focus, keys come back to the page.
-    on(&w, "blur", |_: web_sys::Event| {
-        if let Ok(w) = window() {
-            let _ = w.focus();
-        }
-    })?;
     Ok(())
+}
+
+/// Tells the app someone is there (a touch, a wheel, Tab) without doing anything else. Not while
+/// one of its dialogs is open: a touch outside a dialog closes it, and the PIN pad must not close
+/// under a finger that starts a scroll.
+fn stir(time_stamp: f64) {
+    with_runner(|r| {
+        if matches!(r.app.overlay, None | Some(Overlay::StillThere)) {
+            r.handle_made(NOWHERE, Some(time_stamp));
+        }
+    });
+}
+
+fn on_key(e: KeyboardEvent) {
+    if e.is_composing() {
+        return;
+    }
+    // Zoom (Ctrl +/-/0) is the browser's: the page reflows.
+    if is_zoom_key(&e.key(), e.ctrl_key() || e.meta_key()) {
+        return;
+    }
+    keyboard(true);
+    // Tab and Shift-Tab move the browser's focus through the buttons and links (and count as
+    // activity); Enter and Space on a focused button or link press it (its click sends the
+    // input), and are not also kiosk keys.
+    let name = e.key();
+    if name == "Tab" {
+        stir(e.time_stamp());
+        return;
+    }
+    if matches!(name.as_str(), "Enter" | " ") && focused_control() {
+        return;
+    }
+    let Some(k) = key(&e) else { return };
+    if e.repeat() && !repeats(k) {
+        e.prevent_default();
+        return;
+    }
+    let mut changed = false;
+    with_runner(|r| {
+        let before = r.frames;
+        r.handle_made(Input::Key(k), Some(e.time_stamp()));
+        changed = r.frames != before;
+    });
+    // A key that moves or scrolls and changed nothing in the app scrolls the page instead.
+    let scrolls = matches!(
+        k,
+        Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Home | Key::End
+    );
+    if changed || !scrolls {
+        e.prevent_default();
+    }
+}
+
+fn on_click(e: web_sys::MouseEvent) {
+    let target: Option<web_sys::Element> = e.target().and_then(|t| t.dyn_into().ok());
+    if target
+        .as_ref()
+        .and_then(|t| t.closest(&format!("#{TRY_AGAIN}")).ok().flatten())
+        .is_some()
+    {
+        if let Ok(w) = window() {
+            let _ = w.location().reload();
+        }
+        return;
+    }
+    if let Some(i) = view::clicked(e.target()) {
+        e.prevent_default();
+        with_runner(|r| {
+            if let Some(input) = view::input_at(r, i) {
+                r.handle_made(input, Some(e.time_stamp()));
+            }
+        });
+        return;
+    }
+    // A tap on the emergency banner is the tap the grid's banner takes (five open the staff
+    // PIN); its phone links still work as links.
+    if view::inside(BANNER, e.target()) {
+        with_runner(|r| {
+            let b = r.layout().banner;
+            r.handle_made(
+                Input::Click {
+                    col: b.x,
+                    row: b.y,
+                },
+                Some(e.time_stamp()),
+            );
+        });
+    }
 }
 
 /// Adds a listener that lives as long as the page.
@@ -202,7 +184,7 @@ pub(super) fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
 ) -> Result<(), String> {
     let closure = Closure::<dyn FnMut(E)>::new(f);
     let options = web_sys::AddEventListenerOptions::new();
-    // Passive listeners may not cancel: these must, for keys, wheel and touch.
+    // Passive listeners may not cancel: these must, for keys and the long-press menu.
     options.set_passive(false);
     target
         .add_event_listener_with_callback_and_add_event_listener_options(

