@@ -3,17 +3,27 @@
 # config and the default content as files beside it, serves it on 127.0.0.1, and drives Debian's
 # headless Chromium through a full triage by taps and keys, the idle privacy reset, a resize and a
 # refused clinic file (tests/web/e2e.mjs), then double taps and near-miss taps on the first safety
-# screen (tests/web/taps.mjs), then its accessibility (tests/web/a11y.mjs: axe-core, a
-# keyboard-only walk, the accessible text, tap target sizes), then the README's browser example
+# screen (tests/web/taps.mjs), then its accessibility (tests/web/a11y.mjs: axe-core at six sizes and zooms, reflow,
+# button sizes, a keyboard-only walk, focus, the live region), then the README's browser example
 # as written (scripts/test-web-readme.sh). Installs Chromium, playwright-core and axe-core if
 # missing.
 #
-#   scripts/test-web.sh [--screenshot docs/web-outcome.png]
+#   scripts/test-web.sh [--screenshot docs/web-outcome.png] [--shots docs]
+#
+# --shots DIR also writes screenshots of the first safety question and an outcome at phone,
+# tablet and desktop size and at 400 % zoom into DIR (tests/web/shots.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 shot=
-if [ "${1:-}" = "--screenshot" ]; then shot=$(realpath -m "$2"); fi
+shots=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --screenshot) shot=$(realpath -m "$2"); shift 2 ;;
+    --shots) shots=$(realpath -m "$2"); shift 2 ;;
+    *) echo "usage: scripts/test-web.sh [--screenshot FILE.png] [--shots DIR]" >&2; exit 2 ;;
+  esac
+done
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing Debian's Chromium"
@@ -42,5 +52,9 @@ echo "== double taps and near-miss taps on the first safety screen"
 node tests/web/taps.mjs "http://127.0.0.1:$port/"
 echo "== accessibility: axe-core, keyboard only, accessible text, tap target sizes"
 node tests/web/a11y.mjs "http://127.0.0.1:$port/"
+if [ -n "$shots" ]; then
+  echo "== screenshots into $shots"
+  node tests/web/shots.mjs "http://127.0.0.1:$port/" "$shots"
+fi
 echo "== the README's browser example, as written (scripts/test-web-readme.sh)"
 scripts/test-web-readme.sh

@@ -17,12 +17,53 @@ pub const NOWHERE: Input = Input::Click {
 /// 999")`. A first word with no letter or digit in it is a symbol; anything else is all words.
 pub fn split_symbol(text: &str) -> (Option<&str>, &str) {
     match text.split_once(' ') {
-        Some((first, rest))
-            if !first.is_empty() && !first.chars().any(char::is_alphanumeric) =>
-        {
+        Some((first, rest)) if !first.is_empty() && !first.chars().any(char::is_alphanumeric) => {
             (Some(first), rest.trim_start())
         }
         _ => (None, text),
+    }
+}
+
+/// `text` in runs of words and of symbols: each word with no letter or digit in it (a level's
+/// ✓ or ‼, a `·` between two levels) is a symbol run (`true`), shown but hidden from a screen
+/// reader, since the words beside it say the same. The runs joined give `text` back.
+pub fn symbol_runs(text: &str) -> Vec<(bool, &str)> {
+    // Byte ranges that cover `text` end to end: spaces go with the words.
+    let mut runs: Vec<(bool, usize, usize)> = Vec::new();
+    let mut at = 0;
+    for word in text.split(' ') {
+        let (start, end) = (at, at + word.len());
+        at = end + 1;
+        let symbol = !word.is_empty() && !word.chars().any(char::is_alphanumeric);
+        let last_end = runs.last().map_or(0, |r| r.2);
+        match runs.last_mut() {
+            Some(last) if !symbol && !last.0 => last.2 = end,
+            Some(last) if symbol && !last.0 => {
+                last.2 = start;
+                runs.push((true, start, end));
+            }
+            _ if symbol => {
+                if start > last_end {
+                    runs.push((false, last_end, start));
+                }
+                runs.push((true, start, end));
+            }
+            _ => runs.push((false, last_end, end)),
+        }
+    }
+    runs.into_iter()
+        .filter(|r| r.2 > r.1)
+        .filter_map(|(s, a, b)| Some((s, text.get(a..b)?)))
+        .collect()
+}
+
+/// A button's name without its key letter: `"[a] Check another symptom"` is named "Check another
+/// symptom" in the page (the key is a keyboard's, and a screen reader would read it out).
+pub fn without_key(label: &str) -> &str {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next(), chars.next(), chars.next()) {
+        (Some('['), Some(k), Some(']'), Some(' ')) if k.is_alphanumeric() => chars.as_str().trim(),
+        _ => label,
     }
 }
 
@@ -120,10 +161,34 @@ mod tests {
     #[test]
     fn a_leading_symbol_is_split_from_the_words() {
         assert_eq!(split_symbol("‼ Call 999 now"), (Some("‼"), "Call 999 now"));
-        assert_eq!(split_symbol("✓ Expected: warm"), (Some("✓"), "Expected: warm"));
+        assert_eq!(
+            split_symbol("✓ Expected: warm"),
+            (Some("✓"), "Expected: warm")
+        );
         assert_eq!(split_symbol("Call 999 now"), (None, "Call 999 now"));
         assert_eq!(split_symbol("3. Not sure"), (None, "3. Not sure"));
         assert_eq!(split_symbol("‼"), (None, "‼"));
+    }
+
+    #[test]
+    fn symbols_are_runs_of_their_own() {
+        let runs = symbol_runs("Overall: ✓ Expected · This one: ! Urgent");
+        let joined: String = runs.iter().map(|(_, r)| *r).collect();
+        assert_eq!(joined, "Overall: ✓ Expected · This one: ! Urgent");
+        let hidden: Vec<&str> = runs.iter().filter(|(s, _)| *s).map(|(_, r)| *r).collect();
+        assert_eq!(hidden, ["✓", "·", "!"]);
+        assert_eq!(symbol_runs("Call 999 now"), [(false, "Call 999 now")]);
+        assert_eq!(symbol_runs("‼ Call"), [(true, "‼"), (false, " Call")]);
+    }
+
+    #[test]
+    fn a_key_letter_is_not_part_of_a_name() {
+        assert_eq!(
+            without_key("[a] Check another symptom"),
+            "Check another symptom"
+        );
+        assert_eq!(without_key("3. Not sure"), "3. Not sure");
+        assert_eq!(without_key("[!] x"), "[!] x");
     }
 
     #[test]

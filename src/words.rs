@@ -35,7 +35,7 @@ pub fn level_label(level: Level, ascii: bool) -> String {
 /// Whom to call: one message, built from its parts. The banner, the screen reader's `tel:` links,
 /// the line mode, the summaries, the take-home code, and the terminal's and the page's refusal
 /// and crash messages all take their words from here, so they say the same thing; nothing finds
-/// a sentence by its English words (the mirror dials [`EmergencyLine::number`] and
+/// a sentence by its English words (the browser page dials [`EmergencyLine::number`] and
 /// [`EmergencyLine::phone`], it does not cut a sentence).
 #[derive(Debug, Clone, Copy)]
 pub struct EmergencyLine<'a> {

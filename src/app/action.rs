@@ -1,5 +1,5 @@
 //! [`Action`]: what a person can ask the app to do. A key ([`keys`](super::keys) binds them), a
-//! tap on a target (`view`) or a button of the screen-reader mirror ([`Input::Do`](super::Input::Do))
+//! tap on a target (`view`) or a button of the browser page ([`Input::Do`](super::Input::Do))
 //! each becomes one; the input types and the key table both build on it, and it on neither.
 
 /// Everything a person can ask the app to do, by key, click or tap.

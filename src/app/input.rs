@@ -76,7 +76,7 @@ pub enum Input {
     Resize { w: u16, h: u16 },
     /// The time returned by [`App::next_deadline`](super::App::next_deadline) has come.
     Deadline,
-    /// A named control was activated: a button of the browser's screen-reader mirror
+    /// A named control was activated: a button of the browser page
     /// (`ui::semantic`), which can name every answer, also one scrolled out of the grid's view.
     /// It counts as a person's activity, like a key or a tap.
     Do(super::action::Action),

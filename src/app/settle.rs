@@ -10,7 +10,7 @@
 //! question takes longer) an input that would move on is dropped, not queued.
 //!
 //! What is held back, by mode:
-//! - taps (and the browser mirror's buttons): always;
+//! - taps (and the browser page's buttons): always;
 //! - keys: in a kiosk always; at a terminal at home only on an outcome — a person at home who
 //!   types `8 8` on purpose keeps typing ahead through questions, but nobody means to leave an
 //!   outcome (an emergency one above all) before it was drawn;

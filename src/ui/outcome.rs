@@ -18,22 +18,16 @@ use crate::i18n::t;
 
 /// The button labels with their keys, in the order of `App::outcome_buttons`.
 pub fn button_labels(app: &App) -> [String; 3] {
-    let keys = match app.mode {
-        Mode::Normal => ["a", "r", "q"],
-        Mode::Kiosk => ["a", "r", "f"],
+    let (keys, last) = match app.mode {
+        Mode::Normal => (["a", "r", "q"], t("outcome-quit")),
+        Mode::Kiosk => (["a", "r", "f"], t("outcome-finish")),
     };
-    let words = button_words(app);
-    std::array::from_fn(|i| format!(" [{}] {} ", keys[i], words[i]))
-}
-
-/// The outcome's buttons in words alone, without their keys: a button's name as a screen reader
-/// says it and a finger sees it ("Check another symptom").
-pub fn button_words(app: &App) -> [String; 3] {
-    let last = match app.mode {
-        Mode::Normal => t("outcome-quit"),
-        Mode::Kiosk => t("outcome-finish"),
-    };
-    [t("outcome-another"), t("outcome-start-again"), last].map(|w| w.to_string())
+    let labels = [t("outcome-another"), t("outcome-start-again"), last];
+    let mut out: [String; 3] = Default::default();
+    for (i, label) in labels.iter().enumerate() {
+        out[i] = format!(" [{}] {label} ", keys[i]);
+    }
+    out
 }
 
 /// Places the level block, title, scrolling advice and buttons; returns the layout, the
@@ -179,7 +173,7 @@ fn content(app: &App, th: &Theme, width: u16) -> (Vec<Line<'static>>, Vec<(usize
 }
 
 /// One piece of an outcome's advice, filled with the clinic's numbers, in the order it is shown
-/// on screen and read out by the screen-reader mirror (both render these, so what is heard is
+/// on screen and in the browser page (both render these, so what is heard is
 /// what is seen).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {

@@ -203,12 +203,12 @@ fn outcome_nodes(app: &App, th: &Theme, button_at: usize, out: &mut Vec<Node>) {
         out.push(heading(2, head.to_string()));
         out.push(Node::List(rest.iter().map(ToString::to_string).collect()));
     }
-    for (i, (label, action)) in outcome::button_words(app)
+    for (i, (label, action)) in outcome::button_labels(app)
         .iter()
         .zip(app.outcome_buttons())
         .enumerate()
     {
-        out.push(button(label.as_str(), Input::Do(*action), i == button_at));
+        out.push(button(label.trim(), Input::Do(*action), i == button_at));
     }
 }
 

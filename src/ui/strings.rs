@@ -1,4 +1,4 @@
-//! The names of the words `ui::semantic` (the screen-reader mirror) reads, while it is being
+//! The names of the words `ui::semantic` (the screen model) reads, while it is being
 //! rewritten: each is a catalogue key ([`Msg`]), so the words come from `locales/`. Every other
 //! module asks the catalogue itself (`crate::i18n::t`). Patient-facing medical wording lives in
 //! the content files under `data/`, never here.

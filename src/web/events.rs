@@ -165,13 +165,7 @@ fn on_click(e: web_sys::MouseEvent) {
     if view::inside(BANNER, e.target()) {
         with_runner(|r| {
             let b = r.layout().banner;
-            r.handle_made(
-                Input::Click {
-                    col: b.x,
-                    row: b.y,
-                },
-                Some(e.time_stamp()),
-            );
+            r.handle_made(Input::Click { col: b.x, row: b.y }, Some(e.time_stamp()));
         });
     }
 }

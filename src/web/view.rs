@@ -10,6 +10,7 @@
 //! with it, so the privacy reset clears it too.
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 use web_sys::{Document, Element, HtmlElement};
 
 use super::Runner;
@@ -17,7 +18,7 @@ use super::dom::{document, element, window};
 use crate::app::keys::hints;
 use crate::app::{Input, Overlay};
 use crate::ui::semantic::{self, Node};
-use crate::web_pure::{qr_svg, split_symbol};
+use crate::web_pure::{qr_svg, split_symbol, symbol_runs, without_key};
 
 /// The screen (`<main>`), the banner (`<header>`), the keyboard's hints and the live region
 /// (index.html has them all).
@@ -25,6 +26,14 @@ pub(super) const SCREEN: &str = "app";
 pub(super) const BANNER: &str = "banner";
 pub(super) const KEYS: &str = "keys";
 pub(super) const LIVE: &str = "live";
+
+thread_local! {
+    /// The click listener of the gaps between buttons: it does nothing, and by being there makes
+    /// a gap a target of its own. A browser moves a touch that lands near a button onto it
+    /// ("touch adjustment"); a tap in the gap between two answers must choose neither (issue 28),
+    /// and a gap that takes clicks is where such a touch stays.
+    static GAP_CLICK: Closure<dyn FnMut()> = Closure::new(|| {});
+}
 
 /// Brings the page up to date with the app: rebuilt when the screen's words change, with focus
 /// on the new heading when the screen itself did; only the highlight marked when that is all
@@ -124,20 +133,22 @@ fn make(doc: &Document, tag: &str, text: &str) -> Option<Element> {
     Some(el)
 }
 
-/// Words led by a level symbol: the symbol shown but hidden from a screen reader (the words
-/// after it say the same), the words as they are.
+/// Words with level symbols in them: each symbol shown but hidden from a screen reader (the
+/// words beside it say the same), the words as they are.
 fn with_symbol(doc: &Document, tag: &str, text: &str) -> Option<Element> {
-    let (symbol, words) = split_symbol(text);
-    let Some(symbol) = symbol else {
+    let runs = symbol_runs(text);
+    if !runs.iter().any(|(symbol, _)| *symbol) {
         return make(doc, tag, text);
-    };
-    let el = doc.create_element(tag).ok()?;
-    if let Some(s) = make(doc, "span", symbol) {
-        let _ = s.set_attribute("aria-hidden", "true");
-        let _ = s.set_attribute("class", "symbol");
-        let _ = el.append_child(&s);
     }
-    let _ = el.append_with_str_1(&format!(" {words}"));
+    let el = doc.create_element(tag).ok()?;
+    for (symbol, run) in runs {
+        if !symbol {
+            let _ = el.append_with_str_1(run);
+        } else if let Some(s) = make(doc, "span", run) {
+            let _ = s.set_attribute("aria-hidden", "true");
+            let _ = el.append_child(&s);
+        }
+    }
     Some(el)
 }
 
@@ -158,7 +169,7 @@ fn build(root: &Element, nodes: &[Node]) {
             }),
             Node::List(items) => doc.create_element("ul").ok().inspect(|ul| {
                 for item in items {
-                    if let Some(li) = make(&doc, "li", item) {
+                    if let Some(li) = with_symbol(&doc, "li", item) {
                         let _ = ul.append_child(&li);
                     }
                 }
@@ -166,7 +177,7 @@ fn build(root: &Element, nodes: &[Node]) {
             Node::Button {
                 label, selected, ..
             } => {
-                let Some(b) = make(&doc, "button", label) else {
+                let Some(b) = with_symbol(&doc, "button", without_key(label)) else {
                     continue;
                 };
                 let _ = b.set_attribute("type", "button");
@@ -175,7 +186,12 @@ fn build(root: &Element, nodes: &[Node]) {
                     let _ = b.set_attribute("aria-current", "true");
                 }
                 let g = match &group {
-                    Some(g) => g.clone(),
+                    Some(g) => {
+                        if let Some(gap) = gap(&doc) {
+                            let _ = g.append_child(&gap);
+                        }
+                        g.clone()
+                    }
                     None => {
                         let Ok(g) = doc.create_element("div") else {
                             continue;
@@ -200,6 +216,17 @@ fn build(root: &Element, nodes: &[Node]) {
             let _ = root.append_child(&el);
         }
     }
+}
+
+/// The space between two buttons: a target that does nothing (see [`GAP_CLICK`]).
+fn gap(doc: &Document) -> Option<Element> {
+    let gap = doc.create_element("div").ok()?;
+    let _ = gap.set_attribute("class", "gap");
+    let _ = gap.set_attribute("aria-hidden", "true");
+    GAP_CLICK.with(|f| {
+        let _ = gap.add_event_listener_with_callback("click", f.as_ref().unchecked_ref());
+    });
+    Some(gap)
 }
 
 /// The emergency banner: its parts as `tel:` links (a number without three digits stays words).

@@ -125,7 +125,7 @@ try {
   await waitFor('Take this with you');
   for (const [w, h] of [[1280, 800], [1024, 768]]) {
     await page.setViewportSize({ width: w, height: h });
-    await page.locator('.code svg').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('#app .code').scrollIntoView({ block: 'center' }));
     await page.waitForTimeout(200);
     const png = PNG.sync.read(await page.screenshot());
     const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
