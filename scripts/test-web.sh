@@ -52,6 +52,8 @@ echo "== double taps and near-miss taps on the first safety screen"
 node tests/web/taps.mjs "http://127.0.0.1:$port/"
 echo "== accessibility: axe-core, keyboard only, accessible text, tap target sizes"
 node tests/web/a11y.mjs "http://127.0.0.1:$port/"
+echo "== nothing of the last person in the page's memory after the reset"
+node tests/web/memory.mjs "http://127.0.0.1:$port/"
 if [ -n "$shots" ]; then
   echo "== screenshots into $shots"
   node tests/web/shots.mjs "http://127.0.0.1:$port/" "$shots"

@@ -1,0 +1,69 @@
+// Nothing of the last person in the page's memory (issue 32 item 5): a search typed in the
+// explanations, then the idle reset; afterwards neither the page's HTML nor the WebAssembly
+// memory holds the typed words. The test captures the module's memory as it is instantiated (an
+// init script of the test's own; the page exposes nothing).
+import { chromium } from 'playwright-core';
+import { SETTLE_MS, tap, text, waitFor } from './walk.mjs';
+
+const url = process.argv[2];
+if (!url) throw new Error('usage: node memory.mjs URL');
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures += 1;
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const WORDS = 'zqxwvjk';
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    const keep = (r) => {
+      const inst = r.instance || r;
+      for (const v of Object.values(inst.exports || {})) if (v instanceof WebAssembly.Memory) window.__memory = v;
+      return r;
+    };
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = (...a) => streaming(...a).then(keep);
+    const plain = WebAssembly.instantiate;
+    WebAssembly.instantiate = (...a) => plain(...a).then(keep);
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitFor(page, 'Check a symptom');
+  await tap(page, 'Browse explanations');
+  await waitFor(page, 'Vasodilation');
+  await page.waitForTimeout(SETTLE_MS);
+  await page.keyboard.press('/');
+  await page.keyboard.type(WORDS, { delay: 50 });
+  const typed = await text(page);
+  const found = () => page.evaluate((w) => {
+    const bytes = new Uint8Array(window.__memory.buffer);
+    const needle = new TextEncoder().encode(w);
+    let n = 0;
+    outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+      n += 1;
+    }
+    return n;
+  }, WORDS);
+  const before = await found();
+  check(typed.includes(WORDS) && before > 0, `the search "${WORDS}" is on screen and in the wasm memory (${before} copies): the probe finds it`);
+  await waitFor(page, 'Still there?', 15000);
+  await waitFor(page, 'Check a symptom', 10000);
+  await page.waitForTimeout(500);
+  const html = await page.evaluate(() => document.documentElement.outerHTML);
+  check(!html.includes(WORDS), 'after the reset the page\'s HTML does not hold the search');
+  const after = await found();
+  check(after === 0, `after the reset the wasm memory holds no copy of the search (${after} copies)`);
+  await context.close();
+} catch (e) {
+  console.log(`FAIL ${e.message}`);
+  failures += 1;
+} finally {
+  await browser.close();
+}
+console.log(failures === 0 ? 'web memory: all passed' : `web memory: ${failures} failed`);
+process.exit(failures === 0 ? 0 : 1);
