@@ -112,7 +112,7 @@ impl Default for Config {
             reduced_motion: false,
             kiosk: Kiosk {
                 idle_timeout_secs: 90,
-                countdown_secs: 15,
+                countdown_secs: 20,
                 pin_hash: None,
                 log_path: None,
                 log_max_bytes: 1024 * 1024,

@@ -21,6 +21,7 @@ use common::{TestApp, draw, embedded, secs, show, starter, text};
 fn kiosk() -> Ui {
     let mut config = Config::default();
     config.kiosk.settle_ms = 0;
+    config.kiosk.countdown_secs = 15;
     config.kiosk.pin_hash = Some(hash_pin("2468", &[1; 16]).unwrap());
     TestApp::on(starter()).kiosk().config(config).build()
 }
