@@ -131,7 +131,33 @@ fn commands_that_read_no_content_refuse_content_and_config() {
             );
         }
     }
+    // `diff` is given its folders: it refuses --content and does not offer it, but takes --config.
+    let out = aftercare(&["diff", "--content", "data/", "-", "data/"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("leave out --content"),
+        "{}",
+        stderr(&out)
+    );
+    let help = stdout(&aftercare(&["diff", "--help"]));
+    let page = stdout(&aftercare(&["man", "diff"]));
+    for text in [&help, &page] {
+        assert!(
+            !text.contains("-content"),
+            "diff offers what it refuses:\n{text}"
+        );
+        assert!(text.contains("-config"), "{text}");
+    }
     let bash = stdout(&aftercare(&["completions", "bash"]));
+    let diff = bash
+        .split("aftercare__subcmd__diff)")
+        .nth(1)
+        .and_then(|s| s.split(";;").next())
+        .unwrap();
+    assert!(
+        !diff.contains("--content") && diff.contains("--config"),
+        "{diff}"
+    );
     let hash_pin = bash
         .split("aftercare__subcmd__hash__subcmd__pin)")
         .nth(1)

@@ -204,25 +204,31 @@ impl Command {
     }
 }
 
-/// The subcommands that read no content or config: `misuse` refuses `--content` and `--config`
-/// with them, so their help, man page and completions must not offer them.
-const READ_NOTHING: [&str; 3] = ["hash-pin", "completions", "man"];
-
 /// The options every other subcommand takes (global in the parser).
 const SHARED: [&str; 2] = ["content", "config"];
 
+/// The subcommands that refuse some of the shared options (`misuse` says why), so their help, man
+/// page and completions must not offer them: three read no content or config, and `diff` is
+/// given its two folders instead of `--content`.
+const REFUSED: [(&str, &[&str]); 4] = [
+    ("hash-pin", &SHARED),
+    ("completions", &SHARED),
+    ("man", &SHARED),
+    ("diff", &["content"]),
+];
+
 /// The command line as clap parses it: the derive's, built (so the global options are on every
 /// subcommand), with `--content` and `--config` hidden from the help of the subcommands that
-/// refuse them.
+/// refuse them (`REFUSED`).
 pub fn clap_command() -> clap::Command {
     let mut cmd = Cli::command();
     cmd.build();
-    for name in READ_NOTHING {
+    for (name, refused) in REFUSED {
         cmd = cmd.mut_subcommand(name, |sub| {
             // In place: `mut_arg` moves the argument to the end, out of step with the built
             // command's index of long options.
             sub.mut_args(|a| {
-                if SHARED.contains(&a.get_id().as_str()) {
+                if refused.contains(&a.get_id().as_str()) {
                     a.hide(true)
                 } else {
                     a
@@ -257,14 +263,16 @@ pub fn docs_command() -> clap::Command {
     // Every subcommand, in order: `mut_subcommand` moves the one it changes to the end, so
     // going through all of them keeps the order of the listing.
     for name in names {
-        let takes = !READ_NOTHING.contains(&name.as_str());
-        cmd = cmd.mut_subcommand(name, |sub| {
-            if takes {
-                sub.args(shared.iter().cloned())
-            } else {
-                sub
-            }
-        });
+        let refused = REFUSED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(&[][..], |(_, r)| *r);
+        let takes: Vec<clap::Arg> = shared
+            .iter()
+            .filter(|a| !refused.contains(&a.get_id().as_str()))
+            .cloned()
+            .collect();
+        cmd = cmd.mut_subcommand(name, |sub| sub.args(takes));
     }
     cmd.build();
     cmd
