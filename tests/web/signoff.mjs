@@ -58,14 +58,22 @@ const original = readFileSync(topics, 'utf8');
 if (!original.includes(TITLE)) throw new Error(`${topics} has no "${TITLE}"`);
 const sign = () => execFileSync(aftercare, ['sign', '--by', 'Test Clinician', `${served}/content`], { stdio: 'pipe' });
 
+// The last file content/files.txt lists: the page fetches it last when it looks at the server.
+const lastFile = readFileSync(`${served}/content/files.txt`, 'utf8').trim().split('\n').pop().trim();
+
 // Browse the explanations and come back to the welcome screen (the end of a session: the page
-// looks at the server's files again); returns the explanations' words.
+// looks at the server's files again) and wait until the page has fetched them all, so that no
+// look is still under way when the test changes them; returns the explanations' words.
 async function browseAndBack(p = page) {
   await tap0(p, 'Browse explanations');
   const t = await waitFor0(p, 'Vasodilation');
   await p.waitForTimeout(SETTLE_MS);
+  const looked = p.waitForEvent('requestfinished', {
+    predicate: (r) => r.url().endsWith(`/content/${lastFile}`), timeout: 10000,
+  }).then(() => true, () => false);
   await p.keyboard.press('Escape');
   await waitFor0(p, 'Check a symptom');
+  if (!(await looked)) throw new Error(`the page did not fetch content/${lastFile} after the session`);
   return t;
 }
 
