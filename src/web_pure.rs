@@ -118,6 +118,20 @@ pub fn key_from(name: &str, ctrl: bool, alt: bool, shift: bool) -> Option<Key> {
     })
 }
 
+/// The line of a refusal that says why, for the staff notice: the first `file:line:col: error`
+/// line, or else the first line that is none of the page's own words (`own`: the emergency line,
+/// the refusal's heading, what staff should do), as a sign-off's `content/: …` line is.
+pub fn refusal_reason<'a>(why: &'a str, own: &[&str]) -> &'a str {
+    why.lines()
+        .find(|l| l.contains(": error"))
+        .or_else(|| {
+            why.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !own.contains(l))
+        })
+        .unwrap_or_default()
+}
+
 /// Ctrl (or Cmd) with +, - or 0: the browser's zoom. The page leaves them to the browser (a
 /// person with low vision may need the text larger) and never takes them as its own keys; the
 /// page reflows at the new size.
@@ -196,5 +210,31 @@ mod tests {
         let svg = qr_svg(2, &[true, false, false, true], 2);
         assert!(svg.contains("viewBox=\"0 0 6 6\""), "{svg}");
         assert!(svg.contains("M2 2h1v1h-1zM3 3h1v1h-1z"), "{svg}");
+    }
+
+    #[test]
+    fn the_notice_names_the_refusals_reason_not_its_heading() {
+        let own = [
+            "Call 999.",
+            "This kiosk cannot start.",
+            "Staff: fix each line above.",
+        ];
+        let signoff = "Call 999.\n\nThis kiosk cannot start.\n\n\
+                       content/: the content changed since its last sign-off (2026-12-07)\n\n\
+                       Staff: fix each line above.";
+        assert_eq!(
+            refusal_reason(signoff, &own),
+            "content/: the content changed since its last sign-off (2026-12-07)"
+        );
+        let broken = "Call 999.\n\nThis kiosk cannot start.\n\n\
+                      clinic.toml:5:21: error: kiosk.idle_timeout_secs\n\nStaff: fix each line above.";
+        assert_eq!(
+            refusal_reason(broken, &own),
+            "clinic.toml:5:21: error: kiosk.idle_timeout_secs"
+        );
+        assert_eq!(
+            refusal_reason("Could not read content/signoff.toml", &own),
+            "Could not read content/signoff.toml"
+        );
     }
 }

@@ -10,11 +10,13 @@
 const CACHE = 'aftercare-v2';
 
 // The page and the clinic's files as they are now (a 404 is kept too: it means "use the
-// defaults"). `cache: 'force-cache'` takes the HTTP cache's copy of what the page just loaded.
+// defaults"), with the content's sign-off record, which files.txt does not list (without it a
+// kiosk that requires sign-off could not check its content offline). `cache: 'force-cache'` takes
+// the HTTP cache's copy of what the page just loaded.
 async function precache() {
   const cache = await caches.open(CACHE);
   const names = ['./', 'boot.js', 'aftercare.js', 'aftercare_bg.wasm', 'clinic.toml',
-    'content/files.txt'];
+    'content/files.txt', 'content/signoff.toml'];
   const list = await fetch('content/files.txt', { cache: 'force-cache' })
     .then((r) => (r.ok ? r.clone().text().then((t) => { cache.put('content/files.txt', r); return t; }) : ''))
     .catch(() => '');

@@ -18,16 +18,15 @@ pub(super) fn show_notice(why: &str, saved: Option<String>) {
         return;
     };
     el.set_id(NOTICE);
-    let emergency_line = first_line();
-    let first = why
-        .lines()
-        .find(|l| l.contains(": error"))
-        .or_else(|| {
-            why.lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty() && *l != emergency_line)
-        })
-        .unwrap_or_default();
+    let n = || (RETRY_MS / 1000).into();
+    let own = [
+        first_line(),
+        t_args("page-refused", &[("n", n())]),
+        t_args("page-cannot-start", &[("n", n())]),
+        t("page-refused-staff").to_string(),
+    ];
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
+    let first = crate::web_pure::refusal_reason(why, &own);
     let saved = saved
         .map(|t| {
             let time = t.get(..16).unwrap_or(&t).replace('T', " ");
