@@ -4,9 +4,9 @@
 # countdown, for the privacy reset), serves both on 127.0.0.1 with python3 -m http.server (its log
 # counts the requests) and measures them in headless Chromium (tests/web/bench.mjs): the page's
 # size gzipped; the main thread's work and the renderer's CPU time over SECONDS of idleness on a
-# static page (the floor), the welcome screen and an outcome; the requests of a first visit
-# (service worker included) and of a privacy reset; the first usable screen in 5 cold loads, and
-# 5 more with the CPU slowed 4 times. Writes docs/web-bench.md (quoted by docs/web.md and the
+# static page (the floor), the welcome screen (just after the load, and after "Finish and
+# clear") and an outcome; the requests of a first visit (service worker included) and of a
+# privacy reset; the first usable screen in 5 cold loads, and 5 more with the CPU slowed 4 times. Writes docs/web-bench.md (quoted by docs/web.md and the
 # README), with the date, the machine and how busy it was. Nothing here fails on a figure.
 #   scripts/bench-web.sh [SECONDS]      (default 30; keep it under the 90 s idle timeout)
 set -euo pipefail
@@ -48,7 +48,8 @@ busy_start
   echo "$(busy_line)."
   echo
   echo "- idle: \"main thread\" is CDP's Performance metric \`TaskDuration\` (the renderer's main-thread"
-  echo "  tasks, the two reads of it included); \"renderer CPU\" is this browser's renderer processes'"
+  echo "  tasks, the two reads of it included; of them \`ScriptDuration\`, \`LayoutDuration\` and"
+  echo "  \`RecalcStyleDuration\` are the page's own work, the rest the browser's); \"renderer CPU\" is this browser's renderer processes'"
   echo "  CPU time from /proc, in clock ticks of $((1000 / $(getconf CLK_TCK))) ms (so a figure under that is 0)."
   echo "- requests: each line the server logged, by URL (the page's and the service worker's), with"
   echo "  its status; a 304 is a check that the copy is still good. Bytes are the files' sizes, for"

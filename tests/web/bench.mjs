@@ -8,9 +8,11 @@
 // http.server's), BENCH_DIST the folder it serves.
 //
 // 1. Idle: the main thread's task time (CDP Performance metric `TaskDuration`, which includes
-//    the two metric reads themselves) and the CPU time of this browser's renderer processes
-//    (/proc, in clock ticks), over SECONDS on a static page (the floor), the welcome screen and an
-//    outcome, with the times the page changed (`data-frames`).
+//    the two metric reads themselves; and of it `ScriptDuration`, `LayoutDuration` and
+//    `RecalcStyleDuration`: the page's own work) and the CPU time of this browser's renderer processes
+//    (/proc, in clock ticks), over SECONDS on a static page (the floor), the welcome screen just
+//    after the load, an outcome and the welcome screen after "Finish and clear", with the times
+//    the page changed (`data-frames`).
 // 2. The first visit in a fresh browser context: every request the server answered (the page's
 //    and the service worker's), by URL, until the service worker is ready and the requests stop.
 // 3. A privacy reset (BASE/reset/): the requests the server answered from the idle timeout on a
@@ -110,24 +112,37 @@ const page0 = `${base}page/`;
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  // In ms: all the main thread's tasks, and of them the page's script (JS and wasm), layout and
+  // style.
+  const metrics = async () => {
+    const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+    return [m.TaskDuration, m.ScriptDuration, m.LayoutDuration, m.RecalcStyleDuration].map((v) => v * 1000);
+  };
   const frames = () => page.evaluate(() => Number(document.getElementById('app')?.dataset.frames || 0));
   const measure = async (label) => {
     await page.waitForTimeout(2000);
     const f0 = await frames();
-    const [t0, c0] = [await task(), rendererCpu()];
+    const [m0, c0] = [await metrics(), rendererCpu()];
     await page.waitForTimeout(secs * 1000);
-    const [t1, c1] = [await task(), rendererCpu()];
+    const [m1, c1] = [await metrics(), rendererCpu()];
     const f1 = await frames();
-    console.log(`idle, ${label}: main thread ${(t1 - t0).toFixed(1)} ms of tasks in ${secs} s, renderer CPU ${(c1 - c0).toFixed(0)} ms in ${secs} s, page changed ${f1 - f0} times`);
+    const [task, script, layout, style] = m1.map((v, i) => (v - m0[i]).toFixed(1));
+    console.log(`idle, ${label}: main thread ${task} ms of tasks in ${secs} s (script ${script} ms, layout ${layout} ms, style ${style} ms), renderer CPU ${(c1 - c0).toFixed(0)} ms in ${secs} s, page changed ${f1 - f0} times`);
   };
   await page.setContent('<pre style="font-size:26px">a static page</pre>');
   await measure('a static page (the floor)');
   await page.goto(page0);
   await waitFor(page, 'Check a symptom');
-  await measure('the welcome screen');
+  await measure('the welcome screen, 2 s after the load');
   await walkToOutcome(page);
   await measure('the outcome "warm, pink skin"');
+  // The kiosk's usual state: the welcome screen after a person has finished.
+  await tap(page, 'Finish and clear');
+  for (let until = Date.now() + 10000; Date.now() < until; await page.waitForTimeout(100)) {
+    const t = await page.evaluate(() => document.body.innerText);
+    if (t.includes('Check a symptom') && !t.includes('warm, pink skin')) break;
+  }
+  await measure('the welcome screen after "Finish and clear"');
   await context.close();
 }
 
