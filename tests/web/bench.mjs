@@ -18,9 +18,11 @@
 // 3. A privacy reset (BASE/reset/): the requests the server answered from the idle timeout on a
 //    question until the welcome screen is back and the requests stop.
 // 4. The first usable screen: from the navigation's start (the page's performance.now()) to a
-//    button in #app shown and the screen settled (a tap is taken), in 5 cold loads (a fresh
-//    browser context each), then 5 more with the page's CPU slowed 4 times (CDP
-//    `Emulation.setCPUThrottlingRate`).
+//    button in #app shown and the screen settled (a tap is taken), and to the welcome screen's
+//    words in #app, in 5 cold loads (a fresh browser context each), then 5 more with the page's
+//    CPU slowed 4 times (CDP `Emulation.setCPUThrottlingRate`). With BENCH_GRID (a folder under
+//    BASE holding the grid page this one replaced), the same loads of that page (its words only)
+//    and of this page built the same way, without content/ beside it (BASE/bare/).
 import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -187,38 +189,54 @@ const page0 = `${base}page/`;
   await context.close();
 }
 
-// 4. The first usable screen, cold.
+// 4. The first usable screen, cold. Each load records, in the page, when the welcome screen's
+// words ("Check a symptom") are in #app and when a button there is shown and the screen settled
+// (the grid page, BENCH_GRID, has no buttons: only its words are timed).
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function coldLoad(url, rate) {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const look = () => {
+      const app = document.getElementById('app');
+      if (!app) return;
+      const now = performance.now();
+      if (app.textContent.includes('Check a symptom')) window.__words ??= now;
+      const b = [...app.querySelectorAll('button')].find((x) => x.getClientRects().length > 0 && !x.disabled);
+      if (b && !app.classList.contains('settling')) window.__usable ??= now;
+    };
+    new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  // A page of the same server first (a 404), so the throttled renderer is the one that loads
+  // the page; the page's files are not in this context's cache.
+  await page.goto(`${url}bench-blank`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__words !== undefined, null, { timeout: 120000 });
+  await page.waitForTimeout(100);
+  const times = await page.evaluate(() => [window.__words, window.__usable]);
+  await context.close();
+  return times;
+}
+const ms = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+const pages = [['this page', page0]];
+if (process.env.BENCH_GRID) {
+  pages.push(['this page without content/ beside it', `${base}bare/`]);
+  pages.push([`the grid page (${process.env.BENCH_GRID_NAME || 'BENCH_GRID'}) without content/ beside it`, `${base}${process.env.BENCH_GRID}`]);
+}
 for (const rate of [1, 4]) {
-  const shown = [];
-  const usable = [];
-  for (let i = 0; i < LOADS; i++) {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      const look = () => {
-        const b = [...document.querySelectorAll('#app button')].find((x) => x.getClientRects().length > 0 && !x.disabled);
-        if (!b) return;
-        const now = performance.now();
-        window.__shown ??= now;
-        if (!document.getElementById('app').classList.contains('settling')) window.__usable ??= now;
-      };
-      new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true });
-    });
-    // A page of the same server first (a 404), so the throttled renderer is the one that loads
-    // the page; the page's files are not in this context's cache.
-    await page.goto(`${page0}bench-blank`);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.goto(page0);
-    await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 120000 });
-    const [s, u] = await page.evaluate(() => [window.__shown, window.__usable]);
-    shown.push(s);
-    usable.push(u);
-    await context.close();
+  for (const [name, url] of pages) {
+    const words = [];
+    const usable = [];
+    for (let i = 0; i < LOADS; i++) {
+      const [w, u] = await coldLoad(url, rate);
+      words.push(w);
+      if (u !== undefined && u !== null) usable.push(u);
+    }
+    const slowed = rate === 1 ? '' : `, CPU slowed ${rate}x`;
+    if (usable.length) console.log(`first usable screen, ${name}${slowed}: median ${median(usable).toFixed(0)} ms of ${LOADS} cold loads (${ms(usable)} ms)`);
+    console.log(`welcome words shown, ${name}${slowed}: median ${median(words).toFixed(0)} ms of ${LOADS} cold loads (${ms(words)} ms)`);
   }
-  const ms = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
-  const label = rate === 1 ? 'first usable screen' : `first usable screen, CPU slowed ${rate}x`;
-  console.log(`${label}: median ${median(usable).toFixed(0)} ms of ${LOADS} cold loads (${ms(usable)} ms); first button shown: median ${median(shown).toFixed(0)} ms (${ms(shown)} ms)`);
 }
 await browser.close();
