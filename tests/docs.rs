@@ -570,7 +570,10 @@ fn the_figures_the_docs_quote_are_in_the_files_the_scripts_wrote() {
     };
     let measured = section("## Measured", "\n## ");
     let rows: Vec<&str> = measured.lines().filter(|l| l.starts_with('|')).collect();
-    assert!(rows.len() > 5, "docs/web.md's table of measurements:\n{measured}");
+    assert!(
+        rows.len() > 5,
+        "docs/web.md's table of measurements:\n{measured}"
+    );
     for row in rows {
         wrong.extend(unsourced_figures("docs/web.md", row));
     }
