@@ -631,6 +631,45 @@ fn a_question_added_on_the_way_is_judged_by_the_lowest_answer_to_it() {
     assert_eq!(v["report"]["new_paths"], lower.len());
 }
 
+#[test]
+fn a_short_cut_added_before_an_old_question_is_a_lower_path_not_hidden() {
+    let copy = copy_of_data();
+    // "A fall, a knock, a cut…" now asks a gate first: one answer goes on to the old injury
+    // questions, the other skips them all to "normal".
+    edit(
+        copy.path(),
+        "tree.toml",
+        Some("{ id = \"fall_knock_cut\""),
+        "next = \"fall_danger\"",
+        "next = \"fall_gate\"",
+    );
+    let path = copy.path().join("tree.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(
+        "\n[question.fall_gate]\ntext = \"Is it only a small bump?\"\noptions = [\n  \
+         { id = \"other\", label = \"No\", next = \"fall_danger\" },\n  \
+         { id = \"minor\", label = \"Yes, just a small bump\", next = \"exp_soreness\" },\n]\n",
+    );
+    std::fs::write(&path, text).unwrap();
+    load(copy.path());
+    let (code, v) = json(&data(), copy.path(), &[]);
+    assert_eq!(code, 1, "{v}");
+    let lower = v["report"]["lower"].as_array().unwrap();
+    let through: Vec<&Value> = lower
+        .iter()
+        .filter(|p| p["key"].as_str().unwrap().contains("=fall_knock_cut/"))
+        .collect();
+    // Every old injury path that ended above "expected" is now lower, by the short cut.
+    assert!(!through.is_empty(), "{v}");
+    for p in &through {
+        assert_eq!(p["new"]["outcome"], "exp_soreness", "{p}");
+        assert!(
+            p["new_key"].as_str().unwrap().ends_with("fall_gate=minor"),
+            "{p}"
+        );
+    }
+}
+
 /// "It began before the massage..." (soreness) now leads to `to` instead of the strain questions.
 fn strain_answer_to(dir: &Path, to: &str) {
     edit(
@@ -685,6 +724,20 @@ fn a_branch_that_now_asks_other_questions_is_a_warning_with_the_lowest_it_can_re
     );
     let (_, v) = json(&data(), copy.path(), &[]);
     assert_eq!(v["report"]["lower"], serde_json::json!([]));
+    // The review pack shows the outcomes they can now reach, and never says none can end lower.
+    let out_file = copy.path().join("review.md");
+    let (_, _, err) = diff(
+        &data(),
+        copy.path(),
+        &["--format", "review", "-o", out_file.to_str().unwrap()],
+    );
+    let pack = std::fs::read_to_string(&out_file).expect(&err);
+    assert!(!pack.contains("no path ends"), "{pack}");
+    for r in v["report"]["rerouted"].as_array().unwrap() {
+        let title = r["new"]["title"].as_str().unwrap();
+        let part3 = pack.split("## 3.").nth(1).unwrap();
+        assert!(part3.contains(title), "{title} missing:\n{part3}");
+    }
     let rerouted = keys(&v, "rerouted");
     assert!(!rerouted.is_empty());
     for k in &rerouted {

@@ -37,7 +37,9 @@ pub fn pack(r: &Report, names: &Names, (old, new): (&Tree, &Tree), config: &Conf
     s.push_str("## 3. The changed outcomes as a person will read them\n\n");
     let (now, gone) = changed_outcomes(r, old, new);
     if now.is_empty() && gone.is_empty() {
-        s.push_str("No outcome's wording or level changed, and no path ends at a lower level.\n\n");
+        s.push_str(
+            "No outcome's wording or level changed, and no path ends or can end at a lower level.\n\n",
+        );
     }
     s.push_str(&outcome_handout(new, config, &now));
     if !gone.is_empty() {
@@ -113,9 +115,11 @@ fn changed_outcomes(r: &Report, old: &Tree, new: &Tree) -> (Vec<usize>, Vec<usiz
         .filter(|o| o.new.is_some())
         .map(|o| o.id.as_str())
         .collect();
+    // The outcomes lowered paths now reach, rerouted ones included (they can end lower too).
     ids.extend(
         r.lower
             .iter()
+            .chain(&r.rerouted)
             .filter_map(|c| c.new.as_ref())
             .map(|n| n.outcome.as_str()),
     );

@@ -308,6 +308,14 @@ impl Pair<'_> {
         };
         let level = |r: &&paths::Walk| self.new.outcomes[r.outcome].level;
         let kept = replayed.iter().filter(same_person).min_by_key(level);
+        // A question added before an old one can offer a short cut past it: the same answers
+        // then reach a lower outcome without meeting the old questions. That replay is the same
+        // person too, and never hidden behind one that still asks everything.
+        let any = replayed.iter().min_by_key(level);
+        let kept = match (kept, any) {
+            (Some(k), Some(a)) if level(&a) < level(&k) => Some(a),
+            (k, _) => k,
+        };
         let rerouted = kept.is_none();
         let Some(lowest) = kept.or_else(|| replayed.iter().min_by_key(level)) else {
             return;

@@ -51,12 +51,17 @@ fn same(ops: &mut Vec<WordOp>, text: &str) {
     }
 }
 
-/// Ends a run of changes: the spaces both runs end with are kept text again.
+/// Ends a run of changes: the spaces both runs end with are kept text again. Compared character
+/// by character from the end, so a space of more than one byte (a no-break space) is never cut.
 fn flush(ops: &mut Vec<WordOp>, removed: &mut String, added: &mut String) {
-    let tail = removed.len() - removed.trim_end().len();
-    let tail = tail.min(added.len() - added.trim_end().len());
-    let shared = removed[removed.len() - tail..].to_string();
-    let kept = if added.ends_with(&shared) { tail } else { 0 };
+    let kept: usize = removed
+        .chars()
+        .rev()
+        .zip(added.chars().rev())
+        .take_while(|(a, b)| a == b && a.is_whitespace())
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let shared = removed[removed.len() - kept..].to_string();
     removed.truncate(removed.len() - kept);
     added.truncate(added.len() - kept);
     if !removed.is_empty() {
@@ -66,7 +71,7 @@ fn flush(ops: &mut Vec<WordOp>, removed: &mut String, added: &mut String) {
         ops.push(WordOp::Added(std::mem::take(added)));
     }
     if kept > 0 {
-        same(ops, &shared[shared.len() - kept..]);
+        same(ops, &shared);
     }
 }
 
@@ -83,6 +88,33 @@ mod tests {
             "{ops:?}"
         );
         assert!(ops.contains(&WordOp::Added("spreads".into())), "{ops:?}");
+    }
+
+    #[test]
+    fn spaces_of_several_bytes_are_never_cut() {
+        // A no-break space against a plain one at the end of a changed run (it panicked).
+        for (old, new) in [
+            ("Call 999\u{a0}now", "Call 111 now"),
+            ("Call 999 now", "Call 111\u{a0}now"),
+            ("Rest\u{a0}\u{a0}then", "Sleep\u{a0}\u{a0}then"),
+        ] {
+            let ops = word_diff(old, new);
+            let was: String = ops
+                .iter()
+                .filter_map(|o| match o {
+                    WordOp::Same(t) | WordOp::Removed(t) => Some(t.as_str()),
+                    WordOp::Added(_) => None,
+                })
+                .collect();
+            let now: String = ops
+                .iter()
+                .filter_map(|o| match o {
+                    WordOp::Same(t) | WordOp::Added(t) => Some(t.as_str()),
+                    WordOp::Removed(_) => None,
+                })
+                .collect();
+            assert_eq!((was.as_str(), now.as_str()), (old, new), "{ops:?}");
+        }
     }
 
     #[test]
