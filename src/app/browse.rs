@@ -35,13 +35,35 @@ pub struct Browse {
     pub now: Duration,
 }
 
+/// The longest search, in bytes. The search's buffer is reserved at this size on the first
+/// letter and never grows, so no copy of a typed word is left behind by a reallocation, and
+/// [`Browse::wipe`] reaches every byte it ever held.
+pub const QUERY_MAX: usize = 64;
+
 impl Browse {
-    /// Overwrites the typed search with zeros before it is let go.
+    /// Overwrites the typed search's whole buffer with zeros before it is let go: the letters
+    /// erased or cleared before are still in it beyond its length.
     pub fn wipe(&mut self) {
         let mut bytes = std::mem::take(&mut self.query).into_bytes();
-        bytes.fill(0);
+        let capacity = bytes.capacity();
+        bytes.clear();
+        bytes.resize(capacity, 0);
         // Keeps the writes: a buffer about to be freed is otherwise never written.
         std::hint::black_box(&bytes);
+    }
+
+    /// Adds a typed letter to the search, in its fixed buffer; `false` when the search is full.
+    pub fn type_letter(&mut self, c: char) -> bool {
+        if self.query.len() + c.len_utf8() > QUERY_MAX {
+            return false;
+        }
+        if self.query.capacity() < QUERY_MAX {
+            // Only while empty (a search never grows past QUERY_MAX, so this runs once).
+            self.wipe();
+            self.query.reserve_exact(QUERY_MAX);
+        }
+        self.query.push(c);
+        true
     }
 }
 
@@ -226,7 +248,9 @@ impl App {
             }
             Action::Search => self.select(list(selected, ListMode::Searching)),
             Action::Type(c) => {
-                self.browse.query.push(c);
+                if !self.browse.type_letter(c) {
+                    return vec![Effect::Bell];
+                }
                 self.screen = list(0, mode);
                 vec![Effect::Redraw]
             }
@@ -353,5 +377,33 @@ mod tests {
         b.now = Duration::from_secs(15);
         assert!(!b.moving());
         assert_eq!(b.motion().flow, 0.0, "the flow ends where it began");
+    }
+
+    #[test]
+    fn a_search_lives_in_one_buffer_that_never_grows_and_is_emptied_by_the_wipe() {
+        let mut b = Browse::default();
+        assert!(b.type_letter('p'));
+        let buffer = b.query.as_ptr();
+        let mut typed = 1;
+        // Up to the limit, in one buffer: no reallocation leaves a copy of the first letters.
+        while b.type_letter('é') {
+            typed += 1;
+            assert_eq!(
+                b.query.as_ptr(),
+                buffer,
+                "the buffer moved after {typed} letters"
+            );
+        }
+        while b.type_letter('x') {}
+        assert_eq!(b.query.len(), QUERY_MAX);
+        assert_eq!(b.query.as_ptr(), buffer);
+        assert!(!b.type_letter('x'), "a full search takes no more letters");
+        b.query.pop();
+        b.query.clear();
+        assert_eq!(b.query.as_ptr(), buffer);
+        b.wipe();
+        assert!(b.query.is_empty() && b.query.capacity() == 0);
+        // After a wipe the next search gets its own fixed buffer again.
+        assert!(b.type_letter('a') && b.query.capacity() >= QUERY_MAX);
     }
 }

@@ -240,8 +240,9 @@ impl Runner {
             }
         }
         if held && !self.app.holds_answers() {
-            // The answers are gone: so are the texts laid out from them.
+            // The answers are gone: so are the texts laid out from them, and where the focus was.
             crate::ui::wrap::forget();
+            self.return_to = None;
         }
         if redraw {
             self.draw(matches!(input, Input::Key(_)));
@@ -282,9 +283,12 @@ impl Runner {
         view::sync(self, by_key);
     }
 
-    /// A fresh kiosk on the same content and settings: nothing of the person is left.
+    /// A fresh kiosk on the same content and settings: nothing of the person is left (their
+    /// typed search overwritten, the texts laid out from their answers let go).
     pub(super) fn forget(&mut self) {
+        self.app.browse.wipe();
         self.app = fresh_app(self.app.tree.clone(), self.app.config.clone());
+        crate::ui::wrap::forget();
         self.return_to = None;
     }
 }

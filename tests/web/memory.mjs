@@ -58,6 +58,37 @@ try {
   check(!html.includes(WORDS), 'after the reset the page\'s HTML does not hold the search');
   const after = await found();
   check(after === 0, `after the reset the wasm memory holds no copy of the search (${after} copies)`);
+
+  // A longer search, corrected and cleared before the person walks away: letters erased with
+  // Backspace and a search cleared with Escape stay in the search's buffer past its length, and a
+  // buffer that grew would leave its first copy behind; the reset must leave none of them.
+  const LONG = 'yfgqpzwxrtvbnmkjhdsl';
+  const HEAD = LONG.slice(0, 8);
+  await tap(page, 'Browse explanations');
+  await waitFor(page, 'Vasodilation');
+  await page.waitForTimeout(SETTLE_MS);
+  await page.keyboard.press('/');
+  await page.keyboard.type(LONG, { delay: 50 });
+  const count = (w) => page.evaluate((w) => {
+    const bytes = new Uint8Array(window.__memory.buffer);
+    const needle = new TextEncoder().encode(w);
+    let n = 0;
+    outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+      n += 1;
+    }
+    return n;
+  }, w);
+  const typedLong = await count(HEAD);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Escape');
+  check(typedLong > 0 && !(await text(page)).includes(HEAD), `a ${LONG.length}-letter search, two letters erased and the search cleared (${typedLong} copies of its first 8 letters while typed)`);
+  await waitFor(page, 'Still there?', 15000);
+  await waitFor(page, 'Check a symptom', 10000);
+  await page.waitForTimeout(500);
+  const afterLong = await count(HEAD);
+  check(afterLong === 0, `after the reset the wasm memory holds no copy of the cleared search's first 8 letters (${afterLong} copies)`);
   await context.close();
 } catch (e) {
   console.log(`FAIL ${e.message}`);
