@@ -108,6 +108,10 @@ fn main() -> ExitCode {
             .and_then(aftercare::content::welcome_from_path)
         {
             Some(welcome) => KioskStart::Welcome(welcome),
+            // Under require_signoff the content is loaded by the kiosk's own check, which judges
+            // the sign-off on the same bytes it loads: a folder swapped after `unsigned` read it
+            // never runs unchecked.
+            None if config.require_signoff => KioskStart::Unread,
             None => match load_tree(content_path.as_deref()) {
                 Some(tree) => KioskStart::Checked(tree),
                 None => KioskStart::Broken,
@@ -263,6 +267,8 @@ enum KioskStart {
     Welcome(Tree),
     /// Content that did not pass its check.
     Broken,
+    /// Content not read yet: the kiosk reads and checks it (with its sign-off) before it starts.
+    Unread,
 }
 
 /// The kiosk: the terminal loop, restarted on the welcome screen after a crash (logged), with
@@ -321,8 +327,9 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> Exi
     let (tree, mut check_first) = match start {
         KioskStart::Checked(tree) => (tree, false),
         KioskStart::Welcome(welcome) => (welcome, true),
-        // Fixed since it was read (a deploy in progress): start at once.
-        KioskStart::Broken => match check() {
+        // Fixed since it was read (a deploy in progress), or not read yet: start at once if it
+        // passes now, otherwise show whom to call and try again.
+        KioskStart::Broken | KioskStart::Unread => match check() {
             Ok(tree) => (tree, false),
             Err(mistakes) => match refused(&opts, &config, mistakes, check) {
                 Ok(tree) => (tree, false),

@@ -364,3 +364,28 @@ fn a_kiosk_keeps_serving_the_last_signed_content_when_an_unsigned_edit_is_reload
     s.kill("-TERM");
     assert_eq!(s.finish(), 0);
 }
+
+#[test]
+fn a_strict_kiosk_whose_welcome_needs_the_whole_content_checks_its_signoff_on_what_it_runs() {
+    // A multi-line intro: the kiosk cannot draw the welcome from `[meta]` alone, so it reads the
+    // whole content before it starts, and judges the sign-off on those same bytes.
+    let dir = tempfile::tempdir().unwrap();
+    let content = starter_folder(dir.path(), "content", "Signed one");
+    let tree = content.join("tree.toml");
+    let text = std::fs::read_to_string(&tree).unwrap().replacen(
+        "version = \"test-1\"",
+        "version = \"test-1\"\nintro = \"\"\"\nTwo lines\nof welcome.\"\"\"",
+        1,
+    );
+    save(&tree, &text);
+    sign(&content, "Dr Demo");
+    let cfg = strict_config(dir.path());
+    let log = dir.path().join("kiosk.log");
+    let c = content.to_str().unwrap();
+    let mut s = Session::start(&["--kiosk", "--config", &cfg, "--content", c]);
+    s.wait_for("Signed one");
+    let logged = common::pty::wait_for_log(&log, "kiosk started");
+    assert!(!logged.contains("refused"), "{logged}");
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}
