@@ -285,8 +285,9 @@ fn a_removed_red_flag_answer_is_reported_with_its_flag_and_its_path() {
     std::fs::write(&path, kept.join("\n") + "\n").unwrap();
 
     let (code, out, _) = diff(&data(), copy.path(), &[]);
-    // No path ends lower: the answer is gone, and that is reported, not refused.
-    assert_eq!(code, 0, "{out}");
+    // The person with sudden sight loss now picks another answer on that screen, and some of
+    // them end lower: the path is lower, and refused unless accepted.
+    assert_eq!(code, 1, "{out}");
     assert!(out.contains("warning: red flags asked less"), "{out}");
     assert!(
         out.contains("the answer 'emergency_screen=sudden_loss_sight'")
@@ -298,7 +299,50 @@ fn a_removed_red_flag_answer_is_reported_with_its_flag_and_its_path() {
         "{out}"
     );
     let (_, v) = json(&data(), copy.path(), &[]);
-    assert_eq!(keys(&v, "gone"), ["emergency_screen=sudden_loss_sight"]);
+    assert_eq!(keys(&v, "gone"), Vec::<String>::new());
+    let lower = v["report"]["lower"].as_array().unwrap();
+    assert_eq!(lower.len(), 1, "{lower:?}");
+    assert_eq!(lower[0]["key"], "emergency_screen=sudden_loss_sight");
+    assert_eq!(lower[0]["old"]["level"], "emergency");
+    assert!(
+        lower[0]["new_key"]
+            .as_str()
+            .unwrap()
+            .starts_with("emergency_screen=none/"),
+        "{}",
+        lower[0]
+    );
+    // Accepted by name, it no longer fails.
+    let (code, out, _) = diff(
+        &data(),
+        copy.path(),
+        &["--accept-lower", "emergency_screen=sudden_loss_sight"],
+    );
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_renamed_answer_is_judged_by_every_answer_its_person_could_now_pick() {
+    let copy = copy_of_data();
+    // The strain screen's 'Not sure' gets another id. Ids are the answers' names: the diff cannot
+    // tell a rename from a removal, so a person who said "not sure" is judged by every answer
+    // the screen offers now, some of them milder than the emergency it led to.
+    edit(
+        copy.path(),
+        "tree.toml",
+        Some("[question.strain_kind]"),
+        "{ id = \"not_sure\", label = \"Not sure\", next = \"emg_fracture\", not_sure = true }",
+        "{ id = \"unsure\", label = \"Not sure\", next = \"emg_fracture\", not_sure = true }",
+    );
+    load(copy.path());
+    let (code, v) = json(&data(), copy.path(), &[]);
+    assert_eq!(code, 1, "{v}");
+    let lower = keys(&v, "lower");
+    assert!(!lower.is_empty());
+    assert!(
+        lower.iter().all(|k| k.ends_with("strain_kind=not_sure")),
+        "{lower:?}"
+    );
 }
 
 #[test]

@@ -7,7 +7,8 @@
 //! An old path is replayed on the new tree by those ids: wherever the new tree asks a question the
 //! old path answered, it gives the same answer; a question the old path never met (one added on
 //! the way) may be answered any way, and the lowest outcome any of those answers reaches is the
-//! one compared. A path whose branch now asks other questions instead of some it answered is
+//! one compared. A path whose answer is gone is replayed with every answer its question now
+//! offers: lower if one of them ends lower, otherwise gone. A path whose branch now asks other questions instead of some it answered is
 //! "rerouted": no outcome is certain, and it is a warning when the new questions can end lower. A second check ("check another symptom") after a first that told facts is a path
 //! too, when a fact changes where it leads: its name is the first check's, `+`, the second's.
 
@@ -181,6 +182,12 @@ fn compare_paths(old: &Tree, new: &Tree, report: &mut Report) {
         let given = paths::given(old, &w.answers);
         let replayed = paths::replay(new, new.start(), &no_new, &given);
         let key = paths::key(old, &w.answers);
+        if replayed.is_none() {
+            let instead = paths::replay_gone(new, new.start(), &no_new, &given);
+            if pair.lowered_by_a_gone_answer(report, key.clone(), w, instead.as_deref()) {
+                continue;
+            }
+        }
         pair.judge(
             report,
             (&[], &[]),
@@ -262,6 +269,40 @@ impl Pair<'_> {
                 .filter(|w| w.routed && !matched.contains(&paths::key(self.new, &w.answers)))
                 .count();
         }
+    }
+
+    /// An old path whose answer the new tree no longer offers: the person who gave it now picks
+    /// one of the answers offered there. When one of those can end lower, the path is lower
+    /// (an error unless accepted), with the lowest walk as its new end; `false` leaves it to
+    /// [`Pair::judge`] as a path gone.
+    fn lowered_by_a_gone_answer(
+        &self,
+        report: &mut Report,
+        key: String,
+        w: &paths::Walk,
+        instead: Option<&[paths::Walk]>,
+    ) -> bool {
+        let level = |r: &&paths::Walk| self.new.outcomes[r.outcome].level;
+        let Some(lowest) = instead.and_then(|ws| ws.iter().min_by_key(level)) else {
+            return false;
+        };
+        let old_end = end(self.old, w.outcome);
+        let new_end = end(self.new, lowest.outcome);
+        if new_end.level >= old_end.level {
+            return false;
+        }
+        report.paths_compared += 1;
+        report.lower.push(PathChange {
+            key,
+            earlier: Vec::new(),
+            facts: Vec::new(),
+            steps: steps(self.old, &w.answers),
+            old: old_end,
+            new: Some(new_end),
+            new_key: Some(paths::key(self.new, &lowest.answers)),
+            accepted: false,
+        });
+        true
     }
 
     /// Compares one old walk with what it became, and files the change.

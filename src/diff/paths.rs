@@ -89,15 +89,41 @@ pub fn replay(
     known: &[bool],
     given: &HashMap<&str, &str>,
 ) -> Option<Vec<Walk>> {
+    replay_with(tree, start, known, given, false)
+}
+
+/// As [`replay`], for a path whose answer is gone: where the new tree no longer offers the answer
+/// given, the person picks any of the answers it offers (as at a question added on the way).
+pub fn replay_gone(
+    tree: &Tree,
+    start: NodeRef,
+    known: &[bool],
+    given: &HashMap<&str, &str>,
+) -> Option<Vec<Walk>> {
+    replay_with(tree, start, known, given, true)
+}
+
+fn replay_with(
+    tree: &Tree,
+    start: NodeRef,
+    known: &[bool],
+    given: &HashMap<&str, &str>,
+    any_for_gone: bool,
+) -> Option<Vec<Walk>> {
     let mut out = Vec::new();
     let mut answers = Vec::new();
     let mut known = known.to_vec();
+    // With `any_for_gone` the walk never breaks: a missing answer opens every answer instead.
     let mut broken = false;
+    let given = Given {
+        ids: given,
+        any_for_gone,
+    };
     replay_from(
         tree,
         start,
         &mut known,
-        given,
+        &given,
         &mut answers,
         (false, &mut broken),
         &mut out,
@@ -105,11 +131,17 @@ pub fn replay(
     (!broken && !out.is_empty()).then_some(out)
 }
 
+/// The answers a replay gives, and what it does where one is no longer offered.
+struct Given<'a, 't> {
+    ids: &'a HashMap<&'t str, &'t str>,
+    any_for_gone: bool,
+}
+
 fn replay_from(
     tree: &Tree,
     node: NodeRef,
     known: &mut Vec<bool>,
-    given: &HashMap<&str, &str>,
+    given: &Given,
     answers: &mut Vec<(usize, usize)>,
     (routed, broken): (bool, &mut bool),
     out: &mut Vec<Walk>,
@@ -127,9 +159,10 @@ fn replay_from(
         NodeRef::Question(q) => q,
     };
     let question = &tree.questions[q];
-    let options: Vec<usize> = match given.get(question.id.as_str()) {
+    let options: Vec<usize> = match given.ids.get(question.id.as_str()) {
         Some(id) => match question.options.iter().position(|a| a.id == *id) {
             Some(i) => vec![i],
+            None if given.any_for_gone => (0..question.options.len()).collect(),
             None => {
                 *broken = true;
                 return;
