@@ -39,7 +39,8 @@ try {
   await page.keyboard.press('/');
   await page.keyboard.type(WORDS, { delay: 50 });
   const typed = await text(page);
-  const found = () => page.evaluate((w) => {
+  // How many copies of `w` the wasm memory holds.
+  const count = (w) => page.evaluate((w) => {
     const bytes = new Uint8Array(window.__memory.buffer);
     const needle = new TextEncoder().encode(w);
     let n = 0;
@@ -48,7 +49,8 @@ try {
       n += 1;
     }
     return n;
-  }, WORDS);
+  }, w);
+  const found = () => count(WORDS);
   const before = await found();
   check(typed.includes(WORDS) && before > 0, `the search "${WORDS}" is on screen and in the wasm memory (${before} copies): the probe finds it`);
   await waitFor(page, 'Still there?', 15000);
@@ -69,16 +71,6 @@ try {
   await page.waitForTimeout(SETTLE_MS);
   await page.keyboard.press('/');
   await page.keyboard.type(LONG, { delay: 50 });
-  const count = (w) => page.evaluate((w) => {
-    const bytes = new Uint8Array(window.__memory.buffer);
-    const needle = new TextEncoder().encode(w);
-    let n = 0;
-    outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-      for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-      n += 1;
-    }
-    return n;
-  }, w);
   const typedLong = await count(HEAD);
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
