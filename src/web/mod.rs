@@ -122,6 +122,14 @@ async fn boot() -> Result<(), String> {
         let (config, tree) = checked(&files)?;
         Ok((files, config, tree))
     });
+    // The last good copy runs under the server's config when that one passes: if it requires a
+    // sign-off the copy was not kept under, the copy must carry one too, or it is not run.
+    let last_good = last_good.filter(|(files, kept_config, _)| {
+        let strict = served_config
+            .as_ref()
+            .map_or(kept_config.require_signoff, |c| c.require_signoff);
+        !strict || files::tree_from(files, true).is_ok()
+    });
     let (files, config, tree) = match (served, last_good) {
         (Ok(good), _) => {
             save_last_good(&good.0);

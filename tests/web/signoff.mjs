@@ -11,7 +11,8 @@
 // visit to unsigned or changed content shows the refusal with the emergency number, never a
 // half-drawn kiosk; (c) signed again, the refusing page takes it when tapped, and the page on its
 // last good copy at the next reset (or its 30 s retry); (e) with the server gone after a first visit, a reload runs the signed
-// content (the service worker's copy) with no staff notice.
+// content (the service worker's copy) with no staff notice; (f) a copy kept while no sign-off was
+// required is not run once the clinic requires one.
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -201,6 +202,33 @@ try {
   check(t.includes('01632 960000') && on === null,
     `with the server gone after a first visit, a reload runs the signed content with no staff notice (${(on ?? 'none').slice(0, 160)})`);
   await off.close();
+
+  // (f) A browser that kept a good copy while the clinic did not require a sign-off; then the
+  // clinic requires one before it has signed: the unsigned copy kept before is not run.
+  const clinic = `${served}/clinic.toml`;
+  const strict = readFileSync(clinic, 'utf8');
+  const lax = strict.replace(/^require_signoff = true$/m, 'require_signoff = false');
+  if (lax === strict) throw new Error(`${clinic} has no "require_signoff = true" line`);
+  const signedNow = readFileSync(topics, 'utf8');
+  const UNSIGNED = `${TITLE} (never signed)`;
+  writeFileSync(clinic, lax);
+  writeFileSync(topics, original.replace(TITLE, UNSIGNED));
+  const before = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, serviceWorkers: 'block' });
+  const bp = await before.newPage();
+  await bp.goto(url);
+  t = await browseAndBack(bp);
+  check(t.includes(UNSIGNED), 'sign-off not required: the unsigned content runs (and is kept as the last good copy)');
+  writeFileSync(clinic, strict);
+  await bp.reload();
+  await bp.waitForFunction(() => document.querySelector('#app.message, #app button'));
+  const then = await bp.evaluate(() => ({
+    message: document.getElementById('app').classList.contains('message'),
+    all: document.body.innerText,
+  }));
+  check(then.message && !then.all.includes('Check a symptom') && then.all.includes('999'),
+    `sign-off now required: the unsigned copy kept before is not run; the refusal shows the emergency number (${then.all.split('\n').slice(0, 2).join(' / ')})`);
+  await before.close();
+  writeFileSync(topics, signedNow);
 
   check(errors.length === 0, `no errors in the page (${errors.join('; ')})`);
 } catch (e) {
