@@ -22,46 +22,8 @@ pub struct Walk {
 /// Every walk from `start` with the facts `known` at the beginning, depth first in the order
 /// of the answers.
 pub fn walks(tree: &Tree, start: NodeRef, known: &[bool]) -> Vec<Walk> {
-    let mut out = Vec::new();
-    let mut answers = Vec::new();
-    let mut known = known.to_vec();
-    walk_from(tree, start, &mut known, &mut answers, false, &mut out);
-    out
-}
-
-fn walk_from(
-    tree: &Tree,
-    node: NodeRef,
-    known: &mut Vec<bool>,
-    answers: &mut Vec<(usize, usize)>,
-    routed: bool,
-    out: &mut Vec<Walk>,
-) {
-    let q = match node {
-        NodeRef::Outcome(o) => {
-            out.push(Walk {
-                answers: answers.clone(),
-                outcome: o,
-                known: known.clone(),
-                routed,
-            });
-            return;
-        }
-        NodeRef::Question(q) => q,
-    };
-    for (i, a) in tree.questions[q].options.iter().enumerate() {
-        let before = known.clone();
-        for &f in &a.sets {
-            if let Some(k) = known.get_mut(f) {
-                *k = true;
-            }
-        }
-        let next = a.resolve(known);
-        answers.push((q, i));
-        walk_from(tree, next, known, answers, routed || next != a.next, out);
-        answers.pop();
-        *known = before;
-    }
+    // A replay that is given no answers takes every answer at every question.
+    replay_with(tree, start, known, &HashMap::new(), false).unwrap_or_default()
 }
 
 /// A walk's name: `question=answer` per step, joined by `/`.
