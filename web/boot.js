@@ -20,6 +20,16 @@ try {
   );
 }
 // Secure contexts only (https or localhost); on plain http the page still runs, without the copy.
+// The worker is registered once the page has put the clinic's files it fetched in the worker's
+// cache ("aftercare-files"), so its install fetches none of them again; or after 15 s if the page
+// never fetched them (the server away).
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("sw.js").catch(() => {});
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
+    navigator.serviceWorker.register("sw.js").catch(() => {});
+  };
+  window.addEventListener("aftercare-files", register, { once: true });
+  setTimeout(register, 15000);
 }

@@ -4,9 +4,9 @@
 // copy when the network fails. Only the page's own files are kept: no answers ever reach here.
 //
 // Nothing is fetched twice: at install the worker fetches only the files the page has not already
-// fetched through it (on the first visit the page loads before the worker controls it, so the
-// worker copies those from the browser's HTTP cache where it can), and afterwards it keeps each
-// answer the page itself gets.
+// fetched (on the first visit the page loads before the worker controls it: the page puts the
+// clinic's files it read in this cache itself, and the worker takes its own files from the
+// browser's HTTP cache where it can), and afterwards it keeps each answer the page itself gets.
 const CACHE = 'aftercare-v2';
 
 // The page and the clinic's files as they are now (a 404 is kept too: it means "use the
@@ -17,9 +17,13 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const names = ['./', 'boot.js', 'aftercare.js', 'aftercare_bg.wasm', 'clinic.toml',
     'content/files.txt', 'content/signoff.toml'];
-  const list = await fetch('content/files.txt', { cache: 'force-cache' })
-    .then((r) => (r.ok ? r.clone().text().then((t) => { cache.put('content/files.txt', r); return t; }) : ''))
-    .catch(() => '');
+  // The page has usually put the clinic's files in this cache already (src/web/files.rs).
+  const kept = await cache.match('content/files.txt');
+  const list = kept
+    ? await (kept.ok ? kept.text() : '')
+    : await fetch('content/files.txt', { cache: 'force-cache' })
+      .then((r) => (r.ok ? r.clone().text().then((t) => { cache.put('content/files.txt', r); return t; }) : ''))
+      .catch(() => '');
   for (const line of list.split('\n')) {
     const name = line.trim();
     if (name && !name.startsWith('#')) names.push(`content/${name}`);

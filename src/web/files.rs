@@ -61,6 +61,48 @@ pub(super) async fn fetch_files() -> Result<Files, String> {
     })
 }
 
+/// The service worker's cache, which must be the one `web/sw.js` names.
+const OFFLINE_CACHE: &str = "aftercare-v2";
+
+/// Puts the files the page just fetched (a 404 too: it means "use the defaults") in the service
+/// worker's cache, so that its install does not fetch them a second time, then tells `boot.js`,
+/// which registers the worker. Nothing of any person: only the clinic's files.
+pub(super) async fn keep_for_offline(files: &Files) {
+    let mut all: Vec<(String, Option<&Vec<u8>>)> = vec![
+        ("clinic.toml".into(), files.config.as_ref()),
+        ("content/files.txt".into(), files.list.as_ref()),
+    ];
+    if files.list.is_some() {
+        all.push((
+            format!("content/{}", crate::signoff::FILE),
+            files.signoff.as_ref(),
+        ));
+        all.extend(files.content.iter().map(|(n, b)| (n.clone(), Some(b))));
+    }
+    let _ = put_all(&all).await;
+    if let Ok(w) = window()
+        && let Ok(e) = web_sys::Event::new("aftercare-files")
+    {
+        let _ = w.dispatch_event(&e);
+    }
+}
+
+async fn put_all(all: &[(String, Option<&Vec<u8>>)]) -> Result<(), JsValue> {
+    let w = window().map_err(|e| JsValue::from_str(&e))?;
+    let cache: web_sys::Cache = JsFuture::from(w.caches()?.open(OFFLINE_CACHE))
+        .await?
+        .dyn_into()?;
+    for (name, bytes) in all {
+        let init = web_sys::ResponseInit::new();
+        init.set_status(if bytes.is_some() { 200 } else { 404 });
+        let mut body = bytes.map(|b| b.to_vec());
+        let response =
+            web_sys::Response::new_with_opt_u8_array_and_init(body.as_deref_mut(), &init)?;
+        JsFuture::from(cache.put_with_str(name, &response)).await?;
+    }
+    Ok(())
+}
+
 /// The clinic config from `clinic.toml`, checked as `aftercare check --config` does; absent,
 /// the defaults.
 pub(super) fn config_from(files: &Files) -> Result<Config, String> {
