@@ -344,6 +344,9 @@ signoff-log-never = the content is not signed off (no record in signoff.toml)
 signoff-log-changed = the content changed since its last sign-off ({ $date }); sign it again or put the signed version back
 signoff-log-built-in = the built-in content carries no sign-off; give a signed content folder (--content, or content in the clinic config)
 signoff-log-one-file = the content is one file, and sign-off covers a content folder
+# The page's refusal of its compiled-in content when that does not decode (never in practice).
+embedded-name = the content compiled in
+embedded-undecodable = the content compiled into the page does not decode; build the page again with scripts/build-web.sh
 # The lines `aftercare check` prints; $path is the content folder, $line one of the above.
 signoff-note = note: { $path }: { $line }
 signoff-warning = warning: { $path }: { $line }

@@ -49,13 +49,13 @@ fn undecodable() -> Checked {
     use super::{Diagnostic, SourceFile};
     Checked {
         files: vec![SourceFile {
-            name: "the content compiled in".to_string(),
+            name: crate::i18n::t("embedded-name").to_string(),
             text: String::new(),
         }],
         diagnostics: vec![Diagnostic::error(
             0,
             0..0,
-            "the content compiled into the page does not decode; build the page again with scripts/build-web.sh",
+            crate::i18n::t("embedded-undecodable"),
         )],
         tree: None,
     }
