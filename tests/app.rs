@@ -295,7 +295,7 @@ fn find(a: &aftercare::ui::Ui, words: &str) -> Option<(u16, u16)> {
 fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
     let mut a = TestApp::on(embedded()).build();
     // Start, no red flags twice, skin redness, none of these, started today and fading: "expected".
-    for k in ["\n", "8", "8", "1", "8", "6", "5"] {
+    for k in ["\n", "8", "8", "1", "8", "8", "5"] {
         press(&mut a, &typed(k));
     }
     assert!(matches!(a.screen, Screen::Outcome { scroll: 0, .. }));
@@ -321,7 +321,7 @@ fn tapping_more_below_on_an_outcome_pages_down_and_more_above_pages_back() {
 fn home_and_end_go_to_the_top_and_the_end_of_an_outcome_and_of_the_help() {
     let mut a = TestApp::on(embedded()).build();
     // The expected flushing outcome, as above: it overflows at 80x24.
-    for k in ["\n", "8", "8", "1", "8", "6", "5"] {
+    for k in ["\n", "8", "8", "1", "8", "8", "5"] {
         press(&mut a, &typed(k));
     }
     let max = ui::layout(&a, a.theme(), a.area()).max_scroll;

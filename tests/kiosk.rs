@@ -433,7 +433,7 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
     // A phone-sized browser kiosk: 46 columns. The footer wraps instead of dropping hints, so the
     // QR code (only reachable from the footer) can still be tapped.
     let mut a = TestApp::on(embedded()).kiosk().size(46, 42).build();
-    common::press(&mut a, &common::typed("\n881865"));
+    common::press(&mut a, &common::typed("\n881885"));
     assert!(matches!(a.screen, Screen::Outcome { .. }));
     assert_eq!(
         a.session.current(&a.tree),

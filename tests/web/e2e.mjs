@@ -107,7 +107,7 @@ try {
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter'); // the eighth answer, "No, none of these"
   await waitFor('One more safety check');
-  await press('6'); // "No, none of these" of the general danger signs
+  await press('8'); // "No, none of these" of the general danger signs
   await waitFor('When did the redness or warmth start');
   await tap('It started today and is not itchy');
   t = await waitFor('Normal: warm, pink skin after massage');
