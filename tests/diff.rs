@@ -168,13 +168,14 @@ fn a_dash_is_the_built_in_content() {
     assert_eq!(code, 1, "{out}");
 }
 
-/// `gen_illness` (the general danger signs of an illness) is reached from several branches:
-/// pointing its "none" answer at an expected outcome lowers a path through each.
+/// `illness_last` (the last question of the illness route, after its general danger signs) is
+/// reached from several branches: pointing its "none" answer at an expected outcome lowers a path
+/// through each.
 fn illness_answer_to_expected(dir: &Path) {
     edit(
         dir,
         "tree.toml",
-        Some("[question.gen_illness]"),
+        Some("[question.illness_last]"),
         "{ id = \"none\", label = \"No, none of these\", next = \"doc_not_massage\"",
         "{ id = \"none\", label = \"No, none of these\", next = \"exp_flu_ish\"",
     );
@@ -207,7 +208,7 @@ fn an_answer_pointed_at_an_expected_outcome_reports_exactly_the_paths_that_chang
     assert!(out.contains(&head), "{out}");
     // Each step as "question id: answer label".
     assert!(
-        out.contains("      gen_illness: No, none of these"),
+        out.contains("      illness_last: No, none of these"),
         "{out}"
     );
     assert!(out.contains("was doctor    doc_not_massage"), "{out}");
