@@ -182,7 +182,7 @@ pub fn overall_sentence(level: Level) -> String {
 }
 
 /// The plain-text summary printed to the terminal after quitting (it stays in the scrollback):
-/// each result's level, title and "Do this now", the overall level, the emergency line and whom
+/// each result's level, title, "Do this now" and "Get help if", the overall level, the emergency line and whom
 /// to ask with a question. Wrapped at spaces to `width` columns (the terminal's), so no word is
 /// split where the terminal would cut it; a bullet's lines line up under its text.
 /// `None` if no symptom check reached an outcome.
@@ -219,6 +219,14 @@ pub fn summary_text(
         put("  ", &format!("{}:", t("outcome-do-now")));
         for item in &o.now {
             put(bullet, &fill(item));
+        }
+        // When to get more help stays with what to do now (safety rule 4): the scrollback is
+        // what the person reads again later.
+        if !o.watch.is_empty() {
+            put("  ", t("outcome-watch"));
+            for item in &o.watch {
+                put(bullet, &fill(item));
+            }
         }
     }
     if let Some(level) = r.overall {
