@@ -5,6 +5,11 @@
 
 use crate::app::{Input, Key};
 
+/// The service worker's cache (`CACHE` in `web/sw.js`, which a test holds to this name): the page
+/// puts the clinic's files it read there on a first visit, so the worker's install does not read
+/// them again.
+pub const OFFLINE_CACHE: &str = "aftercare-v2";
+
 /// A touch that lands on nothing: it counts as a person's activity (the idle timer starts again,
 /// "Still there?" closes) and does nothing else. The page sends it for Tab and Shift-Tab, which
 /// move the browser's focus and are not the app's keys there.
@@ -151,6 +156,15 @@ pub fn repeats(k: Key) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_and_the_service_worker_name_the_same_cache() {
+        let sw = include_str!("../web/sw.js");
+        assert!(
+            sw.contains(&format!("const CACHE = '{OFFLINE_CACHE}';")),
+            "web/sw.js's CACHE is not {OFFLINE_CACHE}: the page would copy files into a cache the worker never reads"
+        );
+    }
 
     #[test]
     fn zoom_shortcuts_are_caught_and_plain_digits_are_not() {

@@ -223,7 +223,7 @@ pub fn summary_text(
         // When to get more help stays with what to do now (safety rule 4): the scrollback is
         // what the person reads again later.
         if !o.watch.is_empty() {
-            put("  ", t("outcome-watch"));
+            put("  ", t("summary-watch"));
             for item in &o.watch {
                 put(bullet, &fill(item));
             }

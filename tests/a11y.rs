@@ -331,6 +331,22 @@ fn every_screen(w: u16, h: u16, theme: Theme) -> Vec<Ui> {
     out
 }
 
+/// The summary left in the scrollback on a Linux console is ASCII too, the content's words
+/// ("38°C") and the safety net's heading included; elsewhere it keeps them.
+#[test]
+fn the_linux_console_summary_is_ascii_and_keeps_its_safety_net() {
+    let linux = Theme::choose(aftercare::config::ThemeName::Default, false, Some("linux"));
+    let mut a = common::TestApp::on(common::embedded()).theme(linux).build();
+    // Tired and achy the next day: its safety net says "if your temperature is 38°C or more".
+    press(&mut a, &typed("\n8888883"));
+    let ascii = ui::summary::text(&a, &linux, 80).expect("a result");
+    assert!(ascii.is_ascii(), "{ascii}");
+    assert!(ascii.contains("Get help if:"), "{ascii}");
+    assert!(ascii.contains("temperature is 38 C or more"), "{ascii}");
+    let unicode = ui::summary::text(&a, &Theme::default(), 80).expect("a result");
+    assert!(unicode.contains("temperature is 38°C or more"), "{unicode}");
+}
+
 #[test]
 fn the_linux_console_gets_ascii_only() {
     let linux = Theme::choose(aftercare::config::ThemeName::Default, false, Some("linux"));

@@ -11,8 +11,10 @@ const CACHE = 'aftercare-v2';
 
 // The page and the clinic's files as they are now (a 404 is kept too: it means "use the
 // defaults"), with the content's sign-off record, which files.txt does not list (without it a
-// kiosk that requires sign-off could not check its content offline). `cache: 'force-cache'` takes
-// the HTTP cache's copy of what the page just loaded.
+// kiosk that requires sign-off could not check its content offline). A file already in the cache
+// (the page puts the clinic's files there on a first visit) is not fetched again; for the rest,
+// `cache: 'force-cache'` takes the HTTP cache's copy of the page's own files. The clinic's files
+// the page read with `no-store`, so if the page could not copy them they are fetched again here.
 async function precache() {
   const cache = await caches.open(CACHE);
   const names = ['./', 'boot.js', 'aftercare.js', 'aftercare_bg.wasm', 'clinic.toml',

@@ -188,6 +188,8 @@ compact-emergency = Emergency: { $number }
 # $level is a level's words, $id its id.
 overall-sentence = Overall: { $level } ({ $id }). The most urgent result counts.
 summary-title = aftercare: your results
+# The printed summary's heading over each result's safety net, as "Do this now:" is over its steps.
+summary-watch = Get help if:
 # The saved file (Markdown); $title is the content's title.
 summary-file-title = { $title }: your results
 summary-file-overall = **Overall: { $level }** (the most urgent result counts)

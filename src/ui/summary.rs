@@ -7,9 +7,16 @@ use crate::words;
 
 /// The plain-text summary printed after quitting, wrapped to `width` columns, or `None` if no
 /// symptom check reached an outcome; see [`words::summary_text`].
+/// With ASCII symbols (`TERM=linux` and friends) every character is folded to ASCII, the
+/// content's words too, as the screens are.
 pub fn text(app: &App, th: &Theme, width: u16) -> Option<String> {
     let ascii = th.symbols == Symbols::Ascii;
-    words::summary_text(&app.tree, &app.config, &app.session, ascii, width)
+    let text = words::summary_text(&app.tree, &app.config, &app.session, ascii, width)?;
+    Some(if ascii {
+        text.chars().map(super::theme::ascii_fallback).collect()
+    } else {
+        text
+    })
 }
 
 /// The summary as Markdown, for the file the person chooses to save; see

@@ -207,7 +207,8 @@ pub fn ascii_fallback(c: char) -> char {
             '+'
         }
         '⌫' => '<',
-        '\u{a0}' => ' ',
+        // "38°C" reads as "38 C".
+        '\u{a0}' | '°' => ' ',
         c if c.is_ascii() => c,
         _ => '?',
     }

@@ -61,12 +61,10 @@ pub(super) async fn fetch_files() -> Result<Files, String> {
     })
 }
 
-/// The service worker's cache, which must be the one `web/sw.js` names.
-const OFFLINE_CACHE: &str = "aftercare-v2";
-
-/// Puts the files the page just fetched (a 404 too: it means "use the defaults") in the service
-/// worker's cache, so that its install does not fetch them a second time, then tells `boot.js`,
-/// which registers the worker. Nothing of any person: only the clinic's files.
+/// On a first visit, puts the files the page just fetched (a 404 too: it means "use the
+/// defaults") in the service worker's cache, so that its install does not fetch them a second
+/// time; then, always, tells `boot.js`, which registers the worker. Nothing of any person: only
+/// the clinic's files.
 pub(super) async fn keep_for_offline(files: &Files) {
     let mut all: Vec<(String, Option<&Vec<u8>>)> = vec![
         ("clinic.toml".into(), files.config.as_ref()),
@@ -79,7 +77,9 @@ pub(super) async fn keep_for_offline(files: &Files) {
         ));
         all.extend(files.content.iter().map(|(n, b)| (n.clone(), Some(b))));
     }
-    let _ = put_all(&all).await;
+    if needs_copy() {
+        let _ = put_all(&all).await;
+    }
     if let Ok(w) = window()
         && let Ok(e) = web_sys::Event::new("aftercare-files")
     {
@@ -87,9 +87,23 @@ pub(super) async fn keep_for_offline(files: &Files) {
     }
 }
 
+/// Whether the page should copy the files itself: only where the browser has a cache for the
+/// worker (`caches` is absent, not an error, on plain http) and a worker can be registered, and only
+/// while none controls the page (the first visit): afterwards the worker keeps each answer it
+/// passes on, and a second copy could land on top of a newer one.
+fn needs_copy() -> bool {
+    let Ok(w) = window() else { return false };
+    let get = |on: &JsValue, key: &str| {
+        js_sys::Reflect::get(on, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let present = |v: &JsValue| !v.is_undefined() && !v.is_null();
+    let workers = get(&get(&w, "navigator"), "serviceWorker");
+    present(&get(&w, "caches")) && present(&workers) && !present(&get(&workers, "controller"))
+}
+
 async fn put_all(all: &[(String, Option<&Vec<u8>>)]) -> Result<(), JsValue> {
     let w = window().map_err(|e| JsValue::from_str(&e))?;
-    let cache: web_sys::Cache = JsFuture::from(w.caches()?.open(OFFLINE_CACHE))
+    let cache: web_sys::Cache = JsFuture::from(w.caches()?.open(crate::web_pure::OFFLINE_CACHE))
         .await?
         .dyn_into()?;
     for (name, bytes) in all {
