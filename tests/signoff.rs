@@ -304,6 +304,19 @@ fn strict_config(dir: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// A kiosk under `strict_config` on `content`, signed by "Dr Demo" first, once it shows `title`
+/// and its log says it started: the session, the log's path and what the log held then.
+fn signed_strict_kiosk(dir: &Path, content: &Path, title: &str) -> (Session, PathBuf, String) {
+    sign(content, "Dr Demo");
+    let cfg = strict_config(dir);
+    let log = dir.join("kiosk.log");
+    let c = content.to_str().unwrap();
+    let mut s = Session::start(&["--kiosk", "--config", &cfg, "--content", c]);
+    s.wait_for(title);
+    let logged = common::pty::wait_for_log(&log, "kiosk started");
+    (s, log, logged)
+}
+
 #[test]
 fn a_kiosk_that_requires_signoff_refuses_an_unsigned_folder_before_taking_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
@@ -339,13 +352,7 @@ fn a_kiosk_that_requires_signoff_refuses_an_unsigned_folder_before_taking_the_te
 fn a_kiosk_keeps_serving_the_last_signed_content_when_an_unsigned_edit_is_reloaded() {
     let dir = tempfile::tempdir().unwrap();
     let content = starter_folder(dir.path(), "content", "Signed one");
-    sign(&content, "Dr Demo");
-    let cfg = strict_config(dir.path());
-    let log = dir.path().join("kiosk.log");
-    let c = content.to_str().unwrap();
-    let mut s = Session::start(&["--kiosk", "--config", &cfg, "--content", c]);
-    s.wait_for("Signed one");
-    common::pty::wait_for_log(&log, "kiosk started");
+    let (mut s, log, _) = signed_strict_kiosk(dir.path(), &content, "Signed one");
 
     // Edited and not signed: refused, logged, and the signed content stays on screen.
     starter_folder(dir.path(), "content", "Unsigned edit");
@@ -378,13 +385,7 @@ fn a_strict_kiosk_whose_welcome_needs_the_whole_content_checks_its_signoff_on_wh
         1,
     );
     save(&tree, &text);
-    sign(&content, "Dr Demo");
-    let cfg = strict_config(dir.path());
-    let log = dir.path().join("kiosk.log");
-    let c = content.to_str().unwrap();
-    let mut s = Session::start(&["--kiosk", "--config", &cfg, "--content", c]);
-    s.wait_for("Signed one");
-    let logged = common::pty::wait_for_log(&log, "kiosk started");
+    let (mut s, _, logged) = signed_strict_kiosk(dir.path(), &content, "Signed one");
     assert!(!logged.contains("refused"), "{logged}");
     s.kill("-TERM");
     assert_eq!(s.finish(), 0);

@@ -63,23 +63,38 @@ pub(super) async fn fetch_files() -> Result<Files, String> {
 
 /// On a first visit, puts the files the page just fetched (a 404 too: it means "use the
 /// defaults") in the service worker's cache, so that its install does not fetch them a second
-/// time; then, always, tells `boot.js`, which registers the worker. Nothing of any person: only
-/// the clinic's files.
-pub(super) async fn keep_for_offline(files: &Files) {
-    let mut all: Vec<(String, Option<&Vec<u8>>)> = vec![
-        ("clinic.toml".into(), files.config.as_ref()),
-        ("content/files.txt".into(), files.list.as_ref()),
+/// time; then, always, tells `boot.js`, which registers the worker. Not awaited: the first screen
+/// does not wait for the copy, and nothing is copied when no copy is needed. Nothing of any
+/// person: only the clinic's files.
+pub(super) fn keep_for_offline(files: &Files) {
+    if !needs_copy() {
+        announce_files();
+        return;
+    }
+    let mut all: Vec<(String, Option<Vec<u8>>)> = vec![
+        ("clinic.toml".into(), files.config.clone()),
+        ("content/files.txt".into(), files.list.clone()),
     ];
     if files.list.is_some() {
         all.push((
             format!("content/{}", crate::signoff::FILE),
-            files.signoff.as_ref(),
+            files.signoff.clone(),
         ));
-        all.extend(files.content.iter().map(|(n, b)| (n.clone(), Some(b))));
+        all.extend(
+            files
+                .content
+                .iter()
+                .map(|(n, b)| (n.clone(), Some(b.clone()))),
+        );
     }
-    if needs_copy() {
-        let _ = put_all(&all).await;
-    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = put_all(all).await;
+        announce_files();
+    });
+}
+
+/// Tells `boot.js` the clinic's files are where the worker's install looks for them.
+fn announce_files() {
     if let Ok(w) = window()
         && let Ok(e) = web_sys::Event::new("aftercare-files")
     {
@@ -101,17 +116,16 @@ fn needs_copy() -> bool {
     present(&get(&w, "caches")) && present(&workers) && !present(&get(&workers, "controller"))
 }
 
-async fn put_all(all: &[(String, Option<&Vec<u8>>)]) -> Result<(), JsValue> {
+async fn put_all(mut all: Vec<(String, Option<Vec<u8>>)>) -> Result<(), JsValue> {
     let w = window().map_err(|e| JsValue::from_str(&e))?;
     let cache: web_sys::Cache = JsFuture::from(w.caches()?.open(crate::web_pure::OFFLINE_CACHE))
         .await?
         .dyn_into()?;
-    for (name, bytes) in all {
+    for (name, bytes) in &mut all {
         let init = web_sys::ResponseInit::new();
         init.set_status(if bytes.is_some() { 200 } else { 404 });
-        let mut body = bytes.map(|b| b.to_vec());
         let response =
-            web_sys::Response::new_with_opt_u8_array_and_init(body.as_deref_mut(), &init)?;
+            web_sys::Response::new_with_opt_u8_array_and_init(bytes.as_deref_mut(), &init)?;
         JsFuture::from(cache.put_with_str(name, &response)).await?;
     }
     Ok(())

@@ -113,9 +113,7 @@ async fn boot() -> Result<(), String> {
     }
     let fetched = fetch_files().await;
     if let Ok(files) = &fetched {
-        // Not awaited: the first screen does not wait for the copy.
-        let files = files.clone();
-        wasm_bindgen_futures::spawn_local(async move { files::keep_for_offline(&files).await });
+        files::keep_for_offline(files);
     }
     // The server's config on its own: if it passes, its numbers are the ones to show — in the
     // refusal of broken content, and on the last good copy's content.

@@ -17,6 +17,20 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 const WORDS = 'zqxwvjk';
+// The explanations' search, opened and `words` typed into it as a person would.
+async function search(page, words) {
+  await tap(page, 'Browse explanations');
+  await waitFor(page, 'Vasodilation');
+  await page.waitForTimeout(SETTLE_MS);
+  await page.keyboard.press('/');
+  await page.keyboard.type(words, { delay: 50 });
+}
+// The idle reset: "Still there?", then the welcome screen, settled.
+async function idleReset(page) {
+  await waitFor(page, 'Still there?', 15000);
+  await waitFor(page, 'Check a symptom', 10000);
+  await page.waitForTimeout(500);
+}
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, serviceWorkers: 'block' });
   await context.addInitScript(() => {
@@ -33,11 +47,7 @@ try {
   const page = await context.newPage();
   await page.goto(url);
   await waitFor(page, 'Check a symptom');
-  await tap(page, 'Browse explanations');
-  await waitFor(page, 'Vasodilation');
-  await page.waitForTimeout(SETTLE_MS);
-  await page.keyboard.press('/');
-  await page.keyboard.type(WORDS, { delay: 50 });
+  await search(page, WORDS);
   const typed = await text(page);
   // How many copies of `w` the wasm memory holds.
   const count = (w) => page.evaluate((w) => {
@@ -53,9 +63,7 @@ try {
   const found = () => count(WORDS);
   const before = await found();
   check(typed.includes(WORDS) && before > 0, `the search "${WORDS}" is on screen and in the wasm memory (${before} copies): the probe finds it`);
-  await waitFor(page, 'Still there?', 15000);
-  await waitFor(page, 'Check a symptom', 10000);
-  await page.waitForTimeout(500);
+  await idleReset(page);
   const html = await page.evaluate(() => document.documentElement.outerHTML);
   check(!html.includes(WORDS), 'after the reset the page\'s HTML does not hold the search');
   const after = await found();
@@ -66,19 +74,13 @@ try {
   // buffer that grew would leave its first copy behind; the reset must leave none of them.
   const LONG = 'yfgqpzwxrtvbnmkjhdsl';
   const HEAD = LONG.slice(0, 8);
-  await tap(page, 'Browse explanations');
-  await waitFor(page, 'Vasodilation');
-  await page.waitForTimeout(SETTLE_MS);
-  await page.keyboard.press('/');
-  await page.keyboard.type(LONG, { delay: 50 });
+  await search(page, LONG);
   const typedLong = await count(HEAD);
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Escape');
   check(typedLong > 0 && !(await text(page)).includes(HEAD), `a ${LONG.length}-letter search, two letters erased and the search cleared (${typedLong} copies of its first 8 letters while typed)`);
-  await waitFor(page, 'Still there?', 15000);
-  await waitFor(page, 'Check a symptom', 10000);
-  await page.waitForTimeout(500);
+  await idleReset(page);
   const afterLong = await count(HEAD);
   check(afterLong === 0, `after the reset the wasm memory holds no copy of the cleared search's first 8 letters (${afterLong} copies)`);
   await context.close();
