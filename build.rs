@@ -17,6 +17,7 @@ mod src {
     pub mod content {
         pub mod diag;
         mod fast;
+        pub mod inflesz;
         pub mod keys;
         pub mod load;
         pub mod markup;

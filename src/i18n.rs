@@ -17,6 +17,36 @@ pub use fluent_bundle::FluentValue as Arg;
 /// The English catalogue, the one language shipped today.
 pub const EN: &str = include_str!("../locales/en/aftercare.ftl");
 
+/// A language the guide speaks: the interface's catalogue and the content's texts. Content in a
+/// second language is a translation of the English with the same ids (`data/es/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    /// Every language, English (the original) first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The language's code, as in `--lang es`, a clinic's `language = "es"` and `data/es/`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language of a code (`"es"`, `"ES"`), or of a locale (`"es_MX.UTF-8"`, `"es-419"`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let base = code.split(['_', '-', '.', '@']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(base))
+    }
+}
+
 /// A catalogue key written where a message is named but not yet looked up: in a constant table
 /// (the key bindings, the menus), so the table stays `const` and the words come from the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

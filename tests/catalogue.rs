@@ -223,17 +223,27 @@ const ALLOWED: &[(&str, usize, &str)] = &[
     // each names a file, a line and an id, and says what to fix.
     (
         "src/content/validate/safety.rs",
-        45,
+        49,
         "content diagnostics, for content authors",
     ),
     (
         "src/content/validate/entries.rs",
-        34,
+        37,
         "content diagnostics, for content authors",
     ),
     (
         "src/content/validate/nodes.rs",
+        25,
+        "content diagnostics, for content authors",
+    ),
+    (
+        "src/content/validate/parity/mod.rs",
         23,
+        "content diagnostics, for content authors",
+    ),
+    (
+        "src/content/validate/parity/entries.rs",
+        11,
         "content diagnostics, for content authors",
     ),
     (

@@ -58,5 +58,6 @@ fn undecodable() -> Checked {
             crate::i18n::t("embedded-undecodable"),
         )],
         tree: None,
+        translations: Vec::new(),
     }
 }

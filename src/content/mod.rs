@@ -6,6 +6,7 @@
 pub mod diag;
 mod embedded;
 mod fast;
+pub mod inflesz;
 pub mod keys;
 pub mod load;
 pub mod markup;
