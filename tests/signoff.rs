@@ -20,13 +20,16 @@ use aftercare::signoff::{self, Status};
 use common::aftercare;
 use common::pty::Session;
 
-/// A copy of `data/`'s content files (not the example config) in `dir/content`.
+/// A copy of `data/`'s content files (not the example config, its translation `es/` if any)
+/// in `dir/content`.
 fn copy_of_data(dir: &Path) -> PathBuf {
     let content = dir.join("content");
     std::fs::create_dir(&content).unwrap();
     for f in read_path(Path::new("data")).unwrap() {
-        let name = Path::new(&f.name).file_name().unwrap();
-        std::fs::write(content.join(name), f.bytes).unwrap();
+        let name = Path::new(&f.name).strip_prefix("data").unwrap();
+        let to = content.join(name);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, f.bytes).unwrap();
     }
     content
 }

@@ -271,9 +271,12 @@ impl App {
             k.pin_message = None;
             k.chord_at = None;
             k.banner_taps.0 = 0;
-            if let Some(tree) = k.pending.take() {
-                self.tree = *tree;
-            }
+        }
+        // The next person starts in the clinic's language.
+        self.use_language(self.home_lang);
+        if let Some(tree) = self.kiosk.as_mut().and_then(|k| k.pending.take()) {
+            self.tree = *tree;
+            self.forget_languages();
         }
         self.clear_everything();
         self.session = Session::new(&self.tree);
@@ -288,7 +291,9 @@ impl App {
             }
             return false;
         }
+        self.use_language(self.home_lang);
         self.tree = tree;
+        self.forget_languages();
         self.clear_everything();
         self.session = Session::new(&self.tree);
         true

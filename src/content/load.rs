@@ -663,28 +663,6 @@ fn parse_hint(message: &str) -> &'static str {
     }
 }
 
-/// The content compiled into the binary from `data/`.
-pub const EMBEDDED: [(&str, &str); 5] = [
-    ("data/flags.toml", include_str!("../../data/flags.toml")),
-    ("data/hazards.toml", include_str!("../../data/hazards.toml")),
-    ("data/sources.toml", include_str!("../../data/sources.toml")),
-    ("data/topics.toml", include_str!("../../data/topics.toml")),
-    ("data/tree.toml", include_str!("../../data/tree.toml")),
-];
-
-/// Checks the embedded default content.
-pub fn check_embedded() -> Checked {
-    check_files(
-        EMBEDDED
-            .iter()
-            .map(|(name, text)| RawFile {
-                name: (*name).to_string(),
-                bytes: text.as_bytes().to_vec(),
-            })
-            .collect(),
-    )
-}
-
 /// The welcome screen of the content at `path`: its `[meta]` alone, read without checking the
 /// rest, so a kiosk can draw its first frame while [`check_path`] runs. `None` when it cannot be
 /// read quickly (then the caller checks first, as before). Never answer from this tree: it holds

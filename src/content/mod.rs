@@ -18,10 +18,13 @@ pub mod tree;
 pub mod validate;
 
 pub use diag::{Diagnostic, Severity, SourceFile};
-pub use embedded::{default_tree, embedded_tree, embedded_welcome};
+#[cfg(feature = "term")]
+pub use embedded::{EMBEDDED, check_embedded};
+pub use embedded::{
+    default_translations, default_tree, embedded_translation, embedded_tree, embedded_welcome,
+};
 pub use load::{
-    Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path,
-    welcome_from_path,
+    Checked, LoadError, RawFile, check_files, check_path, read_path, welcome_from_path,
 };
 pub use tree::{
     Answer, Fact, Family, Flag, General, Hazard, HazardSeverity, Level, Likelihood, Meta, NodeRef,

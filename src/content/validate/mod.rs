@@ -66,6 +66,9 @@ impl<'a> Owner<'a> {
 
 impl std::fmt::Display for Owner<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.kind.is_empty() {
+            return f.write_str("[meta]");
+        }
         write!(f, "{} '{}'", self.kind, self.id)
     }
 }

@@ -26,17 +26,32 @@ impl Parity<'_, '_, '_> {
             (x.intro.as_ref(), y.intro.as_ref()),
             b.span(),
         );
-        for (field, v, w) in [
-            ("meta.version", &x.version, &y.version),
-            ("meta.start", &x.start, &y.start),
-        ] {
-            self.same_value(file, &owner, field, (v.get_ref(), w.get_ref()), w.span());
+        self.same_value(
+            file,
+            &owner,
+            "start",
+            (x.start.get_ref(), y.start.get_ref()),
+            y.start.span(),
+        );
+        // A new English version is not yet a wrong translation: a warning, until the changes
+        // are translated and the version copied.
+        if x.version.get_ref() != y.version.get_ref() {
+            self.cx.warn(
+                file,
+                y.version.span(),
+                format!(
+                    "[meta]: the translation is of version '{}', the English is '{}'",
+                    y.version.get_ref(),
+                    x.version.get_ref()
+                ),
+                "translate what changed since (`aftercare diff` shows it), then copy the English version",
+            );
         }
         let at = y.another.as_ref().map_or(b.span(), Spanned::span);
         self.same_value(
             file,
             &owner,
-            "meta.another",
+            "another",
             (
                 &x.another.as_ref().map(Spanned::get_ref),
                 &y.another.as_ref().map(Spanned::get_ref),
