@@ -320,7 +320,7 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>, lang: 
         // Signed off when the kiosk was started (see `unsigned`); judged again on the bytes read
         // now, in case it changed since.
         Some(p) if require_signoff => match aftercare::reload::load(p, true) {
-            aftercare::reload::Reload::Accepted(tree) => Ok(*tree),
+            aftercare::reload::Reload::Accepted(tree, _) => Ok(*tree),
             aftercare::reload::Reload::Refused(lines) => Err(lines),
             aftercare::reload::Reload::Notice(line) => Err(vec![line]),
         },

@@ -150,3 +150,31 @@ fn the_clinic_can_offer_one_language_only() {
     assert!(a.others.is_empty(), "English is not offered");
     assert!(!text(&draw(&a)).contains("English"));
 }
+
+/// New content from a reload takes over in every language: a Spanish kiosk stays Spanish.
+#[test]
+fn a_reload_keeps_the_kiosk_in_the_clinics_language() {
+    let (tree, translations) = bilingual();
+    let config = Config {
+        language: Some(Lang::Es),
+        ..Config::default()
+    };
+    let mut a = TestApp::on(tree)
+        .config(config)
+        .kiosk()
+        .languages(Lang::Es, translations)
+        .build();
+    let (mut tree, mut translations) = bilingual();
+    tree.meta.title = "Version 2".into();
+    translations[0].1.meta.title = "Versión 2".into();
+    assert!(a.app_mut().offer_translated(tree, translations));
+    assert_eq!(a.lang, Lang::Es);
+    assert_eq!(a.tree.meta.title, "Versión 2");
+    press(&mut a, &typed("l"));
+    assert_eq!(a.tree.meta.title, "Version 2");
+    // Content without its translation: English, the only language it has.
+    let (tree, _) = bilingual();
+    assert!(a.app_mut().offer_content(tree));
+    assert_eq!((a.lang, a.others.len()), (Lang::En, 0));
+    assert_eq!(i18n::lang(), Lang::En);
+}

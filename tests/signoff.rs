@@ -275,10 +275,10 @@ fn a_reload_of_unsigned_content_is_refused_and_of_signed_content_taken() {
     let dir = tempfile::tempdir().unwrap();
     let content = starter_folder(dir.path(), "content", "Signed one");
     assert!(matches!(load(&content, true), Reload::Refused(_)));
-    assert!(matches!(load(&content, false), Reload::Accepted(_)));
+    assert!(matches!(load(&content, false), Reload::Accepted(..)));
     sign(&content, "Dr Demo");
     match load(&content, true) {
-        Reload::Accepted(tree) => assert_eq!(tree.meta.title, "Signed one"),
+        Reload::Accepted(tree, _) => assert_eq!(tree.meta.title, "Signed one"),
         other => panic!("signed content was not taken: {other:?}"),
     }
     starter_folder(dir.path(), "content", "Edited");

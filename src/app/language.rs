@@ -83,12 +83,11 @@ impl App {
         self.history.clear();
     }
 
-    /// Content from a reload (one language): the translations it came with are gone, so the
-    /// app speaks the reloaded content's language (English) alone until it is started again.
-    pub(super) fn forget_languages(&mut self) {
-        self.others.clear();
-        self.lang = Lang::En;
-        self.home_lang = Lang::En;
-        i18n::set_lang(Lang::En);
+    /// Content from a reload in place of the content, in every language: the clinic's
+    /// language stays where the new content has it.
+    pub(super) fn take_content(&mut self, tree: Tree, translations: Vec<(Lang, Tree)>) {
+        let home = self.home_lang;
+        self.tree = tree;
+        self.set_languages(home, translations);
     }
 }

@@ -24,6 +24,9 @@ pub const MAX_FILES: usize = 256;
 /// read as content.
 pub const SIGNOFF_FILE: &str = "signoff.toml";
 
+/// Content's translations, each with its language: the same tree in other words.
+pub type Translations = Vec<(Lang, Tree)>;
+
 /// Why a path could not be read at all (exit status 2 in `aftercare check`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {

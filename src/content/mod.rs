@@ -24,7 +24,8 @@ pub use embedded::{
     default_translations, default_tree, embedded_translation, embedded_tree, embedded_welcome,
 };
 pub use load::{
-    Checked, LoadError, RawFile, check_files, check_path, read_path, welcome_from_path,
+    Checked, LoadError, RawFile, Translations, check_files, check_path, read_path,
+    welcome_from_path,
 };
 pub use tree::{
     Answer, Fact, Family, Flag, General, Hazard, HazardSeverity, Level, Likelihood, Meta, NodeRef,
