@@ -219,6 +219,10 @@ fn run_app(
     welcome: bool,
 ) -> ExitCode {
     let theme = theme_from_env(&config);
+    // Said before the terminal is taken (the welcome-only start is English: it has no note).
+    if !welcome {
+        cli::load::has_language(&translations, lang);
+    }
     let mut app = App::new(tree, config);
     app.set_languages(lang, translations);
     let mut app = Ui::new(app, theme);

@@ -58,20 +58,27 @@ pub fn language(flag: Option<Lang>, config: &Config) -> Lang {
 /// `topics`, `topic`, `export`), and the language it is in: English, with a note, when the
 /// content has no translation into `lang`.
 pub fn in_language((tree, translations): Content, lang: Lang) -> (Tree, Lang) {
-    if lang == Lang::En {
-        return (tree, lang);
+    if !has_language(&translations, lang) {
+        return (tree, Lang::En);
     }
     match translations.into_iter().find(|(l, _)| *l == lang) {
         Some((_, t)) => (t, lang),
-        None => {
-            eprintln!(
-                "note: the content has no '{}' translation ({}/ beside its files); using English",
-                lang.code(),
-                lang.code()
-            );
-            (tree, Lang::En)
-        }
+        None => (tree, Lang::En),
     }
+}
+
+/// Whether content with `translations` speaks `lang`; when it does not, a note on standard
+/// error says that English is used instead.
+pub fn has_language(translations: &[(Lang, Tree)], lang: Lang) -> bool {
+    let has = lang == Lang::En || translations.iter().any(|(l, _)| *l == lang);
+    if !has {
+        eprintln!(
+            "note: the content has no '{}' translation ({}/ beside its files); using English",
+            lang.code(),
+            lang.code()
+        );
+    }
+    has
 }
 
 /// Loads content with its translations (embedded, or from a path), printing every diagnostic

@@ -287,13 +287,17 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
     }
 }
 
-/// The language of each file: a file in a folder named for a language (`es/`) beside the first
-/// file's folder is that language's; every other file is the original's (English).
+/// The language of each file: a file in a folder named for a language (`es/`) inside the
+/// content's own folder (the shallowest of the files' folders) is that language's; every other
+/// file is the original's (English).
 fn languages(raw: &[RawFile]) -> Vec<Lang> {
-    let Some(first) = raw.first() else {
+    let Some(base) = raw
+        .iter()
+        .map(|f| Path::new(&f.name).parent().unwrap_or(Path::new("")))
+        .min_by_key(|p| p.components().count())
+    else {
         return Vec::new();
     };
-    let base = Path::new(&first.name).parent().unwrap_or(Path::new(""));
     raw.iter()
         .map(|f| {
             let folder = Path::new(&f.name).parent();
