@@ -16,15 +16,14 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::content::{self, Tree};
-use crate::i18n::Lang;
+use crate::content::{self, Translations, Tree};
 use crate::signoff;
 
 /// The outcome of one reload attempt.
 #[derive(Debug, Clone)]
 pub enum Reload {
     /// The new content is valid: the tree, and its translations (`es/`), checked with it.
-    Accepted(Box<Tree>, Vec<(Lang, Tree)>),
+    Accepted(Box<Tree>, Translations),
     /// The new content was refused; one line per diagnostic (or the read error).
     Refused(Vec<String>),
     /// Something for the log: the content folder went away or came back.
