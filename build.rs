@@ -17,6 +17,7 @@ mod src {
     pub mod content {
         pub mod diag;
         mod fast;
+        pub mod inflesz;
         pub mod keys;
         pub mod load;
         pub mod markup;
@@ -27,9 +28,7 @@ mod src {
         pub mod validate;
 
         pub use diag::{Diagnostic, Severity, SourceFile};
-        pub use load::{
-            Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path,
-        };
+        pub use load::{Checked, LoadError, RawFile, check_files, check_path, read_path};
         pub use tree::{
             Answer, Fact, Family, Flag, General, Hazard, HazardSeverity, Level, Likelihood, Meta,
             NodeRef, Outcome, Picture, Question, Route, Sign, SignRef, Source, SourceStatus, Topic,
@@ -51,7 +50,15 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=src/content");
     println!("cargo:rerun-if-changed=src/i18n.rs");
     println!("cargo:rerun-if-changed=locales");
-    let checked = content::check_embedded();
+    // `data/` and, when the translators' files are there, `data/es/`.
+    let raw = match content::read_path(std::path::Path::new("data")) {
+        Ok(raw) => raw,
+        Err(e) => {
+            eprintln!("error: the embedded content cannot be read: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let checked = content::check_files(raw.clone());
     let Some(tree) = checked.tree.as_ref() else {
         eprintln!("error: the embedded content in data/ has errors; the build stops here.");
         for line in checked.lines() {
@@ -65,20 +72,48 @@ fn main() -> ExitCode {
     for line in checked.lines() {
         println!("cargo:warning={line}");
     }
-    let bytes = match postcard::to_allocvec(tree) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: the embedded content could not be serialized: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
     let Some(out) = std::env::var_os("OUT_DIR") else {
         eprintln!("error: OUT_DIR is not set (this script runs under cargo)");
         return ExitCode::FAILURE;
     };
-    let path = std::path::Path::new(&out).join("embedded.postcard");
-    if let Err(e) = std::fs::write(&path, bytes) {
-        eprintln!("error: cannot write {}: {e}", path.display());
+    let out = std::path::Path::new(&out);
+    let spanish = checked
+        .translations
+        .iter()
+        .find(|(l, _)| *l == i18n::Lang::Es)
+        .map(|(_, t)| t);
+    let mut files = vec![("embedded.postcard", postcard::to_allocvec(tree))];
+    files.push((
+        "embedded_es.postcard",
+        spanish.map_or(Ok(Vec::new()), postcard::to_allocvec),
+    ));
+    for (name, bytes) in files {
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: the embedded content could not be serialized: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        if let Err(e) = std::fs::write(out.join(name), bytes) {
+            eprintln!("error: cannot write {}: {e}", out.join(name).display());
+            return ExitCode::FAILURE;
+        }
+    }
+    // The files' text for the terminal build's `check_embedded`, whichever files there are.
+    let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let mut list = String::from("&[\n");
+    for f in &raw {
+        let path = std::path::Path::new(&dir).join(&f.name);
+        list.push_str(&format!(
+            "    ({:?}, include_str!({:?})),\n",
+            f.name,
+            path.display().to_string()
+        ));
+    }
+    list.push_str("]\n");
+    if let Err(e) = std::fs::write(out.join("embedded_files.rs"), list) {
+        eprintln!("error: cannot write embedded_files.rs: {e}");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

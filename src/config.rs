@@ -4,7 +4,7 @@
 //! line and column, no silent fallback. `data/clinic.example.toml` documents every key. Without a
 //! config file the built-in defaults apply (see [`Config::default`]).
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use std::borrow::Cow;
 use std::path::PathBuf;
 
@@ -24,6 +24,9 @@ pub const DEFAULT_SETTLE_MS: u64 = 500;
 
 /// What to say for the clinic's phone when the clinic config names none (a catalogue message).
 pub const NO_PHONE: Msg = Msg("clinic-no-phone");
+/// The emergency wording when the clinic config names no number, in the language spoken (a
+/// catalogue message: [`DEFAULT_EMERGENCY`] in English).
+pub const NO_EMERGENCY: Msg = Msg("clinic-no-emergency");
 /// What to call the clinic when the clinic config names none (a catalogue message).
 pub const NO_NAME: Msg = Msg("clinic-no-name");
 
@@ -54,6 +57,16 @@ impl Clinic {
             NO_NAME.text()
         } else {
             &self.name
+        }
+    }
+
+    /// The emergency number, or, when the clinic config names none, the common numbers in the
+    /// language spoken ("your emergency number (999, 112 or 911)").
+    pub fn emergency_words(&self) -> &str {
+        if self.emergency == DEFAULT_EMERGENCY {
+            NO_EMERGENCY.text()
+        } else {
+            &self.emergency
         }
     }
 
@@ -96,6 +109,12 @@ pub struct Config {
     pub theme: ThemeName,
     pub reduced_motion: bool,
     pub kiosk: Kiosk,
+    /// The language a kiosk starts in and returns to at each reset (`language = "es"`); `None`
+    /// follows `--lang` or the environment (`LC_ALL`, `LANG`).
+    pub language: Option<Lang>,
+    /// The languages a person may switch to on the welcome screen (`languages = ["en", "es"]`);
+    /// empty: every language the content has.
+    pub languages: Vec<Lang>,
 }
 
 impl Default for Config {
@@ -119,6 +138,8 @@ impl Default for Config {
                 count_results: false,
                 settle_ms: DEFAULT_SETTLE_MS,
             },
+            language: None,
+            languages: Vec::new(),
         }
     }
 }
@@ -159,7 +180,7 @@ impl Config {
             out = out.replace(PHONE_GOES_ON, &whom);
         }
         for (pattern, value) in PATTERNS.iter().zip([
-            self.clinic.emergency.as_str(),
+            self.clinic.emergency_words(),
             self.clinic.name_words(),
             self.clinic.phone_words(),
         ]) {
@@ -189,6 +210,8 @@ struct RawConfig {
     #[serde(default)]
     reduced_motion: bool,
     kiosk: Option<RawKiosk>,
+    language: Option<Spanned<String>>,
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -324,6 +347,27 @@ fn build(raw: RawConfig, diags: &mut Vec<Diagnostic>) -> Config {
     c.require_signoff = raw.require_signoff;
     c.theme = raw.theme;
     c.reduced_motion = raw.reduced_motion;
+    c.language = raw.language.and_then(|l| language(&l, "language", diags));
+    if let Some(list) = raw.languages {
+        c.languages = list
+            .get_ref()
+            .iter()
+            .filter_map(|l| language(l, "languages", diags))
+            .collect();
+        if let Some(l) = c.language.filter(|l| !c.languages.contains(l)) {
+            diags.push(
+                Diagnostic::error(
+                    0,
+                    list.span(),
+                    format!(
+                        "languages does not offer the default language '{}'",
+                        l.code()
+                    ),
+                )
+                .with_hint("add it to languages, or change language"),
+            );
+        }
+    }
     if let Some(k) = raw.kiosk {
         if let Some(v) = k.idle_timeout_secs {
             c.kiosk.idle_timeout_secs = range(v, "kiosk.idle_timeout_secs", 10..=3600, diags);
@@ -523,6 +567,27 @@ pub fn escaped(v: &str) -> String {
     out
 }
 
+/// A language code of the config: one the guide speaks ("en", "es").
+fn language(code: &Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Lang> {
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == code.get_ref().as_str());
+    if lang.is_none() {
+        diags.push(
+            Diagnostic::error(
+                0,
+                code.span(),
+                format!(
+                    "{key}: the guide does not speak '{}'",
+                    escaped(code.get_ref())
+                ),
+            )
+            .with_hint("use \"en\" (English) or \"es\" (Spanish)"),
+        );
+    }
+    lang
+}
+
 fn range(
     v: Spanned<u64>,
     key: &str,
@@ -642,6 +707,8 @@ mod example_tests {
             "log_path",
             "log_max_bytes",
             "count_results",
+            "language",
+            "languages",
         ] {
             assert!(
                 text.contains(&format!("{key} = ")),

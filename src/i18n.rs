@@ -1,5 +1,8 @@
-//! The interface's own words, looked up by key in a Fluent catalogue (`locales/en/aftercare.ftl`,
-//! embedded with `include_str!`): key hints, help, dialogs, level words, captions, headings.
+//! The interface's own words, looked up by key in a Fluent catalogue per language
+//! (`locales/en/aftercare.ftl`, `locales/es/aftercare.ftl`, embedded with `include_str!`): key
+//! hints, help, dialogs, level words, captions, headings. The language is the thread's
+//! ([`set_lang`]): a runner sets it from `--lang`, the environment or the clinic config, and the
+//! app when a person switches on the welcome screen.
 //! The patient-facing medical wording is content (`data/`), never here; this module knows no
 //! terminal, screen or clinic, so every layer, `content` included, may ask it for a word.
 //!
@@ -7,15 +10,60 @@
 //! in a constant table) and never matches or assembles English text; `tests/catalogue.rs` fails on
 //! a key the code uses that the catalogue lacks and on a catalogue key no code uses.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 
 pub use fluent_bundle::FluentValue as Arg;
 
-/// The English catalogue, the one language shipped today.
+/// The English catalogue.
 pub const EN: &str = include_str!("../locales/en/aftercare.ftl");
+/// The Spanish catalogue: the same keys and variables (tests/catalogue.rs).
+pub const ES: &str = include_str!("../locales/es/aftercare.ftl");
+
+/// A language the guide speaks: the interface's catalogue and the content's texts. Content in a
+/// second language is a translation of the English with the same ids (`data/es/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    /// Every language, English (the original) first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The language's interface catalogue.
+    pub fn catalogue(self) -> &'static str {
+        match self {
+            Lang::En => EN,
+            Lang::Es => ES,
+        }
+    }
+
+    /// The language's place in [`Lang::ALL`].
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The language's code, as in `--lang es`, a clinic's `language = "es"` and `data/es/`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language of a code (`"es"`, `"ES"`), or of a locale (`"es_MX.UTF-8"`, `"es-419"`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let base = code.split(['_', '-', '.', '@']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(base))
+    }
+}
 
 /// A catalogue key written where a message is named but not yet looked up: in a constant table
 /// (the key bindings, the menus), so the table stays `const` and the words come from the catalogue.
@@ -44,22 +92,34 @@ impl From<Msg> for String {
 }
 
 thread_local! {
-    static BUNDLE: FluentBundle<FluentResource> = bundle(EN);
-    /// Each message without arguments, formatted once: a frame asks for the same words many
-    /// times, and callers keep `&'static str` as they did with constants. Bounded by the
-    /// catalogue's size.
-    static MADE: RefCell<HashMap<&'static str, &'static str>> = RefCell::new(HashMap::new());
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+    static BUNDLES: [FluentBundle<FluentResource>; 2] = Lang::ALL.map(bundle);
+    /// Each message without arguments, formatted once per language: a frame asks for the same
+    /// words many times, and callers keep `&'static str` as they did with constants. Bounded by
+    /// the catalogues' size.
+    static MADE: RefCell<HashMap<(Lang, &'static str), &'static str>> = RefCell::new(HashMap::new());
 }
 
-/// A bundle of one catalogue. Bidi isolation marks are off: the words are drawn into a grid and
-/// compared by tests exactly as written, and English needs none.
-fn bundle(source: &str) -> FluentBundle<FluentResource> {
-    let lang = "en".parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![lang]);
+/// Speaks `lang` from now on, on this thread: every later [`t`] and [`t_args`].
+pub fn set_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+/// The language this thread speaks.
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
+/// A bundle of one language's catalogue, with its plural rules. Bidi isolation marks are off:
+/// the words are drawn into a grid and compared by tests exactly as written, and neither
+/// language needs them.
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![id]);
     bundle.set_use_isolating(false);
     // A resource that does not parse whole keeps the messages it could read (tests check that
-    // the embedded one parses without an error).
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+    // the embedded ones parse without an error).
+    let resource = FluentResource::try_new(lang.catalogue().to_string()).unwrap_or_else(|(r, _)| r);
     // Duplicate ids are caught by tests too; the first one stays.
     let _ = bundle.add_resource(resource);
     bundle
@@ -77,21 +137,24 @@ fn format(bundle: &FluentBundle<FluentResource>, key: &str, args: Option<&Fluent
         .into_owned()
 }
 
-/// The words of message `key`, which takes no arguments.
+/// The words of message `key`, which takes no arguments, in the thread's language.
 pub fn t(key: &'static str) -> &'static str {
-    if let Some(made) = MADE.with_borrow(|m| m.get(key).copied()) {
+    let lang = lang();
+    if let Some(made) = MADE.with_borrow(|m| m.get(&(lang, key)).copied()) {
         return made;
     }
-    let text: &'static str = BUNDLE.with(|b| format(b, key, None)).leak();
-    MADE.with_borrow_mut(|m| m.insert(key, text));
+    let text: &'static str = BUNDLES.with(|b| format(&b[lang.index()], key, None)).leak();
+    MADE.with_borrow_mut(|m| m.insert((lang, key), text));
     text
 }
 
-/// The words of message `key` with its arguments (`$n`, `$query`...), plural rules applied.
+/// The words of message `key` with its arguments (`$n`, `$query`...), plural rules applied, in
+/// the thread's language.
 pub fn t_args(key: &str, args: &[(&str, Arg<'_>)]) -> String {
     let mut fargs = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
         fargs.set(*name, value.clone());
     }
-    BUNDLE.with(|b| format(b, key, Some(&fargs)))
+    let lang = lang();
+    BUNDLES.with(|b| format(&b[lang.index()], key, Some(&fargs)))
 }

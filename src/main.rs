@@ -13,7 +13,8 @@ use aftercare::i18n::{t, t_args};
 use aftercare::ui::Ui;
 use aftercare::ui::theme::Theme;
 
-use cli::load::{load_config, load_tree};
+use aftercare::i18n::{Lang, set_lang};
+use cli::load::{in_language, language, load_config, load_content};
 use cli::{Cli, Command, out};
 
 fn main() -> ExitCode {
@@ -66,6 +67,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let content_path = cli.content.or_else(|| config.content.clone());
+    let lang = language(cli.lang, &config);
+    set_lang(lang);
     if let Some(Command::Sign {
         by,
         role,
@@ -96,9 +99,10 @@ fn main() -> ExitCode {
         && !cli.plain
         && !cli.kiosk
         && content_path.is_none()
+        && lang == Lang::En
         && let Some(welcome) = aftercare::content::embedded_welcome()
     {
-        return run_app(welcome, config, true);
+        return run_app((welcome, Vec::new()), config, lang, true);
     }
     if cli.command.is_none() && !cli.plain && cli.kiosk {
         // Broken content does not end a kiosk: it shows whom to call and tries again. Content
@@ -112,16 +116,22 @@ fn main() -> ExitCode {
             // the sign-off on the same bytes it loads: a folder swapped after `unsigned` read it
             // never runs unchecked.
             None if config.require_signoff => KioskStart::Unread,
-            None => match load_tree(content_path.as_deref()) {
-                Some(tree) => KioskStart::Checked(tree),
+            None => match load_content(content_path.as_deref()) {
+                Some((tree, _)) => KioskStart::Checked(tree),
                 None => KioskStart::Broken,
             },
         };
-        return run_kiosk(start, config, content_path);
+        return run_kiosk(start, config, content_path, lang);
     }
-    let Some(tree) = load_tree(content_path.as_deref()) else {
+    let Some(content) = load_content(content_path.as_deref()) else {
         return ExitCode::from(2);
     };
+    if cli.command.is_none() && !cli.plain {
+        return run_app(content, config, lang, false);
+    }
+    // One language from here on: the line mode, `topics`, `topic` and `export`.
+    let (tree, lang) = in_language(content, lang);
+    set_lang(lang);
     match cli.command {
         Some(Command::Topics) => cli::topics::list(&tree, &config),
         Some(Command::Topic { id }) => cli::topics::show(&tree, &config, &id),
@@ -134,8 +144,7 @@ fn main() -> ExitCode {
             | Command::Completions { .. }
             | Command::Man { .. },
         ) => ExitCode::SUCCESS,
-        None if cli.plain => plain(&tree, &config),
-        None => run_app(tree, config, false),
+        None => plain(&tree, &config),
     }
 }
 
@@ -203,9 +212,20 @@ fn unsigned(path: Option<&Path>) -> Option<ExitCode> {
 /// With `welcome`, `tree` is the built-in content's `[meta]` alone (all the welcome screen
 /// shows), and the whole built-in content is loaded once the first frame is on screen, before
 /// any key is read: the first frame does not wait for it.
-fn run_app(tree: Tree, config: Config, welcome: bool) -> ExitCode {
+fn run_app(
+    (tree, translations): cli::load::Content,
+    config: Config,
+    lang: Lang,
+    welcome: bool,
+) -> ExitCode {
     let theme = theme_from_env(&config);
-    let mut app = Ui::new(App::new(tree, config), theme);
+    // Said before the terminal is taken (the welcome-only start is English: it has no note).
+    if !welcome {
+        cli::load::has_language(&translations, lang);
+    }
+    let mut app = App::new(tree, config);
+    app.set_languages(lang, translations);
+    let mut app = Ui::new(app, theme);
     let mut opts = aftercare::term::Options::new();
     opts.panic_after_first_frame = test_panic_switch();
     let mut failed = None;
@@ -215,7 +235,9 @@ fn run_app(tree: Tree, config: Config, welcome: bool) -> ExitCode {
         }
         match aftercare::content::default_tree() {
             Ok(tree) => {
-                ui.app_mut().replace_tree(tree);
+                let app = ui.app_mut();
+                app.replace_tree(tree);
+                app.set_languages(lang, aftercare::content::default_translations());
                 true
             }
             Err(checked) => {
@@ -277,7 +299,7 @@ enum KioskStart {
 ///
 /// Broken content at start shows the emergency line and a notice for staff instead, and tries
 /// again until the content passes; then the kiosk starts.
-fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> ExitCode {
+fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>, lang: Lang) -> ExitCode {
     use aftercare::kiosk_log::Log;
     use std::time::{Duration, Instant};
     let log = Log::new(config.kiosk.log_path.clone(), config.kiosk.log_max_bytes);
@@ -302,7 +324,7 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> Exi
         // Signed off when the kiosk was started (see `unsigned`); judged again on the bytes read
         // now, in case it changed since.
         Some(p) if require_signoff => match aftercare::reload::load(p, true) {
-            aftercare::reload::Reload::Accepted(tree) => Ok(*tree),
+            aftercare::reload::Reload::Accepted(tree, _) => Ok(*tree),
             aftercare::reload::Reload::Refused(lines) => Err(lines),
             aftercare::reload::Reload::Notice(line) => Err(vec![line]),
         },
@@ -340,8 +362,21 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> Exi
     if !check_first {
         started(&tree);
     }
+    // The translations of the content, checked with it: the kiosk starts in the clinic's
+    // language and returns to it at each reset.
+    let translations = || match content.as_deref() {
+        Some(p) => aftercare::content::check_path(p)
+            .map(|c| c.translations)
+            .unwrap_or_default(),
+        None => aftercare::content::default_translations(),
+    };
+    let kiosk = |tree: Tree, at: Duration| {
+        let mut app = App::new_kiosk(tree, config.clone(), at);
+        app.set_languages(lang, translations());
+        Ui::new(app, theme)
+    };
     let start = opts.clock;
-    let mut app = Ui::new(App::new_kiosk(tree, config.clone(), Duration::ZERO), theme);
+    let mut app = kiosk(tree, Duration::ZERO);
     let mut crashes: Vec<Instant> = Vec::new();
     loop {
         let mut mistakes = None;
@@ -355,7 +390,9 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> Exi
                 match check() {
                     Ok(tree) => {
                         started(&tree);
-                        ui.app_mut().replace_tree(tree);
+                        let app = ui.app_mut();
+                        app.replace_tree(tree);
+                        app.set_languages(lang, translations());
                         true
                     }
                     Err(lines) => {
@@ -370,7 +407,7 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> Exi
             match refused(&opts, &config, mistakes, check) {
                 Ok(tree) => {
                     started(&tree);
-                    app = Ui::new(App::new_kiosk(tree, config.clone(), start.elapsed()), theme);
+                    app = kiosk(tree, start.elapsed());
                     continue;
                 }
                 Err(code) => return code,
@@ -402,8 +439,9 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>) -> Exi
                     return ExitCode::from(1);
                 }
                 opts.panic_after_first_frame = false;
-                let tree = app.tree.clone();
-                app = Ui::new(App::new_kiosk(tree, config.clone(), start.elapsed()), theme);
+                // The original, whatever language was on screen.
+                let tree = app.original().clone();
+                app = kiosk(tree, start.elapsed());
             }
         }
     }

@@ -16,14 +16,14 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::content::{self, Tree};
+use crate::content::{self, Translations, Tree};
 use crate::signoff;
 
 /// The outcome of one reload attempt.
 #[derive(Debug, Clone)]
 pub enum Reload {
-    /// The new content is valid.
-    Accepted(Box<Tree>),
+    /// The new content is valid: the tree, and its translations (`es/`), checked with it.
+    Accepted(Box<Tree>, Translations),
     /// The new content was refused; one line per diagnostic (or the read error).
     Refused(Vec<String>),
     /// Something for the log: the content folder went away or came back.
@@ -46,7 +46,7 @@ pub fn load(path: &Path, require_signoff: bool) -> Reload {
     }
     let checked = content::check_files(files);
     match checked.tree {
-        Some(tree) => Reload::Accepted(Box::new(tree)),
+        Some(tree) => Reload::Accepted(Box::new(tree), checked.translations),
         None => Reload::Refused(
             checked
                 .errors()
@@ -338,7 +338,7 @@ mod tests {
 
     fn accepted_title(r: Reload) -> String {
         match r {
-            Reload::Accepted(t) => t.meta.title,
+            Reload::Accepted(t, _) => t.meta.title,
             other => panic!("expected accepted content, got {other:?}"),
         }
     }

@@ -49,7 +49,7 @@ impl<'a> EmergencyLine<'a> {
 
     /// What the first part dials: "999", or the default "your emergency number (999, 112 or 911)".
     pub fn number(&self) -> &'a str {
-        &self.clinic.emergency
+        self.clinic.emergency_words()
     }
 
     /// What the second part dials, if the clinic has a phone.

@@ -164,3 +164,30 @@ fn every_hazard_is_proved_by_its_atypical_cases() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A Spanish walk of every atypical case reaches the outcome ids of the English walk (the
+/// translation is proven to be the same tree; this keeps it so). Without a Spanish translation
+/// built in (data/es/), there is nothing to walk: tests/vignettes.rs walks the bilingual fixture.
+#[test]
+fn a_spanish_walk_of_every_atypical_case_reaches_the_same_outcome() {
+    let Some((_, es)) = content::default_translations()
+        .into_iter()
+        .find(|(l, _)| *l == aftercare::i18n::Lang::Es)
+    else {
+        eprintln!("data/es/ is not built in: no Spanish content to walk");
+        return;
+    };
+    let en = tree();
+    let ids = |t: &Tree, c: &Case| -> Result<Vec<String>, String> {
+        let s = common::walk::by_ids(t, &c.walks)?;
+        Ok(s.results()
+            .into_iter()
+            .map(|o| t.outcomes[o].id.clone())
+            .collect())
+    };
+    for case in cases() {
+        let english = ids(&en, &case);
+        assert!(english.is_ok(), "{}: {english:?}", case.id);
+        assert_eq!(ids(&es, &case), english, "{}", case.id);
+    }
+}

@@ -440,7 +440,7 @@ fn on_a_narrow_screen_every_footer_hint_is_still_there_to_tap() {
         a.tree.node("exp_flush").unwrap()
     );
     let l = ui::layout(&a, a.theme(), a.area());
-    let all = aftercare::app::keys::hints(a.context(), a.mode);
+    let all = aftercare::app::keys::hints(a.context(), a.mode, false);
     assert_eq!(l.hints.len(), all.len(), "every hint placed");
     assert!(l.footer.height > 1, "on more than one row");
     let qr = all
@@ -463,7 +463,7 @@ fn a_tap_on_the_enter_choose_hint_chooses_nothing() {
     let question = a.screen;
     assert!(matches!(question, Screen::Question { .. }));
     let l = ui::layout(&a, a.theme(), a.area());
-    let all = aftercare::app::keys::hints(a.context(), a.mode);
+    let all = aftercare::app::keys::hints(a.context(), a.mode, false);
     let choose = all
         .iter()
         .position(|h| h.2 == aftercare::app::Action::Choose)

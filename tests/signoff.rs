@@ -20,13 +20,16 @@ use aftercare::signoff::{self, Status};
 use common::aftercare;
 use common::pty::Session;
 
-/// A copy of `data/`'s content files (not the example config) in `dir/content`.
+/// A copy of `data/`'s content files (not the example config, its translation `es/` if any)
+/// in `dir/content`.
 fn copy_of_data(dir: &Path) -> PathBuf {
     let content = dir.join("content");
     std::fs::create_dir(&content).unwrap();
     for f in read_path(Path::new("data")).unwrap() {
-        let name = Path::new(&f.name).file_name().unwrap();
-        std::fs::write(content.join(name), f.bytes).unwrap();
+        let name = Path::new(&f.name).strip_prefix("data").unwrap();
+        let to = content.join(name);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, f.bytes).unwrap();
     }
     content
 }
@@ -272,10 +275,10 @@ fn a_reload_of_unsigned_content_is_refused_and_of_signed_content_taken() {
     let dir = tempfile::tempdir().unwrap();
     let content = starter_folder(dir.path(), "content", "Signed one");
     assert!(matches!(load(&content, true), Reload::Refused(_)));
-    assert!(matches!(load(&content, false), Reload::Accepted(_)));
+    assert!(matches!(load(&content, false), Reload::Accepted(..)));
     sign(&content, "Dr Demo");
     match load(&content, true) {
-        Reload::Accepted(tree) => assert_eq!(tree.meta.title, "Signed one"),
+        Reload::Accepted(tree, _) => assert_eq!(tree.meta.title, "Signed one"),
         other => panic!("signed content was not taken: {other:?}"),
     }
     starter_folder(dir.path(), "content", "Edited");

@@ -12,6 +12,7 @@ use std::path::Path;
 mod common;
 
 use aftercare::content::{self, Level, Tree};
+use aftercare::i18n::Lang;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -108,4 +109,62 @@ fn the_cases_match_the_shared_vignettes() {
         shared.vignette.len(),
         "a case with no vignette behind it"
     );
+}
+
+/// The outcome ids a walk reaches, in order.
+fn outcome_ids(tree: &Tree, walks: &[Vec<String>]) -> Result<Vec<String>, String> {
+    let s = common::walk::by_ids(tree, walks)?;
+    Ok(s.results()
+        .into_iter()
+        .map(|o| tree.outcomes[o].id.clone())
+        .collect())
+}
+
+/// Every answer-id path of a small tree from its start, to an outcome.
+fn every_path(tree: &Tree) -> Vec<Vec<String>> {
+    fn walk(tree: &Tree, q: usize, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        for o in &tree.questions[q].options {
+            path.push(o.id.clone());
+            match o.next {
+                content::NodeRef::Question(next) => walk(tree, next, path, out),
+                content::NodeRef::Outcome(_) => out.push(path.clone()),
+            }
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(tree, tree.meta.start, &mut Vec::new(), &mut out);
+    out
+}
+
+/// A Spanish walk of every public case reaches the same outcome ids as the English walk (walks
+/// go by answer id, and `aftercare check` proves the translation has the English tree, so this
+/// holds by construction; the test keeps it so). Without a Spanish translation built in
+/// (data/es/), every path of the bilingual fixture is walked in both languages instead.
+#[test]
+fn a_spanish_walk_of_every_case_reaches_the_same_outcome_as_the_english() {
+    let translations = content::default_translations();
+    let (en, es, walks) = match translations.into_iter().find(|(l, _)| *l == Lang::Es) {
+        Some((_, es)) => {
+            let en = content::default_tree().unwrap_or_else(|c| panic!("{:#?}", c.lines()));
+            let walks: Vec<Vec<Vec<String>>> = cases().into_iter().map(|c| c.walks).collect();
+            (en, es, walks)
+        }
+        None => {
+            eprintln!(
+                "data/es/ is not built in: walking every path of tests/fixtures/bilingual instead"
+            );
+            let checked = content::check_path(Path::new("tests/fixtures/bilingual")).unwrap();
+            let en = checked.tree.unwrap();
+            let (_, es) = checked.translations.into_iter().next().unwrap();
+            let walks = every_path(&en).into_iter().map(|p| vec![p]).collect();
+            (en, es, walks)
+        }
+    };
+    assert!(walks.len() > 5, "{} walks", walks.len());
+    for walk in &walks {
+        let english = outcome_ids(&en, walk);
+        assert!(english.is_ok(), "{walk:?}: {english:?}");
+        assert_eq!(outcome_ids(&es, walk), english, "{walk:?}");
+    }
 }

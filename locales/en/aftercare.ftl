@@ -14,6 +14,9 @@ welcome-is-not = It is a guide, not a diagnosis.
 welcome-start = Check a symptom
 welcome-browse = Browse explanations
 welcome-quit = Quit
+# The language switch: each language named in its own words.
+welcome-lang-en = English
+welcome-lang-es = Español
 
 ## The outcome screen
 
@@ -167,6 +170,8 @@ help-save = Save your results as a file (Markdown)
 hint-save = save
 help-finish = Finish: clear all answers and go back to the start
 help-quit-now = Quit at once
+help-language = Change the language
+hint-language = Español
 
 ## Whom to call (words.rs): $number is the emergency number, $phone the clinic's, $clinic its name
 
@@ -327,6 +332,7 @@ dialog-close = Close
 ## What the interface calls the clinic's phone and the clinic when the clinic config names none
 ## (filled into the content's {clinic_phone} and {clinic_name}).
 clinic-no-phone = your massage therapist
+clinic-no-emergency = your emergency number (999, 112 or 911)
 clinic-no-name = your clinic
 
 ## Sign-off (`aftercare sign`, `aftercare check`, require_signoff): for the clinic's staff and the

@@ -56,4 +56,6 @@ pub enum Action {
     /// Jump to the top or the bottom of a reading screen.
     Top,
     Bottom,
+    /// Switch to the next language the content has (the welcome screen).
+    Language,
 }

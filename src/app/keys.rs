@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use super::action::Action;
 use super::input::Key;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Lang, Msg, t};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +132,13 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Context::Topics, Context::Topic],
         help: Msg("help-go-back-or-clear"),
         hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('l'), Key::Char('L')],
+        action: Action::Language,
+        contexts: &[Context::Welcome],
+        help: Msg("help-language"),
+        hint: Some(Msg("hint-language")),
     },
     Binding {
         keys: &[Key::Char('?'), Key::Char('h')],
@@ -357,28 +364,32 @@ pub fn keys_label(b: &Binding) -> String {
 /// One footer hint: (first key, hint, action).
 pub type Hint = (String, &'static str, Action);
 
-/// The hints made so far, by context and mode.
-type Made = Vec<(Context, super::Mode, Rc<[Hint]>)>;
+/// The hints made so far, by context, mode, whether a language switch is offered, and language.
+type Made = Vec<((Context, super::Mode, bool, Lang), Rc<[Hint]>)>;
 
 /// The footer hints for a context, each as (first key, hint, action): "? help", "q quit".
-/// Actions the mode forbids (quitting, in a kiosk) are not offered. Made once per context and
-/// mode (a frame reads them three times: to place the footer, for its tap targets, to draw it).
-pub fn hints(context: Context, mode: super::Mode) -> Rc<[Hint]> {
+/// Actions the mode forbids (quitting, in a kiosk) are not offered, nor the language switch
+/// (`l Español`) where the content has one language (`languages` false). Made once per context,
+/// mode and language (a frame reads them three times: to place the footer, for its tap targets,
+/// to draw it).
+pub fn hints(context: Context, mode: super::Mode, languages: bool) -> Rc<[Hint]> {
     thread_local! {
         static MADE: RefCell<Made> = const { RefCell::new(Vec::new()) };
     }
+    let key = (context, mode, languages, crate::i18n::lang());
     let found = MADE.with_borrow(|made| {
         made.iter()
-            .find(|(c, m, _)| *c == context && *m == mode)
-            .map(|(_, _, h)| Rc::clone(h))
+            .find(|(k, _)| *k == key)
+            .map(|(_, h)| Rc::clone(h))
     });
     found.unwrap_or_else(|| {
         let made: Rc<[Hint]> = BINDINGS
             .iter()
             .filter(|b| b.contexts.contains(&context) && mode.allows(b.action))
+            .filter(|b| languages || b.action != Action::Language)
             .filter_map(|b| Some((b.keys.first()?.label(), b.hint?.text(), b.action)))
             .collect();
-        MADE.with_borrow_mut(|m| m.push((context, mode, Rc::clone(&made))));
+        MADE.with_borrow_mut(|m| m.push((key, Rc::clone(&made))));
         made
     })
 }

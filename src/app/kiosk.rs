@@ -7,8 +7,8 @@ use std::time::Duration;
 use super::view::{OverlayLayout, ScreenLayout};
 use super::{App, Effect, Input, Key, Mode, Overlay, Screen};
 use crate::config::Config;
-use crate::content::{Level, Tree};
-use crate::i18n::{t, t_args};
+use crate::content::{Level, Translations, Tree};
+use crate::i18n::{Lang, t, t_args};
 use crate::kiosk::{Idle, IdleState, PinCheck, StaffPin};
 use crate::triage::Session;
 use ratatui::layout::Position;
@@ -34,8 +34,9 @@ pub struct KioskState {
     chord_at: Option<Duration>,
     /// Taps on the banner so far, and when the first of them was.
     banner_taps: (u8, Duration),
-    /// Valid content that arrived during a session; it takes over at the next reset.
-    pub pending: Option<Box<Tree>>,
+    /// Valid content (and its translations) that arrived during a session; it takes over at
+    /// the next reset.
+    pub pending: Option<Box<(Tree, Translations)>>,
     /// Sessions cleared, per overall level (for the optional log line; never answers).
     pub counts: [u64; 5],
     /// The time of the latest input, so deadlines can be computed between updates.
@@ -271,9 +272,12 @@ impl App {
             k.pin_message = None;
             k.chord_at = None;
             k.banner_taps.0 = 0;
-            if let Some(tree) = k.pending.take() {
-                self.tree = *tree;
-            }
+        }
+        // The next person starts in the clinic's language.
+        self.use_language(self.home_lang);
+        if let Some(content) = self.kiosk.as_mut().and_then(|k| k.pending.take()) {
+            let (tree, translations) = *content;
+            self.take_content(tree, translations);
         }
         self.clear_everything();
         self.session = Session::new(&self.tree);
@@ -282,13 +286,19 @@ impl App {
     /// Offers freshly validated content. It takes over now if nobody is mid-session, else at
     /// the next reset; returns whether it took over now.
     pub fn offer_content(&mut self, tree: Tree) -> bool {
+        self.offer_translated(tree, Vec::new())
+    }
+
+    /// [`offer_content`](Self::offer_content) for content with its translations: the kiosk
+    /// goes on in the clinic's language when the new content still has it (else in English).
+    pub fn offer_translated(&mut self, tree: Tree, translations: Vec<(Lang, Tree)>) -> bool {
         if self.holds_answers() {
             if let Some(k) = self.kiosk.as_mut() {
-                k.pending = Some(Box::new(tree));
+                k.pending = Some(Box::new((tree, translations)));
             }
             return false;
         }
-        self.tree = tree;
+        self.take_content(tree, translations);
         self.clear_everything();
         self.session = Session::new(&self.tree);
         true

@@ -12,6 +12,7 @@ pub mod browse;
 pub mod input;
 pub mod keys;
 pub mod kiosk;
+mod language;
 pub mod pointer;
 pub mod save;
 pub mod screen;
@@ -24,6 +25,7 @@ use ratatui::layout::Rect;
 
 use crate::config::Config;
 use crate::content::{NodeRef, Outcome, Tree};
+use crate::i18n::Lang;
 use crate::triage::Session;
 
 pub use action::Action;
@@ -31,15 +33,22 @@ pub use browse::Browse;
 pub use input::{Input, Key};
 pub use keys::Context;
 pub use screen::{
-    Effect, KIOSK_OUTCOME_BUTTONS, KIOSK_WELCOME_MENU, ListMode, Mode, OUTCOME_BUTTONS, Overlay,
-    Screen, WELCOME_MENU, WelcomeItem,
+    Effect, KIOSK_OUTCOME_BUTTONS, KIOSK_WELCOME_MENU, KIOSK_WELCOME_MENU_LANGUAGES, ListMode,
+    Mode, OUTCOME_BUTTONS, Overlay, Screen, WELCOME_MENU, WELCOME_MENU_LANGUAGES, WelcomeItem,
 };
 pub use view::ScreenLayout;
 
 /// The whole app state.
 #[derive(Debug, Clone)]
 pub struct App {
+    /// The content, in the language the app speaks ([`App::lang`]).
     pub tree: Tree,
+    /// The language of the words and the content now.
+    pub lang: Lang,
+    /// The same content in the other languages a person may switch to (see `language`).
+    pub others: Vec<(Lang, Tree)>,
+    /// The language a kiosk's resets return to: the clinic's.
+    pub home_lang: Lang,
     pub config: Config,
     /// Whether pictures may move: off under reduced motion, and set off by a runner whose theme
     /// cannot show motion (no colour, ASCII symbols).
@@ -72,6 +81,9 @@ impl App {
         let session = Session::new(&tree);
         App {
             tree,
+            lang: crate::i18n::lang(),
+            others: Vec::new(),
+            home_lang: crate::i18n::lang(),
             pictures_move: !config.reduced_motion,
             config,
             mode: Mode::Normal,
@@ -95,11 +107,13 @@ impl App {
         self.tree = tree;
     }
 
-    /// The welcome menu for this mode.
+    /// The welcome menu for this mode, with the language switch when there is another.
     pub fn welcome_menu(&self) -> &'static [WelcomeItem] {
-        match self.mode {
-            Mode::Normal => &WELCOME_MENU,
-            Mode::Kiosk => &KIOSK_WELCOME_MENU,
+        match (self.mode, self.others.is_empty()) {
+            (Mode::Normal, true) => &WELCOME_MENU,
+            (Mode::Kiosk, true) => &KIOSK_WELCOME_MENU,
+            (Mode::Normal, false) => &WELCOME_MENU_LANGUAGES,
+            (Mode::Kiosk, false) => &KIOSK_WELCOME_MENU_LANGUAGES,
         }
     }
 
@@ -338,11 +352,13 @@ impl App {
             Action::Pick(_) => return vec![Effect::Bell],
             Action::Help => return self.open_help(),
             Action::Quit => return vec![Effect::Quit],
+            Action::Language => return self.switch_language(),
             _ => return Vec::new(),
         };
         match menu[item] {
             WelcomeItem::Start => self.restart(),
             WelcomeItem::Browse => self.open_list(),
+            WelcomeItem::Language => self.switch_language(),
             WelcomeItem::Quit => vec![Effect::Quit],
         }
     }

@@ -97,6 +97,8 @@ pub enum WelcomeItem {
     Start,
     /// Open the list of explanations.
     Browse,
+    /// Switch to the next language, named in its own words ("Español").
+    Language,
     Quit,
 }
 
@@ -105,6 +107,19 @@ pub const WELCOME_MENU: [WelcomeItem; 3] =
     [WelcomeItem::Start, WelcomeItem::Browse, WelcomeItem::Quit];
 /// The welcome menu in a kiosk: no way to quit.
 pub const KIOSK_WELCOME_MENU: [WelcomeItem; 2] = [WelcomeItem::Start, WelcomeItem::Browse];
+/// The welcome menu of content in more than one language: the switch before Quit.
+pub const WELCOME_MENU_LANGUAGES: [WelcomeItem; 4] = [
+    WelcomeItem::Start,
+    WelcomeItem::Browse,
+    WelcomeItem::Language,
+    WelcomeItem::Quit,
+];
+/// The kiosk's welcome menu of content in more than one language.
+pub const KIOSK_WELCOME_MENU_LANGUAGES: [WelcomeItem; 3] = [
+    WelcomeItem::Start,
+    WelcomeItem::Browse,
+    WelcomeItem::Language,
+];
 /// The outcome screen's buttons, in order.
 pub const OUTCOME_BUTTONS: [Action; 3] = [Action::CheckAnother, Action::Restart, Action::Quit];
 /// The outcome buttons in a kiosk: Finish clears the answers instead of quitting.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use aftercare::config::{self, Config};
 use aftercare::content::{self, Checked, Tree};
+use aftercare::i18n::Lang;
 
 /// Loads the clinic config, printing its diagnostics; `None` means it was refused.
 pub fn load_config(path: Option<&Path>) -> Option<Config> {
@@ -37,8 +38,52 @@ pub fn load_config(path: Option<&Path>) -> Option<Config> {
     checked.config
 }
 
-/// Loads content (embedded, or from a path), printing every diagnostic if it is refused.
-pub fn load_tree(path: Option<&Path>) -> Option<Tree> {
+/// Content in every language it has: the original (English) tree and its translations.
+pub type Content = (Tree, Vec<(Lang, Tree)>);
+
+/// The language to speak: `--lang`, else the clinic's `language`, else the environment's
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set: `es_ES.UTF-8` is Spanish, `C` English),
+/// else English.
+pub fn language(flag: Option<Lang>, config: &Config) -> Lang {
+    let env = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty());
+    flag.or(config.language)
+        .or_else(|| env.and_then(|v| Lang::from_code(&v)))
+        .unwrap_or(Lang::En)
+}
+
+/// The tree in `lang` out of `content` for a command that speaks one language (line mode,
+/// `topics`, `topic`, `export`), and the language it is in: English, with a note, when the
+/// content has no translation into `lang`.
+pub fn in_language((tree, translations): Content, lang: Lang) -> (Tree, Lang) {
+    if !has_language(&translations, lang) {
+        return (tree, Lang::En);
+    }
+    match translations.into_iter().find(|(l, _)| *l == lang) {
+        Some((_, t)) => (t, lang),
+        None => (tree, Lang::En),
+    }
+}
+
+/// Whether content with `translations` speaks `lang`; when it does not, a note on standard
+/// error says that English is used instead.
+pub fn has_language(translations: &[(Lang, Tree)], lang: Lang) -> bool {
+    let has = lang == Lang::En || translations.iter().any(|(l, _)| *l == lang);
+    if !has {
+        eprintln!(
+            "note: the content has no '{}' translation ({}/ beside its files); using English",
+            lang.code(),
+            lang.code()
+        );
+    }
+    has
+}
+
+/// Loads content with its translations (embedded, or from a path), printing every diagnostic
+/// if it is refused.
+pub fn load_content(path: Option<&Path>) -> Option<Content> {
     let checked = match path {
         Some(p) => match content::check_path(p) {
             Ok(c) => c,
@@ -48,7 +93,7 @@ pub fn load_tree(path: Option<&Path>) -> Option<Tree> {
             }
         },
         None => match content::default_tree() {
-            Ok(tree) => return Some(tree),
+            Ok(tree) => return Some((tree, content::default_translations())),
             Err(checked) => *checked,
         },
     };
@@ -61,7 +106,8 @@ pub fn load_tree(path: Option<&Path>) -> Option<Tree> {
             "error: the content has errors; nothing was started. Fix them and run `aftercare check`."
         );
     }
-    checked.tree
+    let translations = checked.translations;
+    checked.tree.map(|t| (t, translations))
 }
 
 /// Prints every diagnostic of checked content to standard error, with source lines.

@@ -15,7 +15,16 @@ pub mod topics;
 
 use std::path::PathBuf;
 
+use aftercare::i18n::Lang;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+/// `--lang`: a language the guide speaks, by its code.
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == code)
+        .ok_or_else(|| format!("the guide speaks en (English) and es (Spanish), not '{code}'"))
+}
 
 /// After a massage: is this normal? A calm guide that tells an expected response from a sign
 /// that needs your therapist, a doctor, urgent care or an emergency call.
@@ -36,6 +45,12 @@ pub struct Cli {
     /// Clinic config file (names, phone numbers, kiosk settings); see data/clinic.example.toml.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// The language of the guide: en or es (Spanish needs the content's translation, data/es/).
+    /// Default: the clinic config's `language`, else LC_ALL, LC_MESSAGES or LANG (es_* is
+    /// Spanish), else English. `topics`, `topic` and `export` follow it too.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 
     /// Line mode for screen readers and scripts: plain text questions on stdout, answers on stdin.
     ///
@@ -180,6 +195,7 @@ impl Cli {
         Cli {
             content: None,
             config: None,
+            lang: None,
             plain: false,
             kiosk: false,
             command: None,

@@ -1,13 +1,53 @@
-//! The embedded default content (`data/`), validated at build time by `build.rs` — a broken data
-//! file fails the build — and loaded here from its compact binary form. Not part of what
-//! `build.rs` compiles (it makes the file this one reads).
+//! The embedded default content (`data/`, and its translation `data/es/` when there is one),
+//! validated at build time by `build.rs` — a broken data file fails the build — and loaded here
+//! from its compact binary form. Not part of what `build.rs` compiles (it makes the files this one
+//! reads).
 
-#[cfg(feature = "term")]
-use super::check_embedded;
 use super::{Checked, Meta, Tree};
+use crate::i18n::Lang;
 
 /// The embedded default content in the form `build.rs` validated.
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.postcard"));
+/// Its Spanish translation in the same form; empty when `data/es/` was not there at build time.
+static BYTES_ES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_es.postcard"));
+
+/// The files the embedded content was built from, `(name, text)`: `data/*.toml` and
+/// `data/es/*.toml` as `build.rs` found them. Only the terminal build carries their text (the
+/// page leaves it out: about 400 KB, 93 KB gzipped, for a fallback it never takes).
+#[cfg(feature = "term")]
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
+
+/// Checks the embedded default content, as `aftercare check` without a path does.
+#[cfg(feature = "term")]
+pub fn check_embedded() -> Checked {
+    super::check_files(
+        EMBEDDED
+            .iter()
+            .map(|(name, text)| super::RawFile {
+                name: (*name).to_string(),
+                bytes: text.as_bytes().to_vec(),
+            })
+            .collect(),
+    )
+}
+
+/// The embedded content in `lang`: the English, or its translation when one was built in.
+pub fn embedded_translation(lang: Lang) -> Option<Tree> {
+    match lang {
+        Lang::En => embedded_tree(),
+        Lang::Es if BYTES_ES.is_empty() => None,
+        Lang::Es => postcard::from_bytes(BYTES_ES).ok(),
+    }
+}
+
+/// Every translation of the embedded content built in, with its language.
+pub fn default_translations() -> Vec<(Lang, Tree)> {
+    Lang::ALL
+        .into_iter()
+        .filter(|l| *l != Lang::En)
+        .filter_map(|l| embedded_translation(l).map(|t| (l, t)))
+        .collect()
+}
 
 /// The embedded default content, validated at build time (`build.rs`: a broken data file fails
 /// the build) and loaded from its compact binary form in microseconds.
@@ -58,5 +98,6 @@ fn undecodable() -> Checked {
             crate::i18n::t("embedded-undecodable"),
         )],
         tree: None,
+        translations: Vec::new(),
     }
 }

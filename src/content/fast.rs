@@ -212,13 +212,24 @@ pub(super) fn meta_only(text: &str) -> Option<Meta> {
 }
 
 fn meta(item: &Item<'_>) -> Option<Meta> {
-    let f = Fields::of(item, &["title", "version", "start", "another", "intro"])?;
+    let f = Fields::of(
+        item,
+        &[
+            "title",
+            "version",
+            "start",
+            "another",
+            "intro",
+            "same_as_english",
+        ],
+    )?;
     Some(Meta {
         title: f.text("title")?,
         version: f.text("version")?,
         start: f.text("start")?,
         another: f.opt_text("another")?,
         intro: f.opt_text("intro")?,
+        same_as_english: f.texts("same_as_english")?,
     })
 }
 

@@ -14,6 +14,7 @@ use super::keys;
 use super::schema::Document;
 use super::tree::Tree;
 use super::validate;
+use crate::i18n::Lang;
 
 /// The largest content file we read: far above any real tree, far below a memory problem.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -22,6 +23,9 @@ pub const MAX_FILES: usize = 256;
 /// The record of the content's sign-offs (`aftercare sign`), kept beside the content and never
 /// read as content.
 pub const SIGNOFF_FILE: &str = "signoff.toml";
+
+/// Content's translations, each with its language: the same tree in other words.
+pub type Translations = Vec<(Lang, Tree)>;
 
 /// Why a path could not be read at all (exit status 2 in `aftercare check`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +57,9 @@ pub struct Checked {
     pub files: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
     pub tree: Option<Tree>,
+    /// The translations (`es/`) of the tree, each proven to have its structure; like the tree,
+    /// none when anything has an error.
+    pub translations: Vec<(Lang, Tree)>,
 }
 
 impl Checked {
@@ -98,23 +105,22 @@ pub fn read_path(path: &Path) -> Result<Vec<RawFile>, LoadError> {
     }
 }
 
+/// The `*.toml` files of a content folder, and then of each translation in it (`es/`), in name
+/// order within each.
 fn read_dir(path: &Path) -> Result<Vec<RawFile>, LoadError> {
-    let entries = fs::read_dir(path).map_err(|e| io_error(path, &e))?;
-    let mut paths: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        // `clinic.example.toml` and friends are documentation that lives beside the content.
-        .filter(|p| !p.to_string_lossy().ends_with(".example.toml"))
-        .filter(|p| p.file_name().is_none_or(|n| n != SIGNOFF_FILE))
-        .collect();
-    paths.sort();
+    let mut paths = toml_files(path)?;
     if paths.is_empty() {
         return Err(load_error(
             path,
             "this folder has no .toml files",
             "point --content at a content file or a folder of .toml files, such as data/",
         ));
+    }
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let folder = path.join(lang.code());
+        if folder.is_dir() {
+            paths.extend(toml_files(&folder)?);
+        }
     }
     if paths.len() > MAX_FILES {
         return Err(load_error(
@@ -130,6 +136,21 @@ fn read_dir(path: &Path) -> Result<Vec<RawFile>, LoadError> {
             read_file(p, &meta)
         })
         .collect()
+}
+
+/// The content files of one folder, in name order.
+fn toml_files(path: &Path) -> Result<Vec<std::path::PathBuf>, LoadError> {
+    let entries = fs::read_dir(path).map_err(|e| io_error(path, &e))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        // `clinic.example.toml` and friends are documentation that lives beside the content.
+        .filter(|p| !p.to_string_lossy().ends_with(".example.toml"))
+        .filter(|p| p.file_name().is_none_or(|n| n != SIGNOFF_FILE))
+        .collect();
+    paths.sort();
+    Ok(paths)
 }
 
 fn read_file(path: &Path, meta: &fs::Metadata) -> Result<RawFile, LoadError> {
@@ -191,8 +212,11 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
 ///
 /// A syntax error in one file does not hide the others' problems: the broken table is left out,
 /// the rest of that file is parsed on, and every file is checked entry by entry (see
-/// [`check_around_syntax_errors`]).
+/// [`check_around_syntax_errors`]). Files in a translation's folder (`es/tree.toml` beside
+/// `tree.toml`) are checked as that language's content, with the original's files they do not
+/// replace, and against the original (see [`validate::parity`]).
 pub fn check_files(raw: Vec<RawFile>) -> Checked {
+    let langs = languages(&raw);
     let mut files = Vec::with_capacity(raw.len());
     let mut docs = Vec::with_capacity(raw.len());
     let mut diagnostics = Vec::new();
@@ -215,10 +239,25 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
         .enumerate()
         .map(|(i, d)| d.map(|d| (i, d)))
         .collect();
+    let mut translations = Vec::new();
     let tree = match parsed {
         Some(parsed) if diagnostics.is_empty() => {
-            let (tree, mut diags) = validate::validate(&parsed, &files);
+            let en = content_of(&parsed, &langs, &files, Lang::En);
+            let (tree, mut diags) = validate::validate(&en, &files, Lang::En);
+            for lang in Lang::ALL
+                .into_iter()
+                .filter(|l| *l != Lang::En && langs.contains(l))
+            {
+                let tr = content_of(&parsed, &langs, &files, lang);
+                let (t, own) = validate::validate(&tr, &files, lang);
+                // A file both share (sources.toml) is reported once, by the original's check.
+                let mut own: Vec<_> = own.into_iter().filter(|d| !diags.contains(d)).collect();
+                own.extend(validate::parity(&en, &tr, &files, lang));
+                diagnostics.append(&mut own);
+                translations.extend(t.map(|t| (lang, t)));
+            }
             diagnostics.append(&mut diags);
+            diagnostics.sort_by_key(|d| (d.file, d.span.start));
             tree
         }
         Some(parsed) => {
@@ -230,7 +269,7 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
                      every file parses"
                 ));
             }
-            let mut diags = check_around_syntax_errors(parsed, &files, &cut);
+            let mut diags = check_around_syntax_errors(&parsed, &langs, &files, &cut);
             diagnostics.append(&mut diags);
             diagnostics.sort_by_key(|d| (d.file, d.span.start));
             None
@@ -239,12 +278,69 @@ pub fn check_files(raw: Vec<RawFile>) -> Checked {
         // across files would mislead.
         None => None,
     };
-    let tree = tree.filter(|_| !diagnostics.iter().any(|d| d.severity == Severity::Error));
+    let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     Checked {
         files,
         diagnostics,
-        tree,
+        tree: tree.filter(|_| ok),
+        translations: if ok { translations } else { Vec::new() },
     }
+}
+
+/// The language of each file: a file in a folder named for a language (`es/`) inside the
+/// content's own folder (the shallowest of the files' folders) is that language's; every other
+/// file is the original's (English).
+fn languages(raw: &[RawFile]) -> Vec<Lang> {
+    let Some(base) = raw
+        .iter()
+        .map(|f| Path::new(&f.name).parent().unwrap_or(Path::new("")))
+        .min_by_key(|p| p.components().count())
+    else {
+        return Vec::new();
+    };
+    raw.iter()
+        .map(|f| {
+            let folder = Path::new(&f.name).parent();
+            Lang::ALL
+                .into_iter()
+                .filter(|l| *l != Lang::En)
+                .find(|l| folder == Some(&base.join(l.code())))
+                .unwrap_or(Lang::En)
+        })
+        .collect()
+}
+
+/// The documents of the content in `lang`: its own files, and the original's files it does not
+/// replace (a translation shares `sources.toml` and `hazards.toml`), in the order of their names
+/// so that the two read side by side.
+fn content_of<'a>(
+    parsed: &'a [(usize, Document)],
+    langs: &[Lang],
+    files: &[SourceFile],
+    lang: Lang,
+) -> Vec<(usize, &'a Document)> {
+    let file_name = |i: usize| {
+        Path::new(&files[i].name)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let own: Vec<String> = parsed
+        .iter()
+        .filter(|(i, _)| langs[*i] == lang)
+        .map(|(i, _)| file_name(*i))
+        .collect();
+    let mut out: Vec<(usize, &Document)> = parsed
+        .iter()
+        .filter(|(i, _)| {
+            langs[*i] == lang || (langs[*i] == Lang::En && !own.contains(&file_name(*i)))
+        })
+        .map(|(i, d)| (*i, d))
+        .collect();
+    if lang != Lang::En {
+        out.sort_by_key(|(i, _)| file_name(*i));
+    }
+    out
 }
 
 /// Below this much TOML a second thread costs more than it saves.
@@ -255,11 +351,23 @@ const PARALLEL_FROM: usize = 256 * 1024;
 /// flags first, loops) wait until every file parses, since a missing table would make them
 /// report paths that are not really broken; so does anything that names a table left out.
 fn check_around_syntax_errors(
-    parsed: Vec<(usize, Document)>,
+    parsed: &[(usize, Document)],
+    langs: &[Lang],
     files: &[SourceFile],
     cut: &[String],
 ) -> Vec<Diagnostic> {
-    let mut out = validate::validate_entries(&parsed, files);
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
+        // Each language's own files only: a file two languages share is checked once.
+        let own: Vec<(usize, &Document)> = parsed
+            .iter()
+            .filter(|(i, _)| langs[*i] == lang)
+            .map(|(i, d)| (*i, d))
+            .collect();
+        if !own.is_empty() {
+            out.extend(validate::validate_entries(&own, files, lang));
+        }
+    }
     out.retain(|d| !cut.iter().any(|id| d.message.contains(&format!("'{id}'"))));
     out
 }
@@ -560,28 +668,6 @@ fn parse_hint(message: &str) -> &'static str {
     } else {
         "this is not valid TOML here; docs/content-format.md shows how each table is written"
     }
-}
-
-/// The content compiled into the binary from `data/`.
-pub const EMBEDDED: [(&str, &str); 5] = [
-    ("data/flags.toml", include_str!("../../data/flags.toml")),
-    ("data/hazards.toml", include_str!("../../data/hazards.toml")),
-    ("data/sources.toml", include_str!("../../data/sources.toml")),
-    ("data/topics.toml", include_str!("../../data/topics.toml")),
-    ("data/tree.toml", include_str!("../../data/tree.toml")),
-];
-
-/// Checks the embedded default content.
-pub fn check_embedded() -> Checked {
-    check_files(
-        EMBEDDED
-            .iter()
-            .map(|(name, text)| RawFile {
-                name: (*name).to_string(),
-                bytes: text.as_bytes().to_vec(),
-            })
-            .collect(),
-    )
 }
 
 /// The welcome screen of the content at `path`: its `[meta]` alone, read without checking the

@@ -6,6 +6,7 @@
 pub mod diag;
 mod embedded;
 mod fast;
+pub mod inflesz;
 pub mod keys;
 pub mod load;
 pub mod markup;
@@ -17,9 +18,13 @@ pub mod tree;
 pub mod validate;
 
 pub use diag::{Diagnostic, Severity, SourceFile};
-pub use embedded::{default_tree, embedded_tree, embedded_welcome};
+#[cfg(feature = "term")]
+pub use embedded::{EMBEDDED, check_embedded};
+pub use embedded::{
+    default_translations, default_tree, embedded_translation, embedded_tree, embedded_welcome,
+};
 pub use load::{
-    Checked, LoadError, RawFile, check_embedded, check_files, check_path, read_path,
+    Checked, LoadError, RawFile, Translations, check_files, check_path, read_path,
     welcome_from_path,
 };
 pub use tree::{

@@ -143,6 +143,10 @@ pub struct Meta {
     pub start: Spanned<String>,
     pub another: Option<Spanned<String>>,
     pub intro: Option<Spanned<String>>,
+    /// In a translation (`data/es/`): the texts meant to read exactly as the English does (a
+    /// name, "Normal"), which `aftercare check` then does not report as left untranslated.
+    #[serde(default)]
+    pub same_as_english: Vec<Spanned<String>>,
 }
 
 /// A question as written: text, optional help and its options.

@@ -74,7 +74,7 @@ fn intro(s: &mut String, tree: &Tree, config: &Config) {
     let filled = t_args(
         "handout-placeholders",
         &[
-            ("number", config.clinic.emergency.as_str().into()),
+            ("number", config.clinic.emergency_words().into()),
             ("phone", config.clinic.phone_words().into()),
         ],
     );

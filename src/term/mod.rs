@@ -333,9 +333,9 @@ fn translate(pointer: &mut Pointer, ev: decode::Event) -> Option<Input> {
 /// it, or logs the watcher's notice; returns whether the screen changed.
 fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
     match r {
-        Reload::Accepted(tree) => {
+        Reload::Accepted(tree, translations) => {
             let version = tree.meta.version.clone();
-            let now = app.offer_content(*tree);
+            let now = app.offer_translated(*tree, translations);
             let when = if now { "now" } else { "after this session" };
             opts.log.write(&format!(
                 "content reload accepted (version {version}); takes over {when}"

@@ -107,7 +107,7 @@ pub fn wait_for_content(
                         screen.forget();
                         redraw = true;
                     }
-                    Msg::Reload(Reload::Accepted(tree)) => {
+                    Msg::Reload(Reload::Accepted(tree, _)) => {
                         opts.log.write("content fixed; the kiosk starts");
                         return Ok(*tree);
                     }

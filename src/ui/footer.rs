@@ -58,7 +58,10 @@ fn place(app: &App, area: Rect, t: u16) -> Vec<(Rect, usize)> {
     }
     let (mut x, mut y) = (area.x + 1, area.y);
     let mut out = Vec::new();
-    for (i, (key, hint, _)) in hints(app.context(), app.mode).iter().enumerate() {
+    for (i, (key, hint, _)) in hints(app.context(), app.mode, !app.others.is_empty())
+        .iter()
+        .enumerate()
+    {
         let w = hint_width(key, hint);
         if x + w > area.right() {
             if x == area.x + 1 || y + 1 >= area.bottom() {
@@ -88,7 +91,7 @@ pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
         super::draw::put_lines(f, r, [line], Style::default());
         return;
     }
-    let all = hints(app.context(), app.mode);
+    let all = hints(app.context(), app.mode, !app.others.is_empty());
     for &(r, i) in &l.hints {
         let Some((key, hint, _)) = all.get(i) else {
             continue;

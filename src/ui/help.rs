@@ -9,8 +9,8 @@ use super::draw::draw_scrolled;
 use super::geometry::Scrolled;
 use super::theme::Theme;
 use super::wrap::hanging;
-use crate::app::App;
 use crate::app::keys::{BINDINGS, Context, keys_label};
+use crate::app::{Action, App};
 use crate::i18n::t;
 
 /// One row per binding of the screen under the overlay, then how to close it; keys, then
@@ -19,7 +19,9 @@ pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let screen = app.screen_context();
     let shown = BINDINGS.iter().filter(|b| {
-        (b.contexts.contains(&screen) || b.contexts == [Context::Help]) && app.mode.allows(b.action)
+        (b.contexts.contains(&screen) || b.contexts == [Context::Help])
+            && app.mode.allows(b.action)
+            && (b.action != Action::Language || !app.others.is_empty())
     });
     for b in shown {
         let keys = format!("{:<16}", keys_label(b));

@@ -2,13 +2,18 @@
 
 use super::menu::MenuTexts;
 use crate::app::{App, WelcomeItem};
-use crate::i18n::t;
+use crate::i18n::{Lang, t};
 
-/// The words of a welcome menu entry.
-fn label(item: WelcomeItem) -> &'static str {
+/// The words of a welcome menu entry; the language switch names the next language in its own
+/// words ("Español"), so a person who reads only that one finds it.
+fn label(app: &App, item: WelcomeItem) -> &'static str {
     match item {
         WelcomeItem::Start => t("welcome-start"),
         WelcomeItem::Browse => t("welcome-browse"),
+        WelcomeItem::Language => match app.next_language() {
+            Some(Lang::Es) => t("welcome-lang-es"),
+            Some(Lang::En) | None => t("welcome-lang-en"),
+        },
         WelcomeItem::Quit => t("welcome-quit"),
     }
 }
@@ -28,7 +33,7 @@ pub fn texts(app: &App) -> MenuTexts {
         options: app
             .welcome_menu()
             .iter()
-            .map(|item| label(*item).to_string())
+            .map(|item| label(app, *item).to_string())
             .collect(),
     }
 }

@@ -66,6 +66,8 @@ pub fn embedded() -> Tree {
 /// otherwise. `build` lays it out at time zero, as a runner does before the first frame.
 pub struct TestApp {
     tree: Tree,
+    /// The language to start in and the content's translations, if it has any.
+    languages: Option<(aftercare::i18n::Lang, Vec<(aftercare::i18n::Lang, Tree)>)>,
     config: Config,
     theme: Theme,
     kiosk: bool,
@@ -77,6 +79,7 @@ impl TestApp {
     pub fn on(tree: Tree) -> Self {
         TestApp {
             tree,
+            languages: None,
             config: Config::default(),
             theme: Theme::no_color(),
             kiosk: false,
@@ -96,6 +99,16 @@ impl TestApp {
         self
     }
 
+    /// Content in more than one language (`tree` is the English), started in `lang`.
+    pub fn languages(
+        mut self,
+        lang: aftercare::i18n::Lang,
+        translations: Vec<(aftercare::i18n::Lang, Tree)>,
+    ) -> Self {
+        self.languages = Some((lang, translations));
+        self
+    }
+
     /// A theme other than no colour (colour makes pictures move).
     pub fn theme(mut self, theme: Theme) -> Self {
         self.theme = theme;
@@ -110,11 +123,14 @@ impl TestApp {
 
     /// The app, laid out at its size at time zero.
     pub fn build(self) -> Ui {
-        let app = if self.kiosk {
+        let mut app = if self.kiosk {
             App::new_kiosk(self.tree, self.config, Duration::ZERO)
         } else {
             App::new(self.tree, self.config)
         };
+        if let Some((lang, translations)) = self.languages {
+            app.set_languages(lang, translations);
+        }
         let mut ui = Ui::new(app, self.theme);
         let (w, h) = self.size;
         ui.update(Input::Resize { w, h }, Duration::ZERO);

@@ -6,13 +6,15 @@ use std::ops::Range;
 use foldhash::{HashMap, HashSet, HashSetExt};
 use toml::Spanned;
 
-use super::super::readability;
 use super::super::schema;
 use super::super::tree::{
     Answer, Level, Outcome, Picture, Question, Route, Source, SourceStatus, Topic,
 };
+use super::super::{inflesz, readability};
 use super::nodes::{Ids, level_of, resolve_flags, resolve_ids, resolve_node, suggest};
+use super::safety::emergency_call;
 use super::{Ctx, Entry, Owner, lf, limits};
+use crate::i18n::Lang;
 
 /// The answer's id: present, a plain name (`[a-z][a-z0-9_]*`, at most 32 characters) and unique
 /// within its question. A missing id is reported with one made from the label to paste in.
@@ -213,12 +215,22 @@ pub(super) fn check_outcome(
     if let Some(why) = &o.why {
         cx.text(file, why, (&owner, "\"why\""), limits::WHY, true);
     }
+    let call = emergency_call(cx.lang);
     if level == Some(Level::Emergency)
         && let Some(first) = o.now.get_ref().first()
-        && !first.get_ref().starts_with("Call {emergency}")
+        && !first.get_ref().starts_with(call)
     {
-        cx.error(file, first.span(), format!("{owner} is an emergency, but its first \"now\" item does not start with 'Call {{emergency}}'"),
-                    "put calling first: now = [\"Call {emergency} now.\", ...]");
+        cx.error(
+            file,
+            first.span(),
+            format!(
+                "{owner} is an emergency, but its first \"now\" item does not start with '{call}'"
+            ),
+            match cx.lang {
+                Lang::En => "put calling first: now = [\"Call {emergency} now.\", ...]",
+                Lang::Es => "put calling first: now = [\"Llame al {emergency} ahora.\", ...]",
+            },
+        );
     }
     if o.sources.get_ref().is_empty() {
         cx.error(
@@ -230,15 +242,7 @@ pub(super) fn check_outcome(
     }
     let topic_ids = resolve_ids(cx, file, &owner, "topic", &o.topics, topics);
     let source_ids = resolve_ids(cx, file, &owner, "source", o.sources.get_ref(), sources);
-    let grade = readability::grade(&outcome_text(o));
-    if grade > limits::MAX_GRADE {
-        cx.warn(
-            file,
-            e.id.span(),
-            format!("{owner} reads at about grade {grade:.1}; aim for 9 or lower"),
-            "use shorter sentences and everyday words",
-        );
-    }
+    check_reading(cx, e, &owner);
     Outcome {
         id: id.clone(),
         level: level.unwrap_or(Level::Emergency),
@@ -258,6 +262,40 @@ pub(super) fn check_outcome(
         why: o.why.as_ref().map(lf),
         topics: topic_ids,
         sources: source_ids,
+    }
+}
+
+/// How easily an outcome reads, by its language's measure: the English grade, or the Spanish
+/// INFLESZ score.
+fn check_reading(cx: &mut Ctx, e: &Entry<schema::Outcome>, owner: &Owner) {
+    let text = outcome_text(e.value.get_ref());
+    match cx.lang {
+        Lang::En => {
+            let grade = readability::grade(&text);
+            if grade > limits::MAX_GRADE {
+                cx.warn(
+                    e.file,
+                    e.id.span(),
+                    format!("{owner} reads at about grade {grade:.1}; aim for 9 or lower"),
+                    "use shorter sentences and everyday words",
+                );
+            }
+        }
+        Lang::Es => {
+            let score = inflesz::score(&text);
+            if score < inflesz::MIN_OUTCOME {
+                cx.warn(
+                    e.file,
+                    e.id.span(),
+                    format!(
+                        "{owner} scores {score:.1} on the INFLESZ scale ('{}'); aim for 55 \
+                         ('normal') or more, 65 ('bastante fácil') at best",
+                        inflesz::band(score)
+                    ),
+                    "use shorter sentences and everyday words (fewer syllables a word)",
+                );
+            }
+        }
     }
 }
 

@@ -12,11 +12,13 @@ use toml::Spanned;
 use super::diag::{Diagnostic, SourceFile, did_you_mean};
 use super::schema::{self, Document};
 use super::tree::{Outcome, Question, Source, Topic, Tree};
+use crate::i18n::Lang;
 
 mod entries;
 mod graph;
 mod hazards;
 mod nodes;
+mod parity;
 mod safety;
 
 use entries::{check_outcome, check_question, check_source, check_topic};
@@ -64,6 +66,9 @@ impl<'a> Owner<'a> {
 
 impl std::fmt::Display for Owner<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.kind.is_empty() {
+            return f.write_str("[meta]");
+        }
         write!(f, "{} '{}'", self.kind, self.id)
     }
 }
@@ -77,6 +82,8 @@ struct Entry<'a, T> {
 struct Ctx<'a> {
     diags: Vec<Diagnostic>,
     files: &'a [SourceFile],
+    /// The language of the texts: title leads, the emergency line and readability are its own.
+    lang: Lang,
 }
 
 impl Ctx<'_> {
@@ -256,28 +263,56 @@ pub fn placeholders(s: &str) -> Vec<&str> {
 }
 
 /// Validates parsed documents (each with its file index) into a tree, with every diagnostic.
+/// `lang` is the language of their texts (English, or a translation's).
 pub fn validate(
-    docs: &[(usize, Document)],
+    docs: &[(usize, &Document)],
     files: &[SourceFile],
+    lang: Lang,
 ) -> (Option<Tree>, Vec<Diagnostic>) {
-    check(docs, files, true)
+    check(docs, files, true, lang)
+}
+
+/// A translation (`tr`, in `lang`) against its English original (`en`): the same ids in the same
+/// order, the same fields but the texts, the same placeholders and markup in each text, and no
+/// text left in English. Every diagnostic points into the translation.
+pub fn parity(
+    en: &[(usize, &Document)],
+    tr: &[(usize, &Document)],
+    files: &[SourceFile],
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let mut cx = Ctx {
+        diags: Vec::new(),
+        files,
+        lang,
+    };
+    parity::check(&mut cx, en, tr);
+    let mut diags = cx.diags;
+    diags.sort_by_key(|d| (d.file, d.span.start));
+    diags
 }
 
 /// Only the checks each entry and `[meta]` make on their own, none of the whole tree's
 /// (reachability, red flags first, loops, orphan topics): for content of which some tables did
 /// not parse, where the whole tree's checks would report paths that are not really broken.
-pub fn validate_entries(docs: &[(usize, Document)], files: &[SourceFile]) -> Vec<Diagnostic> {
-    check(docs, files, false).1
+pub fn validate_entries(
+    docs: &[(usize, &Document)],
+    files: &[SourceFile],
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    check(docs, files, false, lang).1
 }
 
 fn check(
-    docs: &[(usize, Document)],
+    docs: &[(usize, &Document)],
     files: &[SourceFile],
     whole_tree: bool,
+    lang: Lang,
 ) -> (Option<Tree>, Vec<Diagnostic>) {
     let mut cx = Ctx {
         diags: Vec::new(),
         files,
+        lang,
     };
     let questions = collect(docs, |d| &d.question);
     let outcomes = collect(docs, |d| &d.outcome);
@@ -416,13 +451,14 @@ fn map_entries<'e, T: Sync, R: Send>(
         return entries.iter().map(|e| check(cx, e)).collect();
     }
     let (first, second) = entries.split_at(entries.len() / 2);
-    let files = cx.files;
+    let (files, lang) = (cx.files, cx.lang);
     let check = &check;
     let (mut out, (rest, mut diags)) = std::thread::scope(|scope| {
         let other = scope.spawn(move || {
             let mut cx2 = Ctx {
                 diags: Vec::new(),
                 files,
+                lang,
             };
             let rest: Vec<R> = second.iter().map(|e| check(&mut cx2, e)).collect();
             (rest, cx2.diags)
@@ -447,7 +483,7 @@ fn entry_errors(cx: &Ctx) -> bool {
 }
 
 fn collect<'a, T>(
-    docs: &'a [(usize, Document)],
+    docs: &'a [(usize, &'a Document)],
     table: impl Fn(&'a Document) -> &'a schema::Table<T>,
 ) -> Vec<Entry<'a, T>> {
     docs.iter()

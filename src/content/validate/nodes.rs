@@ -11,6 +11,7 @@ use super::super::diag::did_you_mean;
 use super::super::schema::{self, Document};
 use super::super::tree::{Level, Meta, NodeRef, SignRef};
 use super::{Ctx, Entry, Owner, lf, limits};
+use crate::i18n::Lang;
 
 pub(super) type NodeIndex<'a> = HashMap<&'a str, (NodeRef, usize, Range<usize>)>;
 
@@ -199,7 +200,7 @@ pub(super) fn index_ids<'a, T>(
 
 pub(super) fn check_meta(
     cx: &mut Ctx,
-    docs: &[(usize, Document)],
+    docs: &[(usize, &Document)],
     nodes: &NodeIndex,
     whole_tree: bool,
 ) -> Option<Meta> {
@@ -250,6 +251,16 @@ pub(super) fn check_meta(
             (&Owner::META, "the intro"),
             limits::INTRO,
             true,
+        );
+    }
+    if cx.lang == Lang::En
+        && let Some(same) = m.same_as_english.first()
+    {
+        cx.warn(
+            file,
+            same.span(),
+            "same_as_english is for a translation's [meta] (es/tree.toml); the English has nothing to be the same as".into(),
+            "remove it here; list the texts in the translation that read the same as the English",
         );
     }
     let start = entry_question(cx, file, &m.start, "start", nodes);

@@ -9,6 +9,7 @@ use super::super::tree::{Fact, Family, Flag, General, Level, NodeRef, Sign, Tree
 use super::graph::answer_floor;
 use super::nodes::{Ids, level_known, level_of, resolve_ids, suggest};
 use super::{Ctx, Entry, Owner, lf, limits};
+use crate::i18n::Lang;
 use toml::Spanned;
 
 /// The parsed entries, for pointing diagnostics at the right line.
@@ -520,12 +521,37 @@ pub const TITLE_LEADS: [(Level, &[&str]); 5] = [
     (Level::Emergency, &["Call {emergency} now"]),
 ];
 
+/// [`TITLE_LEADS`] in Spanish: the same levels, the Spanish translation's own words.
+pub const TITLE_LEADS_ES: [(Level, &[&str]); 5] = [
+    (Level::Expected, &["Normal"]),
+    (Level::Therapist, &["Avise a su terapeuta"]),
+    (Level::Doctor, &["Contacte con su médico"]),
+    (Level::Urgent, &["Pida ayuda hoy"]),
+    (Level::Emergency, &["Llame al {emergency} ahora"]),
+];
+
+/// The title leads of a language.
+pub fn title_leads(lang: Lang) -> &'static [(Level, &'static [&'static str]); 5] {
+    match lang {
+        Lang::En => &TITLE_LEADS,
+        Lang::Es => &TITLE_LEADS_ES,
+    }
+}
+
+/// How an emergency outcome's first "now" item begins in a language: calling first.
+pub fn emergency_call(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Call {emergency}",
+        Lang::Es => "Llame al {emergency}",
+    }
+}
+
 fn check_titles(cx: &mut Ctx, tree: &Tree, en: &Entries) {
     for (i, o) in tree.outcomes.iter().enumerate() {
         if !level_known(&en.outcomes[i].value.get_ref().level) {
             continue;
         }
-        let leads = TITLE_LEADS
+        let leads = title_leads(cx.lang)
             .iter()
             .find(|(l, _)| *l == o.level)
             .map_or(&[][..], |(_, leads)| *leads);

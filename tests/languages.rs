@@ -1,0 +1,180 @@
+//! The guide in a second language: the Spanish screens (snapshots), the switch on the welcome
+//! screen (a key and a tap, labelled in its own language), and a kiosk's return to the clinic's
+//! language at each reset. On the bilingual fixture (tests/fixtures/bilingual), so the tests do
+//! not depend on the wording in data/.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::Path;
+
+use aftercare::app::{Input, Screen};
+use aftercare::config::Config;
+use aftercare::content::{self, Tree};
+use aftercare::i18n::{self, Lang};
+use aftercare::ui;
+use common::{TestApp, draw, press, secs, show, text, typed};
+
+/// The fixture's English tree and its translations.
+fn bilingual() -> (Tree, Vec<(Lang, Tree)>) {
+    let checked = content::check_path(Path::new("tests/fixtures/bilingual")).unwrap();
+    (checked.tree.unwrap(), checked.translations)
+}
+
+fn spanish_app(w: u16, h: u16) -> aftercare::ui::Ui {
+    let (tree, translations) = bilingual();
+    TestApp::on(tree)
+        .languages(Lang::Es, translations)
+        .size(w, h)
+        .build()
+}
+
+#[test]
+fn the_spanish_welcome_question_and_outcome() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        for (name, keys) in [
+            ("welcome_es", ""),
+            ("question_es", "\n"),
+            ("outcome_emergency_es", "\n1"),
+        ] {
+            let mut a = spanish_app(w, h);
+            press(&mut a, &typed(keys));
+            let t = draw(&a);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+        }
+    }
+    let a = spanish_app(80, 24);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Revisar un síntoma"), "{screen}");
+    // The switch names the other language in its own words.
+    assert!(screen.contains("English"), "{screen}");
+    assert_eq!(i18n::lang(), Lang::Es);
+}
+
+#[test]
+fn the_key_on_the_welcome_screen_switches_and_switches_back() {
+    let (tree, translations) = bilingual();
+    let mut a = TestApp::on(tree).languages(Lang::En, translations).build();
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Check a symptom"), "{screen}");
+    assert!(screen.contains("Español"), "{screen}");
+    press(&mut a, &typed("l"));
+    assert_eq!(a.lang, Lang::Es);
+    assert_eq!(a.tree.meta.title, "Árbol de inicio");
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Revisar un síntoma"), "{screen}");
+    assert!(screen.contains("English"), "{screen}");
+    // The questions are the Spanish ones, the same tree.
+    press(&mut a, &typed("\n"));
+    assert!(text(&draw(&a)).contains("Ahora mismo"));
+    press(&mut a, &typed("q"));
+    // Back on the welcome screen (q from the first question asks nothing: no answers yet).
+    let (tree, translations) = bilingual();
+    let mut a = TestApp::on(tree).languages(Lang::Es, translations).build();
+    press(&mut a, &typed("l"));
+    assert_eq!(a.lang, Lang::En);
+    assert!(text(&draw(&a)).contains("Check a symptom"));
+}
+
+#[test]
+fn a_tap_on_the_language_item_switches() {
+    let (tree, translations) = bilingual();
+    let mut a = TestApp::on(tree).languages(Lang::En, translations).build();
+    show(&mut a);
+    let l = ui::layout(&a, a.theme(), a.area());
+    let ui::layout::Body::Menu(m) = &l.body else {
+        panic!("the welcome screen is a menu");
+    };
+    // Start, Browse, Español, Quit.
+    assert_eq!(m.options.len(), 4);
+    let (_, r) = m.options[2];
+    a.update(Input::Click { col: r.x, row: r.y }, secs(5));
+    assert_eq!(a.lang, Lang::Es);
+    assert_eq!(a.screen, Screen::Welcome { selected: 0 });
+}
+
+#[test]
+fn content_in_one_language_offers_no_switch() {
+    let (tree, _) = bilingual();
+    let mut a = TestApp::on(tree).build();
+    let screen = text(&draw(&a));
+    assert!(!screen.contains("Español"), "{screen}");
+    press(&mut a, &typed("l"));
+    assert_eq!(a.lang, Lang::En);
+}
+
+#[test]
+fn a_kiosk_returns_to_the_clinics_language_at_each_reset() {
+    let (tree, translations) = bilingual();
+    let config = Config {
+        language: Some(Lang::Es),
+        ..Config::default()
+    };
+    let mut a = TestApp::on(tree)
+        .config(config.clone())
+        .kiosk()
+        .languages(Lang::Es, translations)
+        .build();
+    assert_eq!((a.lang, a.home_lang), (Lang::Es, Lang::Es));
+    press(&mut a, &typed("l"));
+    assert_eq!(a.lang, Lang::En);
+    // Someone starts in English and walks away: the privacy reset clears the answers and
+    // brings the clinic's language back for the next person.
+    press(&mut a, &typed("\n2"));
+    let idle = config.kiosk.idle_timeout_secs + config.kiosk.countdown_secs + 5;
+    let later = a.last_input_at() + secs(idle);
+    a.update(
+        Input::Deadline,
+        later - secs(config.kiosk.countdown_secs + 1),
+    );
+    a.update(Input::Deadline, later);
+    assert_eq!(a.screen, Screen::Welcome { selected: 0 });
+    assert_eq!(a.lang, Lang::Es);
+    assert_eq!(i18n::lang(), Lang::Es);
+    assert_eq!(a.tree.meta.title, "Árbol de inicio");
+}
+
+#[test]
+fn the_clinic_can_offer_one_language_only() {
+    let (tree, translations) = bilingual();
+    let config = Config {
+        languages: vec![Lang::Es],
+        ..Config::default()
+    };
+    let a = TestApp::on(tree)
+        .config(config)
+        .languages(Lang::Es, translations)
+        .build();
+    assert_eq!(a.lang, Lang::Es);
+    assert!(a.others.is_empty(), "English is not offered");
+    assert!(!text(&draw(&a)).contains("English"));
+}
+
+/// New content from a reload takes over in every language: a Spanish kiosk stays Spanish.
+#[test]
+fn a_reload_keeps_the_kiosk_in_the_clinics_language() {
+    let (tree, translations) = bilingual();
+    let config = Config {
+        language: Some(Lang::Es),
+        ..Config::default()
+    };
+    let mut a = TestApp::on(tree)
+        .config(config)
+        .kiosk()
+        .languages(Lang::Es, translations)
+        .build();
+    let (mut tree, mut translations) = bilingual();
+    tree.meta.title = "Version 2".into();
+    translations[0].1.meta.title = "Versión 2".into();
+    assert!(a.app_mut().offer_translated(tree, translations));
+    assert_eq!(a.lang, Lang::Es);
+    assert_eq!(a.tree.meta.title, "Versión 2");
+    press(&mut a, &typed("l"));
+    assert_eq!(a.tree.meta.title, "Version 2");
+    // Content without its translation: English, the only language it has.
+    let (tree, _) = bilingual();
+    assert!(a.app_mut().offer_content(tree));
+    assert_eq!((a.lang, a.others.len()), (Lang::En, 0));
+    assert_eq!(i18n::lang(), Lang::En);
+}
