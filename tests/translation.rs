@@ -201,3 +201,74 @@ fn a_broken_translation_reports_only_in_its_own_files() {
         }
     }
 }
+
+/// `aftercare check` says when no clinician fluent in a translation's language has checked it
+/// against the English (`[meta] clinician_review` in its tree), so a clinic knows before pointing a
+/// kiosk at it; once the review is recorded the note goes. In the English the field is a warning.
+#[test]
+fn check_notes_a_translation_no_clinician_has_reviewed() {
+    let check = |path: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_aftercare"))
+            .arg("check")
+            .arg(path)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let unreviewed = check(Path::new("tests/fixtures/bilingual"));
+    assert!(
+        unreviewed.contains(
+            "note: tests/fixtures/bilingual/es: no clinician fluent in the language has checked this translation"
+        ),
+        "{unreviewed}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    for file in content::read_path(Path::new("tests/fixtures/bilingual")).unwrap() {
+        let rel = Path::new(&file.name)
+            .strip_prefix("tests/fixtures/bilingual")
+            .unwrap()
+            .to_path_buf();
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        let mut text = String::from_utf8(file.bytes).unwrap();
+        if file.name.ends_with("es/tree.toml") {
+            text = text.replace(
+                "another = \"notice\"\n",
+                "another = \"notice\"\nclinician_review = \"Dra. Ana Ejemplo, enfermera, 2026-12-07\"\n",
+            );
+        }
+        std::fs::write(to, text).unwrap();
+    }
+    let reviewed = check(dir.path());
+    assert!(!reviewed.contains("no clinician fluent"), "{reviewed}");
+
+    let files = content::read_path(dir.path()).unwrap();
+    let files = files
+        .into_iter()
+        .map(|mut f| {
+            if f.name.ends_with("tree.toml") && !f.name.contains("/es/") {
+                f.bytes = String::from_utf8(f.bytes)
+                    .unwrap()
+                    .replace("[meta]\n", "[meta]\nclinician_review = \"Dr A\"\n")
+                    .into_bytes();
+            }
+            f
+        })
+        .collect();
+    let warned = content::check_files(files);
+    assert!(
+        warned
+            .lines()
+            .iter()
+            .any(|l| l.contains("warning: clinician_review is for a translation's [meta]")),
+        "{:#?}",
+        warned.lines()
+    );
+}

@@ -360,6 +360,7 @@ signoff-note = note: { $path }: { $line }
 signoff-warning = warning: { $path }: { $line }
 signoff-error = error: { $path }: { $line }
 signoff-required = error: sign-off is required (--require-signoff, or require_signoff in the clinic config)
+translation-unreviewed = note: { $path }: no clinician fluent in the language has checked this translation against the English (add [meta] clinician_review = "name, role, date" to { $lang }/tree.toml once one has)
 # A malformed signoff.toml.
 signoff-bad-hash = this is not a hash as `aftercare sign` writes it ('sha256:' and 64 hex digits)
 signoff-bad-date = this is not a date written as YYYY-MM-DD

@@ -359,6 +359,7 @@ signoff-note = nota: { $path }: { $line }
 signoff-warning = aviso: { $path }: { $line }
 signoff-error = error: { $path }: { $line }
 signoff-required = error: se exige la aprobación (--require-signoff, o require_signoff en la configuración de la clínica)
+translation-unreviewed = nota: { $path }: ningún clínico que domine el idioma ha revisado esta traducción frente al inglés (añada [meta] clinician_review = "nombre, cargo, fecha" a { $lang }/tree.toml cuando lo haya hecho)
 # A malformed signoff.toml.
 signoff-bad-hash = esto no es un hash como lo escribe `aftercare sign` ('sha256:' y 64 dígitos hexadecimales)
 signoff-bad-date = esto no es una fecha escrita como AAAA-MM-DD

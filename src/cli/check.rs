@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aftercare::content::{self, Checked, RawFile};
-use aftercare::i18n::t_args;
+use aftercare::i18n::{Arg, t_args};
 use aftercare::signoff::{self, Status};
 
 use super::load::{folder_of_one_file, load_config, one_file_hint, print_checked};
@@ -80,6 +80,7 @@ pub fn run(path: Option<PathBuf>, config: Option<PathBuf>, mut strict: Strict) -
     print_checked(&checked);
     let shown = path.as_ref().map(|p| p.display().to_string());
     let code = verdict(&checked, path.clone(), deny_warnings);
+    translation_review_notes(&checked, path.as_deref());
     let signed = signoff_line(path.as_deref().zip(files.as_deref()), shown, strict);
     if code == ExitCode::SUCCESS && !signed {
         return ExitCode::from(1);
@@ -186,4 +187,19 @@ fn verdict(checked: &Checked, path: Option<PathBuf>, deny_warnings: bool) -> Exi
         eprintln!("{}", one_file_hint(&folder, "aftercare check"));
     }
     ExitCode::from(1)
+}
+
+/// Notes each translation that no clinician fluent in its language has checked against the
+/// English (`[meta] clinician_review` in its tree), so a clinic knows before pointing a kiosk at it.
+fn translation_review_notes(checked: &Checked, folder: Option<&Path>) {
+    for (lang, tree) in &checked.translations {
+        if tree.meta.clinician_review.is_none() {
+            let at = folder.unwrap_or(Path::new("data")).join(lang.code());
+            let args = [
+                ("path", Arg::from(at.display().to_string())),
+                ("lang", Arg::from(lang.code())),
+            ];
+            let _ = out::print(&format!("{}\n", t_args("translation-unreviewed", &args)));
+        }
+    }
 }

@@ -221,6 +221,7 @@ fn meta(item: &Item<'_>) -> Option<Meta> {
             "another",
             "intro",
             "same_as_english",
+            "clinician_review",
         ],
     )?;
     Some(Meta {
@@ -230,6 +231,7 @@ fn meta(item: &Item<'_>) -> Option<Meta> {
         another: f.opt_text("another")?,
         intro: f.opt_text("intro")?,
         same_as_english: f.texts("same_as_english")?,
+        clinician_review: f.opt_text("clinician_review")?,
     })
 }
 

@@ -685,6 +685,7 @@ pub fn welcome_from_path(path: &Path) -> Option<Tree> {
             title: meta.title.into_inner(),
             version: meta.version.into_inner(),
             intro: meta.intro.map(|i| i.into_inner().replace("\r\n", "\n")),
+            clinician_review: None,
             start: 0,
             another: 0,
         }))

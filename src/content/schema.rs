@@ -147,6 +147,9 @@ pub struct Meta {
     /// name, "Normal"), which `aftercare check` then does not report as left untranslated.
     #[serde(default)]
     pub same_as_english: Vec<Spanned<String>>,
+    /// In a translation: the clinician fluent in its language who checked it against the
+    /// English, with their role and the date. Without it `aftercare check` notes that nobody has.
+    pub clinician_review: Option<Spanned<String>>,
 }
 
 /// A question as written: text, optional help and its options.

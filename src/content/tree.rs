@@ -98,6 +98,9 @@ pub struct Meta {
     pub title: String,
     pub version: String,
     pub intro: Option<String>,
+    /// A translation's `[meta] clinician_review`: who fluent in its language checked it.
+    #[serde(default)]
+    pub clinician_review: Option<String>,
     pub start: usize,
     pub another: usize,
 }

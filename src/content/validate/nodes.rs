@@ -254,6 +254,16 @@ pub(super) fn check_meta(
         );
     }
     if cx.lang == Lang::En
+        && let Some(review) = &m.clinician_review
+    {
+        cx.warn(
+            file,
+            review.span(),
+            "clinician_review is for a translation's [meta] (es/tree.toml); the English is signed off with `aftercare sign`".into(),
+            "remove it here; the English's sign-off is recorded in signoff.toml",
+        );
+    }
+    if cx.lang == Lang::En
         && let Some(same) = m.same_as_english.first()
     {
         cx.warn(
@@ -272,6 +282,7 @@ pub(super) fn check_meta(
         title: m.title.get_ref().clone(),
         version: m.version.get_ref().clone(),
         intro: m.intro.as_ref().map(lf),
+        clinician_review: m.clinician_review.as_ref().map(|r| r.get_ref().clone()),
         start: start.unwrap_or(0),
         another: another.unwrap_or(0),
     })
