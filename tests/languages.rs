@@ -178,3 +178,36 @@ fn a_reload_keeps_the_kiosk_in_the_clinics_language() {
     assert_eq!((a.lang, a.others.len()), (Lang::En, 0));
     assert_eq!(i18n::lang(), Lang::En);
 }
+
+/// A reload whose content has lost its translation runs the kiosk in English, and the next one
+/// that has it again brings back the clinic's language (fresh-eyes review, finding 2); a person
+/// who chose English on the welcome screen keeps it when new content arrives before they answer
+/// (finding 3).
+#[test]
+fn the_clinics_language_survives_a_reload_without_it_and_a_choice_survives_a_reload() {
+    let (tree, translations) = bilingual();
+    let config = Config {
+        language: Some(Lang::Es),
+        ..Config::default()
+    };
+    let mut a = TestApp::on(tree.clone())
+        .config(config)
+        .kiosk()
+        .languages(Lang::Es, translations.clone())
+        .build();
+    assert_eq!(a.lang, Lang::Es);
+    assert!(a.app_mut().offer_translated(tree.clone(), Vec::new()));
+    assert_eq!((a.lang, a.home_lang), (Lang::En, Lang::Es));
+    assert!(
+        a.app_mut()
+            .offer_translated(tree.clone(), translations.clone())
+    );
+    assert_eq!(a.lang, Lang::Es);
+    assert_eq!(a.tree.meta.title, "Árbol de inicio");
+
+    press(&mut a, &typed("l"));
+    assert_eq!(a.lang, Lang::En);
+    assert!(a.app_mut().offer_translated(tree, translations));
+    assert_eq!(a.lang, Lang::En, "the person's choice stays");
+    assert_eq!(a.home_lang, Lang::Es);
+}

@@ -275,6 +275,7 @@ impl App {
         }
         // The next person starts in the clinic's language.
         self.use_language(self.home_lang);
+        self.lang_chosen = false;
         if let Some(content) = self.kiosk.as_mut().and_then(|k| k.pending.take()) {
             let (tree, translations) = *content;
             self.take_content(tree, translations);

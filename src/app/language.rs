@@ -25,7 +25,9 @@ impl App {
             // The clinic does not offer English: no switch back to it.
             self.others.retain(|(l, _)| *l != Lang::En);
         }
-        self.home_lang = self.lang;
+        // The clinic's language, even when this content lacks it: a reload without the
+        // translation runs in English, and the next one with it goes back to the clinic's.
+        self.home_lang = lang;
     }
 
     /// The original (English) content, whatever language is on screen.
@@ -59,6 +61,7 @@ impl App {
         match self.next_language() {
             Some(lang) => {
                 self.use_language(lang);
+                self.lang_chosen = true;
                 self.screen = Screen::Welcome { selected: 0 };
                 vec![Effect::Redraw]
             }
@@ -85,9 +88,15 @@ impl App {
 
     /// Content from a reload in place of the content, in every language: the clinic's
     /// language stays where the new content has it.
+    /// A person who chose another language on the welcome screen keeps it when the new
+    /// content has it.
     pub(super) fn take_content(&mut self, tree: Tree, translations: Vec<(Lang, Tree)>) {
         let home = self.home_lang;
+        let chosen = self.lang_chosen.then_some(self.lang);
         self.tree = tree;
         self.set_languages(home, translations);
+        if let Some(lang) = chosen {
+            self.use_language(lang);
+        }
     }
 }

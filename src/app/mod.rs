@@ -49,6 +49,9 @@ pub struct App {
     pub others: Vec<(Lang, Tree)>,
     /// The language a kiosk's resets return to: the clinic's.
     pub home_lang: Lang,
+    /// Whether the person on screen chose `lang` with the switch (until the next reset): new
+    /// content from a reload keeps their choice where it has that language.
+    pub lang_chosen: bool,
     pub config: Config,
     /// Whether pictures may move: off under reduced motion, and set off by a runner whose theme
     /// cannot show motion (no colour, ASCII symbols).
@@ -84,6 +87,7 @@ impl App {
             lang: crate::i18n::lang(),
             others: Vec::new(),
             home_lang: crate::i18n::lang(),
+            lang_chosen: false,
             pictures_move: !config.reduced_motion,
             config,
             mode: Mode::Normal,
