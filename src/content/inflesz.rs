@@ -12,24 +12,11 @@ pub const MIN_OUTCOME: f32 = 55.0;
 /// Higher reads more easily; 55 to 65 is "normal", above 65 "bastante fácil". A text without
 /// words scores as easy as can be (100).
 pub fn score(text: &str) -> f32 {
-    let mut words = 0usize;
-    let mut syllable_sum = 0usize;
-    for w in text
-        .split(|c: char| c.is_whitespace() || c == '/' || c == '—')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-    {
-        words += 1;
-        syllable_sum += syllables(w);
-    }
+    let (words, syllable_sum, sentences) = super::readability::counts_with(text, syllables);
     if words == 0 {
         return 100.0;
     }
-    let sentences = text
-        .split(['.', '!', '?', ':', ';', '\n'])
-        .filter(|s| s.chars().any(char::is_alphabetic))
-        .count()
-        .max(1);
+    let sentences = sentences.max(1);
     let w = words as f32;
     206.835 - 62.3 * (syllable_sum as f32 / w) - w / sentences as f32
 }

@@ -20,6 +20,13 @@ pub fn grade(text: &str) -> f32 {
 
 /// Words, syllables and sentences in any text.
 fn counts(text: &str) -> (usize, usize, usize) {
+    counts_with(text, syllables)
+}
+
+/// Words, syllables (by `syllables_of`, one language's rule) and sentences in any text: one way
+/// to split words and sentences for every language's reading measure (the English grade here,
+/// Spanish INFLESZ in `inflesz`).
+pub(super) fn counts_with(text: &str, syllables_of: fn(&str) -> usize) -> (usize, usize, usize) {
     let mut words = 0usize;
     let mut syllable_sum = 0usize;
     for w in text
@@ -28,7 +35,7 @@ fn counts(text: &str) -> (usize, usize, usize) {
         .filter(|w| w.chars().any(char::is_alphabetic))
     {
         words += 1;
-        syllable_sum += syllables(w);
+        syllable_sum += syllables_of(w);
     }
     let sentences = text
         .split(['.', '!', '?', ':', ';', '\n'])
