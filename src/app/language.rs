@@ -44,14 +44,14 @@ impl App {
 
     /// The language the switch on the welcome screen goes to next, if there is another.
     pub fn next_language(&self) -> Option<Lang> {
-        let later = |l: &Lang| Lang::ALL.iter().position(|x| x == l);
-        let here = later(&self.lang);
-        let mut langs: Vec<Lang> = self.others.iter().map(|(l, _)| *l).collect();
-        langs.sort_by_key(later);
-        langs
+        // In the order of `Lang::ALL`, the first offered language after this one, else the
+        // first offered at all: no allocation, as the welcome screen asks on every frame.
+        let offered = |l: &Lang| self.others.iter().any(|(o, _)| o == l);
+        let here = Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0);
+        Lang::ALL[here + 1..]
             .iter()
-            .find(|l| later(l) > here)
-            .or(langs.first())
+            .chain(&Lang::ALL[..here])
+            .find(|l| offered(l))
             .copied()
     }
 

@@ -69,13 +69,7 @@ impl Parity<'_, '_, '_> {
             (Some((_, a)), Some((file, b))) => {
                 let owner = Owner::new("general", "general");
                 let (x, y) = (a.get_ref(), b.get_ref());
-                self.same_value(
-                    file,
-                    &owner,
-                    "flags",
-                    (&strs(x.flags.get_ref()), &strs(y.flags.get_ref())),
-                    y.flags.span(),
-                );
+                self.same_ids(file, &owner, "flags", (&x.flags, &y.flags), y.flags.span());
                 self.same_value(
                     file,
                     &owner,
@@ -291,11 +285,11 @@ impl Parity<'_, '_, '_> {
             (&strs(&a.topics), &strs(&b.topics)),
             at,
         );
-        self.same_value(
+        self.same_ids(
             file,
             &owner,
             "sources",
-            (&strs(a.sources.get_ref()), &strs(b.sources.get_ref())),
+            (&a.sources, &b.sources),
             b.sources.span(),
         );
     }
@@ -319,11 +313,11 @@ impl Parity<'_, '_, '_> {
             (&strs(&a.related), &strs(&b.related)),
             at,
         );
-        self.same_value(
+        self.same_ids(
             file,
             &owner,
             "sources",
-            (&strs(a.sources.get_ref()), &strs(b.sources.get_ref())),
+            (&a.sources, &b.sources),
             b.sources.span(),
         );
     }
@@ -342,11 +336,11 @@ impl Parity<'_, '_, '_> {
             b.level.span(),
         );
         self.text(file, &owner, "the text", (&a.text, &b.text));
-        self.same_value(
+        self.same_ids(
             file,
             &owner,
             "sources",
-            (&strs(a.sources.get_ref()), &strs(b.sources.get_ref())),
+            (&a.sources, &b.sources),
             b.text.span(),
         );
         let signs = |f: &schema::Flag| {
@@ -381,21 +375,12 @@ impl Parity<'_, '_, '_> {
             (a.entry.get_ref(), b.entry.get_ref()),
             at.clone(),
         );
-        self.same_value(
-            file,
-            &owner,
-            "flags",
-            (&strs(a.flags.get_ref()), &strs(b.flags.get_ref())),
-            at.clone(),
-        );
-        self.same_value(
+        self.same_ids(file, &owner, "flags", (&a.flags, &b.flags), at.clone());
+        self.same_ids(
             file,
             &owner,
             "skip_general",
-            (
-                &strs(a.skip_general.get_ref()),
-                &strs(b.skip_general.get_ref()),
-            ),
+            (&a.skip_general, &b.skip_general),
             at.clone(),
         );
         self.opt_text(

@@ -207,6 +207,25 @@ impl Parity<'_, '_, '_> {
     }
 
     /// A field that is not a text: the same as the English.
+    /// [`same_value`](Self::same_value) for a list of ids (flags, sources, sets): compared as
+    /// the strings they hold, wherever each was written.
+    fn same_ids(
+        &mut self,
+        file: usize,
+        owner: &Owner,
+        field: &str,
+        (en, tr): (&Ids, &Ids),
+        span: std::ops::Range<usize>,
+    ) {
+        self.same_value(
+            file,
+            owner,
+            field,
+            (&strs(en.get_ref()), &strs(tr.get_ref())),
+            span,
+        );
+    }
+
     fn same_value<V: PartialEq + std::fmt::Debug>(
         &mut self,
         file: usize,
@@ -332,6 +351,9 @@ fn index<'a, T>(items: &[Item<'a, T>]) -> HashMap<&'a str, usize> {
     }
     ix
 }
+
+/// A list of ids as written: each with where it is.
+type Ids = Spanned<Vec<Spanned<String>>>;
 
 fn strs(list: &[Spanned<String>]) -> Vec<String> {
     list.iter().map(|s| s.get_ref().clone()).collect()
