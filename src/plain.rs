@@ -158,8 +158,21 @@ fn understand(line: &str, choices: &[Choice], none: Option<usize>) -> Reply {
     let typeable: Vec<&Choice> = (choices.iter()).filter(|c| c.mark != Mark::Word).collect();
     // "no" is the most natural reply to "do you have any of these?": it means the question's
     // "none" answer, found by its id, not by its words.
-    if let (true, Some(i)) = (said(Msg("line-words-none")), none) {
-        return Reply::Send(Input::Do(Action::Pick(i)));
+    // Without one, "no" is a whole word: it takes an answer that starts with the word "No"
+    // and never "Not sure", which would send a person who meant "no" to the safest outcome.
+    if said(Msg("line-words-none")) {
+        if let Some(i) = none {
+            return Reply::Send(Input::Do(Action::Pick(i)));
+        }
+        let first_word = |c: &&&Choice| {
+            let words = lower(c);
+            words.split(|ch: char| !ch.is_alphanumeric()).next() == Some(typed.as_str())
+        };
+        let mut whole = typeable.iter().filter(first_word);
+        return match (whole.next(), whole.next()) {
+            (Some(c), None) => Reply::Send(c.input),
+            _ => Reply::Unclear(not_one()),
+        };
     }
     let matches: Vec<&&Choice> = (typeable.iter())
         .filter(|c| lower(c).starts_with(&typed))
@@ -532,8 +545,13 @@ mod tests {
             understand("back", &c, None),
             Reply::Send(Input::Do(Action::Back))
         );
+        // "no" is a whole word: the answer that starts with "No", never "Not sure".
+        assert_eq!(understand("no", &c, None), pick(1));
+        assert_eq!(understand("not", &c, None), pick(2));
+        let marks = answers(&["Round marks from cupping", "Not sure"]);
         assert!(
-            matches!(understand("no", &c, None), Reply::Unclear(h) if h.contains("more than one"))
+            matches!(understand("no", &marks, None), Reply::Unclear(h) if h.contains("not one")),
+            "'no' on a screen without a 'No' answer asks again"
         );
         assert!(
             matches!(understand("7", &c, None), Reply::Unclear(h) if h.contains("no answer 7"))
