@@ -108,8 +108,9 @@ fn typed_is(key: Msg, typed: &str) -> bool {
 }
 
 /// `none` is the answer whose id is `none` ("No, none of these") on a question that has one: a
-/// reply of "no" picks it, whatever its words are in the catalogue's language.
-fn understand(line: &str, choices: &[Choice], none: Option<usize>) -> Reply {
+/// reply of "no" picks it, whatever its words are in the catalogue's language. `unsure` is the
+/// question's "Not sure" answer, which "no" never picks ("No estoy seguro/a" starts with "no").
+fn understand(line: &str, choices: &[Choice], none: Option<usize>, unsure: Option<usize>) -> Reply {
     let typed = line.trim().to_lowercase();
     if typed.is_empty() {
         return Reply::Unclear(t("line-empty").into());
@@ -166,6 +167,9 @@ fn understand(line: &str, choices: &[Choice], none: Option<usize>) -> Reply {
         }
         let first_word = |c: &&&Choice| {
             let words = lower(c);
+            if unsure.is_some_and(|i| c.input == Input::Do(Action::Pick(i))) {
+                return false;
+            }
             words.split(|ch: char| !ch.is_alphanumeric()).next() == Some(typed.as_str())
         };
         let mut whole = typeable.iter().filter(first_word);
@@ -308,15 +312,20 @@ impl<W: Write> Plain<W> {
         self.print(&nodes)
     }
 
-    /// The index of the current question's answer with the id `none`, if it is on one.
-    fn none_answer(&self) -> Option<usize> {
+    /// The indexes of the current question's answer with the id `none` and of its "Not sure"
+    /// answer, when the person is on a question that has them.
+    fn none_and_unsure(&self) -> (Option<usize>, Option<usize>) {
         if !matches!(self.app.screen, Screen::Question { .. }) {
-            return None;
+            return (None, None);
         }
         let NodeRef::Question(q) = self.app.session.current(&self.app.tree) else {
-            return None;
+            return (None, None);
         };
-        (self.app.tree.questions[q].options.iter()).position(|o| o.id == "none")
+        let options = &self.app.tree.questions[q].options;
+        (
+            options.iter().position(|o| o.id == "none"),
+            options.iter().position(|o| o.not_sure),
+        )
     }
 
     fn send(&mut self, input: Input) -> Vec<Effect> {
@@ -326,7 +335,8 @@ impl<W: Write> Plain<W> {
     /// Handles one line; `Ok(true)` means the person asked to finish.
     fn handle(&mut self, line: &str) -> io::Result<bool> {
         self.now += LINE;
-        let reply = understand(line, &choices(&self.nodes()), self.none_answer());
+        let (none, unsure) = self.none_and_unsure();
+        let reply = understand(line, &choices(&self.nodes()), none, unsure);
         let effects = match reply {
             Reply::Send(input) => self.send(input),
             Reply::Restart => {
@@ -538,27 +548,35 @@ mod tests {
     fn understands_numbers_words_prefixes_and_commands() {
         let c = answers(&["Yes, it is fading", "No, it is spreading", "Not sure"]);
         let pick = |i| Reply::Send(Input::Do(Action::Pick(i)));
-        assert_eq!(understand("2", &c, None), pick(1));
-        assert_eq!(understand("  NOT SURE ", &c, None), pick(2));
-        assert_eq!(understand("yes", &c, None), pick(0));
+        assert_eq!(understand("2", &c, None, None), pick(1));
+        assert_eq!(understand("  NOT SURE ", &c, None, None), pick(2));
+        assert_eq!(understand("yes", &c, None, None), pick(0));
         assert_eq!(
-            understand("back", &c, None),
+            understand("back", &c, None, None),
             Reply::Send(Input::Do(Action::Back))
         );
         // "no" is a whole word: the answer that starts with "No", never "Not sure".
-        assert_eq!(understand("no", &c, None), pick(1));
-        assert_eq!(understand("not", &c, None), pick(2));
+        assert_eq!(understand("no", &c, None, None), pick(1));
+        assert_eq!(understand("not", &c, None, None), pick(2));
         let marks = answers(&["Round marks from cupping", "Not sure"]);
         assert!(
-            matches!(understand("no", &marks, None), Reply::Unclear(h) if h.contains("not one")),
+            matches!(understand("no", &marks, None, None), Reply::Unclear(h) if h.contains("not one")),
             "'no' on a screen without a 'No' answer asks again"
         );
+        let marcas = answers(&["Marcas redondas de ventosas", "No estoy seguro/a"]);
         assert!(
-            matches!(understand("7", &c, None), Reply::Unclear(h) if h.contains("no answer 7"))
+            matches!(understand("no", &marcas, None, Some(1)), Reply::Unclear(_)),
+            "'no' never picks the question's 'Not sure', in any language"
+        );
+        assert!(
+            matches!(understand("7", &c, None, None), Reply::Unclear(h) if h.contains("no answer 7"))
         );
         // With the question's "none" answer known by its id, "no" picks it, whatever its words.
-        assert_eq!(understand("no", &c, Some(1)), pick(1));
-        assert!(matches!(understand("maybe", &c, None), Reply::Unclear(_)));
+        assert_eq!(understand("no", &c, Some(1), None), pick(1));
+        assert!(matches!(
+            understand("maybe", &c, None, None),
+            Reply::Unclear(_)
+        ));
     }
 
     /// The commands' words come from the catalogue: each command has some, no word means two
@@ -586,12 +604,12 @@ mod tests {
             }
         }
         let c = answers(&["Yes", "No, none of these"]);
-        assert_eq!(understand("Q", &c, Some(1)), Reply::Quit);
-        assert_eq!(understand("start again", &c, Some(1)), Reply::Restart);
-        assert_eq!(understand("?", &c, Some(1)), Reply::Help);
-        assert_eq!(understand("why?", &c, Some(1)), Reply::Why);
+        assert_eq!(understand("Q", &c, Some(1), None), Reply::Quit);
+        assert_eq!(understand("start again", &c, Some(1), None), Reply::Restart);
+        assert_eq!(understand("?", &c, Some(1), None), Reply::Help);
+        assert_eq!(understand("why?", &c, Some(1), None), Reply::Why);
         assert_eq!(
-            understand("nope", &c, Some(1)),
+            understand("nope", &c, Some(1), None),
             Reply::Send(Input::Do(Action::Pick(1)))
         );
     }
@@ -608,10 +626,10 @@ mod tests {
         .collect();
         assert_eq!(c.len(), 2, "no QR code on lines");
         let another = Reply::Send(Input::Do(Action::CheckAnother));
-        assert_eq!(understand("a", &c, None), another);
-        assert_eq!(understand("check", &c, None), another);
+        assert_eq!(understand("a", &c, None, None), another);
+        assert_eq!(understand("check", &c, None, None), another);
         assert!(
-            matches!(understand("1", &c, None), Reply::Unclear(h) if h.contains("not one of the choices"))
+            matches!(understand("1", &c, None, None), Reply::Unclear(h) if h.contains("not one of the choices"))
         );
     }
 }
