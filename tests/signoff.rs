@@ -501,3 +501,31 @@ fn a_strict_spanish_kiosk_refuses_an_unsigned_translation_edit_and_survives_a_cr
     s.kill("-TERM");
     assert_eq!(s.finish(), 0);
 }
+
+/// The Spanish translation is part of what is signed: an edit to `es/tree.toml` after the
+/// sign-off fails `check --require-signoff` and is refused by a strict kiosk, as an edit to the
+/// English is (on a copy of data/, with its es/).
+#[test]
+fn editing_the_spanish_tree_after_signing_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = copy_of_data(dir.path());
+    let c = content.to_str().unwrap();
+    let es = content.join("es/tree.toml");
+    assert!(es.is_file(), "data/ has a Spanish translation");
+    sign(&content, "Dr Demo");
+    assert_eq!(check(&["--require-signoff", c]).0, 0);
+    assert!(matches!(load(&content, true), Reload::Accepted(..)));
+
+    let text = std::fs::read_to_string(&es).unwrap();
+    save(&es, &format!("{text}\n# una nota sin firmar\n"));
+    let (code, _, err) = check(&["--require-signoff", c]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(&format!("error: {c}: changed since")), "{err}");
+    match load(&content, true) {
+        Reload::Refused(lines) => assert!(
+            lines[0].contains("changed since its last sign-off"),
+            "{lines:?}"
+        ),
+        other => panic!("an unsigned translation edit was taken: {other:?}"),
+    }
+}
