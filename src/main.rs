@@ -102,7 +102,7 @@ fn main() -> ExitCode {
         && lang == Lang::En
         && let Some(welcome) = aftercare::content::embedded_welcome()
     {
-        return run_app((welcome, Vec::new()), config, lang, true);
+        return run_app((welcome, Vec::new()), config, lang, true, true);
     }
     if cli.command.is_none() && !cli.plain && cli.kiosk {
         // Broken content does not end a kiosk: it shows whom to call and tries again. Content
@@ -129,10 +129,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     if cli.command.is_none() && !cli.plain {
-        return run_app(content, config, lang, false);
+        return run_app(content, config, lang, false, content_path.is_none());
     }
     // One language from here on: the line mode, `topics`, `topic` and `export`.
-    let (tree, lang) = in_language(content, lang);
+    let (tree, lang) = in_language(content, lang, content_path.is_none());
     set_lang(lang);
     match cli.command {
         Some(Command::Topics) => cli::topics::list(&tree, &config),
@@ -219,11 +219,16 @@ fn run_app(
     config: Config,
     lang: Lang,
     welcome: bool,
+    built_in: bool,
 ) -> ExitCode {
     let theme = theme_from_env(&config);
     // Said before the terminal is taken (the welcome-only start is English: it has no note).
     if !welcome {
-        cli::load::has_language(&translations, lang);
+        let (home, offered) = cli::load::home_language(lang, &config);
+        if let Some(note) = offered {
+            eprintln!("note: {note}");
+        }
+        cli::load::has_language(&translations, home, built_in);
     }
     let mut app = App::new(tree, config);
     app.set_languages(lang, translations);
@@ -346,11 +351,17 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>, lang: 
     // against the sign-off on the same bytes: signed off when the kiosk was started, see
     // `unsigned`, and judged again in case it changed since). Nothing else reads the content.
     let check = || aftercare::reload::kiosk_content(content.as_deref(), require_signoff);
-    let started = |(tree, _): &cli::load::Content| {
+    let started = |(tree, translations): &cli::load::Content| {
         log.write(&format!(
             "kiosk started (content version {})",
             tree.meta.version
         ));
+        // The clinic's language missing is said, never only seen as an English kiosk.
+        let (home, offered) = cli::load::home_language(lang, &config);
+        let missing = cli::load::missing_language_notes(translations, home, content.is_none());
+        for note in offered.into_iter().chain(missing) {
+            log.write(&note);
+        }
     };
     if !matches!(start, KioskStart::Welcome(..)) {
         watch();

@@ -22,10 +22,11 @@ pub use diag::{Diagnostic, Severity, SourceFile};
 pub use embedded::{EMBEDDED, check_embedded};
 pub use embedded::{
     default_translations, default_tree, embedded_translation, embedded_tree, embedded_welcome,
+    translation_problem,
 };
 pub use load::{
-    Checked, LoadError, RawFile, Translations, check_files, check_path, read_path,
-    welcome_from_path,
+    Checked, LoadError, RawFile, Translations, check_files, check_path, missing_language,
+    read_path, welcome_from_path,
 };
 pub use tree::{
     Answer, Fact, Family, Flag, General, Hazard, HazardSeverity, Level, Likelihood, Meta, NodeRef,
