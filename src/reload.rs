@@ -77,6 +77,19 @@ pub fn kiosk_content(
     }
 }
 
+/// The note for staff when content with `translations` cannot speak `lang` (the clinic's
+/// language): it runs in English instead. `None` when it can.
+pub fn missing_language(translations: &[(Lang, Tree)], lang: Lang) -> Option<String> {
+    let has = lang == Lang::En || translations.iter().any(|(l, _)| *l == lang);
+    (!has).then(|| {
+        format!(
+            "the content has no '{}' translation ({}/ beside its files); using English",
+            lang.code(),
+            lang.code()
+        )
+    })
+}
+
 /// The path to the content as deployed, resolved one component at a time from the root: every
 /// symlink followed, every folder passed through.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -101,7 +101,7 @@ pub fn missing_language_notes(
     lang: Lang,
     built_in: bool,
 ) -> Vec<String> {
-    let Some(missing) = content::missing_language(translations, lang) else {
+    let Some(missing) = aftercare::reload::missing_language(translations, lang) else {
         return Vec::new();
     };
     let problem = built_in

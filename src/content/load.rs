@@ -27,19 +27,6 @@ pub const SIGNOFF_FILE: &str = "signoff.toml";
 /// Content's translations, each with its language: the same tree in other words.
 pub type Translations = Vec<(Lang, Tree)>;
 
-/// The note for staff when content with `translations` cannot speak `lang` (the clinic's
-/// language): it runs in English instead. `None` when it can.
-pub fn missing_language(translations: &[(Lang, Tree)], lang: Lang) -> Option<String> {
-    let has = lang == Lang::En || translations.iter().any(|(l, _)| *l == lang);
-    (!has).then(|| {
-        format!(
-            "the content has no '{}' translation ({}/ beside its files); using English",
-            lang.code(),
-            lang.code()
-        )
-    })
-}
-
 /// Why a path could not be read at all (exit status 2 in `aftercare check`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {

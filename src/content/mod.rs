@@ -25,8 +25,8 @@ pub use embedded::{
     translation_problem,
 };
 pub use load::{
-    Checked, LoadError, RawFile, Translations, check_files, check_path, missing_language,
-    read_path, welcome_from_path,
+    Checked, LoadError, RawFile, Translations, check_files, check_path, read_path,
+    welcome_from_path,
 };
 pub use tree::{
     Answer, Fact, Family, Flag, General, Hazard, HazardSeverity, Level, Likelihood, Meta, NodeRef,
