@@ -102,7 +102,7 @@ fn main() -> ExitCode {
         && lang == Lang::En
         && let Some(welcome) = aftercare::content::embedded_welcome()
     {
-        return run_app((welcome, Vec::new()), config, lang, true);
+        return run_app((welcome, Vec::new()), config, lang, true, true);
     }
     if cli.command.is_none() && !cli.plain && cli.kiosk {
         // Broken content does not end a kiosk: it shows whom to call and tries again. Content
@@ -111,13 +111,15 @@ fn main() -> ExitCode {
             .as_deref()
             .and_then(aftercare::content::welcome_from_path)
         {
-            Some(welcome) => KioskStart::Welcome(welcome),
+            Some(welcome) => {
+                KioskStart::Welcome(welcome, welcome_translations(content_path.as_deref()))
+            }
             // Under require_signoff the content is loaded by the kiosk's own check, which judges
             // the sign-off on the same bytes it loads: a folder swapped after `unsigned` read it
             // never runs unchecked.
             None if config.require_signoff => KioskStart::Unread,
             None => match load_content(content_path.as_deref()) {
-                Some((tree, _)) => KioskStart::Checked(tree),
+                Some(content) => KioskStart::Checked(content),
                 None => KioskStart::Broken,
             },
         };
@@ -127,10 +129,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     if cli.command.is_none() && !cli.plain {
-        return run_app(content, config, lang, false);
+        return run_app(content, config, lang, false, content_path.is_none());
     }
     // One language from here on: the line mode, `topics`, `topic` and `export`.
-    let (tree, lang) = in_language(content, lang);
+    let (tree, lang) = in_language(content, lang, content_path.is_none());
     set_lang(lang);
     match cli.command {
         Some(Command::Topics) => cli::topics::list(&tree, &config),
@@ -217,11 +219,16 @@ fn run_app(
     config: Config,
     lang: Lang,
     welcome: bool,
+    built_in: bool,
 ) -> ExitCode {
     let theme = theme_from_env(&config);
     // Said before the terminal is taken (the welcome-only start is English: it has no note).
     if !welcome {
-        cli::load::has_language(&translations, lang);
+        let (home, offered) = cli::load::home_language(lang, &config);
+        if let Some(note) = offered {
+            eprintln!("note: {note}");
+        }
+        cli::load::has_language(&translations, home, built_in);
     }
     let mut app = App::new(tree, config);
     app.set_languages(lang, translations);
@@ -280,13 +287,33 @@ fn theme_from_env(config: &Config) -> Theme {
     Theme::choose(config.theme, no_color, term.as_deref())
 }
 
+/// The welcome screen of each translation in the content folder at `path` (its `[meta]` alone,
+/// read without checking, as `welcome_from_path`), so a kiosk in the clinic's language draws its
+/// first frame in that language.
+fn welcome_translations(path: Option<&Path>) -> Vec<(Lang, Tree)> {
+    let Some(path) = path.filter(|p| p.is_dir()) else {
+        return Vec::new();
+    };
+    Lang::ALL
+        .into_iter()
+        .filter(|l| *l != Lang::En)
+        .filter_map(|l| {
+            let folder = path.join(l.code());
+            let welcome = folder
+                .is_dir()
+                .then(|| aftercare::content::welcome_from_path(&folder));
+            welcome.flatten().map(|t| (l, t))
+        })
+        .collect()
+}
+
 /// What a kiosk starts with.
 enum KioskStart {
-    /// Checked content.
-    Checked(Tree),
-    /// The welcome screen alone (the content's `[meta]`): the content is checked once the first
-    /// frame is on screen, before any key is read.
-    Welcome(Tree),
+    /// Checked content, with its translations.
+    Checked(cli::load::Content),
+    /// The welcome screen alone (the content's `[meta]`, and each translation's): the content is
+    /// checked once the first frame is on screen, before any key is read.
+    Welcome(Tree, Vec<(Lang, Tree)>),
     /// Content that did not pass its check.
     Broken,
     /// Content not read yet: the kiosk reads and checks it (with its sign-off) before it starts.
@@ -320,63 +347,47 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>, lang: 
             log.write(&format!("content is not watched for changes: {e}"));
         }
     };
-    let check = || match content.as_deref() {
-        // Signed off when the kiosk was started (see `unsigned`); judged again on the bytes read
-        // now, in case it changed since.
-        Some(p) if require_signoff => match aftercare::reload::load(p, true) {
-            aftercare::reload::Reload::Accepted(tree, _) => Ok(*tree),
-            aftercare::reload::Reload::Refused(lines) => Err(lines),
-            aftercare::reload::Reload::Notice(line) => Err(vec![line]),
-        },
-        Some(p) => match aftercare::content::check_path(p) {
-            Ok(checked) => {
-                let lines = checked.lines();
-                checked.tree.ok_or(lines)
-            }
-            Err(e) => Err(vec![e.to_string()]),
-        },
-        None => aftercare::content::default_tree().map_err(|c| c.lines()),
-    };
-    let started = |tree: &Tree| {
+    // The tree and its translations, from one read and one check (with require_signoff, judged
+    // against the sign-off on the same bytes: signed off when the kiosk was started, see
+    // `unsigned`, and judged again in case it changed since). Nothing else reads the content.
+    let check = || aftercare::reload::kiosk_content(content.as_deref(), require_signoff);
+    let started = |(tree, translations): &cli::load::Content| {
         log.write(&format!(
             "kiosk started (content version {})",
             tree.meta.version
         ));
+        // The clinic's language missing is said, never only seen as an English kiosk.
+        let (home, offered) = cli::load::home_language(lang, &config);
+        let missing = cli::load::missing_language_notes(translations, home, content.is_none());
+        for note in offered.into_iter().chain(missing) {
+            log.write(&note);
+        }
     };
-    if !matches!(start, KioskStart::Welcome(_)) {
+    if !matches!(start, KioskStart::Welcome(..)) {
         watch();
     }
-    let (tree, mut check_first) = match start {
-        KioskStart::Checked(tree) => (tree, false),
-        KioskStart::Welcome(welcome) => (welcome, true),
+    let (first, mut check_first) = match start {
+        KioskStart::Checked(content) => (content, false),
+        KioskStart::Welcome(welcome, translations) => ((welcome, translations), true),
         // Fixed since it was read (a deploy in progress), or not read yet: start at once if it
         // passes now, otherwise show whom to call and try again.
         KioskStart::Broken | KioskStart::Unread => match check() {
-            Ok(tree) => (tree, false),
+            Ok(content) => (content, false),
             Err(mistakes) => match refused(&opts, &config, mistakes, check) {
-                Ok(tree) => (tree, false),
+                Ok(content) => (content, false),
                 Err(code) => return code,
             },
         },
     };
     if !check_first {
-        started(&tree);
+        started(&first);
     }
-    // The translations of the content, checked with it: the kiosk starts in the clinic's
-    // language and returns to it at each reset.
-    let translations = || match content.as_deref() {
-        Some(p) => aftercare::content::check_path(p)
-            .map(|c| c.translations)
-            .unwrap_or_default(),
-        None => aftercare::content::default_translations(),
-    };
-    let kiosk = |tree: Tree, at: Duration| {
-        let mut app = App::new_kiosk(tree, config.clone(), at);
-        app.set_languages(lang, translations());
-        Ui::new(app, theme)
+    // The kiosk starts in the clinic's language and returns to it at each reset.
+    let kiosk = |content: cli::load::Content, at: Duration| {
+        Ui::new(App::new_kiosk_in(lang, content, config.clone(), at), theme)
     };
     let start = opts.clock;
-    let mut app = kiosk(tree, Duration::ZERO);
+    let mut app = kiosk(first, Duration::ZERO);
     let mut crashes: Vec<Instant> = Vec::new();
     loop {
         let mut mistakes = None;
@@ -388,11 +399,12 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>, lang: 
             aftercare::term::run_then(&mut app, &opts, |ui| {
                 watch();
                 match check() {
-                    Ok(tree) => {
-                        started(&tree);
+                    Ok(content) => {
+                        started(&content);
+                        let (tree, translations) = content;
                         let app = ui.app_mut();
                         app.replace_tree(tree);
-                        app.set_languages(lang, translations());
+                        app.set_languages(lang, translations);
                         true
                     }
                     Err(lines) => {
@@ -405,9 +417,9 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>, lang: 
         check_first = false;
         if let Some(mistakes) = mistakes {
             match refused(&opts, &config, mistakes, check) {
-                Ok(tree) => {
-                    started(&tree);
-                    app = kiosk(tree, start.elapsed());
+                Ok(content) => {
+                    started(&content);
+                    app = kiosk(content, start.elapsed());
                     continue;
                 }
                 Err(code) => return code,
@@ -439,9 +451,9 @@ fn run_kiosk(start: KioskStart, config: Config, content: Option<PathBuf>, lang: 
                     return ExitCode::from(1);
                 }
                 opts.panic_after_first_frame = false;
-                // The original, whatever language was on screen.
-                let tree = app.original().clone();
-                app = kiosk(tree, start.elapsed());
+                // The content the kiosk holds, in every language (the original, whatever was on
+                // screen): never read again from disk, where it may have changed unsigned.
+                app = Ui::new(app.restarted(start.elapsed()), theme);
             }
         }
     }
@@ -458,8 +470,8 @@ fn refused(
     opts: &aftercare::term::Options,
     config: &Config,
     mistakes: Vec<String>,
-    retry: impl FnMut() -> Result<Tree, Vec<String>>,
-) -> Result<Tree, ExitCode> {
+    retry: impl FnMut() -> Result<cli::load::Content, Vec<String>>,
+) -> Result<cli::load::Content, ExitCode> {
     opts.log.write(&format!(
         "kiosk cannot start: the content has mistakes; showing whom to call and trying again: {}",
         mistakes.first().map_or("", String::as_str)

@@ -17,6 +17,7 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use crate::content::{self, Translations, Tree};
+use crate::i18n::Lang;
 use crate::signoff;
 
 /// The outcome of one reload attempt.
@@ -54,6 +55,39 @@ pub fn load(path: &Path, require_signoff: bool) -> Reload {
                 .collect(),
         ),
     }
+}
+
+/// The content a kiosk runs, in every language it has, from one read of `path` (the built-in
+/// content without one): the English tree and its translations come out of the same check, and
+/// with `require_signoff` out of the same sign-off judgement, so a translation is never read
+/// apart from the tree it was checked and signed with. `Err` with one line per problem.
+pub fn kiosk_content(
+    path: Option<&Path>,
+    require_signoff: bool,
+) -> Result<(Tree, Translations), Vec<String>> {
+    match path {
+        Some(p) => match load(p, require_signoff) {
+            Reload::Accepted(tree, translations) => Ok((*tree, translations)),
+            Reload::Refused(lines) => Err(lines),
+            Reload::Notice(line) => Err(vec![line]),
+        },
+        None => content::default_tree()
+            .map(|tree| (tree, content::default_translations()))
+            .map_err(|c| c.lines()),
+    }
+}
+
+/// The note for staff when content with `translations` cannot speak `lang` (the clinic's
+/// language): it runs in English instead. `None` when it can.
+pub fn missing_language(translations: &[(Lang, Tree)], lang: Lang) -> Option<String> {
+    let has = lang == Lang::En || translations.iter().any(|(l, _)| *l == lang);
+    (!has).then(|| {
+        format!(
+            "the content has no '{}' translation ({}/ beside its files); using English",
+            lang.code(),
+            lang.code()
+        )
+    })
 }
 
 /// The path to the content as deployed, resolved one component at a time from the root: every
@@ -128,6 +162,16 @@ impl Chain {
                     .map_or_else(|| PathBuf::from("/"), Path::to_path_buf)
             };
             chain.folders.insert(folder.clone());
+            // A content folder's translations (`es/`) are content too: watched, so an edit to
+            // one is reloaded (and, under require_signoff, refused) like any other.
+            if cur.is_dir() {
+                for l in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+                    let translation = cur.join(l.code());
+                    if translation.is_dir() {
+                        chain.folders.insert(translation);
+                    }
+                }
+            }
             chain.content_folder = Some((folder.clone(), identity(&folder)));
             chain.real = Some(cur);
         }
@@ -139,10 +183,21 @@ impl Chain {
         if self.entries.contains(p) || self.folders.contains(p) {
             return true;
         }
-        // A content file in the content folder (a folder of `.toml` files).
+        // A content file in the content folder (a folder of `.toml` files) or in one of its
+        // translations (`es/*.toml`), or a translation folder made or removed.
         match (&self.real, &self.content_folder) {
             (Some(real), Some((folder, _))) if real == folder => {
-                p.parent() == Some(folder.as_path()) && p.extension().is_some_and(|x| x == "toml")
+                let translation = |f: &Path| {
+                    f.parent() == Some(folder.as_path())
+                        && Lang::ALL
+                            .into_iter()
+                            .any(|l| l != Lang::En && f.file_name() == Some(l.code().as_ref()))
+                };
+                let toml = p.extension().is_some_and(|x| x == "toml");
+                let parent = p.parent();
+                translation(p)
+                    || (toml
+                        && (parent == Some(folder.as_path()) || parent.is_some_and(translation)))
             }
             _ => false,
         }

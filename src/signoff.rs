@@ -1,7 +1,8 @@
 //! Sign-off as data: which content a clinician approved, kept beside it in `signoff.toml`.
 //!
-//! A record holds the SHA-256 of the content files (names and bytes, in name order, so an edit, a
-//! new file, a removed one or a rename all change it), the hash of the hazard log written from
+//! A record holds the SHA-256 of the content files (names within the content folder, `tree.toml`
+//! or `es/tree.toml`, and bytes, in name order, so an edit, a new file, a removed one, a rename or
+//! a move into or out of a translation folder all change it), the hash of the hazard log written from
 //! that content, who signed, their role, the date and a note. Records are only ever appended
 //! (`[[signoff]]`, newest last); the content is signed off when its hash is the last record's.
 //!
@@ -120,18 +121,83 @@ pub fn status(records: &[Record], hash: &str) -> Status {
     }
 }
 
+/// The last record's verdict on `files`: [`status`] of their [`content_hash`], or signed when
+/// the last record holds their [`legacy_hash`] (a bilingual folder signed before the hash named
+/// translation files by their folder: still valid, so a kiosk does not stop at an upgrade; any
+/// edit, and any new sign-off, leaves that hash behind).
+pub fn status_of_hashes(records: &[Record], files: &[RawFile]) -> Status {
+    match status(records, &content_hash(files)) {
+        Status::Changed(r) if r.content == legacy_hash(files) => Status::Signed(r),
+        other => other,
+    }
+}
+
 /// The file's own name: what a content file is called inside its folder, wherever the folder is.
 fn base_name(name: &str) -> &str {
     name.rsplit(['/', '\\']).next().unwrap_or(name)
 }
 
-/// The SHA-256 of content files: each file's name within its folder and its bytes, length-
-/// prefixed, in name order. Where the folder is does not count; what each file is called does.
-pub fn content_hash(files: &[RawFile]) -> String {
-    let mut named: Vec<(&str, &[u8])> = files
+/// The folder part of a file's name (`""` for a bare name).
+fn folder_of(name: &str) -> &str {
+    name.rfind(['/', '\\']).map_or("", |at| &name[..at])
+}
+
+/// Each file's name within the content folder: `tree.toml` for the folder's own files and
+/// `es/tree.toml` for a translation's, wherever the folder is. The content folder is the folder
+/// of the files nearest the root (a translation folder is one below it).
+fn relative_names(files: &[RawFile]) -> Vec<String> {
+    let depth = |f: &&RawFile| match folder_of(&f.name) {
+        "" => 0,
+        folder => folder.matches(['/', '\\']).count() + 1,
+    };
+    let root = files
         .iter()
-        .map(|f| (base_name(&f.name), f.bytes.as_slice()))
+        .min_by_key(depth)
+        .map_or("", |f| folder_of(&f.name));
+    files
+        .iter()
+        .map(|f| {
+            let name = f.name.as_str();
+            let inside = if root.is_empty() {
+                Some(name)
+            } else {
+                name.strip_prefix(root)
+                    .and_then(|rest| rest.strip_prefix(['/', '\\']))
+            };
+            match inside {
+                Some(rest) => rest.replace('\\', "/"),
+                None => base_name(name).to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The SHA-256 of content files: each file's name within the content folder (`tree.toml`,
+/// `es/tree.toml`) and its bytes, length-prefixed, in name order. Where the folder is does not
+/// count; what each file is called, and which folder in it it is in, does. For content with no
+/// translation folder this is the hash signed before translations came (the same names).
+pub fn content_hash(files: &[RawFile]) -> String {
+    let names = relative_names(files);
+    let named: Vec<(&str, &[u8])> = names
+        .iter()
+        .zip(files)
+        .map(|(n, f)| (n.as_str(), f.bytes.as_slice()))
         .collect();
+    hash_named(named)
+}
+
+/// The hash records were signed with before translation folders counted: each file by its base
+/// name only, so `es/extra.toml` moved to `extra.toml` kept it. Read, never written.
+pub fn legacy_hash(files: &[RawFile]) -> String {
+    hash_named(
+        files
+            .iter()
+            .map(|f| (base_name(&f.name), f.bytes.as_slice()))
+            .collect(),
+    )
+}
+
+fn hash_named(mut named: Vec<(&str, &[u8])>) -> String {
     named.sort_by(|a, b| a.0.cmp(b.0));
     let mut h = Sha256::new();
     h.update(b"aftercare content v1\n");
@@ -204,7 +270,7 @@ pub fn status_of_files(
     };
     let checked = check(raw);
     match &checked.records {
-        Some(records) => Ok(status(records, &content_hash(files))),
+        Some(records) => Ok(status_of_hashes(records, files)),
         None => Err(Box::new(checked)),
     }
 }
@@ -412,6 +478,71 @@ mod tests {
         let shifted = [raw("data/a.toml", "x = 1\ny"), raw("data/b.toml", " = 2\n")];
         assert_ne!(content_hash(&a), content_hash(&shifted));
         assert!(content_hash(&a).starts_with("sha256:") && content_hash(&a).len() == 71);
+    }
+
+    #[test]
+    fn content_without_a_translation_hashes_as_it_was_signed_before_translations() {
+        // The value the first sign-off code gave (base names), pinned: such records stay valid.
+        let a = [raw("data/a.toml", "x = 1\n"), raw("data/b.toml", "y = 2\n")];
+        assert_eq!(
+            content_hash(&a),
+            "sha256:74f601859bfb1733f0cac7365b8e29c1ff10468cc693df845a528b00a625001f"
+        );
+        assert_eq!(content_hash(&a), legacy_hash(&a));
+    }
+
+    #[test]
+    fn a_translation_file_is_named_by_its_folder_in_the_content() {
+        let a = [
+            raw("data/tree.toml", "x = 1\n"),
+            raw("data/es/extra.toml", "y = 2\n"),
+        ];
+        let elsewhere = [
+            raw("/srv/c/tree.toml", "x = 1\n"),
+            raw("/srv/c/es/extra.toml", "y = 2\n"),
+        ];
+        assert_eq!(content_hash(&a), content_hash(&elsewhere));
+        // Moved out of es/: the same bytes and base names, another content.
+        let moved = [
+            raw("data/tree.toml", "x = 1\n"),
+            raw("data/extra.toml", "y = 2\n"),
+        ];
+        assert_ne!(content_hash(&a), content_hash(&moved));
+        assert_eq!(
+            legacy_hash(&a),
+            legacy_hash(&moved),
+            "what the old hash missed"
+        );
+        let page = [
+            raw("content/tree.toml", "x = 1\n"),
+            raw("content/es/extra.toml", "y = 2\n"),
+        ];
+        assert_eq!(content_hash(&a), content_hash(&page));
+    }
+
+    #[test]
+    fn a_record_of_the_old_hash_still_signs_the_same_files_and_nothing_else() {
+        let a = [
+            raw("data/tree.toml", "x = 1\n"),
+            raw("data/es/tree.toml", "y = 2\n"),
+        ];
+        assert_ne!(content_hash(&a), legacy_hash(&a));
+        let record = |content: String| Record {
+            content,
+            hazard_log: text_hash("h"),
+            by: "Dr Demo".into(),
+            role: None,
+            date: "2026-01-01".into(),
+            note: None,
+        };
+        let old = [record(legacy_hash(&a))];
+        assert!(status_of_hashes(&old, &a).is_signed());
+        let edited = [
+            raw("data/tree.toml", "x = 1\n"),
+            raw("data/es/tree.toml", "y = 3\n"),
+        ];
+        assert!(!status_of_hashes(&old, &edited).is_signed());
+        assert!(status_of_hashes(&[record(content_hash(&a))], &a).is_signed());
     }
 
     #[test]

@@ -147,8 +147,75 @@ fn the_clinic_can_offer_one_language_only() {
         .languages(Lang::Es, translations)
         .build();
     assert_eq!(a.lang, Lang::Es);
-    assert!(a.others.is_empty(), "English is not offered");
+    assert!(!a.offers_language_switch(), "English is not offered");
     assert!(!text(&draw(&a)).contains("English"));
+}
+
+/// A clinic that offers Spanish only still holds the English original: what the switch offers
+/// is not what is stored, so a kiosk restarted after a crash (which starts from the original and
+/// its translations) runs Spanish content labelled Spanish, never Spanish labelled English
+/// (fresh-eyes review, finding 4).
+#[test]
+fn a_spanish_only_clinic_keeps_the_english_original_for_a_restart() {
+    let (tree, translations) = bilingual();
+    let config = Config {
+        languages: vec![Lang::Es],
+        language: Some(Lang::Es),
+        ..Config::default()
+    };
+    let a = TestApp::on(tree)
+        .config(config)
+        .kiosk()
+        .languages(Lang::Es, translations)
+        .build();
+    assert_eq!(a.tree.meta.title, "Árbol de inicio");
+    assert_eq!(a.original().meta.title, "Starter tree");
+    let restarted = a.restarted(secs(600));
+    assert_eq!(restarted.lang, Lang::Es);
+    assert_eq!(restarted.tree.meta.title, "Árbol de inicio");
+    assert_eq!(restarted.original().meta.title, "Starter tree");
+    let b = ui::Ui::new(restarted, aftercare::ui::theme::Theme::no_color());
+    let screen = text(&draw(&b));
+    assert!(screen.contains("Revisar un síntoma"), "{screen}");
+    assert!(!screen.contains("English"), "{screen}");
+}
+
+/// `languages = ["es"]` without `language`, on a machine whose environment is English (kiosk
+/// services often run with `LANG=C.UTF-8`): the kiosk starts in the only language it offers,
+/// and its resets return there (fresh-eyes review, finding 7).
+#[test]
+fn a_clinic_offering_only_spanish_starts_in_spanish_whatever_the_environment() {
+    let (tree, translations) = bilingual();
+    let config = Config {
+        languages: vec![Lang::Es],
+        ..Config::default()
+    };
+    let mut a = TestApp::on(tree)
+        .config(config.clone())
+        .kiosk()
+        .languages(Lang::En, translations)
+        .build();
+    assert_eq!((a.lang, a.home_lang), (Lang::Es, Lang::Es));
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Revisar un síntoma"), "{screen}");
+    assert!(!screen.contains("English"), "{screen}");
+    press(&mut a, &typed("l"));
+    assert_eq!(
+        a.lang,
+        Lang::Es,
+        "no switch to a language the clinic does not offer"
+    );
+    // Someone answers and walks away: the reset comes back in Spanish.
+    press(&mut a, &typed("\n2"));
+    let idle = config.kiosk.idle_timeout_secs + config.kiosk.countdown_secs + 5;
+    let later = a.last_input_at() + secs(idle);
+    a.update(
+        Input::Deadline,
+        later - secs(config.kiosk.countdown_secs + 1),
+    );
+    a.update(Input::Deadline, later);
+    assert_eq!(a.screen, Screen::Welcome { selected: 0 });
+    assert_eq!(a.lang, Lang::Es);
 }
 
 /// New content from a reload takes over in every language: a Spanish kiosk stays Spanish.

@@ -393,3 +393,139 @@ fn a_strict_kiosk_whose_welcome_needs_the_whole_content_checks_its_signoff_on_wh
     s.kill("-TERM");
     assert_eq!(s.finish(), 0);
 }
+
+/// A copy of the bilingual fixture (English and `es/`) in `dir/content`.
+fn bilingual_folder(dir: &Path) -> PathBuf {
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("es")).unwrap();
+    for name in ["tree.toml", "sources.toml", "es/tree.toml"] {
+        let from = Path::new("tests/fixtures/bilingual").join(name);
+        std::fs::copy(from, content.join(name)).unwrap();
+    }
+    content
+}
+
+/// How a refusal names the content folder.
+fn c_shown(content: &Path) -> String {
+    format!("{}:", content.display())
+}
+
+/// The Spanish title of the bilingual fixture replaced, as a translator's unsigned edit.
+fn edit_spanish_title(content: &Path, to: &str) {
+    let es = content.join("es/tree.toml");
+    let text = std::fs::read_to_string(&es)
+        .unwrap()
+        .replace("Árbol de inicio", to);
+    save(&es, &text);
+}
+
+/// A kiosk requiring sign-off holds its translation with the tree it was signed with: Spanish
+/// edited after the sign-off is refused, and a restart after a crash (built from what the kiosk
+/// holds, not from the files read again) shows the signed words (fresh-eyes review, finding 1).
+#[test]
+fn a_strict_kiosk_restarted_after_a_crash_never_shows_a_translation_edited_after_signoff() {
+    use aftercare::app::App;
+    use aftercare::config::Config;
+    use aftercare::i18n::Lang;
+    use aftercare::reload::kiosk_content;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let content = bilingual_folder(dir.path());
+    sign(&content, "Dr Demo");
+    let signed = kiosk_content(Some(&content), true).unwrap();
+    assert_eq!(signed.1.len(), 1, "the translation comes with the tree");
+    let config = Config {
+        language: Some(Lang::Es),
+        require_signoff: true,
+        ..Config::default()
+    };
+    let app = App::new_kiosk_in(Lang::Es, signed, config, Duration::ZERO);
+    let mut app = aftercare::ui::Ui::new(app, aftercare::ui::theme::Theme::no_color());
+    assert_eq!(app.tree.meta.title, "Árbol de inicio");
+
+    edit_spanish_title(&content, "Texto sin firmar");
+    // (In the clinic's language: the kiosk speaks Spanish.)
+    let refused = kiosk_content(Some(&content), true).unwrap_err();
+    assert!(
+        refused[0].starts_with(c_shown(&content).as_str()),
+        "{refused:?}"
+    );
+    // Someone switched to English when it crashed: the restart is in the clinic's language,
+    // with the signed Spanish, and the switch still leads to the signed English.
+    common::press(&mut app, &common::typed("l"));
+    assert_eq!(app.lang, Lang::En);
+    let restarted = app.restarted(Duration::from_secs(3600));
+    assert_eq!(restarted.lang, Lang::Es);
+    assert_eq!(restarted.tree.meta.title, "Árbol de inicio");
+    assert_eq!(restarted.original().meta.title, "Starter tree");
+    let shown = format!("{:?}", restarted.content());
+    assert!(!shown.contains("Texto sin firmar"));
+}
+
+/// The same end to end: a Spanish kiosk requiring sign-off, crashed at its first frame and
+/// restarted, speaks the signed Spanish; an unsigned edit of `es/tree.toml` is refused at the
+/// reload and never reaches the screen, in either language.
+#[test]
+fn a_strict_spanish_kiosk_refuses_an_unsigned_translation_edit_and_survives_a_crash_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = bilingual_folder(dir.path());
+    sign(&content, "Dr Demo");
+    let cfg = strict_config(dir.path());
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    std::fs::write(&cfg, format!("language = \"es\"\n{text}")).unwrap();
+    let log = dir.path().join("kiosk.log");
+    let c = content.to_str().unwrap();
+    let mut s = Session::start_env(
+        &["--kiosk", "--config", &cfg, "--content", c],
+        &[("AFTERCARE_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    common::pty::wait_for_log(&log, "kiosk crashed; restarting");
+    s.wait_for("Revisar un síntoma");
+    assert!(s.screen().contains("Árbol de inicio"), "{}", s.screen());
+
+    edit_spanish_title(&content, "Texto sin firmar");
+    let logged = common::pty::wait_for_log(&log, "content reload refused");
+    assert!(
+        logged.contains("changed since its last sign-off"),
+        "{logged}"
+    );
+    s.wait_settled();
+    s.send("l");
+    s.wait_for("Starter tree");
+    s.wait_settled();
+    // The menu's third item, the switch (a second `l` within a second is a held key).
+    s.send("3");
+    s.wait_for("Árbol de inicio");
+    assert!(!s.screen().contains("Texto sin firmar"), "{}", s.screen());
+    s.kill("-TERM");
+    assert_eq!(s.finish(), 0);
+}
+
+/// The Spanish translation is part of what is signed: an edit to `es/tree.toml` after the
+/// sign-off fails `check --require-signoff` and is refused by a strict kiosk, as an edit to the
+/// English is (on a copy of data/, with its es/).
+#[test]
+fn editing_the_spanish_tree_after_signing_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = copy_of_data(dir.path());
+    let c = content.to_str().unwrap();
+    let es = content.join("es/tree.toml");
+    assert!(es.is_file(), "data/ has a Spanish translation");
+    sign(&content, "Dr Demo");
+    assert_eq!(check(&["--require-signoff", c]).0, 0);
+    assert!(matches!(load(&content, true), Reload::Accepted(..)));
+
+    let text = std::fs::read_to_string(&es).unwrap();
+    save(&es, &format!("{text}\n# una nota sin firmar\n"));
+    let (code, _, err) = check(&["--require-signoff", c]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(&format!("error: {c}: changed since")), "{err}");
+    match load(&content, true) {
+        Reload::Refused(lines) => assert!(
+            lines[0].contains("changed since its last sign-off"),
+            "{lines:?}"
+        ),
+        other => panic!("an unsigned translation edit was taken: {other:?}"),
+    }
+}

@@ -68,6 +68,31 @@ impl App {
         app
     }
 
+    /// A kiosk app on the welcome screen of `content` (the English tree and its translations,
+    /// checked together), in the clinic's language `lang`, its idle timer starting at `now`.
+    pub fn new_kiosk_in(
+        lang: Lang,
+        (tree, translations): (Tree, Translations),
+        config: Config,
+        now: Duration,
+    ) -> App {
+        let mut app = App::new_kiosk(tree, config, now);
+        app.set_languages(lang, translations);
+        app
+    }
+
+    /// A fresh kiosk app on the welcome screen, for a restart after a crash: the content this
+    /// one holds (content a reload accepted and that waits to take over, else the content
+    /// serving) in every language, in the clinic's language. Never the files read again: they
+    /// may have changed, unsigned, since this content was checked.
+    pub fn restarted(&self, now: Duration) -> App {
+        let content = match self.kiosk.as_ref().and_then(|k| k.pending.as_deref()) {
+            Some(pending) => pending.clone(),
+            None => self.content(),
+        };
+        App::new_kiosk_in(self.home_lang, content, self.config.clone(), now)
+    }
+
     /// Whether anything on screen or in memory belongs to the person who used it last.
     pub fn holds_answers(&self) -> bool {
         self.session.is_started()

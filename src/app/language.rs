@@ -1,33 +1,49 @@
 //! The language the app speaks, and the switch on the welcome screen: the interface's words
 //! (the catalogue, `i18n`) and the content (a translation with the same ids) change together.
 //! A kiosk returns to the clinic's language at each reset, so the next person starts there.
+//!
+//! The content is kept in every language it has, whatever the clinic offers: what the switch
+//! offers (`config.languages`) is a filter on the switch, never on what is stored, so the
+//! original (English) tree is always at hand for a restart or a reload.
 
 use super::{App, Effect, Screen};
-use crate::content::Tree;
+use crate::content::{Translations, Tree};
 use crate::i18n::{self, Lang};
 
 impl App {
     /// Makes the app bilingual: `self.tree` is the original (English) content, `translations`
-    /// the same content in other languages, of which those the clinic config offers
-    /// (`languages`, or all) can be switched to. The app starts in `lang` when the content has
-    /// it (else in English), and a kiosk's resets return there.
-    pub fn set_languages(&mut self, lang: Lang, translations: Vec<(Lang, Tree)>) {
-        let offered = &self.config.languages;
-        let english = offered.is_empty() || offered.contains(&Lang::En) || lang == Lang::En;
+    /// the same content in other languages, all kept; those the clinic config offers
+    /// (`languages`, or all) can be switched to. The app starts in `lang`, or in the clinic's
+    /// first offered language when it does not offer `lang` (an English environment on a
+    /// Spanish-only kiosk), when the content has it (else in English), and a kiosk's resets
+    /// return there.
+    pub fn set_languages(&mut self, lang: Lang, translations: Translations) {
+        let start = if self.offers(lang) {
+            lang
+        } else {
+            self.config.languages.first().copied().unwrap_or(lang)
+        };
         self.others = translations
             .into_iter()
-            .filter(|(l, _)| *l != Lang::En && (offered.is_empty() || offered.contains(l)))
+            .filter(|(l, _)| *l != Lang::En)
             .collect();
         self.lang = Lang::En;
         i18n::set_lang(Lang::En);
-        self.use_language(lang);
-        if !english {
-            // The clinic does not offer English: no switch back to it.
-            self.others.retain(|(l, _)| *l != Lang::En);
-        }
+        self.use_language(start);
         // The clinic's language, even when this content lacks it: a reload without the
         // translation runs in English, and the next one with it goes back to the clinic's.
-        self.home_lang = lang;
+        self.home_lang = start;
+    }
+
+    /// Whether the clinic config offers `lang` (no `languages` list offers every language).
+    pub fn offers(&self, lang: Lang) -> bool {
+        self.config.languages.is_empty() || self.config.languages.contains(&lang)
+    }
+
+    /// Whether the welcome screen has a language switch: the content has another language the
+    /// clinic offers.
+    pub fn offers_language_switch(&self) -> bool {
+        self.next_language().is_some()
     }
 
     /// The original (English) content, whatever language is on screen.
@@ -42,11 +58,31 @@ impl App {
         }
     }
 
+    /// The content this app holds, in every language: the original (English) tree and its
+    /// translations, whatever is on screen. A kiosk restarted after a crash starts from this,
+    /// never from the files on disk, which may have changed (and not been signed) since.
+    pub fn content(&self) -> (Tree, Translations) {
+        let translations = Lang::ALL
+            .into_iter()
+            .filter(|l| *l != Lang::En)
+            .filter_map(|l| self.tree_in(l).map(|t| (l, t.clone())))
+            .collect();
+        (self.original().clone(), translations)
+    }
+
+    /// The content in `lang`, if the app holds it.
+    fn tree_in(&self, lang: Lang) -> Option<&Tree> {
+        if lang == self.lang {
+            return Some(&self.tree);
+        }
+        self.others.iter().find(|(l, _)| *l == lang).map(|(_, t)| t)
+    }
+
     /// The language the switch on the welcome screen goes to next, if there is another.
     pub fn next_language(&self) -> Option<Lang> {
         // In the order of `Lang::ALL`, the first offered language after this one, else the
         // first offered at all: no allocation, as the welcome screen asks on every frame.
-        let offered = |l: &Lang| self.others.iter().any(|(o, _)| o == l);
+        let offered = |l: &Lang| self.offers(*l) && self.others.iter().any(|(o, _)| o == l);
         let here = Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0);
         Lang::ALL[here + 1..]
             .iter()
@@ -90,7 +126,7 @@ impl App {
     /// language stays where the new content has it.
     /// A person who chose another language on the welcome screen keeps it when the new
     /// content has it.
-    pub(super) fn take_content(&mut self, tree: Tree, translations: Vec<(Lang, Tree)>) {
+    pub(super) fn take_content(&mut self, tree: Tree, translations: Translations) {
         let home = self.home_lang;
         let chosen = self.lang_chosen.then_some(self.lang);
         self.tree = tree;

@@ -45,7 +45,8 @@ pub struct App {
     pub tree: Tree,
     /// The language of the words and the content now.
     pub lang: Lang,
-    /// The same content in the other languages a person may switch to (see `language`).
+    /// The same content in every other language it has, the English original included while
+    /// another is on screen; the switch offers those the clinic config offers (see `language`).
     pub others: Vec<(Lang, Tree)>,
     /// The language a kiosk's resets return to: the clinic's.
     pub home_lang: Lang,
@@ -113,7 +114,7 @@ impl App {
 
     /// The welcome menu for this mode, with the language switch when there is another.
     pub fn welcome_menu(&self) -> &'static [WelcomeItem] {
-        match (self.mode, self.others.is_empty()) {
+        match (self.mode, !self.offers_language_switch()) {
             (Mode::Normal, true) => &WELCOME_MENU,
             (Mode::Kiosk, true) => &KIOSK_WELCOME_MENU,
             (Mode::Normal, false) => &WELCOME_MENU_LANGUAGES,

@@ -54,11 +54,28 @@ pub fn language(flag: Option<Lang>, config: &Config) -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// The language the app starts in and a kiosk returns to: `lang` when the clinic config offers
+/// it (`languages`, or every language), else the first it offers, as `App::set_languages`
+/// decides; with a note for staff when that is not `lang`.
+pub fn home_language(lang: Lang, config: &Config) -> (Lang, Option<String>) {
+    match config.languages.first() {
+        Some(&first) if !config.languages.contains(&lang) => {
+            let note = format!(
+                "the clinic config's languages do not include '{}'; starting in '{}'",
+                lang.code(),
+                first.code()
+            );
+            (first, Some(note))
+        }
+        _ => (lang, None),
+    }
+}
+
 /// The tree in `lang` out of `content` for a command that speaks one language (line mode,
 /// `topics`, `topic`, `export`), and the language it is in: English, with a note, when the
-/// content has no translation into `lang`.
-pub fn in_language((tree, translations): Content, lang: Lang) -> (Tree, Lang) {
-    if !has_language(&translations, lang) {
+/// content has no translation into `lang`. `built_in`: the content is the one compiled in.
+pub fn in_language((tree, translations): Content, lang: Lang, built_in: bool) -> (Tree, Lang) {
+    if !has_language(&translations, lang, built_in) {
         return (tree, Lang::En);
     }
     match translations.into_iter().find(|(l, _)| *l == lang) {
@@ -68,17 +85,29 @@ pub fn in_language((tree, translations): Content, lang: Lang) -> (Tree, Lang) {
 }
 
 /// Whether content with `translations` speaks `lang`; when it does not, a note on standard
-/// error says that English is used instead.
-pub fn has_language(translations: &[(Lang, Tree)], lang: Lang) -> bool {
-    let has = lang == Lang::En || translations.iter().any(|(l, _)| *l == lang);
-    if !has {
-        eprintln!(
-            "note: the content has no '{}' translation ({}/ beside its files); using English",
-            lang.code(),
-            lang.code()
-        );
+/// error says that English is used instead (and, for the built-in content, `built_in`, why).
+pub fn has_language(translations: &[(Lang, Tree)], lang: Lang, built_in: bool) -> bool {
+    let notes = missing_language_notes(translations, lang, built_in);
+    for note in &notes {
+        eprintln!("note: {note}");
     }
-    has
+    notes.is_empty()
+}
+
+/// What staff are told when content with `translations` cannot speak the clinic's `lang`: that
+/// English is used, and for the built-in content (`built_in`) a translation that does not decode.
+pub fn missing_language_notes(
+    translations: &[(Lang, Tree)],
+    lang: Lang,
+    built_in: bool,
+) -> Vec<String> {
+    let Some(missing) = aftercare::reload::missing_language(translations, lang) else {
+        return Vec::new();
+    };
+    let problem = built_in
+        .then(|| content::translation_problem(lang))
+        .flatten();
+    std::iter::once(missing).chain(problem).collect()
 }
 
 /// Loads content with its translations (embedded, or from a path), printing every diagnostic

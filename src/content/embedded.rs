@@ -32,12 +32,37 @@ pub fn check_embedded() -> Checked {
 }
 
 /// The embedded content in `lang`: the English, or its translation when one was built in.
+/// `None` also when the translation does not decode: [`translation_problem`] says so.
 pub fn embedded_translation(lang: Lang) -> Option<Tree> {
     match lang {
         Lang::En => embedded_tree(),
-        Lang::Es if BYTES_ES.is_empty() => None,
-        Lang::Es => postcard::from_bytes(BYTES_ES).ok(),
+        Lang::Es => decode_translation(BYTES_ES).ok().flatten(),
     }
+}
+
+/// A translation in its compact binary form: `Ok(None)` when none was built in (no bytes),
+/// `Err` when the bytes do not decode.
+fn decode_translation(bytes: &[u8]) -> Result<Option<Tree>, postcard::Error> {
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    postcard::from_bytes(bytes).map(Some)
+}
+
+/// Why the built-in content has no translation into `lang` although one was built in: it does
+/// not decode (a build problem, never a content one: `build.rs` checked it). `None` when it
+/// decodes or none was built in. For a note to staff: never a silent fallback to English.
+pub fn translation_problem(lang: Lang) -> Option<String> {
+    let bytes = match lang {
+        Lang::En => return None,
+        Lang::Es => BYTES_ES,
+    };
+    decode_translation(bytes).err().map(|e| {
+        format!(
+            "the built-in '{}' translation does not decode ({e}); rebuild aftercare",
+            lang.code()
+        )
+    })
 }
 
 /// Every translation of the embedded content built in, with its language.
@@ -79,6 +104,26 @@ pub fn default_tree() -> Result<Tree, Box<Checked>> {
     match checked.tree.clone() {
         Some(t) => Ok(t),
         None => Err(Box::new(checked)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_translation_that_does_not_decode_is_an_error_not_an_absence() {
+        assert!(matches!(decode_translation(&[]), Ok(None)));
+        assert!(decode_translation(&[0xff, 0xff, 0xff]).is_err());
+        assert!(matches!(
+            decode_translation(BYTES_ES),
+            Ok(Some(_)) | Ok(None)
+        ));
+        assert_eq!(
+            translation_problem(Lang::Es),
+            None,
+            "the built-in one decodes"
+        );
     }
 }
 

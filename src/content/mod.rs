@@ -22,6 +22,7 @@ pub use diag::{Diagnostic, Severity, SourceFile};
 pub use embedded::{EMBEDDED, check_embedded};
 pub use embedded::{
     default_translations, default_tree, embedded_translation, embedded_tree, embedded_welcome,
+    translation_problem,
 };
 pub use load::{
     Checked, LoadError, RawFile, Translations, check_files, check_path, read_path,

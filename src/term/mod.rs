@@ -335,11 +335,17 @@ fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
     match r {
         Reload::Accepted(tree, translations) => {
             let version = tree.meta.version.clone();
+            // A reload that lost the clinic's language (es/ moved away for a moment) is said,
+            // never only seen as an English kiosk.
+            let missing = crate::reload::missing_language(&translations, app.home_lang);
             let now = app.offer_translated(*tree, translations);
             let when = if now { "now" } else { "after this session" };
             opts.log.write(&format!(
                 "content reload accepted (version {version}); takes over {when}"
             ));
+            if let Some(note) = missing {
+                opts.log.write(&format!("content reload: {note}"));
+            }
             now
         }
         Reload::Refused(lines) => {

@@ -16,7 +16,7 @@ use super::screen::Screen;
 use super::tty::{Guard, Tty, drain, install_panic_hook};
 use super::{DRAWING, Msg, Options, handle_signals, size, watch_signals};
 use crate::app::Mode;
-use crate::content::Tree;
+use crate::content::{Translations, Tree};
 use crate::i18n::{t, t_args};
 use crate::reload::Reload;
 
@@ -61,15 +61,16 @@ fn render(f: &mut Frame, lines: &[String]) {
     f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), f.area());
 }
 
-/// Shows the refusal (`contact`, then `mistakes`) until `retry` gives a tree, trying it every
-/// [`RETRY`], on any key or tap, and taking content the watcher accepted (sent to `opts`' inbox).
+/// Shows the refusal (`contact`, then `mistakes`) until `retry` gives content (the tree and its
+/// translations, checked together), trying it every [`RETRY`], on any key or tap, and taking
+/// content the watcher accepted (sent to `opts`' inbox).
 /// The terminal is restored when this returns; SIGTERM and SIGHUP end the process as in a kiosk.
 pub fn wait_for_content(
     opts: &Options,
     contact: &str,
     mut mistakes: Vec<String>,
-    mut retry: impl FnMut() -> Result<Tree, Vec<String>>,
-) -> io::Result<Tree> {
+    mut retry: impl FnMut() -> Result<(Tree, Translations), Vec<String>>,
+) -> io::Result<(Tree, Translations)> {
     let (sender, inbox) = match &opts.inbox {
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
@@ -107,9 +108,9 @@ pub fn wait_for_content(
                         screen.forget();
                         redraw = true;
                     }
-                    Msg::Reload(Reload::Accepted(tree, _)) => {
+                    Msg::Reload(Reload::Accepted(tree, translations)) => {
                         opts.log.write("content fixed; the kiosk starts");
-                        return Ok(*tree);
+                        return Ok((*tree, translations));
                     }
                     Msg::Reload(Reload::Refused(l)) => {
                         mistakes = l;
@@ -122,9 +123,9 @@ pub fn wait_for_content(
         if again {
             tried = std::time::Instant::now();
             match retry() {
-                Ok(tree) => {
+                Ok(content) => {
                     opts.log.write("content fixed; the kiosk starts");
-                    return Ok(tree);
+                    return Ok(content);
                 }
                 Err(l) => {
                     redraw |= l != mistakes;

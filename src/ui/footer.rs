@@ -58,7 +58,7 @@ fn place(app: &App, area: Rect, t: u16) -> Vec<(Rect, usize)> {
     }
     let (mut x, mut y) = (area.x + 1, area.y);
     let mut out = Vec::new();
-    for (i, (key, hint, _)) in hints(app.context(), app.mode, !app.others.is_empty())
+    for (i, (key, hint, _)) in hints(app.context(), app.mode, app.offers_language_switch())
         .iter()
         .enumerate()
     {
@@ -91,7 +91,7 @@ pub fn render(app: &App, th: &Theme, l: &ScreenLayout, f: &mut Frame) {
         super::draw::put_lines(f, r, [line], Style::default());
         return;
     }
-    let all = hints(app.context(), app.mode, !app.others.is_empty());
+    let all = hints(app.context(), app.mode, app.offers_language_switch());
     for &(r, i) in &l.hints {
         let Some((key, hint, _)) = all.get(i) else {
             continue;

@@ -21,7 +21,7 @@ pub fn lines(app: &App, th: &Theme, width: u16) -> Vec<Line<'static>> {
     let shown = BINDINGS.iter().filter(|b| {
         (b.contexts.contains(&screen) || b.contexts == [Context::Help])
             && app.mode.allows(b.action)
-            && (b.action != Action::Language || !app.others.is_empty())
+            && (b.action != Action::Language || app.offers_language_switch())
     });
     for b in shown {
         let keys = format!("{:<16}", keys_label(b));

@@ -143,7 +143,7 @@ fn targets(app: &App, l: &ScreenLayout) -> Vec<Target> {
     // A footer hint does what its key does, except "Enter choose": a tap on it would choose
     // whatever is highlighted (on the first safety screen, the first red flag). A tap chooses
     // only what it lands on.
-    let hints = crate::app::keys::hints(app.context(), app.mode, !app.others.is_empty());
+    let hints = crate::app::keys::hints(app.context(), app.mode, app.offers_language_switch());
     out.extend(
         l.hints
             .iter()

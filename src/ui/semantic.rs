@@ -281,7 +281,7 @@ fn footer(app: &App, out: &mut Vec<Node>) {
                 | Action::Bottom
         )
     };
-    for &(_, hint, action) in hints(app.context(), app.mode, !app.others.is_empty()).iter() {
+    for &(_, hint, action) in hints(app.context(), app.mode, app.offers_language_switch()).iter() {
         let input = Input::Do(action);
         let shown = out
             .iter()

@@ -262,7 +262,7 @@ fn build_banner(nodes: &[Node]) {
 /// (index.html shows `#keys` under `html.keyboard`), hidden from screen readers, who move by Tab.
 fn set_keys(r: &Runner) {
     let Some(keys) = element(KEYS) else { return };
-    let words: Vec<String> = hints(r.app.context(), r.app.mode, !r.app.others.is_empty())
+    let words: Vec<String> = hints(r.app.context(), r.app.mode, r.app.offers_language_switch())
         .iter()
         .map(|(key, hint, _)| format!("{key} {hint}"))
         .collect();
