@@ -135,6 +135,43 @@ fn a_kiosk_returns_to_the_clinics_language_at_each_reset() {
     assert_eq!(a.tree.meta.title, "Árbol de inicio");
 }
 
+/// A person who only switches the welcome screen to English and walks away leaves the kiosk
+/// in English: the privacy reset brings the clinic's language back for the next person.
+#[test]
+fn a_welcome_switched_to_another_language_is_reset_to_the_clinics() {
+    let (tree, translations) = bilingual();
+    let config = Config {
+        language: Some(Lang::Es),
+        ..Config::default()
+    };
+    let mut a = TestApp::on(tree)
+        .config(config.clone())
+        .kiosk()
+        .languages(Lang::Es, translations)
+        .build();
+    press(&mut a, &typed("l"));
+    assert_eq!(
+        (a.lang, a.screen),
+        (Lang::En, Screen::Welcome { selected: 0 })
+    );
+    assert!(
+        a.holds_answers(),
+        "a language chosen over the clinic's is the person's"
+    );
+    let idle = config.kiosk.idle_timeout_secs + config.kiosk.countdown_secs + 5;
+    let later = a.last_input_at() + secs(idle);
+    a.update(
+        Input::Deadline,
+        later - secs(config.kiosk.countdown_secs + 1),
+    );
+    a.update(Input::Deadline, later);
+    assert_eq!(a.lang, Lang::Es);
+    assert!(
+        !a.holds_answers(),
+        "back in the clinic's language, the idle kiosk sleeps"
+    );
+}
+
 #[test]
 fn the_clinic_can_offer_one_language_only() {
     let (tree, translations) = bilingual();
@@ -239,6 +276,9 @@ fn a_reload_keeps_the_kiosk_in_the_clinics_language() {
     assert_eq!(a.tree.meta.title, "Versión 2");
     press(&mut a, &typed("l"));
     assert_eq!(a.tree.meta.title, "Version 2");
+    // Back in the clinic's language, nothing on screen is the person's: new content takes over.
+    press(&mut a, &typed("l"));
+    assert_eq!(a.lang, Lang::Es);
     // Content without its translation: English, the only language it has.
     let (tree, _) = bilingual();
     assert!(a.app_mut().offer_content(tree));
@@ -274,7 +314,8 @@ fn the_clinics_language_survives_a_reload_without_it_and_a_choice_survives_a_rel
 
     press(&mut a, &typed("l"));
     assert_eq!(a.lang, Lang::En);
-    assert!(a.app_mut().offer_translated(tree, translations));
+    // A language chosen over the clinic's is the person's: new content waits for the reset.
+    assert!(!a.app_mut().offer_translated(tree, translations));
     assert_eq!(a.lang, Lang::En, "the person's choice stays");
     assert_eq!(a.home_lang, Lang::Es);
 }

@@ -93,11 +93,14 @@ impl App {
         App::new_kiosk_in(self.home_lang, content, self.config.clone(), now)
     }
 
-    /// Whether anything on screen or in memory belongs to the person who used it last.
+    /// Whether anything on screen or in memory belongs to the person who used it last: their
+    /// answers, an open overlay, a screen past the welcome, or a language they chose over the
+    /// clinic's (so a welcome left in English on a Spanish kiosk is reset for the next person).
     pub fn holds_answers(&self) -> bool {
         self.session.is_started()
             || self.overlay.is_some()
             || !matches!(self.screen, Screen::Welcome { .. })
+            || (self.lang_chosen && self.lang != self.home_lang)
     }
 
     /// The next time the kiosk must wake: never while the welcome screen holds nothing, so an
