@@ -10,6 +10,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::bilingual_folder;
 use common::pty::{Session, kiosk_config, wait_for_log};
 
 /// A Spanish kiosk's config in `dir`, logging to `dir/kiosk.log`: the config's path and the log's.
@@ -19,17 +20,6 @@ fn spanish_kiosk_config(dir: &Path) -> (String, PathBuf) {
     let text = std::fs::read_to_string(&cfg).unwrap();
     std::fs::write(&cfg, format!("language = \"es\"\n{text}")).unwrap();
     (cfg, log)
-}
-
-/// A copy of the bilingual fixture in `dir/content`.
-fn bilingual_folder(dir: &Path) -> PathBuf {
-    let content = dir.join("content");
-    std::fs::create_dir_all(content.join("es")).unwrap();
-    for name in ["tree.toml", "sources.toml", "es/tree.toml"] {
-        let from = Path::new("tests/fixtures/bilingual").join(name);
-        std::fs::copy(from, content.join(name)).unwrap();
-    }
-    content
 }
 
 #[test]

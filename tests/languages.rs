@@ -22,6 +22,35 @@ fn bilingual() -> (Tree, Vec<(Lang, Tree)>) {
     (checked.tree.unwrap(), checked.translations)
 }
 
+/// The clinic config of a Spanish kiosk.
+fn spanish_config() -> Config {
+    Config {
+        language: Some(Lang::Es),
+        ..Config::default()
+    }
+}
+
+/// A kiosk on the bilingual fixture whose clinic says Spanish.
+fn spanish_kiosk(config: &Config) -> aftercare::ui::Ui {
+    let (tree, translations) = bilingual();
+    TestApp::on(tree)
+        .config(config.clone())
+        .kiosk()
+        .languages(Lang::Es, translations)
+        .build()
+}
+
+/// The person walks away: no input for the idle time, then the countdown runs out.
+fn walk_away(a: &mut aftercare::ui::Ui, config: &Config) {
+    let idle = config.kiosk.idle_timeout_secs + config.kiosk.countdown_secs + 5;
+    let later = a.last_input_at() + secs(idle);
+    a.update(
+        Input::Deadline,
+        later - secs(config.kiosk.countdown_secs + 1),
+    );
+    a.update(Input::Deadline, later);
+}
+
 fn spanish_app(w: u16, h: u16) -> aftercare::ui::Ui {
     let (tree, translations) = bilingual();
     TestApp::on(tree)
@@ -106,29 +135,15 @@ fn content_in_one_language_offers_no_switch() {
 
 #[test]
 fn a_kiosk_returns_to_the_clinics_language_at_each_reset() {
-    let (tree, translations) = bilingual();
-    let config = Config {
-        language: Some(Lang::Es),
-        ..Config::default()
-    };
-    let mut a = TestApp::on(tree)
-        .config(config.clone())
-        .kiosk()
-        .languages(Lang::Es, translations)
-        .build();
+    let config = spanish_config();
+    let mut a = spanish_kiosk(&config);
     assert_eq!((a.lang, a.home_lang), (Lang::Es, Lang::Es));
     press(&mut a, &typed("l"));
     assert_eq!(a.lang, Lang::En);
     // Someone starts in English and walks away: the privacy reset clears the answers and
     // brings the clinic's language back for the next person.
     press(&mut a, &typed("\n2"));
-    let idle = config.kiosk.idle_timeout_secs + config.kiosk.countdown_secs + 5;
-    let later = a.last_input_at() + secs(idle);
-    a.update(
-        Input::Deadline,
-        later - secs(config.kiosk.countdown_secs + 1),
-    );
-    a.update(Input::Deadline, later);
+    walk_away(&mut a, &config);
     assert_eq!(a.screen, Screen::Welcome { selected: 0 });
     assert_eq!(a.lang, Lang::Es);
     assert_eq!(i18n::lang(), Lang::Es);
@@ -139,16 +154,8 @@ fn a_kiosk_returns_to_the_clinics_language_at_each_reset() {
 /// in English: the privacy reset brings the clinic's language back for the next person.
 #[test]
 fn a_welcome_switched_to_another_language_is_reset_to_the_clinics() {
-    let (tree, translations) = bilingual();
-    let config = Config {
-        language: Some(Lang::Es),
-        ..Config::default()
-    };
-    let mut a = TestApp::on(tree)
-        .config(config.clone())
-        .kiosk()
-        .languages(Lang::Es, translations)
-        .build();
+    let config = spanish_config();
+    let mut a = spanish_kiosk(&config);
     press(&mut a, &typed("l"));
     assert_eq!(
         (a.lang, a.screen),
@@ -158,13 +165,7 @@ fn a_welcome_switched_to_another_language_is_reset_to_the_clinics() {
         a.holds_answers(),
         "a language chosen over the clinic's is the person's"
     );
-    let idle = config.kiosk.idle_timeout_secs + config.kiosk.countdown_secs + 5;
-    let later = a.last_input_at() + secs(idle);
-    a.update(
-        Input::Deadline,
-        later - secs(config.kiosk.countdown_secs + 1),
-    );
-    a.update(Input::Deadline, later);
+    walk_away(&mut a, &config);
     assert_eq!(a.lang, Lang::Es);
     assert!(
         !a.holds_answers(),
@@ -244,13 +245,7 @@ fn a_clinic_offering_only_spanish_starts_in_spanish_whatever_the_environment() {
     );
     // Someone answers and walks away: the reset comes back in Spanish.
     press(&mut a, &typed("\n2"));
-    let idle = config.kiosk.idle_timeout_secs + config.kiosk.countdown_secs + 5;
-    let later = a.last_input_at() + secs(idle);
-    a.update(
-        Input::Deadline,
-        later - secs(config.kiosk.countdown_secs + 1),
-    );
-    a.update(Input::Deadline, later);
+    walk_away(&mut a, &config);
     assert_eq!(a.screen, Screen::Welcome { selected: 0 });
     assert_eq!(a.lang, Lang::Es);
 }
@@ -258,16 +253,7 @@ fn a_clinic_offering_only_spanish_starts_in_spanish_whatever_the_environment() {
 /// New content from a reload takes over in every language: a Spanish kiosk stays Spanish.
 #[test]
 fn a_reload_keeps_the_kiosk_in_the_clinics_language() {
-    let (tree, translations) = bilingual();
-    let config = Config {
-        language: Some(Lang::Es),
-        ..Config::default()
-    };
-    let mut a = TestApp::on(tree)
-        .config(config)
-        .kiosk()
-        .languages(Lang::Es, translations)
-        .build();
+    let mut a = spanish_kiosk(&spanish_config());
     let (mut tree, mut translations) = bilingual();
     tree.meta.title = "Version 2".into();
     translations[0].1.meta.title = "Versión 2".into();

@@ -18,6 +18,7 @@ use aftercare::content::read_path;
 use aftercare::reload::{Reload, load};
 use aftercare::signoff::{self, Status};
 use common::aftercare;
+use common::bilingual_folder;
 use common::pty::Session;
 
 /// A copy of `data/`'s content files (not the example config, its translation `es/` if any)
@@ -392,17 +393,6 @@ fn a_strict_kiosk_whose_welcome_needs_the_whole_content_checks_its_signoff_on_wh
     assert!(!logged.contains("refused"), "{logged}");
     s.kill("-TERM");
     assert_eq!(s.finish(), 0);
-}
-
-/// A copy of the bilingual fixture (English and `es/`) in `dir/content`.
-fn bilingual_folder(dir: &Path) -> PathBuf {
-    let content = dir.join("content");
-    std::fs::create_dir_all(content.join("es")).unwrap();
-    for name in ["tree.toml", "sources.toml", "es/tree.toml"] {
-        let from = Path::new("tests/fixtures/bilingual").join(name);
-        std::fs::copy(from, content.join(name)).unwrap();
-    }
-    content
 }
 
 /// How a refusal names the content folder.

@@ -29,6 +29,17 @@ use ratatui::backend::TestBackend;
 /// and can still fail.
 pub const LONG_TESTS: &str = "AFTERCARE_LONG_TESTS";
 
+/// A copy of the bilingual fixture (English and `es/`) in `dir/content`.
+pub fn bilingual_folder(dir: &Path) -> PathBuf {
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("es")).unwrap();
+    for name in ["tree.toml", "sources.toml", "es/tree.toml"] {
+        let from = Path::new("tests/fixtures/bilingual").join(name);
+        std::fs::copy(from, content.join(name)).unwrap();
+    }
+    content
+}
+
 /// Whether [`LONG_TESTS`] asks for the full-length runs.
 pub fn long_tests() -> bool {
     std::env::var_os(LONG_TESTS).is_some_and(|v| v != "0")
