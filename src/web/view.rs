@@ -16,7 +16,8 @@ use web_sys::{Document, Element, HtmlElement};
 use super::Runner;
 use super::dom::{document, element, window};
 use crate::app::keys::hints;
-use crate::app::{Input, Overlay};
+use crate::app::{Action, App, Input, Overlay, Screen, WelcomeItem};
+use crate::i18n::Lang;
 use crate::ui::semantic::{self, Node};
 use crate::web_pure::{qr_svg, split_symbol, symbol_runs, without_key};
 
@@ -56,6 +57,7 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
         Node::Alert(t) => Some(t.as_str()),
         _ => None,
     });
+    set_language(&r.app);
     set_live(alert.unwrap_or(""));
     let calls = |ns: &[Node]| -> Vec<Node> {
         ns.iter()
@@ -79,7 +81,7 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
                 .map(str::to_string)
                 .zip(focused.or(Some(usize::MAX)));
         }
-        build(&main, &nodes);
+        build(&main, &nodes, switch(&r.app));
         if r.app.overlay == Some(Overlay::TakeHome) {
             add_code(r, &main);
         }
@@ -95,6 +97,31 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
         }
     }
     r.shown = nodes;
+}
+
+/// The page speaks the app's language: `<html lang>` (the voice a screen reader reads with), and
+/// the window's title and the screen's name are the content's title in that language.
+fn set_language(app: &App) {
+    let Ok(doc) = document() else { return };
+    set_lang(&doc, app.lang);
+    let title = app.tree.meta.title.as_str();
+    if doc.title() != title {
+        doc.set_title(title);
+    }
+    if let Some(main) = element(SCREEN)
+        && main.get_attribute("aria-label").as_deref() != Some(title)
+    {
+        let _ = main.set_attribute("aria-label", title);
+    }
+}
+
+/// Sets `<html lang>` to `lang`'s code.
+pub(super) fn set_lang(doc: &Document, lang: Lang) {
+    if let Some(html) = doc.document_element()
+        && html.get_attribute("lang").as_deref() != Some(lang.code())
+    {
+        let _ = html.set_attribute("lang", lang.code());
+    }
 }
 
 /// Empties the screen, the banner's copy of it and the live region: leaving the page, or a
@@ -152,7 +179,20 @@ fn with_symbol(doc: &Document, tag: &str, text: &str) -> Option<Element> {
     Some(el)
 }
 
-fn build(root: &Element, nodes: &[Node]) {
+/// The welcome screen's language switch, if it shows one: the input of its button and the
+/// language it names in that language's own words ("Español"), which its `lang` says.
+fn switch(app: &App) -> Option<(Input, Lang)> {
+    if !matches!(app.screen, Screen::Welcome { .. }) || app.overlay.is_some() {
+        return None;
+    }
+    let at = app
+        .welcome_menu()
+        .iter()
+        .position(|item| *item == WelcomeItem::Language)?;
+    Some((Input::Do(Action::Pick(at)), app.next_language()?))
+}
+
+fn build(root: &Element, nodes: &[Node], switch: Option<(Input, Lang)>) {
     let Ok(doc) = document() else { return };
     root.set_inner_html("");
     // Buttons that follow one another share a group, so they stack as one column.
@@ -175,12 +215,17 @@ fn build(root: &Element, nodes: &[Node]) {
                 }
             }),
             Node::Button {
-                label, selected, ..
+                label,
+                selected,
+                input,
             } => {
                 let Some(b) = with_symbol(&doc, "button", without_key(label)) else {
                     continue;
                 };
                 let _ = b.set_attribute("type", "button");
+                if let Some((_, lang)) = switch.filter(|(at, _)| at == input) {
+                    let _ = b.set_attribute("lang", lang.code());
+                }
                 let _ = b.set_attribute("data-i", &i.to_string());
                 if *selected {
                     let _ = b.set_attribute("aria-current", "true");
