@@ -40,9 +40,10 @@ thread_local! {
 /// on the new heading when the screen itself did; only the highlight marked when that is all
 /// (and, after a key, focus on the highlighted button, so what the keys move is what is seen).
 pub(super) fn sync(r: &mut Runner, by_key: bool) {
-    let nodes = semantic::nodes(&r.app, &r.theme);
+    let mut nodes = semantic::nodes(&r.app, &r.theme);
     let settling = r.app.settling();
     if nodes == r.shown && settling == r.settling {
+        wipe(&mut nodes);
         return;
     }
     r.settling = settling;
@@ -51,6 +52,7 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
     let _ = main.set_attribute("data-frames", &r.frames.to_string());
     let _ = main.class_list().toggle_with_force("settling", settling);
     if nodes == r.shown {
+        wipe(&mut nodes);
         return;
     }
     let alert = nodes.iter().find_map(|n| match n {
@@ -96,7 +98,36 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
             }
         }
     }
-    r.shown = nodes;
+    let mut old = std::mem::replace(&mut r.shown, nodes);
+    wipe(&mut old);
+}
+
+/// Overwrites every word of `nodes` with zeros where it lies, then empties it: a screen's words
+/// may be a person's (their search, "Search: …"), and memory let go is not cleared, so a screen
+/// the page drops must not leave them behind for the next person (`tests/web/memory.mjs`).
+pub(super) fn wipe(nodes: &mut Vec<Node>) {
+    fn zero(s: &mut String) {
+        let mut bytes = std::mem::take(s).into_bytes();
+        let capacity = bytes.capacity();
+        bytes.clear();
+        bytes.resize(capacity, 0);
+        // Keeps the writes: a buffer about to be freed is otherwise never written.
+        std::hint::black_box(&bytes);
+    }
+    for node in nodes.iter_mut() {
+        match node {
+            Node::Heading { text, .. } | Node::Text(text) | Node::Alert(text) => zero(text),
+            Node::List(items) => items.iter_mut().for_each(zero),
+            Node::Button { label, .. } => zero(label),
+            Node::Call { text, number } => {
+                zero(text);
+                if let Some(n) = number {
+                    zero(n);
+                }
+            }
+        }
+    }
+    nodes.clear();
 }
 
 /// The page speaks the app's language: `<html lang>` (the voice a screen reader reads with), and
