@@ -10,7 +10,8 @@
 #
 # --config and --content are checked with `aftercare check` first (the page checks them again
 # when it loads) and copied beside the page: clinic.toml and content/ with content/files.txt
-# (and content/signoff.toml, not listed there, if the folder is signed: see docs/clinic-review.md).
+# (and content/signoff.toml, not listed there, if the folder is signed: see docs/clinic-review.md),
+# the content's translation (content/es/*.toml) with it.
 # Without them the page uses the defaults compiled in. Staff may also edit the copies in place
 # and reload the page.
 set -euo pipefail
@@ -80,6 +81,19 @@ if [ -n "$content" ]; then
       # The sign-off record goes beside the content, never in the list of content files.
       [ "$(basename "$f")" = signoff.toml ] && continue
       basename "$f" >>"$out/content/files.txt"
+    done
+    # A translation (es/*.toml, as `aftercare check` reads it: the languages of src/i18n.rs but
+    # English) goes in a folder of its own, listed after the original as es/NAME.toml: the page
+    # checks it with the original and against it, and speaks it.
+    for lang in es; do
+      [ -d "$content/$lang" ] || continue
+      for f in "$content/$lang"/*.toml; do
+        [ -e "$f" ] || continue
+        case "$f" in *.example.toml) continue ;; esac
+        mkdir -p "$out/content/$lang"
+        cp "$f" "$out/content/$lang/"
+        echo "$lang/$(basename "$f")" >>"$out/content/files.txt"
+      done
     done
   else
     cp "$content" "$out/content/"

@@ -2,9 +2,11 @@
 # The browser kiosk end to end: builds the page (scripts/build-web.sh) with the test clinic
 # config and the default content as files beside it, serves it on 127.0.0.1, and drives Debian's
 # headless Chromium through a full triage by taps and keys, the idle privacy reset, a resize and a
-# refused clinic file (tests/web/e2e.mjs), then content sign-off (tests/web/signoff.mjs, on a copy
+# refused clinic file, then the same in Spanish (the welcome screen's switch, a walk by taps, the
+# reset back to the clinic's language, a clinic whose language is Spanish; tests/web/e2e.mjs),
+# then content sign-off (tests/web/signoff.mjs, on a copy
 # of the page whose clinic.toml requires sign-off and whose content `aftercare sign` signed), then double taps and near-miss taps on the first safety
-# screen (tests/web/taps.mjs), then its accessibility (tests/web/a11y.mjs: axe-core at six sizes and zooms, reflow,
+# screen (tests/web/taps.mjs), then its accessibility (tests/web/a11y.mjs: axe-core at six sizes and zooms in English and Spanish, lang, reflow,
 # button sizes, a keyboard-only walk, focus, the live region), then the README's browser example
 # as written (scripts/test-web-readme.sh). Installs Chromium, playwright-core and axe-core if
 # missing.
@@ -15,7 +17,8 @@
 # README's example), after the same build.
 #
 # --shots DIR also writes screenshots of the first safety question and an outcome at phone,
-# tablet and desktop size and at 400 % zoom into DIR (tests/web/shots.mjs).
+# tablet and desktop size and at 400 % zoom, and the two in Spanish on the phone, into DIR
+# (tests/web/shots.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -283,9 +283,12 @@ fn footer(app: &App, out: &mut Vec<Node>) {
     };
     for &(_, hint, action) in hints(app.context(), app.mode, app.offers_language_switch()).iter() {
         let input = Input::Do(action);
-        let shown = out
-            .iter()
-            .any(|n| matches!(n, Node::Button { input: i, .. } if *i == input));
+        // The welcome menu has the language switch as an entry of its own ("3. Español").
+        let in_menu = action == Action::Language && matches!(app.screen, Screen::Welcome { .. });
+        let shown = in_menu
+            || out
+                .iter()
+                .any(|n| matches!(n, Node::Button { input: i, .. } if *i == input));
         if !moving(action) && !shown {
             out.push(button(hint, input, false));
         }

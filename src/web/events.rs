@@ -54,7 +54,7 @@ pub(super) fn listen() -> Result<(), String> {
         with_runner(|r| {
             r.forget();
             view::clear();
-            r.shown.clear();
+            view::wipe(&mut r.shown);
         })
     })?;
     // Restored from the cache: start afresh on the already cleared app, without the network

@@ -16,6 +16,16 @@ use super::page::refused;
 use super::{BANNER, EMERGENCY, LAST_GOOD, LOADED, ON_LAST_GOOD, RUNNER};
 use crate::config::{CheckedConfig, Config, check_config};
 use crate::content::{RawFile, Tree, check_files};
+use crate::i18n::Lang;
+
+/// Checked content: the original (English) tree and its translations (`content/es/*.toml`
+/// listed in `files.txt`, checked with it and against it as `aftercare check` does), each with
+/// its language.
+#[derive(Debug, Clone)]
+pub(crate) struct Content {
+    pub(super) tree: Tree,
+    pub(super) translations: Vec<(Lang, Tree)>,
+}
 
 /// The clinic's files beside the page, as fetched: what the page runs on, and what a later fetch
 /// is compared with.
@@ -153,17 +163,25 @@ pub(super) fn config_from(files: &Files) -> Result<Config, String> {
     }
 }
 
-/// The content from the listed files, checked as `aftercare check` does; without a list, the
-/// content compiled in. With `require_signoff`, content its sign-off does not match is refused
-/// (and so is the content compiled in, which no clinic signed), as a terminal kiosk refuses it.
-pub(super) fn tree_from(files: &Files, require_signoff: bool) -> Result<Tree, String> {
+/// The content from the listed files, with the translations among them, checked as `aftercare
+/// check` does; without a list, the content compiled in, in English alone: its translation is
+/// left out of the page (about 99 KB gzipped, a fifth of the page, for the page of a clinic that
+/// puts no content beside it; `content/es/` beside the page gives it). With `require_signoff`,
+/// content its sign-off does not match is refused (and so is the content compiled in, which no
+/// clinic signed), as a terminal kiosk refuses it.
+pub(super) fn content_from(files: &Files, require_signoff: bool) -> Result<Content, String> {
     let checked = match files.list {
         None if require_signoff => {
             let line = crate::i18n::t("signoff-log-built-in");
             return Err(refused(vec![line.to_string()]));
         }
         None => match crate::content::default_tree() {
-            Ok(tree) => return Ok(tree),
+            Ok(tree) => {
+                return Ok(Content {
+                    tree,
+                    translations: Vec::new(),
+                });
+            }
             Err(checked) => *checked,
         },
         Some(_) => {
@@ -187,15 +205,21 @@ pub(super) fn tree_from(files: &Files, require_signoff: bool) -> Result<Tree, St
         }
     };
     let lines = checked.lines();
-    checked.tree.ok_or_else(|| refused(lines))
+    match checked.tree {
+        Some(tree) => Ok(Content {
+            tree,
+            translations: checked.translations,
+        }),
+        None => Err(refused(lines)),
+    }
 }
 
 /// The clinic config and the content from a set of files, each checked as `aftercare check`
 /// does; the refusal's words if either has errors.
-pub(super) fn checked(files: &Files) -> Result<(Config, Tree), String> {
+pub(super) fn checked(files: &Files) -> Result<(Config, Content), String> {
     let config = config_from(files)?;
-    let tree = tree_from(files, config.require_signoff)?;
-    Ok((config, tree))
+    let content = content_from(files, config.require_signoff)?;
+    Ok((config, content))
 }
 
 /// After a privacy reset, or every [`RETRY_MS`] while on the last good copy, and only while
@@ -257,16 +281,11 @@ pub(super) fn retry_every(ms: i32) {
 }
 
 /// The emergency number and the banner's words of a config that passed, for the crash and
-/// refusal messages.
+/// refusal messages, which speak its `language` from now on (until the app speaks its own).
 pub(super) fn remember_numbers(config: &Config) {
     EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
-    BANNER.with(|b| {
-        b.replace(Some(
-            config
-                .fill(&crate::words::contact_line(&config.clinic))
-                .into_owned(),
-        ))
-    });
+    BANNER.with(|b| b.replace(Some(config.clone())));
+    crate::i18n::set_lang(config.language.unwrap_or_default());
 }
 
 /// Keeps `files` (which passed the checks) as the last good copy. Only the clinic's settings and
@@ -321,7 +340,7 @@ pub(super) fn last_good_saved() -> Option<String> {
 }
 
 /// The last good copy, if one is kept and it still passes this version's checks.
-pub(super) fn last_good() -> Option<(Files, Config, Tree)> {
+pub(super) fn last_good() -> Option<(Files, Config, Content)> {
     let json = storage()?.get_item(&last_good_key()).ok()??;
     let all: js_sys::Array = js_sys::JSON::parse(&json).ok()?.dyn_into().ok()?;
     let bytes = |v: JsValue| v.as_string().map(String::into_bytes);
@@ -339,8 +358,8 @@ pub(super) fn last_good() -> Option<(Files, Config, Tree)> {
         // A copy kept before sign-offs were read has none: under require_signoff it is refused.
         signoff: bytes(all.get(4)),
     };
-    let (config, tree) = checked(&files).ok()?;
-    Some((files, config, tree))
+    let (config, content) = checked(&files).ok()?;
+    Some((files, config, content))
 }
 
 pub(super) fn storage() -> Option<web_sys::Storage> {

@@ -45,7 +45,7 @@ mod view;
 use dom::{made_at, now, window};
 use events::{listen, on};
 use files::{
-    Files, checked, config_from, fetch_files, last_good, last_good_saved, refresh,
+    Content, Files, checked, config_from, fetch_files, last_good, last_good_saved, refresh,
     remember_numbers, retry, retry_every, save_last_good,
 };
 use page::{first_line, on_panic, show_notice, show_text};
@@ -69,8 +69,9 @@ thread_local! {
     static RUNNER: RefCell<Option<Runner>> = const { RefCell::new(None) };
     /// The emergency number for the crash message (the config's, once it is read).
     static EMERGENCY: RefCell<String> = RefCell::new(Config::default().clinic.emergency);
-    /// The banner's words for the crash and refusal messages: the config's, once one is known.
-    static BANNER: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The config whose banner words lead the crash and refusal messages, once one is known
+    /// (the words are made when shown: in the language then spoken).
+    static BANNER: RefCell<Option<Config>> = const { RefCell::new(None) };
     /// The clinic's files the page is running on.
     static LOADED: RefCell<Option<Files>> = const { RefCell::new(None) };
     /// Whether those are the last good copy because the server's were refused.
@@ -91,6 +92,9 @@ pub fn start() {
 pub(super) struct Runner {
     /// The app and the theme whose words and symbols the screen model uses.
     pub(super) app: App,
+    /// The checked content in every language, as loaded: a fresh app starts from it (the app's
+    /// own trees are swapped about as a person switches language).
+    pub(super) content: Content,
     pub(super) theme: Theme,
     /// The pending deadline timer.
     pub(super) timer: Option<i32>,
@@ -122,8 +126,8 @@ async fn boot() -> Result<(), String> {
         remember_numbers(c);
     }
     let served = fetched.and_then(|files| {
-        let (config, tree) = checked(&files)?;
-        Ok((files, config, tree))
+        let (config, content) = checked(&files)?;
+        Ok((files, config, content))
     });
     // The last good copy runs under the server's config when that one passes: if it requires a
     // sign-off the copy was not kept under, the copy must carry one too, or it is not run.
@@ -131,21 +135,21 @@ async fn boot() -> Result<(), String> {
         let strict = served_config
             .as_ref()
             .map_or(kept_config.require_signoff, |c| c.require_signoff);
-        !strict || files::tree_from(files, true).is_ok()
+        !strict || files::content_from(files, true).is_ok()
     });
-    let (files, config, tree) = match (served, last_good) {
+    let (files, config, content) = match (served, last_good) {
         (Ok(good), _) => {
             save_last_good(&good.0);
             good
         }
-        (Err(why), Some((files, old_config, tree))) => {
+        (Err(why), Some((files, old_config, content))) => {
             web_sys::console::warn_1(&JsValue::from_str(&format!(
                 "The clinic's files were refused; running on the last good copy.\n{why}"
             )));
             ON_LAST_GOOD.with(|f| f.replace(true));
             show_notice(&why, last_good_saved());
             retry_every(RETRY_MS);
-            (files, served_config.unwrap_or(old_config), tree)
+            (files, served_config.unwrap_or(old_config), content)
         }
         (Err(why), None) => {
             retry_every(RETRY_MS);
@@ -169,7 +173,8 @@ async fn boot() -> Result<(), String> {
     LOADED.with(|l| l.replace(Some(files)));
     let theme = Theme::choose(config.theme, false, None);
     let runner = Runner {
-        app: fresh_app(tree, config),
+        app: fresh_app(&content, config),
+        content,
         theme,
         timer: None,
         frames: 0,
@@ -210,10 +215,14 @@ pub(super) fn with_runner(f: impl FnOnce(&mut Runner)) {
     });
 }
 
-/// A kiosk app on `tree` and `config`, laid out at [`LAID_OUT`]. Its pictures keep still: the
-/// page shows words, and an animation would only wake it.
-fn fresh_app(tree: crate::content::Tree, config: Config) -> App {
-    let mut app = App::new_kiosk(tree, config, now());
+/// A kiosk app on `content` and `config`, laid out at [`LAID_OUT`], in the clinic's `language`
+/// (English without one, or when the content has no translation into it), offering the
+/// clinic's `languages` on the welcome screen, as the terminal kiosk does. Its pictures keep
+/// still: the page shows words, and an animation would only wake it.
+fn fresh_app(content: &Content, config: Config) -> App {
+    let home = config.language.unwrap_or_default();
+    let mut app = App::new_kiosk(content.tree.clone(), config, now());
+    app.set_languages(home, content.translations.clone());
     app.pictures_move = false;
     app.size = LAID_OUT;
     app
@@ -298,7 +307,7 @@ impl Runner {
     /// typed search overwritten, the texts laid out from their answers let go).
     pub(super) fn forget(&mut self) {
         self.app.browse.wipe();
-        self.app = fresh_app(self.app.tree.clone(), self.app.config.clone());
+        self.app = fresh_app(&self.content, self.app.config.clone());
         crate::ui::wrap::forget();
         self.return_to = None;
     }

@@ -74,7 +74,15 @@ pub(super) fn refused(lines: Vec<String>) -> String {
 /// and the clinic's phone once a good config was ever read.
 pub(super) fn first_line() -> String {
     let emergency = EMERGENCY.with(|e| e.try_borrow().map(|s| s.clone()).unwrap_or_default());
-    let banner = BANNER.with(|b| b.try_borrow().ok().and_then(|b| b.clone()));
+    let banner = BANNER.with(|b| {
+        let config = b.try_borrow().ok()?;
+        let config = config.as_ref()?;
+        Some(
+            config
+                .fill(&crate::words::contact_line(&config.clinic))
+                .into_owned(),
+        )
+    });
     match banner {
         Some(b) => t_args("page-first-line", &[("line", b.into())]),
         None => {
@@ -99,6 +107,7 @@ pub(super) fn show_text(text: &str) {
         return;
     };
     let _ = main.set_attribute("class", "message");
+    super::view::set_lang(&doc, crate::i18n::lang());
     let make = |tag: &str, words: &str| {
         let el = doc.create_element(tag).ok()?;
         el.set_text_content(Some(words));

@@ -16,7 +16,8 @@ use web_sys::{Document, Element, HtmlElement};
 use super::Runner;
 use super::dom::{document, element, window};
 use crate::app::keys::hints;
-use crate::app::{Input, Overlay};
+use crate::app::{Action, App, Input, Overlay, Screen, WelcomeItem};
+use crate::i18n::Lang;
 use crate::ui::semantic::{self, Node};
 use crate::web_pure::{qr_svg, split_symbol, symbol_runs, without_key};
 
@@ -39,9 +40,10 @@ thread_local! {
 /// on the new heading when the screen itself did; only the highlight marked when that is all
 /// (and, after a key, focus on the highlighted button, so what the keys move is what is seen).
 pub(super) fn sync(r: &mut Runner, by_key: bool) {
-    let nodes = semantic::nodes(&r.app, &r.theme);
+    let mut nodes = semantic::nodes(&r.app, &r.theme);
     let settling = r.app.settling();
     if nodes == r.shown && settling == r.settling {
+        wipe(&mut nodes);
         return;
     }
     r.settling = settling;
@@ -50,12 +52,14 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
     let _ = main.set_attribute("data-frames", &r.frames.to_string());
     let _ = main.class_list().toggle_with_force("settling", settling);
     if nodes == r.shown {
+        wipe(&mut nodes);
         return;
     }
     let alert = nodes.iter().find_map(|n| match n {
         Node::Alert(t) => Some(t.as_str()),
         _ => None,
     });
+    set_language(&r.app);
     set_live(alert.unwrap_or(""));
     let calls = |ns: &[Node]| -> Vec<Node> {
         ns.iter()
@@ -79,7 +83,7 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
                 .map(str::to_string)
                 .zip(focused.or(Some(usize::MAX)));
         }
-        build(&main, &nodes);
+        build(&main, &nodes, switch(&r.app));
         if r.app.overlay == Some(Overlay::TakeHome) {
             add_code(r, &main);
         }
@@ -94,7 +98,61 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
             }
         }
     }
-    r.shown = nodes;
+    let mut old = std::mem::replace(&mut r.shown, nodes);
+    wipe(&mut old);
+}
+
+/// Overwrites every word of `nodes` with zeros where it lies, then empties it: a screen's words
+/// may be a person's (their search, "Search: …"), and memory let go is not cleared, so a screen
+/// the page drops must not leave them behind for the next person (`tests/web/memory.mjs`).
+pub(super) fn wipe(nodes: &mut Vec<Node>) {
+    fn zero(s: &mut String) {
+        let mut bytes = std::mem::take(s).into_bytes();
+        let capacity = bytes.capacity();
+        bytes.clear();
+        bytes.resize(capacity, 0);
+        // Keeps the writes: a buffer about to be freed is otherwise never written.
+        std::hint::black_box(&bytes);
+    }
+    for node in nodes.iter_mut() {
+        match node {
+            Node::Heading { text, .. } | Node::Text(text) | Node::Alert(text) => zero(text),
+            Node::List(items) => items.iter_mut().for_each(zero),
+            Node::Button { label, .. } => zero(label),
+            Node::Call { text, number } => {
+                zero(text);
+                if let Some(n) = number {
+                    zero(n);
+                }
+            }
+        }
+    }
+    nodes.clear();
+}
+
+/// The page speaks the app's language: `<html lang>` (the voice a screen reader reads with), and
+/// the window's title and the screen's name are the content's title in that language.
+fn set_language(app: &App) {
+    let Ok(doc) = document() else { return };
+    set_lang(&doc, app.lang);
+    let title = app.tree.meta.title.as_str();
+    if doc.title() != title {
+        doc.set_title(title);
+    }
+    if let Some(main) = element(SCREEN)
+        && main.get_attribute("aria-label").as_deref() != Some(title)
+    {
+        let _ = main.set_attribute("aria-label", title);
+    }
+}
+
+/// Sets `<html lang>` to `lang`'s code.
+pub(super) fn set_lang(doc: &Document, lang: Lang) {
+    if let Some(html) = doc.document_element()
+        && html.get_attribute("lang").as_deref() != Some(lang.code())
+    {
+        let _ = html.set_attribute("lang", lang.code());
+    }
 }
 
 /// Empties the screen, the banner's copy of it and the live region: leaving the page, or a
@@ -152,7 +210,20 @@ fn with_symbol(doc: &Document, tag: &str, text: &str) -> Option<Element> {
     Some(el)
 }
 
-fn build(root: &Element, nodes: &[Node]) {
+/// The welcome screen's language switch, if it shows one: the input of its button and the
+/// language it names in that language's own words ("Español"), which its `lang` says.
+fn switch(app: &App) -> Option<(Input, Lang)> {
+    if !matches!(app.screen, Screen::Welcome { .. }) || app.overlay.is_some() {
+        return None;
+    }
+    let at = app
+        .welcome_menu()
+        .iter()
+        .position(|item| *item == WelcomeItem::Language)?;
+    Some((Input::Do(Action::Pick(at)), app.next_language()?))
+}
+
+fn build(root: &Element, nodes: &[Node], switch: Option<(Input, Lang)>) {
     let Ok(doc) = document() else { return };
     root.set_inner_html("");
     // Buttons that follow one another share a group, so they stack as one column.
@@ -175,12 +246,17 @@ fn build(root: &Element, nodes: &[Node]) {
                 }
             }),
             Node::Button {
-                label, selected, ..
+                label,
+                selected,
+                input,
             } => {
                 let Some(b) = with_symbol(&doc, "button", without_key(label)) else {
                     continue;
                 };
                 let _ = b.set_attribute("type", "button");
+                if let Some((_, lang)) = switch.filter(|(at, _)| at == input) {
+                    let _ = b.set_attribute("lang", lang.code());
+                }
                 let _ = b.set_attribute("data-i", &i.to_string());
                 if *selected {
                     let _ = b.set_attribute("aria-current", "true");

@@ -6,12 +6,14 @@
 // scrolling), no two buttons may overlap, every button is at least 48x48 CSS px and every word is
 // reachable. On the outcome the level, the first step and the emergency line must be on the first
 // screenful at 360x640, 1280x800 and 1920x1080; all nine answers of the first safety screen are
-// there at 1920x1080. Then a keyboard-only walk by Tab and Enter/Space to an outcome, "Still
+// there at 1920x1080. All of that in English and in Spanish (the clinic's `language = "es"`): the
+// page says its language (`<html lang>`), and the welcome screen's switch names the other
+// language in its own words with its own `lang`. Then a keyboard-only walk by Tab and Enter/Space to an outcome, "Still
 // there?" and its live region, and focus back where it was after "I'm still here".
 // scripts/test-web.sh runs it after e2e.mjs, on the same served page.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { SETTLE_MS, tap, text, waitFor, walkToOutcome } from './walk.mjs';
+import { SETTLE_MS, WORDS, clinicWith, pageLang, tap, text, waitFor, walkToOutcome } from './walk.mjs';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -32,12 +34,18 @@ const browser = await chromium.launch({
 const errors = [];
 // The page's policy allows scripts from itself only; axe is injected by the test, so these
 // contexts bypass the policy (e2e.mjs checks the policy itself).
-async function open(viewport, deviceScaleFactor = 1) {
+// In a language other than English the clinic's clinic.toml says `language = "..."` (served by
+// the test in place of the file: the same clinic, speaking that language).
+async function open(viewport, deviceScaleFactor = 1, lang = 'en') {
   const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch: true, bypassCSP: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
+  if (lang !== 'en') {
+    const body = await clinicWith(url, `language = "${lang}"`);
+    await page.route('**/clinic.toml', (r) => r.fulfill({ status: 200, body }));
+  }
   await page.goto(url);
-  await waitFor(page, 'Check a symptom');
+  await waitFor(page, WORDS[lang].start);
   return page;
 }
 
@@ -115,10 +123,6 @@ const unscrolled = (page, words) => page.evaluate((ws) => ws.map((w) => {
   return r.top >= 0 && r.bottom <= window.innerHeight;
 }), words);
 
-const LEVEL = 'Expected';
-const FIRST_STEP = 'Nothing is needed. Wear loose clothes.';
-const EMERGENCY = 'Call 999 if your lips, tongue or throat swell';
-
 try {
   // Every size: axe, reflow, overlap, button sizes on the welcome screen, the first question and
   // the outcome.
@@ -130,32 +134,51 @@ try {
     ['200 % zoom of 1280x800', { width: 640, height: 400 }, 2, false],
     ['400 % zoom of 1280x800', { width: 320, height: 200 }, 4, false],
   ];
-  for (const [size, viewport, dsf, lead] of sizes) {
-    const page = await open(viewport, dsf);
-    await axe(page, `the welcome screen at ${size}`);
-    await shape(page, `the welcome screen at ${size}`);
-    await tap(page, 'Check a symptom');
-    await waitFor(page, 'First, a safety check');
-    await page.waitForTimeout(SETTLE_MS);
-    await axe(page, `the first question at ${size}`);
-    await shape(page, `the first question at ${size}`);
-    if (size === '1920x1080') {
-      const nine = await page.evaluate(() => [...document.querySelectorAll('#app button')]
-        .filter((b) => /^\d\./.test(b.textContent) && b.getBoundingClientRect().bottom <= window.innerHeight).length);
-      check(nine === 9, `at 1920x1080 all nine answers of the first safety screen are on the first screenful (${nine})`);
+  for (const lang of ['en', 'es']) {
+    const w = WORDS[lang];
+    for (const [size0, viewport, dsf, lead] of sizes) {
+      const size = `${size0} [${lang}]`;
+      const page = await open(viewport, dsf, lang);
+      const here = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        title: document.title,
+        name: document.getElementById('app').getAttribute('aria-label'),
+        switch: [...document.querySelectorAll('#app button[lang]')].map((b) => `${b.lang}:${b.textContent}`),
+        named: [...document.querySelectorAll('#app button')].map((b) => b.textContent),
+      }));
+      const twice = here.named.filter((n) => n.endsWith(w.switch)).length;
+      check(twice === 1, `the welcome screen at ${size}: one button "${w.switch}" (${twice})`);
+      check(here.lang === lang && here.title === w.title && here.name === w.title,
+        `the welcome screen at ${size}: lang="${here.lang}", title and name "${here.title}"`);
+      check(here.switch.length === 1 && here.switch[0].endsWith(w.switch)
+        && here.switch[0].startsWith(`${lang === 'en' ? 'es' : 'en'}:`),
+        `the welcome screen at ${size}: the switch names the other language in its own words and lang (${here.switch})`);
+      await axe(page, `the welcome screen at ${size}`);
+      await shape(page, `the welcome screen at ${size}`);
+      await tap(page, w.start);
+      await waitFor(page, w.first);
+      await page.waitForTimeout(SETTLE_MS);
+      await axe(page, `the first question at ${size}`);
+      await shape(page, `the first question at ${size}`);
+      if (size0 === '1920x1080') {
+        const nine = await page.evaluate(() => [...document.querySelectorAll('#app button')]
+          .filter((b) => /^\d\./.test(b.textContent) && b.getBoundingClientRect().bottom <= window.innerHeight).length);
+        check(nine === 9, `at ${size} all nine answers of the first safety screen are on the first screenful (${nine})`);
+      }
+      await page.goto(url);
+      await walkToOutcome(page, lang);
+      await page.waitForTimeout(SETTLE_MS);
+      check(await pageLang(page) === lang, `the outcome at ${size} says its language (lang="${await pageLang(page)}")`);
+      await axe(page, `the outcome at ${size}`);
+      const shown = await unscrolled(page, [w.level, w.firstStep, w.emergency]);
+      if (lead) {
+        check(shown.every(Boolean), `the outcome at ${size}: level, first step and emergency line on the first screenful (${shown})`);
+      } else {
+        console.log(`     the outcome at ${size}: level, first step, emergency line on the first screenful: ${shown}`);
+      }
+      await shape(page, `the outcome at ${size}`);
+      await page.context().close();
     }
-    await page.goto(url);
-    await walkToOutcome(page);
-    await page.waitForTimeout(SETTLE_MS);
-    await axe(page, `the outcome at ${size}`);
-    const shown = await unscrolled(page, [LEVEL, FIRST_STEP, EMERGENCY]);
-    if (lead) {
-      check(shown.every(Boolean), `the outcome at ${size}: level, first step and emergency line on the first screenful (${shown})`);
-    } else {
-      console.log(`     the outcome at ${size}: level, first step, emergency line on the first screenful: ${shown}`);
-    }
-    await shape(page, `the outcome at ${size}`);
-    await page.context().close();
   }
 
   // The welcome screen: a small accessibility tree, the banner's phone links, zoom allowed.

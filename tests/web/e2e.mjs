@@ -4,12 +4,17 @@
 // A person walks one full triage by taps and keys to an outcome; the page must then sit still
 // (no frames drawn while nothing changes), show "Still there?" after the idle timeout and clear
 // every answer after the countdown. Then: a resize keeps taps working, and a clinic file with a
-// mistake is refused with its file, line and column.
+// mistake is refused with its file, line and column. Then the same in Spanish, as a person would
+// use it: the switch on the welcome screen, a walk by taps to an outcome, the privacy reset back to
+// the clinic's language; a clinic whose `language` is Spanish; one that offers Spanish alone.
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { SETTLE_MS, tap as tap0, text as pageText0, waitFor as waitFor0 } from './walk.mjs';
+import {
+  SETTLE_MS, WORDS, clinicWith, pageLang, tap as tap0, text as pageText0, waitFor as waitFor0, waitLang,
+  walkToOutcome,
+} from './walk.mjs';
 
 const url = process.argv[2];
 const shotPath = process.argv[3];
@@ -217,6 +222,90 @@ try {
   check(t.split('\n')[0].includes('01632 960000') && /content\/flags\.toml:1:/.test(t),
     'broken content with a good clinic.toml: the refusal leads with the clinic\'s own numbers');
   await plain.close();
+
+  // In Spanish. (Contexts without the service worker, so that the test's clinic.toml is the one
+  // read.)
+  {
+    const es = WORDS.es;
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, serviceWorkers: 'block' });
+    const open = async (top) => {
+      const p = await ctx.newPage();
+      p.on('pageerror', (e) => errors.push(e.message));
+      if (top) {
+        const body = await clinicWith(url, top);
+        await p.route('**/clinic.toml', (r) => r.fulfill({ status: 200, body }));
+      }
+      await p.goto(url);
+      return p;
+    };
+    const seenOn = (p, words, timeout = 10000) => waitFor0(p, words, timeout).then(() => true, () => false);
+
+    // The clinic speaks English; a person taps "Español" on the welcome screen.
+    let p = await open();
+    await waitFor0(p, 'Check a symptom');
+    check(await pageLang(p) === 'en', `the English page says lang="${await pageLang(p)}"`);
+    await tap0(p, WORDS.en.switch);
+    t = await waitFor0(p, es.start);
+    check(await waitLang(p, 'es').then(() => true, () => false), `after "Español" the page says lang="${await pageLang(p)}"`);
+    check(t.includes('¿Se encuentra muy mal? Llame al 999 ahora.') && t.includes('01632 960000'),
+      `the emergency banner speaks Spanish, with the clinic's numbers (${t.split('\n')[0]})`);
+    check(await p.title() === es.title, `the window's title is the Spanish content's ("${await p.title()}")`);
+    t = await walkToOutcome(p, 'es');
+    check(t.includes(es.level) && t.includes(es.emergency) && t.includes('Pida ayuda si'),
+      'the walk by taps in Spanish reaches the outcome, with its level, emergency line and when to get help');
+    const english = ['Very unwell', 'Check another symptom', 'Finish and clear', 'Get help if', 'warm, pink skin', 'help']
+      .filter((words) => t.includes(words));
+    check(english.length === 0, `no English words on the Spanish outcome (${english.join(', ') || 'none'})`);
+    check(await pageLang(p) === 'es', `the Spanish outcome says lang="${await pageLang(p)}"`);
+    // The privacy reset: the next person starts in the clinic's language, English.
+    check(await seenOn(p, es.stillThere, 15000), `"${es.stillThere}" appears after the idle timeout`);
+    check(await seenOn(p, 'Check a symptom', 8000), 'after the reset the welcome screen is back in the clinic\'s language, English');
+    check(await waitLang(p, 'en').then(() => true, () => false), `after the reset the page says lang="${await pageLang(p)}"`);
+    const left = await p.evaluate(() => document.body.textContent);
+    check(!left.includes('piel cálida') && !left.includes('Revisar un síntoma'),
+      'after the reset nothing Spanish (no answer, no outcome) is left in the page');
+    await p.close();
+
+    // The clinic's language is Spanish: the page starts in it, offers English, and a reset
+    // returns to Spanish.
+    p = await open('language = "es"');
+    t = await waitFor0(p, es.start);
+    check(await pageLang(p) === 'es' && t.includes('English'),
+      `with language = "es" the page starts in Spanish (lang="${await pageLang(p)}") and offers "English"`);
+    await tap0(p, 'English');
+    await waitFor0(p, 'Check a symptom');
+    await tap0(p, 'Check a symptom');
+    await waitFor0(p, 'First, a safety check');
+    check(await pageLang(p) === 'en', 'after "English" the walk is in English');
+    check(await seenOn(p, 'Still there?', 15000), '"Still there?" (in English) after the idle timeout');
+    check(await seenOn(p, es.start, 8000) && await waitLang(p, 'es').then(() => true, () => false),
+      `after the reset the page is back in the clinic's language, Spanish (lang="${await pageLang(p)}")`);
+    await p.close();
+
+    // A clinic that offers Spanish alone: no switch.
+    p = await open('language = "es"\nlanguages = ["es"]');
+    t = await waitFor0(p, es.start);
+    check(!t.includes('English') && await p.locator('#app button[lang]').count() === 0,
+      'with languages = ["es"] the welcome screen offers no switch');
+    await p.close();
+
+    await ctx.close();
+
+    // Refused content in a Spanish clinic: the refusal speaks Spanish, with the emergency number.
+    // (A context of its own: no last good copy to run on.)
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    p = await fresh.newPage();
+    const body = await clinicWith(url, 'language = "es"');
+    await p.route('**/clinic.toml', (r) => r.fulfill({ status: 200, body }));
+    await p.route('**/content/es/flags.toml', (r) => r.fulfill({ status: 200, body: '[flag.roto\n' }));
+    await p.goto(url);
+    const refusedEs = await p.waitForFunction(() => document.getElementById('app').innerText.includes('no puede arrancar'), null, { timeout: 10000 })
+      .then(() => true, () => false);
+    t = await p.evaluate(() => document.getElementById('app').innerText);
+    check(refusedEs && t.split('\n')[0].includes('999') && /content\/es\/flags\.toml:1:/.test(t) && await pageLang(p) === 'es',
+      `broken Spanish content in a Spanish clinic: the refusal speaks Spanish (lang="${await pageLang(p)}"), leads with the emergency number and names the file`);
+    await fresh.close();
+  }
 
   // Nothing leaves the device: the page's policy refuses any other server.
   const probe = await browser.newPage();

@@ -31,21 +31,86 @@ export async function tap(page, words) {
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-// From the welcome screen to the outcome "Normal: warm, pink skin after massage", by taps.
-export async function walkToOutcome(page) {
-  await waitFor(page, 'Check a symptom');
-  await tap(page, 'Check a symptom');
-  await waitFor(page, 'First, a safety check');
-  await tap(page, 'No, none of these');
-  await waitFor(page, 'Choose the first one that fits');
-  await tap(page, 'No, none of these');
-  await waitFor(page, 'What are you noticing?');
-  await tap(page, 'Skin redness, warmth or flushing');
-  await waitFor(page, 'Look at the skin that was massaged');
-  await tap(page, 'No, none of these');
-  await waitFor(page, 'One more safety check');
-  await tap(page, 'No, none of these');
-  await waitFor(page, 'When did the redness or warmth start');
-  await tap(page, 'It started today and is not itchy');
-  return waitFor(page, 'Normal: warm, pink skin after massage');
+// The words of one walk in each language the page speaks: the interface's (locales/) and the
+// content's (data/, data/es/). `switch` is the welcome screen's button to the other language.
+export const WORDS = {
+  en: {
+    lang: 'en',
+    title: 'After your massage',
+    start: 'Check a symptom',
+    browse: 'Browse explanations',
+    switch: 'Español',
+    first: 'First, a safety check',
+    none: 'No, none of these',
+    second: 'Choose the first one that fits',
+    notice: 'What are you noticing?',
+    skin: 'Skin redness, warmth or flushing',
+    look: 'Look at the skin that was massaged',
+    more: 'One more safety check',
+    when: 'When did the redness or warmth start',
+    today: 'It started today and is not itchy',
+    outcome: 'Normal: warm, pink skin after massage',
+    level: 'Expected',
+    firstStep: 'Nothing is needed. Wear loose clothes.',
+    emergency: 'Call 999 if your lips, tongue or throat swell',
+    stillThere: 'Still there?',
+  },
+  es: {
+    lang: 'es',
+    title: 'Después de su masaje',
+    start: 'Revisar un síntoma',
+    browse: 'Ver explicaciones',
+    switch: 'English',
+    first: 'Primero, una comprobación de seguridad',
+    none: 'No, ninguno de estos',
+    second: '¿Tiene ahora alguno de estos síntomas, o le han pasado desde su masaje?',
+    notice: '¿Qué está notando?',
+    skin: 'Piel roja, caliente o con rubor',
+    look: 'Mire la piel que recibió el masaje',
+    more: 'Una comprobación más de seguridad',
+    when: '¿Cuándo empezó el enrojecimiento o el calor',
+    today: 'Empezó hoy y no me pica ni me duele',
+    outcome: 'Normal: piel cálida y rosada tras el masaje',
+    level: 'Normal',
+    firstStep: 'No necesita hacer nada. Use ropa holgada.',
+    emergency: 'Llame al 999 si se le hinchan los labios, la lengua o la garganta',
+    stillThere: '¿Sigue ahí?',
+  },
+};
+
+// From the welcome screen to the outcome "Normal: warm, pink skin after massage" (in `lang`),
+// by taps.
+export async function walkToOutcome(page, lang = 'en') {
+  const w = WORDS[lang];
+  await waitFor(page, w.start);
+  await tap(page, w.start);
+  await waitFor(page, w.first);
+  await tap(page, w.none);
+  await waitFor(page, w.second);
+  await tap(page, w.none);
+  await waitFor(page, w.notice);
+  await tap(page, w.skin);
+  await waitFor(page, w.look);
+  await tap(page, w.none);
+  await waitFor(page, w.more);
+  await tap(page, w.none);
+  await waitFor(page, w.when);
+  await tap(page, w.today);
+  return waitFor(page, w.outcome);
+}
+
+// The page's language, `<html lang>`.
+export const pageLang = (page) => page.evaluate(() => document.documentElement.lang).catch(() => '');
+
+// Waits until `<html lang>` is `lang` (the page sets it as it draws a screen in that language).
+export async function waitLang(page, lang, timeout = 10000) {
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout });
+  return lang;
+}
+
+// The clinic's `clinic.toml` as served, with `top` (top-level keys such as `language = "es"`)
+// before its first table, for `page.route`: the same clinic speaking another language.
+export async function clinicWith(url, top) {
+  const served = await fetch(`${url}clinic.toml`).then((r) => (r.ok ? r.text() : ''));
+  return `${top}\n${served}`;
 }
