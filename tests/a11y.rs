@@ -338,7 +338,7 @@ fn the_linux_console_summary_is_ascii_and_keeps_its_safety_net() {
     let linux = Theme::choose(aftercare::config::ThemeName::Default, false, Some("linux"));
     let mut a = common::TestApp::on(common::embedded()).theme(linux).build();
     // Tired and achy the next day: its safety net says "if your temperature is 38°C or more".
-    press(&mut a, &typed("\n8888884"));
+    press(&mut a, &typed("\n8888885"));
     let ascii = ui::summary::text(&a, &linux, 80).expect("a result");
     assert!(ascii.is_ascii(), "{ascii}");
     assert!(ascii.contains("Get help if:"), "{ascii}");

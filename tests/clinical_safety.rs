@@ -171,7 +171,7 @@ fn a_head_knock_on_a_blood_thinner_carries_into_every_later_check() {
             "Bruises, or marks from cupping or gua sha",
             "Other bruises",
             NONE,
-            "I take a blood thinner, and the bruise is not growing",
+            "I take a blood thinner, such as warfarin, apixaban or rivaroxaban",
             "Only bruises where I was massaged, and they are not growing",
         ],
         &[

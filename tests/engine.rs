@@ -188,7 +188,7 @@ fn a_fact_routes_later_checks_and_going_back_forgets_it() {
     pick(
         &t,
         &mut s,
-        "I take a blood thinner, and the bruise is not growing",
+        "I take a blood thinner, such as warfarin, apixaban or rivaroxaban",
     );
     pick(
         &t,
