@@ -9,7 +9,9 @@
 // there at 1920x1080. All of that in English and in Spanish (the clinic's `language = "es"`): the
 // page says its language (`<html lang>`), and the welcome screen's switch names the other
 // language in its own words with its own `lang`. Then a keyboard-only walk by Tab and Enter/Space to an outcome, "Still
-// there?" and its live region, and focus back where it was after "I'm still here".
+// there?" and its live region, and focus back where it was after "I'm still here". Last, the
+// page's own words (pageWords): "Loading…", boot.js's message and <noscript>, in the browser's
+// language until the clinic's config says its own.
 // scripts/test-web.sh runs it after e2e.mjs, on the same served page.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -75,6 +77,85 @@ async function axe(page, name) {
   }, TAGS);
   const all = result.map((v) => `${v.id}(${v.impact}, ${v.nodes})`).join(', ') || 'none';
   check(result.length === 0, `axe (WCAG 2.2 AA) on ${name}: 0 violations (${all})`);
+}
+
+// The page's own words, before and without the app: "Loading…" in the browser's language until
+// the clinic's config says its own, boot.js's message when the app cannot start, and the
+// <noscript> message in both languages, each with its lang and no axe violation.
+async function pageWords() {
+  const state = (page) => page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    loading: document.getElementById('loading')?.textContent || '',
+    app: document.getElementById('app').innerText,
+  }));
+  const context = async (options) => browser.newContext({ bypassCSP: true, serviceWorkers: 'block', ...options });
+  // A Spanish browser, the content held back: "Cargando…", lang="es"; the English clinic's config
+  // then puts "Loading…" and lang="en" back while the content comes.
+  for (const [locale, clinic, first, then] of [
+    ['es-ES', 'en', ['es', 'Cargando…'], ['en', 'Loading…']],
+    ['en-US', 'es', ['en', 'Loading…'], ['es', 'Cargando…']]]) {
+    const c = await context({ locale });
+    const page = await c.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let configs = 0;
+    const body = await clinicWith(url, clinic === 'es' ? 'language = "es"' : '');
+    await page.route('**/clinic.toml', async (r) => { configs += 1; await held; await r.fulfill({ status: 200, body }); });
+    let contentAsked = false;
+    let letContent;
+    const contentHeld = new Promise((r) => { letContent = r; });
+    await page.route('**/content/**', async (r) => { contentAsked = true; await contentHeld; await r.continue(); });
+    await page.goto(url);
+    // boot.js runs once the app's script has loaded; the clinic's config is held until checked.
+    const soon = Date.now() + 10000;
+    let before = await state(page);
+    while ((before.lang !== first[0] || before.loading !== first[1]) && Date.now() < soon) {
+      await page.waitForTimeout(50);
+      before = await state(page);
+    }
+    check(before.lang === first[0] && before.loading === first[1],
+      `a ${locale} browser before the clinic's config: lang="${before.lang}", "${before.loading}"`);
+    await axe(page, `"${first[1]}" (${locale})`);
+    release();
+    const until = Date.now() + 10000;
+    let after = await state(page);
+    while ((after.lang !== then[0] || after.loading !== then[1]) && Date.now() < until) {
+      await page.waitForTimeout(50);
+      after = await state(page);
+    }
+    check(configs > 0 && after.lang === then[0] && after.loading === then[1],
+      `with the clinic's language "${clinic}", while the content comes: lang="${after.lang}", "${after.loading}" (content asked: ${contentAsked})`);
+    letContent();
+    await waitFor(page, WORDS[clinic].start);
+    check(await pageLang(page) === clinic, `then the app speaks the clinic's language (lang="${await pageLang(page)}")`);
+    await c.close();
+  }
+  // A Spanish browser where the app cannot start (no WebAssembly file): boot.js says so in Spanish.
+  {
+    const c = await context({ locale: 'es-MX' });
+    const page = await c.newPage();
+    await page.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: '' }));
+    await page.goto(url);
+    await waitFor(page, 'Pregunte en el mostrador');
+    const s = await state(page);
+    check(s.lang === 'es' && s.app.includes('Si se encuentra muy mal') && s.app.includes('no pudo arrancar'),
+      `a Spanish browser whose page cannot start says so in Spanish (lang="${s.lang}": ${s.app.replace(/\s+/g, ' ')})`);
+    await axe(page, 'the Spanish "could not start" message');
+    await c.close();
+  }
+  // No JavaScript: the message in both languages, the Spanish with its own lang.
+  {
+    const c = await context({ javaScriptEnabled: false });
+    const page = await c.newPage();
+    await page.goto(url);
+    const ns = await page.evaluate(() => [...document.querySelectorAll('noscript p')]
+      .map((p) => `${p.lang || document.documentElement.lang}:${p.textContent}`));
+    const body = await text(page);
+    check(ns.length === 2 && ns[0].startsWith('en:This screen needs JavaScript') && ns[1].startsWith('es:Esta pantalla necesita JavaScript')
+      && body.includes('needs JavaScript') && body.includes('necesita JavaScript'),
+      `without JavaScript the page says so in English and, with lang="es", in Spanish (${ns.join(' | ')})`);
+    await c.close();
+  }
 }
 
 // The page's shape at this size: no sideways scrolling, no two buttons overlapping, no button
@@ -258,6 +339,7 @@ try {
   const back = await focused(page);
   check(finish && back.text.includes('Finish and clear'), `after "I'm still here" focus is back on "${back.text}"`);
   check(errors.length === 0, `no errors in the page (${errors.join('; ')})`);
+  await pageWords();
 } catch (e) {
   console.log(`FAIL ${e.message}`);
   failures += 1;
