@@ -282,8 +282,8 @@ pub(super) fn retry_every(ms: i32) {
 
 /// The emergency number and the banner's words of a config that passed, for the crash and
 /// refusal messages, which speak its `language` from now on (until the app speaks its own);
-/// the page says that language too, and "Loading…" in it while the content comes (boot.js
-/// guessed from the browser's language until now).
+/// the page says that language too, and "Loading…" in it while the server's files come (from
+/// the last good copy; boot.js guessed from the browser's language until now).
 pub(super) fn remember_numbers(config: &Config) {
     EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
     BANNER.with(|b| b.replace(Some(config.clone())));
