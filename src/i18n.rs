@@ -1,8 +1,10 @@
 //! The interface's own words, looked up by key in a Fluent catalogue per language
 //! (`locales/en/aftercare.ftl`, `locales/es/aftercare.ftl`, embedded with `include_str!`): key
-//! hints, help, dialogs, level words, captions, headings. The language is the thread's
-//! ([`set_lang`]): a runner sets it from `--lang`, the environment or the clinic config, and the
-//! app when a person switches on the welcome screen.
+//! hints, help, dialogs, level words, captions, headings. The language a message is looked up in
+//! is the thread's ([`set_lang`]), a rendering detail: the app's language is its own
+//! (`App::lang`), and whoever draws it (`ui::Ui`, the line mode, the browser runner) tells the
+//! catalogue before it draws; a command without an app sets it from `--lang`, the environment or
+//! the clinic config. A thread started from one that speaks takes its language ([`speaking`]).
 //! The patient-facing medical wording is content (`data/`), never here; this module knows no
 //! terminal, screen or clinic, so every layer, `content` included, may ask it for a word.
 //!
@@ -108,6 +110,17 @@ pub fn set_lang(lang: Lang) {
 /// The language this thread speaks.
 pub fn lang() -> Lang {
     LANG.with(Cell::get)
+}
+
+/// `f`, to run on another thread speaking this thread's language (a worker that checks half of
+/// the content for a caller): a new thread would otherwise speak English. The reload watcher
+/// does not: what it says goes to the kiosk log, which is English.
+pub fn speaking<T>(f: impl FnOnce() -> T) -> impl FnOnce() -> T {
+    let lang = lang();
+    move || {
+        set_lang(lang);
+        f()
+    }
 }
 
 /// A bundle of one language's catalogue, with its plural rules. Bidi isolation marks are off:

@@ -131,7 +131,10 @@ fn main() -> ExitCode {
     if cli.command.is_none() && !cli.plain {
         return run_app(content, config, lang, false, content_path.is_none());
     }
-    // One language from here on: the line mode, `topics`, `topic` and `export`.
+    if cli.command.is_none() {
+        return plain(content, lang, config, content_path.is_none());
+    }
+    // One language from here on: `topics`, `topic` and `export`.
     let (tree, lang) = in_language(content, lang, content_path.is_none());
     set_lang(lang);
     match cli.command {
@@ -145,8 +148,8 @@ fn main() -> ExitCode {
             | Command::HashPin
             | Command::Completions { .. }
             | Command::Man { .. },
-        ) => ExitCode::SUCCESS,
-        None => plain(&tree, &config),
+        )
+        | None => ExitCode::SUCCESS,
     }
 }
 
@@ -508,12 +511,26 @@ fn export(
     }
 }
 
-fn plain(tree: &Tree, config: &Config) -> ExitCode {
+/// The line mode: the app built in `lang` as the full-screen app is (English, with a note, when
+/// the content has no translation into it; `built_in`: the content is the one compiled in).
+fn plain(
+    (tree, translations): cli::load::Content,
+    lang: Lang,
+    config: Config,
+    built_in: bool,
+) -> ExitCode {
+    let lang = if cli::load::has_language(&translations, lang, built_in) {
+        lang
+    } else {
+        Lang::En
+    };
     let stdin = std::io::stdin().lock();
     let stdout = std::io::stdout().lock();
     // Lines have no colour; the symbols are ASCII where the terminal's font needs it.
     let theme = Theme::choose(config.theme, true, std::env::var("TERM").ok().as_deref());
-    match aftercare::plain::run(tree, config, theme, stdin, stdout) {
+    let mut app = App::new(tree, config);
+    app.set_languages(lang, translations);
+    match aftercare::plain::run(app, theme, stdin, stdout) {
         Ok(level) => ExitCode::from(level.map_or(0, |l| l.exit_code())),
         // A closed pipe on the other end: nobody is reading, so there is nothing left to say.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(2),

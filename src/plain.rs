@@ -329,7 +329,15 @@ impl<W: Write> Plain<W> {
     }
 
     fn send(&mut self, input: Input) -> Vec<Effect> {
-        self.app.update(input, self.now, &ScreenLayout::default())
+        let effects = self.app.update(input, self.now, &ScreenLayout::default());
+        self.speak();
+        effects
+    }
+
+    /// Tells the interface's catalogue the app's language (`App::lang`), before anything is
+    /// said in it.
+    fn speak(&self) {
+        crate::i18n::set_lang(self.app.lang());
     }
 
     /// Handles one line; `Ok(true)` means the person asked to finish.
@@ -392,21 +400,22 @@ impl<W: Write> Plain<W> {
     }
 }
 
-/// Runs a whole line-mode session in `theme`'s symbols; returns the overall level (for the exit
-/// status), `None` when the person finished before any result.
+/// Runs a whole line-mode session of `app` (its content, clinic and language: see
+/// [`App::set_languages`]) in `theme`'s symbols; returns the overall level (for the exit status),
+/// `None` when the person finished before any result.
 pub fn run(
-    tree: &Tree,
-    config: &Config,
+    app: App,
     theme: Theme,
     input: impl BufRead,
     out: impl Write,
 ) -> io::Result<Option<Level>> {
     let mut p = Plain {
-        app: App::new(tree.clone(), config.clone()),
+        app,
         theme,
         now: Duration::ZERO,
         out,
     };
+    p.speak();
     p.show_welcome()?;
     p.say(t("line-commands"))?;
     // The welcome menu's "Check a symptom".

@@ -792,3 +792,175 @@ fn a_branch_that_now_asks_other_questions_is_a_warning_with_the_lowest_it_can_re
         );
     }
 }
+
+/// A copy of the bilingual fixture, its English and its translation (`es/`), in a temporary
+/// folder.
+fn copy_of_bilingual() -> tempfile::TempDir {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bilingual");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("es")).unwrap();
+    for sub in ["", "es"] {
+        for entry in std::fs::read_dir(from.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "toml") {
+                let to = dir.path().join(sub).join(path.file_name().unwrap());
+                std::fs::copy(&path, to).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+/// The line of the first `what` after `anchor` in `file` of `dir`.
+fn line_of(dir: &Path, file: &str, anchor: &str, what: &str) -> usize {
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    let at = text.find(anchor).unwrap();
+    let i = at + text[at..].find(what).unwrap();
+    text[..i].matches('\n').count() + 1
+}
+
+/// A content change to a folder with a translation: the English safety-net line that changed
+/// while its Spanish did not is reported stale, with the Spanish file and line a reviewer opens;
+/// the Spanish texts that changed are listed with their word diff; a field the translation
+/// copies from the English (`next`) is no text.
+#[test]
+fn a_translation_reports_its_changed_texts_and_the_english_that_changed_without_it() {
+    let old = copy_of_bilingual();
+    let new = copy_of_bilingual();
+    let (o, n) = (old.path(), new.path());
+    // English only: the stale one.
+    let hives = "[outcome.hives_today]";
+    edit(
+        n,
+        "tree.toml",
+        Some(hives),
+        "lips or throat",
+        "lips, tongue or throat",
+    );
+    // Both languages: a Spanish text changed, and its English with it (not stale).
+    let doctor = "[outcome.see_doctor]";
+    edit(
+        n,
+        "tree.toml",
+        Some(doctor),
+        "in the next day or two",
+        "within two days",
+    );
+    edit(
+        n,
+        "es/tree.toml",
+        Some(doctor),
+        "en uno o dos días",
+        "en dos días",
+    );
+    // Spanish only: a reworded question.
+    edit(
+        n,
+        "es/tree.toml",
+        None,
+        "¿Está mejor cada día?",
+        "¿Mejora cada día?",
+    );
+    // A field copied from the English, changed in both: a path, never a text.
+    let fading = "id = \"yes_fading\"";
+    for f in ["tree.toml", "es/tree.toml"] {
+        let text = std::fs::read_to_string(n.join(f)).unwrap();
+        let line = text.lines().find(|l| l.contains(fading)).unwrap();
+        let to = line.replace("next = \"flush_ok\"", "next = \"hives_today\"");
+        std::fs::write(n.join(f), text.replace(line, &to)).unwrap();
+    }
+    load(n);
+
+    let (code, out, err) = diff(o, n, &[]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let es_hives = line_of(n, "es/tree.toml", hives, "watch");
+    let en_hives = line_of(n, "tree.toml", hives, "watch");
+    assert!(
+        out.contains("warning: 1 Spanish text stale: the English changed, the Spanish did not"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "es/tree.toml:{es_hives}  outcome.hives_today.watch[0]"
+        )),
+        "{out}"
+    );
+    let english = out
+        .lines()
+        .find(|l| l.contains(&format!("English ({}", n.join("tree.toml").display())))
+        .unwrap_or_else(|| panic!("no English line:\n{out}"));
+    assert!(
+        english.ends_with(&format!(
+            "tree.toml:{en_hives}): Call {{emergency}} if your [-lips-]{{+lips, tongue+}} or throat swell."
+        )),
+        "the English line with its word diff: {english}"
+    );
+    assert!(
+        out.contains("Spanish, unchanged: Llame al {emergency} si se le hinchan los labios"),
+        "{out}"
+    );
+    assert!(out.contains("Spanish texts changed (2)"), "{out}");
+    let es_q = line_of(n, "es/tree.toml", "[question.sore_day]", "text");
+    assert!(
+        out.contains(&format!("es/tree.toml:{es_q}  question.sore_day.text: ")),
+        "{out}"
+    );
+    assert!(out.contains("outcome.see_doctor.now[0]"), "{out}");
+    assert!(!out.contains(".next"), "a copied field is no text:\n{out}");
+    assert!(
+        out.contains("2 Spanish texts changed, 1 stale Spanish text"),
+        "{out}"
+    );
+
+    let (_, v) = json(o, n, &[]);
+    let t = &v["report"]["translations"][0];
+    assert_eq!(t["lang"], "es");
+    assert_eq!(t["stale"].as_array().unwrap().len(), 1);
+    assert_eq!(t["stale"][0]["key"], "outcome.hives_today.watch[0]");
+    assert!(
+        t["stale"][0]["at"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("es/tree.toml:{es_hives}"))
+    );
+    assert_eq!(
+        t["stale"][0]["new_english"],
+        "Call {emergency} if your lips, tongue or throat swell."
+    );
+    let changed: Vec<&str> = t["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        changed,
+        ["outcome.see_doctor.now[0]", "question.sore_day.text"]
+    );
+
+    let (_, md, _) = diff(o, n, &["--format", "markdown"]);
+    assert!(
+        md.contains("## Spanish texts gone stale: the English changed, the Spanish did not"),
+        "{md}"
+    );
+    assert!(md.contains("## Spanish texts changed"), "{md}");
+}
+
+/// A translation that the old version did not have is new: read whole, not line by line; and
+/// the same folder twice has nothing to say about its translation.
+#[test]
+fn a_new_translation_is_said_to_be_new_and_an_unchanged_one_says_nothing() {
+    let new = copy_of_bilingual();
+    let old = copy_of_bilingual();
+    std::fs::remove_dir_all(old.path().join("es")).unwrap();
+    let (code, out, _) = diff(old.path(), new.path(), &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("note: the Spanish translation is new: read it whole"),
+        "{out}"
+    );
+    let (code, out, _) = diff(new.path(), new.path(), &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("no change"), "{out}");
+    assert!(!out.contains("Spanish"), "{out}");
+}

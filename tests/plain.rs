@@ -415,7 +415,12 @@ fn each_public_case_reads_every_screen_in_the_mirrors_order() {
             }
         }
         let mut out = Vec::new();
-        let level = aftercare::plain::run(&tree, &config, theme, typed.as_bytes(), &mut out);
+        let level = aftercare::plain::run(
+            App::new(tree.clone(), config.clone()),
+            theme,
+            typed.as_bytes(),
+            &mut out,
+        );
         assert_eq!(level.unwrap(), app.session.overall(&tree), "{}", case.id);
         let out = String::from_utf8(out).unwrap();
         let printed = screens(&out);

@@ -444,9 +444,9 @@ fn a_strict_kiosk_restarted_after_a_crash_never_shows_a_translation_edited_after
     // Someone switched to English when it crashed: the restart is in the clinic's language,
     // with the signed Spanish, and the switch still leads to the signed English.
     common::press(&mut app, &common::typed("l"));
-    assert_eq!(app.lang, Lang::En);
+    assert_eq!(app.lang(), Lang::En);
     let restarted = app.restarted(Duration::from_secs(3600));
-    assert_eq!(restarted.lang, Lang::Es);
+    assert_eq!(restarted.lang(), Lang::Es);
     assert_eq!(restarted.tree.meta.title, "Árbol de inicio");
     assert_eq!(restarted.original().meta.title, "Starter tree");
     let shown = format!("{:?}", restarted.content());

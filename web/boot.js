@@ -2,20 +2,44 @@
 // the network.
 import init from "./aftercare.js";
 
+// The page's own words before the app speaks. Until the app has read the clinic's config (it then
+// sets <html lang> and "Loading…" in the clinic's language), the browser's language is the guess.
+const WORDS = {
+  en: {
+    loading: "Loading…",
+    call: "If you feel very unwell, call your emergency number now.",
+    failed: "This screen could not start. Please ask at the desk.",
+  },
+  es: {
+    loading: "Cargando…",
+    call: "Si se encuentra muy mal, llame ahora a su número de emergencias.",
+    failed: "Esta pantalla no pudo arrancar. Pregunte en el mostrador.",
+  },
+};
+const html = document.documentElement;
+const guess = (navigator.languages?.[0] || navigator.language || "").slice(0, 2).toLowerCase();
+if (guess in WORDS) {
+  html.lang = guess;
+  const loading = document.getElementById("loading");
+  if (loading) loading.textContent = WORDS[guess].loading;
+}
+
 try {
   await init();
 } catch (e) {
-  // No WebAssembly, or the files did not load: say so instead of "Loading…" forever.
+  // No WebAssembly, or the files did not load: say so instead of "Loading…" forever, in the
+  // page's language (the clinic's if the app got that far, else the browser's).
   console.error(e);
+  const words = WORDS[html.lang] || WORDS.en;
   const app = document.getElementById("app");
   app.className = "message";
   app.replaceChildren(
     Object.assign(document.createElement("p"), {
       className: "alarm call",
-      textContent: "If you feel very unwell, call your emergency number now.",
+      textContent: words.call,
     }),
     Object.assign(document.createElement("h1"), {
-      textContent: "This screen could not start. Please ask at the desk.",
+      textContent: words.failed,
     }),
   );
 }

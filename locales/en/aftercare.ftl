@@ -281,6 +281,7 @@ page-notice = Staff: running on the last good copy{ $saved }: the files on the s
 page-kept = (kept { $time })
 page-crashed = Something went wrong. This screen restarts in a few seconds.
 page-try-again = Try again
+page-loading = Loading…
 
 ## The command line, to a person who started the app where it cannot run
 

@@ -1,5 +1,6 @@
-//! The language the app speaks, and the switch on the welcome screen: the interface's words
-//! (the catalogue, `i18n`) and the content (a translation with the same ids) change together.
+//! The language the app speaks, and the switch on the welcome screen: the app's language and
+//! its content (a translation with the same ids) change together; the interface's words follow
+//! when it is drawn (`ui::layout` tells the catalogue `App::lang`; the app never sets it).
 //! A kiosk returns to the clinic's language at each reset, so the next person starts there.
 //!
 //! The content is kept in every language it has, whatever the clinic offers: what the switch
@@ -8,7 +9,7 @@
 
 use super::{App, Effect, Screen};
 use crate::content::{Translations, Tree};
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 
 impl App {
     /// Makes the app bilingual: `self.tree` is the original (English) content, `translations`
@@ -28,11 +29,26 @@ impl App {
             .filter(|(l, _)| *l != Lang::En)
             .collect();
         self.lang = Lang::En;
-        i18n::set_lang(Lang::En);
         self.use_language(start);
         // The clinic's language, even when this content lacks it: a reload without the
         // translation runs in English, and the next one with it goes back to the clinic's.
         self.home_lang = start;
+    }
+
+    /// The language of the words and the content on screen. A runner tells the interface's
+    /// catalogue (`i18n::set_lang`) before it draws; the app itself never does.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The language a kiosk's resets return to: the clinic's.
+    pub fn home_lang(&self) -> Lang {
+        self.home_lang
+    }
+
+    /// Every language the app holds the content in, the one on screen first.
+    pub fn held_languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        std::iter::once(self.lang).chain(self.others.iter().map(|(l, _)| *l))
     }
 
     /// Whether the clinic config offers `lang` (no `languages` list offers every language).
@@ -117,7 +133,6 @@ impl App {
         let old = std::mem::replace(&mut self.tree, tree);
         self.others.push((self.lang, old));
         self.lang = lang;
-        i18n::set_lang(lang);
         self.session.restart(&self.tree);
         self.history.clear();
     }

@@ -43,13 +43,15 @@ pub use view::ScreenLayout;
 pub struct App {
     /// The content, in the language the app speaks ([`App::lang`]).
     pub tree: Tree,
-    /// The language of the words and the content now.
-    pub lang: Lang,
+    /// The language of the words and the content now: the app's own, the only source of truth.
+    /// The interface's catalogue (`i18n`) is told it by whoever draws (`Ui`, the line mode,
+    /// the browser runner); the app never sets it.
+    lang: Lang,
     /// The same content in every other language it has, the English original included while
     /// another is on screen; the switch offers those the clinic config offers (see `language`).
-    pub others: Vec<(Lang, Tree)>,
+    others: Vec<(Lang, Tree)>,
     /// The language a kiosk's resets return to: the clinic's.
-    pub home_lang: Lang,
+    home_lang: Lang,
     /// Whether the person on screen chose `lang` with the switch (until the next reset): new
     /// content from a reload keeps their choice where it has that language.
     pub lang_chosen: bool,
@@ -80,14 +82,15 @@ pub struct App {
 }
 
 impl App {
-    /// A new app on the welcome screen.
+    /// A new app on the welcome screen, in English: `tree` is the original (English) content.
+    /// [`App::set_languages`] gives it its translations and the language to start in.
     pub fn new(tree: Tree, config: Config) -> App {
         let session = Session::new(&tree);
         App {
             tree,
-            lang: crate::i18n::lang(),
+            lang: Lang::En,
             others: Vec::new(),
-            home_lang: crate::i18n::lang(),
+            home_lang: Lang::En,
             lang_chosen: false,
             pictures_move: !config.reduced_motion,
             config,

@@ -10,7 +10,9 @@ use std::process::{Command, ExitCode};
 
 use aftercare::config::Config;
 use aftercare::content::{self, Tree};
+use aftercare::diff::translation::{File, Files};
 use aftercare::diff::{Report, compare};
+use aftercare::i18n::Lang;
 
 use super::diff_out::{self, Names};
 use super::load::{load_config, print_checked};
@@ -61,6 +63,7 @@ pub fn run(args: Args, config: Option<&Path>) -> ExitCode {
         return ExitCode::from(2);
     };
     let mut report = compare(&old, &new);
+    report.compare_translations(&files(&old_path), &files(&new_path));
     report.accept(&args.accept_lower);
     let status = if report.refused() > 0 {
         ExitCode::from(1)
@@ -155,10 +158,15 @@ fn extract(rev: &str, folder: &Path) -> Result<Scratch, String> {
         }
         Ok(out.stdout)
     };
-    let listing = git(&["ls-tree", "--name-only", rev, "--", "."])?;
+    let listing = git(&["ls-tree", "-r", "--name-only", rev, "--", "."])?;
+    // The folder's files and each translation's (`es/tree.toml`).
     let names: Vec<String> = String::from_utf8_lossy(&listing)
         .lines()
-        .filter(|n| n.ends_with(".toml") && !n.contains('/'))
+        .filter(|n| n.ends_with(".toml"))
+        .filter(|n| match n.split_once('/') {
+            None => true,
+            Some((lang, rest)) => Lang::from_code(lang).is_some() && !rest.contains('/'),
+        })
         .map(str::to_string)
         .collect();
     if names.is_empty() {
@@ -177,6 +185,9 @@ fn extract(rev: &str, folder: &Path) -> Result<Scratch, String> {
     for name in names {
         let text = git(&["show", &format!("{rev}:./{name}")])?;
         let path = scratch.0.join(&name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(scratch)
@@ -202,4 +213,48 @@ fn load(path: &Path, name: &str) -> Option<Tree> {
         );
     }
     checked.tree
+}
+
+/// A version's files as they are, the English and each translation's (`es/`), for what the
+/// change did to the translation. Content that loaded has files that read; any that do not
+/// are left out.
+fn files(path: &Path) -> Files {
+    let raw: Vec<(String, String)> = if path == Path::new(BUILT_IN) {
+        content::EMBEDDED
+            .iter()
+            .map(|(n, t)| ((*n).to_string(), (*t).to_string()))
+            .collect()
+    } else {
+        content::read_path(path)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| (f.name, String::from_utf8_lossy(&f.bytes).into_owned()))
+            .collect()
+    };
+    let folder = if path == Path::new(BUILT_IN) {
+        Path::new("data")
+    } else {
+        path
+    };
+    let mut out = Files::default();
+    for (name, text) in raw {
+        let file = File {
+            name: name.clone(),
+            text,
+        };
+        let inner = Path::new(&name).strip_prefix(folder).ok();
+        let lang = inner
+            .and_then(Path::parent)
+            .and_then(Path::to_str)
+            .and_then(Lang::from_code)
+            .filter(|l| *l != Lang::En);
+        match lang {
+            None => out.english.push(file),
+            Some(l) => match out.translations.iter_mut().find(|(c, _)| c == l.code()) {
+                Some((_, files)) => files.push(file),
+                None => out.translations.push((l.code().to_string(), vec![file])),
+            },
+        }
+    }
+    out
 }

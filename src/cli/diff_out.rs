@@ -1,11 +1,15 @@
 //! The diff report written out: for people (coloured on a terminal, like `check`), as Markdown
 //! for a review record, and as JSON for a clinic's tools. Most serious first: lower levels, red
-//! flags, outcomes, higher levels, the rest, then the summary line.
+//! flags, translated texts gone stale, outcomes, translated texts changed, higher levels, the
+//! rest, then the summary line.
 
 use std::fmt::Write;
 use std::io::IsTerminal;
 
-use aftercare::diff::{FlagChange, LineChange, OutcomeChange, PathChange, Report, WordOp};
+use aftercare::diff::{
+    FlagChange, LineChange, OutcomeChange, PathChange, Report, TextChange, TranslationChange,
+    WordOp,
+};
 
 /// The two versions compared, as they are named in the report.
 pub struct Names {
@@ -75,6 +79,23 @@ pub fn summary_line(r: &Report, markdown: bool) -> String {
         counted(r.gone.len(), "path gone", "paths gone"),
         counted(r.new_paths, "new path", "new paths"),
     ];
+    let mut parts = parts.to_vec();
+    for t in r.translations.iter().filter(|t| !t.is_empty()) {
+        let lang = lang_name(&t.lang);
+        parts.push(format!(
+            "{} changed",
+            counted(
+                t.changed.len(),
+                &format!("{lang} text"),
+                &format!("{lang} texts")
+            )
+        ));
+        parts.push(counted(
+            t.stale.len(),
+            &format!("stale {lang} text"),
+            &format!("stale {lang} texts"),
+        ));
+    }
     format!("{star}summary:{star} {}\n", parts.join(", "))
 }
 
@@ -129,12 +150,18 @@ pub fn text(r: &Report, names: &Names, color: bool) -> String {
         }
         s.push('\n');
     }
+    for t in &r.translations {
+        text_stale(&mut s, &p, t);
+    }
     if !r.outcomes.is_empty() {
         let _ = writeln!(s, "{}", p.bold("outcomes removed or changed"));
         for o in &r.outcomes {
             text_outcome(&mut s, &p, o);
         }
         s.push('\n');
+    }
+    for t in &r.translations {
+        text_translated(&mut s, &p, t);
     }
     let lists = [
         ("paths now at a higher level", &r.higher, "↑"),
@@ -162,6 +189,116 @@ pub fn text(r: &Report, names: &Names, color: bool) -> String {
     }
     s.push_str(&summary_line(r, false));
     s
+}
+
+/// A translation's language by its code, in the report's words.
+fn lang_name(code: &str) -> String {
+    match code {
+        "es" => "Spanish".into(),
+        other => format!("'{other}'"),
+    }
+}
+
+/// A text's change as a line change, to be written as the outcomes' lines are.
+fn as_line(old: &str, new: &str, words: &[WordOp]) -> LineChange {
+    LineChange {
+        part: "",
+        old: Some(old.to_string()),
+        new: Some(new.to_string()),
+        words: words.to_vec(),
+    }
+}
+
+/// The translated texts whose English changed while they did not: each with where the
+/// translation is, the English's word diff, and the translation as it stands.
+fn text_stale(s: &mut String, p: &Paint, t: &TranslationChange) {
+    let lang = lang_name(&t.lang);
+    if t.new_translation {
+        let head = format!("note: the {lang} translation is new: read it whole");
+        let _ = writeln!(s, "{}\n", p.yellow(&head));
+    }
+    if t.stale.is_empty() {
+        return;
+    }
+    let head = format!(
+        "warning: {} stale: the English changed, the {lang} did not",
+        counted(
+            t.stale.len(),
+            &format!("{lang} text"),
+            &format!("{lang} texts")
+        )
+    );
+    let _ = writeln!(s, "{}", p.yellow(&head));
+    for c in &t.stale {
+        let _ = writeln!(s, "  ! {}  {}", c.at, p.dim(&c.key));
+        let english = line_text(p, &as_line(&c.old_english, &c.new_english, &c.words));
+        let _ = writeln!(s, "      English ({}): {english}", c.english_at);
+        let _ = writeln!(s, "      {lang}, unchanged: {}", c.new_text);
+    }
+    s.push('\n');
+}
+
+/// The translated texts that changed, each with where it is and its word diff.
+fn text_translated(s: &mut String, p: &Paint, t: &TranslationChange) {
+    if t.changed.is_empty() {
+        return;
+    }
+    let lang = lang_name(&t.lang);
+    let _ = writeln!(
+        s,
+        "{} ({})",
+        p.bold(&format!("{lang} texts changed")),
+        t.changed.len()
+    );
+    for c in &t.changed {
+        let words = line_text(p, &as_line(&c.old_text, &c.new_text, &c.words));
+        let _ = writeln!(s, "  ~ {}  {}: {words}", c.at, p.dim(&c.key));
+    }
+    s.push('\n');
+}
+
+/// [`text_stale`] in Markdown.
+fn md_stale(s: &mut String, h: &str, t: &TranslationChange) {
+    let lang = lang_name(&t.lang);
+    if t.new_translation {
+        let _ = writeln!(s, "{h} The {lang} translation is new\n\nRead it whole.\n");
+    }
+    if t.stale.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "{h} {lang} texts gone stale: the English changed, the {lang} did not\n"
+    );
+    for c in &t.stale {
+        md_text(s, c, &lang, true);
+    }
+    s.push('\n');
+}
+
+/// [`text_translated`] in Markdown.
+fn md_translated(s: &mut String, h: &str, t: &TranslationChange) {
+    if t.changed.is_empty() {
+        return;
+    }
+    let lang = lang_name(&t.lang);
+    let _ = writeln!(s, "{h} {lang} texts changed\n");
+    for c in &t.changed {
+        md_text(s, c, &lang, false);
+    }
+    s.push('\n');
+}
+
+fn md_text(s: &mut String, c: &TextChange, lang: &str, stale: bool) {
+    let _ = writeln!(s, "- `{}` `{}`", c.at, c.key);
+    if stale {
+        let english = md_words(&as_line(&c.old_english, &c.new_english, &c.words));
+        let _ = writeln!(s, "  - English (`{}`): {english}", c.english_at);
+        let _ = writeln!(s, "  - {lang}, unchanged: {}", c.new_text);
+    } else {
+        let words = md_words(&as_line(&c.old_text, &c.new_text, &c.words));
+        let _ = writeln!(s, "  - {words}");
+    }
 }
 
 /// "… and 3 more" after a list cut at [`SHOWN`].
@@ -317,12 +454,18 @@ pub fn markdown(r: &Report, names: &Names, depth: usize) -> String {
         }
         s.push('\n');
     }
+    for t in &r.translations {
+        md_stale(&mut s, &h, t);
+    }
     if !r.outcomes.is_empty() {
         let _ = writeln!(s, "{h} Outcomes removed or changed\n");
         for o in &r.outcomes {
             md_outcome(&mut s, o);
         }
         s.push('\n');
+    }
+    for t in &r.translations {
+        md_translated(&mut s, &h, t);
     }
     md_paths(&mut s, &h, "Paths now at a higher level", &r.higher);
     md_paths(

@@ -394,12 +394,12 @@ fn parse_all(raw: Vec<RawFile>, threads: usize) -> Vec<Parsed> {
         .max(1);
     let second = first.split_off(split);
     std::thread::scope(|scope| {
-        let other = scope.spawn(move || {
+        let other = scope.spawn(crate::i18n::speaking(move || {
             second
                 .into_iter()
                 .map(|(i, f)| parse_one(i, f))
                 .collect::<Vec<_>>()
-        });
+        }));
         let mut out: Vec<_> = first.into_iter().map(|(i, f)| parse_one(i, f)).collect();
         match other.join() {
             Ok(rest) => out.extend(rest),

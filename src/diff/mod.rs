@@ -14,6 +14,7 @@
 
 mod changes;
 mod paths;
+pub mod translation;
 mod words;
 
 use std::collections::{BTreeMap, HashSet};
@@ -23,6 +24,7 @@ use serde::Serialize;
 use crate::content::{Level, Tree};
 
 pub use changes::{FlagChange, LineChange, OutcomeChange, Structure};
+pub use translation::{TextChange, TranslationChange};
 pub use words::{WordOp, word_diff};
 
 /// Everything a change does, most serious first.
@@ -48,6 +50,9 @@ pub struct Report {
     /// New paths no old path becomes.
     pub new_paths: usize,
     pub structure: Structure,
+    /// Each translation's texts that changed, and its texts gone stale (the English changed,
+    /// they did not): filled by [`Report::compare_translations`] from the folders' files.
+    pub translations: Vec<TranslationChange>,
 }
 
 /// One step of a path: the question's id, the answer's id and its label.
@@ -132,6 +137,17 @@ impl Report {
             && self.gone.is_empty()
             && self.new_paths == 0
             && self.structure.is_empty()
+            && self.translations.iter().all(TranslationChange::is_empty)
+    }
+
+    /// Adds what the change did to each translation, from both versions' files.
+    pub fn compare_translations(&mut self, old: &translation::Files, new: &translation::Files) {
+        self.translations = translation::compare(old, new);
+    }
+
+    /// Translated texts whose English changed while they did not, in every translation.
+    pub fn stale(&self) -> usize {
+        self.translations.iter().map(|t| t.stale.len()).sum()
     }
 }
 
@@ -150,6 +166,7 @@ pub fn compare(old: &Tree, new: &Tree) -> Report {
         gone: Vec::new(),
         new_paths: 0,
         structure: changes::structure(old, new),
+        translations: Vec::new(),
     };
     compare_paths(old, new, &mut report);
     // Most serious first: the most urgent before, then the lowest now, then by name.

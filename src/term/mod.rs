@@ -61,7 +61,7 @@ use signal_hook::iterator::Signals;
 use decode::{Decoder, Mouse};
 use screen::Screen;
 pub use tty::restore;
-use tty::{Guard, Tty, drain, install_panic_hook};
+use tty::{Guard, Tty, crash_note, drain, install_panic_hook};
 
 use crate::app::pointer::Pointer;
 use crate::app::{App, Effect, Input, Mode};
@@ -174,7 +174,8 @@ pub fn run_then(ui: &mut Ui, opts: &Options, then: impl FnOnce(&mut Ui) -> bool)
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
     };
-    install_panic_hook(crate::words::contact_line(&ui.config.clinic));
+    crate::i18n::set_lang(ui.lang());
+    install_panic_hook(crash_note(&crate::words::contact_line(&ui.config.clinic)));
     watch_signals()?;
     let tty = Tty::open()?;
     let _guard = Guard::enter(ui.mode == Mode::Kiosk)?;
@@ -337,7 +338,7 @@ fn take_reload(app: &mut App, opts: &Options, r: Reload) -> bool {
             let version = tree.meta.version.clone();
             // A reload that lost the clinic's language (es/ moved away for a moment) is said,
             // never only seen as an English kiosk.
-            let missing = crate::reload::missing_language(&translations, app.home_lang);
+            let missing = crate::reload::missing_language(&translations, app.home_lang());
             let now = app.offer_translated(*tree, translations);
             let when = if now { "now" } else { "after this session" };
             opts.log.write(&format!(

@@ -13,7 +13,7 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::screen::Screen;
-use super::tty::{Guard, Tty, drain, install_panic_hook};
+use super::tty::{Guard, Tty, crash_note, drain, install_panic_hook};
 use super::{DRAWING, Msg, Options, handle_signals, size, watch_signals};
 use crate::app::Mode;
 use crate::content::{Translations, Tree};
@@ -75,7 +75,7 @@ pub fn wait_for_content(
         Ok((s, i)) => (s, i),
         Err(e) => return Err(io::Error::new(e.kind(), e.to_string())),
     };
-    install_panic_hook(contact.to_string());
+    install_panic_hook(crash_note(contact));
     watch_signals()?;
     let tty = Tty::open()?;
     let _guard = Guard::enter(true)?;

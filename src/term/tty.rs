@@ -113,26 +113,34 @@ pub fn restore() {
     let _ = io::stdout().flush();
 }
 
-/// The emergency line the panic hook prints, with the clinic's numbers (set at each start).
-static CONTACT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+/// The note the panic hook prints: a short word that it crashed and the emergency line with the
+/// clinic's numbers, in the app's language, formatted when the hook is installed (at each
+/// start), so a panic on any thread says it the same way without asking the catalogue.
+static NOTE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
 
-/// Restores the terminal first, then prints a short note (no answers) and the emergency line
-/// `contact`, then the usual report. Installed once, however many times a kiosk restarts its
-/// loop; each call updates the line.
-pub(super) fn install_panic_hook(contact: String) {
-    if let Ok(mut c) = CONTACT.lock() {
-        *c = contact;
+/// Restores the terminal first, then prints `note` (a short word that it crashed and the
+/// emergency line; no answers), then the usual report. Installed once, however many times a
+/// kiosk restarts its loop; each call updates the note.
+pub(super) fn install_panic_hook(note: String) {
+    if let Ok(mut n) = NOTE.lock() {
+        *n = note;
     }
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
-            let contact = CONTACT.try_lock().map(|c| c.clone()).unwrap_or_default();
-            let _ = writeln!(io::stderr(), "{} {contact}", crate::i18n::t("crashed"));
+            let note = NOTE.try_lock().map(|n| n.clone()).unwrap_or_default();
+            let _ = writeln!(io::stderr(), "{note}");
             previous(info);
         }));
     });
+}
+
+/// The panic hook's note: the catalogue's "crashed" and `contact`, in the language the
+/// catalogue speaks now (the runner set it from the app's).
+pub(super) fn crash_note(contact: &str) -> String {
+    format!("{} {contact}", crate::i18n::t("crashed"))
 }
 
 /// The terminal the loop reads: standard input when that is the terminal, else `/dev/tty` (as

@@ -37,8 +37,10 @@ pub fn layout(app: &App, th: &Theme, area: Rect) -> ScreenLayout {
     laid_out(app, th, area).0
 }
 
-/// [`layout`], and the words it measured.
+/// [`layout`], and the words it measured: in the app's language (`App::lang`), which it tells
+/// the interface's catalogue first, so a frame is never drawn in another app's words.
 pub fn laid_out(app: &App, th: &Theme, area: Rect) -> (ScreenLayout, Words) {
+    crate::i18n::set_lang(app.lang());
     let mut l = ScreenLayout {
         area,
         ..ScreenLayout::default()

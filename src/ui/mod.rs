@@ -76,6 +76,7 @@ impl Ui {
     /// `app`, drawn in `theme` (a theme that cannot show motion keeps pictures still).
     pub fn new(mut app: App, theme: Theme) -> Ui {
         app.pictures_move &= theme.shows_motion();
+        crate::i18n::set_lang(app.lang());
         Ui {
             app,
             theme,
@@ -133,8 +134,11 @@ impl Ui {
         }
         let none = ScreenLayout::default();
         let drawn = drawn(&self.shown, self.current, &self.laid).unwrap_or(&none);
+        self.speak();
         let held = self.app.holds_answers();
         let effects = self.app.update_at(input, now, made, drawn);
+        // A switch on the welcome screen or a kiosk's reset may have changed the language.
+        self.speak();
         // The state may have changed: the next tap needs the next frame's layout.
         (self.current, self.laid) = (false, None);
         self.unseen |= effects.contains(&Effect::Redraw);
@@ -145,6 +149,14 @@ impl Ui {
             self.shown = None;
         }
         effects
+    }
+
+    /// Tells the interface's catalogue the app's language, so the words the app formats during
+    /// an update (a kiosk's PIN messages) and anything said after it are in it (drawing tells it
+    /// too: `layout`). The language is the app's (`App::lang`); the catalogue's thread-global is
+    /// only how `t()` learns it.
+    fn speak(&self) {
+        crate::i18n::set_lang(self.app.lang());
     }
 
     /// Whether it still holds what the frame on screen was drawn from (for tests of the rule

@@ -41,8 +41,10 @@ pub enum Node {
 }
 
 /// The whole screen, with the words and symbols of theme `th`: the emergency banner first (on
-/// every screen), then the screen's nodes.
+/// every screen), then the screen's nodes; in the app's language (`App::lang`), which it tells
+/// the interface's catalogue first.
 pub fn nodes(app: &App, th: &Theme) -> Vec<Node> {
+    crate::i18n::set_lang(app.lang());
     let mut out = banner(app);
     match app.overlay {
         Some(Overlay::StillThere) => still_there(app, &mut out),

@@ -281,11 +281,20 @@ pub(super) fn retry_every(ms: i32) {
 }
 
 /// The emergency number and the banner's words of a config that passed, for the crash and
-/// refusal messages, which speak its `language` from now on (until the app speaks its own).
+/// refusal messages, which speak its `language` from now on (until the app speaks its own);
+/// the page says that language too, and "Loading…" in it while the server's files come (from
+/// the last good copy; boot.js guessed from the browser's language until now).
 pub(super) fn remember_numbers(config: &Config) {
     EMERGENCY.with(|e| e.replace(config.clinic.emergency.clone()));
     BANNER.with(|b| b.replace(Some(config.clone())));
-    crate::i18n::set_lang(config.language.unwrap_or_default());
+    let lang = config.language.unwrap_or_default();
+    crate::i18n::set_lang(lang);
+    if let Ok(doc) = super::dom::document() {
+        super::view::set_lang(&doc, lang);
+    }
+    if let Some(loading) = super::dom::element("loading") {
+        loading.set_text_content(Some(crate::i18n::t("page-loading")));
+    }
 }
 
 /// Keeps `files` (which passed the checks) as the last good copy. Only the clinic's settings and

@@ -134,7 +134,7 @@ pub(super) fn wipe(nodes: &mut Vec<Node>) {
 /// the window's title and the screen's name are the content's title in that language.
 fn set_language(app: &App) {
     let Ok(doc) = document() else { return };
-    set_lang(&doc, app.lang);
+    set_lang(&doc, app.lang());
     let title = app.tree.meta.title.as_str();
     if doc.title() != title {
         doc.set_title(title);

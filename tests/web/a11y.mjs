@@ -9,7 +9,9 @@
 // there at 1920x1080. All of that in English and in Spanish (the clinic's `language = "es"`): the
 // page says its language (`<html lang>`), and the welcome screen's switch names the other
 // language in its own words with its own `lang`. Then a keyboard-only walk by Tab and Enter/Space to an outcome, "Still
-// there?" and its live region, and focus back where it was after "I'm still here".
+// there?" and its live region, and focus back where it was after "I'm still here". Last, the
+// page's own words (pageWords): "Loading…", boot.js's message and <noscript>, in the browser's
+// language until the clinic's config says its own.
 // scripts/test-web.sh runs it after e2e.mjs, on the same served page.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -75,6 +77,83 @@ async function axe(page, name) {
   }, TAGS);
   const all = result.map((v) => `${v.id}(${v.impact}, ${v.nodes})`).join(', ') || 'none';
   check(result.length === 0, `axe (WCAG 2.2 AA) on ${name}: 0 violations (${all})`);
+}
+
+// The page's own words, before and without the app: "Loading…" in the browser's language until
+// the clinic's config (from the last good copy, on a later visit) says its own, boot.js's message when the app cannot start, and the
+// <noscript> message in both languages, each with its lang and no axe violation.
+async function pageWords() {
+  const state = (page) => page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    loading: document.getElementById('loading')?.textContent || '',
+    app: document.getElementById('app').innerText,
+  }));
+  const context = async (options) => browser.newContext({ bypassCSP: true, serviceWorkers: 'block', ...options });
+  // The page fetches the clinic's config and content together, so on a first visit it knows the
+  // clinic's language when the app speaks: until then, the browser's language. On the next visit
+  // the last good copy (kept in the browser) says the clinic's language at once, files held back.
+  for (const [locale, clinic, first, then] of [
+    ['es-ES', 'en', ['es', 'Cargando…'], ['en', 'Loading…']],
+    ['en-US', 'es', ['en', 'Loading…'], ['es', 'Cargando…']]]) {
+    const c = await context({ locale });
+    const page = await c.newPage();
+    let release;
+    let held = new Promise((r) => { release = r; });
+    const body = await clinicWith(url, clinic === 'es' ? 'language = "es"' : '');
+    await page.route('**/clinic.toml', async (r) => { await held; await r.fulfill({ status: 200, body }); });
+    const settled = async (want) => {
+      const soon = Date.now() + 10000;
+      let s = await state(page);
+      while ((s.lang !== want[0] || s.loading !== want[1]) && Date.now() < soon) {
+        await page.waitForTimeout(50);
+        s = await state(page);
+      }
+      return s;
+    };
+    await page.goto(url);
+    const before = await settled(first);
+    check(before.lang === first[0] && before.loading === first[1],
+      `a ${locale} browser's first visit, before the clinic's files: lang="${before.lang}", "${before.loading}"`);
+    await axe(page, `"${first[1]}" (${locale})`);
+    release();
+    await waitFor(page, WORDS[clinic].start);
+    check(await pageLang(page) === clinic, `then the app speaks the clinic's language "${clinic}" (lang="${await pageLang(page)}")`);
+    held = new Promise((r) => { release = r; });
+    await page.reload();
+    const again = await settled(then);
+    check(again.lang === then[0] && again.loading === then[1],
+      `the next visit, files held back: the clinic's language from the last good copy (lang="${again.lang}", "${again.loading}")`);
+    await axe(page, `"${then[1]}" from the last good copy (${locale})`);
+    release();
+    await waitFor(page, WORDS[clinic].start);
+    await c.close();
+  }
+  // A Spanish browser where the app cannot start (no WebAssembly file): boot.js says so in Spanish.
+  {
+    const c = await context({ locale: 'es-MX' });
+    const page = await c.newPage();
+    await page.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: '' }));
+    await page.goto(url);
+    await waitFor(page, 'Pregunte en el mostrador');
+    const s = await state(page);
+    check(s.lang === 'es' && s.app.includes('Si se encuentra muy mal') && s.app.includes('no pudo arrancar'),
+      `a Spanish browser whose page cannot start says so in Spanish (lang="${s.lang}": ${s.app.replace(/\s+/g, ' ')})`);
+    await axe(page, 'the Spanish "could not start" message');
+    await c.close();
+  }
+  // No JavaScript: the message in both languages, the Spanish with its own lang.
+  {
+    const c = await context({ javaScriptEnabled: false });
+    const page = await c.newPage();
+    await page.goto(url);
+    const ns = await page.evaluate(() => [...document.querySelectorAll('noscript p')]
+      .map((p) => `${p.lang || document.documentElement.lang}:${p.textContent}`));
+    const body = await text(page);
+    check(ns.length === 2 && ns[0].startsWith('en:This screen needs JavaScript') && ns[1].startsWith('es:Esta pantalla necesita JavaScript')
+      && body.includes('needs JavaScript') && body.includes('necesita JavaScript'),
+      `without JavaScript the page says so in English and, with lang="es", in Spanish (${ns.join(' | ')})`);
+    await c.close();
+  }
 }
 
 // The page's shape at this size: no sideways scrolling, no two buttons overlapping, no button
@@ -258,6 +337,7 @@ try {
   const back = await focused(page);
   check(finish && back.text.includes('Finish and clear'), `after "I'm still here" focus is back on "${back.text}"`);
   check(errors.length === 0, `no errors in the page (${errors.join('; ')})`);
+  await pageWords();
 } catch (e) {
   console.log(`FAIL ${e.message}`);
   failures += 1;

@@ -454,7 +454,7 @@ fn map_entries<'e, T: Sync, R: Send>(
     let (files, lang) = (cx.files, cx.lang);
     let check = &check;
     let (mut out, (rest, mut diags)) = std::thread::scope(|scope| {
-        let other = scope.spawn(move || {
+        let other = scope.spawn(crate::i18n::speaking(move || {
             let mut cx2 = Ctx {
                 diags: Vec::new(),
                 files,
@@ -462,7 +462,7 @@ fn map_entries<'e, T: Sync, R: Send>(
             };
             let rest: Vec<R> = second.iter().map(|e| check(&mut cx2, e)).collect();
             (rest, cx2.diags)
-        });
+        }));
         let out: Vec<R> = first.iter().map(|e| check(cx, e)).collect();
         match other.join() {
             Ok(r) => (out, r),
