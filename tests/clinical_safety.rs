@@ -473,6 +473,7 @@ fn no_result_line_repeats_its_level_words() {
             NONE,
             "Skin redness, warmth or flushing, or a burn from hot stones",
             "Itchy welts or redness spreading to where no one touched me",
+            "No, none of these",
         ]],
     );
     let text =
