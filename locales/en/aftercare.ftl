@@ -281,6 +281,8 @@ page-notice = Staff: running on the last good copy{ $saved }: the files on the s
 page-kept = (kept { $time })
 page-crashed = Something went wrong. This screen restarts in a few seconds.
 page-try-again = Try again
+# On a narrow screen a question's help is folded under this line, so its answers are on the first screenful.
+page-help-more = More about this question
 
 ## The command line, to a person who started the app where it cannot run
 

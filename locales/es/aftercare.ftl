@@ -280,6 +280,7 @@ page-notice = Personal: funcionando con la última copia buena{ $saved }: se rec
 page-kept = (guardada { $time })
 page-crashed = Algo ha fallado. Esta pantalla se reinicia en unos segundos.
 page-try-again = Volver a intentarlo
+page-help-more = Más sobre esta pregunta
 
 ## The command line, to a person who started the app where it cannot run
 
