@@ -8,7 +8,7 @@ use crate::i18n::{Lang, Msg};
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::content::validate::is_forbidden;
@@ -31,7 +31,7 @@ pub const NO_EMERGENCY: Msg = Msg("clinic-no-emergency");
 pub const NO_NAME: Msg = Msg("clinic-no-name");
 
 /// Colours: the default theme or high contrast. `NO_COLOR` is honoured on top of either.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ThemeName {
     #[default]
@@ -40,7 +40,7 @@ pub enum ThemeName {
 }
 
 /// Who the person can call.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clinic {
     /// Empty when the clinic config names none ([`Clinic::name_words`] says "your clinic").
     pub name: String,
@@ -77,7 +77,7 @@ impl Clinic {
 }
 
 /// Kiosk behaviour: privacy reset timing, staff exit, the log.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kiosk {
     /// Seconds without input before "Still there?" appears.
     pub idle_timeout_secs: u64,
@@ -98,7 +98,7 @@ pub struct Kiosk {
 }
 
 /// The whole clinic config, validated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Config {
     pub clinic: Clinic,
     pub content: Option<PathBuf>,

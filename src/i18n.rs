@@ -19,14 +19,23 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 
 pub use fluent_bundle::FluentValue as Arg;
 
-/// The English catalogue.
-pub const EN: &str = include_str!("../locales/en/aftercare.ftl");
+/// The English catalogue (as `build.rs` copies it: without its comments).
+#[cfg(catalogue_built)]
+pub const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
 /// The Spanish catalogue: the same keys and variables (tests/catalogue.rs).
+#[cfg(catalogue_built)]
+pub const ES: &str = include_str!(concat!(env!("OUT_DIR"), "/es.ftl"));
+/// The catalogues as they are, where `build.rs` made no copies (its own build of this file).
+#[cfg(not(catalogue_built))]
+pub const EN: &str = include_str!("../locales/en/aftercare.ftl");
+#[cfg(not(catalogue_built))]
 pub const ES: &str = include_str!("../locales/es/aftercare.ftl");
 
 /// A language the guide speaks: the interface's catalogue and the content's texts. Content in a
 /// second language is a translation of the English with the same ids (`data/es/`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     En,

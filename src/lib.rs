@@ -28,5 +28,6 @@ pub mod triage;
 pub mod ui;
 #[cfg(feature = "web")]
 pub mod web;
+pub mod web_pack;
 pub mod web_pure;
 pub mod words;

@@ -45,6 +45,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("term", 4),
     ("web", 4),
     ("web_pure", 4),
+    // The page's clinic files and their check, shared by the page, its checker and the build.
+    ("web_pack", 4),
     ("reload", 4),
     ("report", 4),
     ("save_file", 4),

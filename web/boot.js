@@ -24,6 +24,18 @@ if (guess in WORDS) {
   if (loading) loading.textContent = WORDS[guess].loading;
 }
 
+// The check of the clinic's files that `aftercare check` runs is a wasm of its own (check.js),
+// loaded only when the page has no verdict for the files on the server (a staff edit in place;
+// src/web_pack.rs): the page itself stays small.
+let checker = null;
+window.aftercareCheck = async (lang, files) => {
+  checker ??= import("./check.js").then(async (m) => {
+    await m.default();
+    return m;
+  });
+  return (await checker).check(lang, files);
+};
+
 try {
   await init();
 } catch (e) {

@@ -15,6 +15,8 @@ const CACHE = 'aftercare-v2';
 // (the page puts the clinic's files there on a first visit) is not fetched again; for the rest,
 // `cache: 'force-cache'` takes the HTTP cache's copy of the page's own files. The clinic's files
 // the page read with `no-store`, so if the page could not copy them they are fetched again here.
+// The checker (check.js, check_bg.wasm) is not fetched here: the page loads it only for files it
+// has no verdict for, and this worker keeps it then, as it passes.
 async function precache() {
   const cache = await caches.open(CACHE);
   const names = ['./', 'boot.js', 'aftercare.js', 'aftercare_bg.wasm', 'clinic.toml',

@@ -282,6 +282,8 @@ page-kept = (kept { $time })
 page-crashed = Something went wrong. This screen restarts in a few seconds.
 page-try-again = Try again
 page-loading = Loading…
+# On a narrow screen a question's help is folded under this line, so its answers are on the first screenful.
+page-help-more = More about this question
 
 ## The command line, to a person who started the app where it cannot run
 

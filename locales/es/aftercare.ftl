@@ -281,6 +281,7 @@ page-kept = (guardada { $time })
 page-crashed = Algo ha fallado. Esta pantalla se reinicia en unos segundos.
 page-try-again = Volver a intentarlo
 page-loading = Cargando…
+page-help-more = Más sobre esta pregunta
 
 ## The command line, to a person who started the app where it cannot run
 

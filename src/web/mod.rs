@@ -11,8 +11,9 @@
 //! shows the emergency number and reloads the page.
 //!
 //! At load the page reads `clinic.toml` and the files listed in `content/files.txt` from beside
-//! itself (either may be absent: the defaults compiled in are used) and validates them exactly as
-//! `aftercare check` does. Files that pass are kept in the browser's local storage as the *last
+//! itself (either may be absent: the defaults built in are used) and validates them exactly as
+//! `aftercare check` does: the build's verdict on them when they are the files it checked, else
+//! the checker, a second wasm loaded only then (`crate::web_pack`). Files that pass are kept in the browser's local storage as the *last
 //! good copy* (the clinic's settings and content: nothing of any person). When the files on the
 //! server are refused later — a broken edit, then a power cut or a staff reload — the page runs on
 //! that copy, shows staff a small notice, and tries the server again every
@@ -45,8 +46,8 @@ mod view;
 use dom::{made_at, now, window};
 use events::{listen, on};
 use files::{
-    Content, Files, checked, config_from, fetch_files, last_good, last_good_saved, refresh,
-    remember_numbers, retry, retry_every, save_last_good,
+    Content, fetch_files, judge, last_good, last_good_saved, remember_numbers, retry, retry_every,
+    save_last_good,
 };
 use page::{first_line, on_panic, show_notice, show_text};
 
@@ -72,8 +73,8 @@ thread_local! {
     /// The config whose banner words lead the crash and refusal messages, once one is known
     /// (the words are made when shown: in the language then spoken).
     static BANNER: RefCell<Option<Config>> = const { RefCell::new(None) };
-    /// The clinic's files the page is running on.
-    static LOADED: RefCell<Option<Files>> = const { RefCell::new(None) };
+    /// The digest of the clinic's files the page is running on (`web_pack::Files::digest`).
+    static LOADED: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Whether those are the last good copy because the server's were refused.
     static ON_LAST_GOOD: RefCell<bool> = const { RefCell::new(false) };
 }
@@ -107,49 +108,70 @@ pub(super) struct Runner {
     pub(super) return_to: Option<(String, usize)>,
     /// The callback the timer calls; kept so it is made once.
     pub(super) on_deadline: Closure<dyn FnMut()>,
+    /// The timer that looks at the clinic's files while nobody uses the kiosk, and its callback.
+    pub(super) watch: Option<i32>,
+    pub(super) on_watch: Closure<dyn FnMut()>,
 }
 
 async fn boot() -> Result<(), String> {
     // The last good copy first: its numbers are shown even if the server's files are refused.
     let last_good = last_good();
-    if let Some((_, config, _)) = &last_good {
+    if let Some((_, kept)) = &last_good
+        && let Ok(config) = &kept.config
+    {
         remember_numbers(config);
     }
-    let fetched = fetch_files().await;
-    if let Ok(files) = &fetched {
-        files::keep_for_offline(files);
-    }
+    let judged = match fetch_files().await {
+        Ok(files) => match judge(&files).await {
+            Ok(judged) => {
+                files::keep_for_offline(&files, judged.pack.clone());
+                Ok(judged)
+            }
+            Err(why) => {
+                files::keep_for_offline(&files, None);
+                Err(why)
+            }
+        },
+        Err(why) => Err(why),
+    };
     // The server's config on its own: if it passes, its numbers are the ones to show — in the
     // refusal of broken content, and on the last good copy's content.
-    let served_config = fetched.as_ref().ok().and_then(|f| config_from(f).ok());
+    let served_config = judged
+        .as_ref()
+        .ok()
+        .and_then(|j| j.verdict.config.clone().ok());
     if let Some(c) = &served_config {
         remember_numbers(c);
     }
-    let served = fetched.and_then(|files| {
-        let (config, content) = checked(&files)?;
-        Ok((files, config, content))
+    let served = judged.and_then(|judged| {
+        let (config, content) = judged.checked()?;
+        Ok((judged, config, content))
     });
     // The last good copy runs under the server's config when that one passes: if it requires a
     // sign-off the copy was not kept under, the copy must carry one too, or it is not run.
-    let last_good = last_good.filter(|(files, kept_config, _)| {
+    let last_good = last_good.filter(|(_, kept)| {
+        let kept_strict = kept.config.as_ref().is_ok_and(|c| c.require_signoff);
         let strict = served_config
             .as_ref()
-            .map_or(kept_config.require_signoff, |c| c.require_signoff);
-        !strict || files::content_from(files, true).is_ok()
+            .map_or(kept_strict, |c| c.require_signoff);
+        !strict || kept.signed
     });
-    let (files, config, content) = match (served, last_good) {
-        (Ok(good), _) => {
-            save_last_good(&good.0);
-            good
+    let (digest, config, content) = match (served, last_good) {
+        (Ok((judged, config, content)), _) => {
+            save_last_good(&judged.digest, &judged.verdict);
+            (judged.digest, config, content)
         }
-        (Err(why), Some((files, old_config, content))) => {
+        (Err(why), Some((digest, kept))) => {
             web_sys::console::warn_1(&JsValue::from_str(&format!(
                 "The clinic's files were refused; running on the last good copy.\n{why}"
             )));
             ON_LAST_GOOD.with(|f| f.replace(true));
             show_notice(&why, last_good_saved());
             retry_every(RETRY_MS);
-            (files, served_config.unwrap_or(old_config), content)
+            let (Ok(old_config), Some(Ok(content))) = (kept.config, kept.content) else {
+                return Err(why); // never: a copy is kept only when both passed
+            };
+            (digest, served_config.unwrap_or(old_config), content)
         }
         (Err(why), None) => {
             retry_every(RETRY_MS);
@@ -170,7 +192,8 @@ async fn boot() -> Result<(), String> {
         }
     };
     remember_numbers(&config);
-    LOADED.with(|l| l.replace(Some(files)));
+    LOADED.with(|l| l.replace(Some(digest)));
+    files::running_on_fetched();
     let theme = Theme::choose(config.theme, false, None);
     let runner = Runner {
         app: fresh_app(&content, config),
@@ -182,10 +205,21 @@ async fn boot() -> Result<(), String> {
         settling: false,
         return_to: None,
         on_deadline: Closure::new(|| with_runner(|r| r.handle(Input::Deadline))),
+        watch: None,
+        on_watch: Closure::new(|| {
+            wasm_bindgen_futures::spawn_local(files::watch());
+            with_runner(|r| {
+                r.watch = None;
+                r.watch_files();
+            });
+        }),
     };
     RUNNER.with(|cell| cell.replace(Some(runner)));
     listen()?;
-    with_runner(|r| r.draw(false));
+    with_runner(|r| {
+        r.draw(false);
+        r.watch_files();
+    });
     let w = window()?;
     let _ = w.focus();
     if w.location()
@@ -268,9 +302,28 @@ impl Runner {
             self.draw(matches!(input, Input::Key(_)));
         }
         self.schedule(now);
-        if held && !self.app.holds_answers() {
-            wasm_bindgen_futures::spawn_local(refresh());
+        self.watch_files();
+    }
+
+    /// While the kiosk holds nobody's answers, looks at the clinic's files on the server
+    /// ([`files::watch`]) once it has sat untouched for its idle timeout, and again after each
+    /// such stretch: a staff edit is taken between people, and neither a person's session nor the
+    /// privacy reset waits on the network. Each input starts the stretch again.
+    pub(super) fn watch_files(&mut self) {
+        let Ok(w) = window() else { return };
+        if let Some(id) = self.watch.take() {
+            w.clear_timeout_with_handle(id);
         }
+        if self.app.holds_answers() {
+            return;
+        }
+        let ms = self.app.config.kiosk.idle_timeout_secs.saturating_mul(1000);
+        self.watch = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.on_watch.as_ref().unchecked_ref(),
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            )
+            .ok();
     }
 
     /// The app's layout of its screen: the staff taps on the banner and the keys that move by a

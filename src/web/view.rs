@@ -83,7 +83,7 @@ pub(super) fn sync(r: &mut Runner, by_key: bool) {
                 .map(str::to_string)
                 .zip(focused.or(Some(usize::MAX)));
         }
-        build(&main, &nodes, switch(&r.app));
+        build(&main, &nodes, switch(&r.app), help_at(&r.app, &nodes));
         if r.app.overlay == Some(Overlay::TakeHome) {
             add_code(r, &main);
         }
@@ -223,7 +223,43 @@ fn switch(app: &App) -> Option<(Input, Lang)> {
     Some((Input::Do(Action::Pick(at)), app.next_language()?))
 }
 
-fn build(root: &Element, nodes: &[Node], switch: Option<(Input, Lang)>) {
+/// Where a question's help is among `nodes`: the paragraph right after its heading. The page
+/// folds it under "More about this question" on a narrow window (a phone), where the heading
+/// and the help together filled the first screenful and no answer showed.
+fn help_at(app: &App, nodes: &[Node]) -> Option<usize> {
+    if !matches!(app.screen, Screen::Question { .. }) || app.overlay.is_some() {
+        return None;
+    }
+    let heading = nodes
+        .iter()
+        .position(|n| matches!(n, Node::Heading { level: 1, .. }))?;
+    matches!(nodes.get(heading + 1), Some(Node::Text(_))).then_some(heading + 1)
+}
+
+/// A window this many CSS pixels wide or wider shows a question's help unfolded.
+const HELP_OPEN_FROM_PX: f64 = 640.0;
+
+/// A question's help, folded (`<details>`) under "More about this question" on a narrow window.
+fn folded_help(doc: &Document, text: &str) -> Option<Element> {
+    let details = doc.create_element("details").ok()?;
+    let _ = details.set_attribute("class", "help");
+    let wide = window()
+        .ok()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= HELP_OPEN_FROM_PX);
+    if wide {
+        let _ = details.set_attribute("open", "");
+    }
+    let summary = doc.create_element("summary").ok()?;
+    summary.set_text_content(Some(crate::i18n::t("page-help-more")));
+    let _ = details.append_child(&summary);
+    let help = with_symbol(doc, "p", text)?;
+    let _ = details.append_child(&help);
+    Some(details)
+}
+
+fn build(root: &Element, nodes: &[Node], switch: Option<(Input, Lang)>, help_at: Option<usize>) {
     let Ok(doc) = document() else { return };
     root.set_inner_html("");
     // Buttons that follow one another share a group, so they stack as one column.
@@ -233,6 +269,7 @@ fn build(root: &Element, nodes: &[Node], switch: Option<(Input, Lang)>) {
             Node::Heading { level, text } => {
                 with_symbol(&doc, &format!("h{}", level.clamp(&1, &6)), text)
             }
+            Node::Text(text) if Some(i) == help_at => folded_help(&doc, text),
             Node::Text(text) => with_symbol(&doc, "p", text).inspect(|p| {
                 if split_symbol(text).0.is_some() {
                     let _ = p.set_attribute("class", "alarm");

@@ -244,6 +244,18 @@ try {
           .filter((b) => /^\d\./.test(b.textContent) && b.getBoundingClientRect().bottom <= window.innerHeight).length);
         check(nine === 9, `at ${size} all nine answers of the first safety screen are on the first screenful (${nine})`);
       }
+      if (size0.startsWith('360x640')) {
+        // On a phone the question's help is folded under one line, so answers show at once; one
+        // tap unfolds it, and it stays clear of axe.
+        const first = await page.evaluate(() => [...document.querySelectorAll('#app button')]
+          .filter((b) => /^\d\./.test(b.textContent) && b.getBoundingClientRect().bottom <= window.innerHeight).length);
+        check(first >= 2, `at ${size} the first safety screen shows its first answers on the first screenful (${first})`);
+        const folded = !(await text(page)).includes(w.help);
+        await page.getByText(w.helpMore).click();
+        const unfolded = await waitFor(page, w.help, 3000).then(() => true, () => false);
+        check(folded && unfolded, `at ${size} the question's help is folded under "${w.helpMore}" and one tap shows it (${folded}, ${unfolded})`);
+        await axe(page, `the first question with its help unfolded at ${size}`);
+      }
       await page.goto(url);
       await walkToOutcome(page, lang);
       await page.waitForTimeout(SETTLE_MS);

@@ -149,17 +149,35 @@ try {
   console.log(`     idle on the outcome: main thread busy ${busy.busyMsPerSec.toFixed(2)} ms/s, script ${busy.scriptMs.toFixed(2)} ms in 5 s`);
 
   // The privacy reset: "Still there?" after 10 s without a touch, the welcome screen 3 s later.
+  // The reset asks the server for nothing (staff edits reach the kiosk while it sits idle
+  // instead: see the live-update checks below).
+  const resetRequests = [];
+  const onRequest = (r) => resetRequests.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  page.on('request', onRequest);
   check((await pageText()).includes('warm, pink skin'), 'before the reset the outcome is in the page');
   check(await seen('Still there?', 10000), '"Still there?" appears after the idle timeout');
   check(await seen('Check a symptom', 8000), 'the welcome screen is back after the countdown');
+  await page.waitForTimeout(2000);
+  page.off('request', onRequest);
+  check(resetRequests.length === 0,
+    `the privacy reset makes no request (${resetRequests.length}: ${resetRequests.slice(0, 4).join(', ')})`);
   const after = await pageText();
   check(!after.includes('warm, pink skin') && !after.includes('skin that was massaged'),
     'after the reset no answer or outcome is left anywhere in the page');
 
   // An idle welcome screen: no timers, no frames (after the settle time's one redraw).
   await settle();
+  const idleRequests = [];
+  const onIdleRequest = (r) => idleRequests.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  page.on('request', onIdleRequest);
   const idle = await idleCost(10000);
   check(idle.frames === 0, `no frames drawn on the idle welcome screen in 10 s (${idle.frames})`);
+  // Sitting untouched for the idle timeout, the page asks the server whether the clinic's files
+  // changed: HEAD requests only (no file's text), as none did.
+  await page.waitForTimeout(1000);
+  page.off('request', onIdleRequest);
+  check(idleRequests.length > 0 && idleRequests.every((r) => r.startsWith('HEAD ')),
+    `the idle welcome screen asks about the clinic's files with HEAD requests only (${idleRequests.length}: ${[...new Set(idleRequests)].slice(0, 3).join(', ')}…)`);
   console.log(`     idle on the welcome screen: main thread busy ${idle.busyMsPerSec.toFixed(2)} ms/s, script ${idle.scriptMs.toFixed(2)} ms in 10 s`);
 
   // A key pressed the moment the window shrinks (a tablet turned): no crash, no garbled screen.
@@ -329,8 +347,9 @@ try {
   check(reloaded, 'after a panic the page reloads itself');
   await crash.close();
 
-  // Staff edit clinic.toml on the server: a broken edit is ignored at the next reset (the page
-  // keeps serving), a good one is taken at the next reset by reloading.
+  // Staff edit clinic.toml on the server: a broken edit is ignored (the page keeps serving), a good
+  // one is taken by reloading; either is found while the welcome screen sits untouched for the
+  // idle timeout (10 s here), with a HEAD request per file, and never during a session.
   if (served) {
     const configPath = `${served}/clinic.toml`;
     const original = readFileSync(configPath, 'utf8');
@@ -344,10 +363,13 @@ try {
     let reloads = 0;
     const count = () => { reloads += 1; };
     page.on('load', count);
+    const refused = page.waitForEvent('console', {
+      predicate: (m) => m.text().includes('were refused'), timeout: 25000,
+    }).then((m) => m.text(), () => '');
     await browseAndBack();
-    await page.waitForTimeout(1500);
-    check(reloads === 0 && (await text()).includes('01632 960000'),
-      'a broken clinic.toml put on the server is not taken: the page keeps serving');
+    const warning = await refused;
+    check(reloads === 0 && (await text()).includes('01632 960000') && /clinic\.toml:\d+:\d+/.test(warning),
+      `a broken clinic.toml put on the server is found while the kiosk sits idle and not taken: the page keeps serving (console: ${warning.split('\n').find((l) => l.startsWith('clinic.toml')) || warning.slice(0, 60)})`);
 
     // Then the page loads again (a power cut, a crash, a staff reload) while the server's file is
     // still broken: it runs on the last good copy, with the clinic's number, and tells staff.
@@ -370,12 +392,20 @@ try {
     const gone = await page.evaluate(() => !document.getElementById('staff-notice'));
     check(fixed && gone, `a fixed clinic.toml is taken within the retry period, untouched (reloads: ${reloads})`);
 
-    // And a good edit is taken at the next reset, as before.
+    // And a good edit is taken while the welcome screen sits untouched (the idle timeout), not
+    // during a session: a session begun before the edit is not cut short.
+    await waitFor('Check a symptom');
     reloads = 0;
     writeFileSync(configPath, original);
-    await browseAndBack();
-    const fresh = await seen('01632 960000', 8000);
-    check(fresh && reloads === 1, 'a good clinic.toml put on the server is taken after the next reset');
+    await tap('Check a symptom');
+    await waitFor('First, a safety check');
+    await page.waitForTimeout(6000);
+    check(reloads === 0 && (await text()).includes('First, a safety check'),
+      'a good clinic.toml put on the server mid-session does not interrupt the session');
+    // The idle reset ends the session; the welcome screen then sits untouched.
+    await waitFor('Check a symptom', 20000);
+    const fresh = await seen('01632 960000', 30000);
+    check(fresh && reloads === 1, `a good clinic.toml put on the server is taken once the welcome screen sits untouched (reloads: ${reloads})`);
     page.off('load', count);
   } else {
     console.log('     (WEB_DIST not set: the live-update checks are skipped)');
