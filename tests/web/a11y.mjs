@@ -294,7 +294,7 @@ try {
 
   // A keyboard-only walk: Tab to each answer, Enter (or Space) on it.
   const walk = ['Check a symptom', 'No, none of these', 'No, none of these',
-    'Skin redness, warmth or flushing', 'No, none of these', 'No, none of these', 'It started today and is not itchy'];
+    'Skin redness, warmth or flushing', 'No, none of these', 'No, none of these', 'Not itchy or sore: it started today'];
   let h = await heading(page);
   let tabbed = true;
   for (const [i, label] of walk.entries()) {

@@ -114,7 +114,7 @@ try {
   await waitFor('One more safety check');
   await press('8'); // "No, none of these" of the general danger signs
   await waitFor('When did the redness or warmth start');
-  await tap('It started today and is not itchy');
+  await tap('Not itchy or sore: it started today');
   t = await waitFor('Normal: warm, pink skin after massage');
   check(t.includes('Expected'), 'the walk reaches the expected outcome');
   check(t.includes('999') && t.includes('01632 960000'), 'the outcome shows the emergency number and the clinic phone');
